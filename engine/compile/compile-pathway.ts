@@ -1,0 +1,87 @@
+// Turns a checked pathway config into an XState machine: guards and actions looked up by name in the registries.
+import { and, assign, not, or, setup, type AnyStateMachine } from 'xstate';
+import { addDuration, type Duration } from '../util/working-days.js';
+import type { JsonObject } from '../definitions/types.js';
+import { actionRegistry } from './actions/index.js';
+import { guardRegistry } from './guards/index.js';
+import { evaluationEnv, type InstanceContext, type PathwayEvent, type Settings } from './types.js';
+
+export interface PathwayMeta {
+  title: string;
+  description?: string;
+  startedBy?: string[];
+  startsCase?: boolean;
+  events: Record<string, { title: string; description?: string; data?: JsonObject }>;
+  delays?: Record<string, Duration>;
+}
+
+export interface CompiledPathway {
+  id: string;
+  meta: PathwayMeta;
+  config: JsonObject;
+  machine: AnyStateMachine;
+}
+
+const ENGLAND_AND_WALES = { country: 'GB', region: 'ENG' };
+
+type GuardSpec = { type: string; params?: unknown } | { and: unknown[] } | { or: unknown[] } | { not: unknown };
+
+function toXStateGuard(guard: unknown): unknown {
+  const g = guard as GuardSpec;
+  if ('and' in g) return and(g.and.map(toXStateGuard) as never);
+  if ('or' in g) return or(g.or.map(toXStateGuard) as never);
+  if ('not' in g) return not(toXStateGuard(g.not) as never);
+  return g;
+}
+
+/** Copies the config, replacing YAML guard combinators with XState's and()/or()/not(). */
+function toMachineConfig(node: unknown, key?: string): unknown {
+  if (Array.isArray(node)) return node.map((item) => toMachineConfig(item, key));
+  if (!node || typeof node !== 'object') return node;
+  if (key === 'meta' || key === 'context') return node;
+  const out: JsonObject = {};
+  for (const [k, v] of Object.entries(node)) {
+    out[k] = k === 'guard' && v && typeof v === 'object' ? toXStateGuard(v) : toMachineConfig(v, k);
+  }
+  return out;
+}
+
+export function compilePathway(id: string, config: JsonObject, settings: Settings): CompiledPathway {
+  const meta = config.meta as unknown as PathwayMeta;
+  const holidays = settings.bankHolidays ?? ENGLAND_AND_WALES;
+  const guards = Object.fromEntries(
+    [...guardRegistry.values()].map((g) => [
+      g.name,
+      ({ context, event }: { context: InstanceContext; event: PathwayEvent }, params: Record<string, unknown>) =>
+        g.evaluate(evaluationEnv(context, event), params ?? {}),
+    ]),
+  );
+  const actions = Object.fromEntries(
+    [...actionRegistry.values()].map((a) => [
+      a.name,
+      assign(({ context, event }: { context: InstanceContext; event: PathwayEvent }, params: Record<string, unknown>) => {
+        const next = structuredClone(context);
+        a.apply(next, { ...evaluationEnv(context, event), settings }, params ?? {});
+        return next;
+      }),
+    ]),
+  );
+  const delays = Object.fromEntries(
+    Object.entries(meta.delays ?? {}).map(([name, duration]) => [
+      name,
+      ({ event }: { event: PathwayEvent }) => {
+        const now = event.$ctx?.now ?? new Date(0).toISOString();
+        return Math.max(0, Date.parse(addDuration(now, duration, holidays)) - Date.parse(now));
+      },
+    ]),
+  );
+  const defaults = (config.context as JsonObject | undefined) ?? {};
+  const machineConfig = toMachineConfig({ ...config, context: undefined }) as JsonObject;
+  delete machineConfig.context;
+  const machine = setup({ guards: guards as never, actions: actions as never, delays: delays as never }).createMachine({
+    ...(machineConfig as object),
+    context: ({ input }: { input?: { case?: JsonObject } }) =>
+      ({ case: { ...structuredClone(defaults), ...(input?.case ?? {}) }, deadlines: {}, notes: [], outbox: [] }) satisfies InstanceContext,
+  } as never) as unknown as AnyStateMachine;
+  return { id, meta, config, machine };
+}

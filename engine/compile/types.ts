@@ -1,0 +1,81 @@
+// The data every pathway instance carries, and the envelope every event arrives in.
+
+export interface CaseUser {
+  id: string;
+  role: string;
+  qualifications: string[];
+}
+
+export interface OfficerLoad {
+  capacity: number;
+  active: number;
+}
+
+/** What the runtime knows at the moment of an event; stored with the event so replay is exact. */
+export interface EventContext {
+  user: CaseUser;
+  now: string;
+  forms: Record<string, unknown>;
+  officers?: Record<string, OfficerLoad>;
+}
+
+export interface PathwayEvent {
+  type: string;
+  data?: unknown;
+  $ctx?: EventContext;
+}
+
+export interface Deadline {
+  due: string;
+  label: string;
+}
+
+export type Effect =
+  | { kind: 'openDocument'; form: string; lifecycle: string; cites?: string; by: string; role: string }
+  | { kind: 'startPathway'; pathway: string; by: string; role: string }
+  | { kind: 'notify'; roles: string[]; message: string; at: string };
+
+export interface Note {
+  at: string;
+  by: string;
+  text: string;
+}
+
+export interface InstanceContext {
+  case: Record<string, unknown>;
+  deadlines: Record<string, Deadline>;
+  notes: Note[];
+  outbox: Effect[];
+}
+
+/** What conditions and actions can read. */
+export interface EvaluationEnv {
+  case: Record<string, unknown>;
+  forms: Record<string, unknown>;
+  event: { type: string; data: unknown };
+  user: CaseUser;
+  now: string;
+  officers: Record<string, OfficerLoad>;
+}
+
+export interface Settings {
+  county: string;
+  bankHolidays?: { country: string; region?: string };
+  capacity: { default: number; officers?: Record<string, number> };
+  officers?: { username: string; role: string; name?: string }[];
+  [key: string]: unknown;
+}
+
+export const SYSTEM_USER: CaseUser = { id: 'system', role: 'system', qualifications: [] };
+
+export function evaluationEnv(context: InstanceContext, event: PathwayEvent): EvaluationEnv {
+  const ctx = event.$ctx;
+  return {
+    case: context.case,
+    forms: ctx?.forms ?? {},
+    event: { type: event.type, data: event.data ?? {} },
+    user: ctx?.user ?? SYSTEM_USER,
+    now: ctx?.now ?? new Date(0).toISOString(),
+    officers: ctx?.officers ?? {},
+  };
+}

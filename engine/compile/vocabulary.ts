@@ -1,0 +1,33 @@
+// The shapes of the generic vocabulary: a condition or an action named in YAML and implemented once here.
+import type { EvaluationEnv, InstanceContext, Settings } from './types.js';
+
+export interface VocabularyReference {
+  /** JSON Logic expressions inside the params, for the `var` path lint. */
+  expressions?: unknown[];
+  forms?: string[];
+  roles?: string[];
+  pathways?: string[];
+  /** Paths written under `case.` by this action. */
+  writes?: string[];
+}
+
+export interface GuardDefinition {
+  name: string;
+  summary: string;
+  params: object;
+  evaluate(env: EvaluationEnv, params: Record<string, unknown>): boolean;
+  references?(params: Record<string, unknown>): VocabularyReference;
+}
+
+export interface ActionEnv extends EvaluationEnv {
+  settings: Settings;
+}
+
+export interface ActionDefinition {
+  name: string;
+  summary: string;
+  params: object;
+  /** Changes the instance context in place (it is already a copy). */
+  apply(context: InstanceContext, env: ActionEnv, params: Record<string, unknown>): void;
+  references?(params: Record<string, unknown>): VocabularyReference;
+}

@@ -1,0 +1,42 @@
+// Load + lint + compile in one call: what the CLI, the server and the editor use.
+import { compilePathway, type CompiledPathway } from '../compile/compile-pathway.js';
+import type { Settings } from '../compile/types.js';
+import { createFormAjv } from '../forms/ajv.js';
+import { compileFormValidator, type FormValidator } from '../forms/validator.js';
+import { lintDefinitions } from './lint/index.js';
+import { loadDefinitions } from './load.js';
+import { sortProblems, type Problem } from './problems.js';
+import type { DefinitionFiles, DefinitionSet, JsonObject, RolesFile } from './types.js';
+
+export interface CompiledDefinitions {
+  set: DefinitionSet;
+  settings: Settings;
+  roles: RolesFile;
+  pathways: Map<string, CompiledPathway>;
+  forms: Map<string, { schema: JsonObject; validator: FormValidator }>;
+}
+
+export interface CheckResult {
+  set: DefinitionSet;
+  problems: Problem[];
+  compiled?: CompiledDefinitions;
+}
+
+export function checkDefinitions(files: DefinitionFiles, label = 'definitions'): CheckResult {
+  const { set, problems } = loadDefinitions(files, label);
+  problems.push(...lintDefinitions(set));
+  const sorted = sortProblems(problems);
+  if (sorted.length > 0 || !set.settings || !set.roles) return { set, problems: sorted };
+  return { set, problems: sorted, compiled: compileDefinitions(set) };
+}
+
+/** Compiles a set that has passed the checks. */
+export function compileDefinitions(set: DefinitionSet): CompiledDefinitions {
+  const settings = set.settings!.data;
+  const ajv = createFormAjv();
+  const forms = new Map<string, { schema: JsonObject; validator: FormValidator }>();
+  for (const [id, form] of set.forms) forms.set(id, { schema: form.data, validator: compileFormValidator(ajv, id, form.data) });
+  const pathways = new Map<string, CompiledPathway>();
+  for (const [id, pathway] of set.pathways) pathways.set(id, compilePathway(id, pathway.data, settings));
+  return { set, settings, roles: set.roles!.data, pathways, forms };
+}

@@ -1,0 +1,36 @@
+// Each form must compile as a strict JSON Schema with only the known x- keywords.
+import { createFormAjv } from '../../forms/ajv.js';
+import type { Path } from '../source.js';
+import type { LintContext } from './context.js';
+
+function findKey(node: unknown, key: string, path: Path = []): Path | undefined {
+  if (Array.isArray(node)) {
+    for (let i = 0; i < node.length; i++) {
+      const found = findKey(node[i], key, [...path, i]);
+      if (found) return found;
+    }
+  } else if (node && typeof node === 'object') {
+    for (const [k, v] of Object.entries(node)) {
+      if (k === key) return [...path, k];
+      const found = findKey(v, key, [...path, k]);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+export function lintForms(ctx: LintContext): void {
+  for (const [, form] of ctx.set.forms) {
+    try {
+      createFormAjv().compile(form.data);
+    } catch (error) {
+      const message = (error as Error).message.split('\n')[0]!;
+      const quoted = /"([^"]+)"/.exec(message)?.[1];
+      const schemaPath = /at path "#\/([^"]*)"/.exec(message)?.[1];
+      const at = schemaPath !== undefined ? [...schemaPath.split('/').filter(Boolean).map(decodeURIComponent), ...(quoted ? [quoted] : [])] : undefined;
+      const ref = /can't resolve reference (\S+)/.exec(message)?.[1];
+      const path = at ?? (quoted ? findKey(form.source.data, quoted) : undefined) ?? (ref ? findKey(form.source.data, '$ref') : undefined) ?? [];
+      ctx.report(form.source, path, 'form-schema', `form schema: ${message}`, 'key');
+    }
+  }
+}

@@ -1,0 +1,19 @@
+// Runs every lint rule over a loaded definition set. Problems are returned, never thrown.
+import type { Problem } from '../problems.js';
+import type { DefinitionSet } from '../types.js';
+import { createLintContext } from './context.js';
+import { lintExpressions } from './expressions.js';
+import { lintForms } from './forms.js';
+import { lintReferences } from './references.js';
+import { lintScenarios } from './scenarios.js';
+import { lintStructure } from './structure.js';
+
+export function lintDefinitions(set: DefinitionSet): Problem[] {
+  const ctx = createLintContext(set);
+  lintForms(ctx);
+  lintStructure(ctx);
+  lintReferences(ctx);
+  lintExpressions(ctx);
+  lintScenarios(ctx);
+  return ctx.problems;
+}

@@ -1,0 +1,99 @@
+// Loads definition files: parse with positions, check each against its meta-schema, fill in {county}-style settings.
+import type { ValidateFunction } from 'ajv';
+import type { Settings } from '../compile/types.js';
+import { createDefinitionAjv } from '../forms/ajv.js';
+import { formFileSchema } from './meta-schemas/form.schema.js';
+import { pathwaySchema } from './meta-schemas/pathway.schema.js';
+import { rolesSchema } from './meta-schemas/roles.schema.js';
+import { scenarioSchema } from './meta-schemas/scenario.schema.js';
+import { settingsSchema } from './meta-schemas/settings.schema.js';
+import type { Problem } from './problems.js';
+import { isDefinitionPath } from './read-files.js';
+import { schemaProblems } from './schema-problems.js';
+import { parseSource, problemAt } from './source.js';
+import type { DefinitionFiles, DefinitionSet, JsonObject, RolesFile, ScenarioFile } from './types.js';
+
+let validators: Record<'pathway' | 'form' | 'roles' | 'settings' | 'scenario', ValidateFunction> | undefined;
+
+function metaValidators() {
+  if (!validators) {
+    const ajv = createDefinitionAjv();
+    validators = {
+      pathway: ajv.compile(pathwaySchema),
+      form: ajv.compile(formFileSchema),
+      roles: ajv.compile(rolesSchema),
+      settings: ajv.compile(settingsSchema),
+      scenario: ajv.compile(scenarioSchema),
+    };
+  }
+  return validators;
+}
+
+function kindOf(path: string): 'pathway' | 'form' | 'roles' | 'settings' | 'scenario' | undefined {
+  if (path === 'roles.yaml') return 'roles';
+  if (path === 'settings.yaml') return 'settings';
+  if (path.startsWith('pathways/')) return 'pathway';
+  if (path.startsWith('forms/')) return 'form';
+  if (path.startsWith('scenarios/')) return 'scenario';
+  return undefined;
+}
+
+const TEXT_KEYS = new Set(['title', 'description', 'x-help', 'x-hint', 'x-content']);
+
+/** Replaces {setting} placeholders in the texts of a form with the team's settings. */
+export function fillPlaceholders<T>(node: T, settings: Record<string, unknown>): T {
+  const fill = (text: string) => text.replace(/\{(\w+)\}/g, (m, key: string) => (typeof settings[key] === 'string' ? (settings[key] as string) : m));
+  const walk = (value: unknown, textual: boolean): unknown => {
+    if (typeof value === 'string') return textual ? fill(value) : value;
+    if (Array.isArray(value)) return value.map((v) => walk(v, textual));
+    if (value && typeof value === 'object') {
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v, TEXT_KEYS.has(k) || (textual && k !== 'const'))]));
+    }
+    return value;
+  };
+  return walk(node, false) as T;
+}
+
+export function loadDefinitions(files: DefinitionFiles, label = 'definitions'): { set: DefinitionSet; problems: Problem[] } {
+  const set: DefinitionSet = { label, files, forms: new Map(), pathways: new Map(), scenarios: new Map() };
+  const problems: Problem[] = [];
+  const meta = metaValidators();
+  for (const [path, text] of Object.entries(files).sort(([a], [b]) => a.localeCompare(b))) {
+    const display = `${label}/${path}`;
+    const kind = kindOf(path);
+    if (!kind || !isDefinitionPath(path)) {
+      problems.push({ code: 'unknown-file', message: `not a definition file: expected settings.yaml, roles.yaml, or pathways/, forms/, scenarios/ with lower-case-hyphenated names`, file: display, line: 1, col: 1 });
+      continue;
+    }
+    const { source, problems: parseProblems } = parseSource(display, text);
+    problems.push(...parseProblems);
+    if (source.parseFailed) continue;
+    if (!source.data || typeof source.data !== 'object' || Array.isArray(source.data)) {
+      problems.push(problemAt(source, [], 'schema', `${kind} file must be a YAML mapping`));
+      continue;
+    }
+    const validate = meta[kind];
+    if (!validate(source.data)) {
+      problems.push(...schemaProblems(source, validate.errors, `${kind} file`));
+      continue;
+    }
+    const id = path.replace(/^.*\//, '').replace(/\.yaml$/, '');
+    const data = source.data as JsonObject;
+    if (kind === 'settings') set.settings = { id, source, data: data as unknown as Settings };
+    else if (kind === 'roles') set.roles = { id, source, data: data as unknown as RolesFile };
+    else if (kind === 'scenario') set.scenarios.set(id, { id, source, data: data as unknown as ScenarioFile });
+    else {
+      const declared = kind === 'form' ? data.$id : data.id;
+      if (declared !== id) {
+        problems.push(problemAt(source, [kind === 'form' ? '$id' : 'id'], 'id-mismatch', `${kind} id "${String(declared)}" must match its file name "${id}"`));
+      }
+      (kind === 'form' ? set.forms : set.pathways).set(id, { id, source, data });
+    }
+  }
+  if (!set.settings) problems.push({ code: 'missing-file', message: 'settings.yaml is missing', file: `${label}/settings.yaml`, line: 1, col: 1 });
+  if (!set.roles) problems.push({ code: 'missing-file', message: 'roles.yaml is missing', file: `${label}/roles.yaml`, line: 1, col: 1 });
+  if (set.settings) {
+    for (const form of set.forms.values()) form.data = fillPlaceholders(form.data, set.settings.data);
+  }
+  return { set, problems };
+}

@@ -1,0 +1,134 @@
+// Meta-schema of definitions/pathways/*.yaml: an XState v5 machine config with DAO facts under `meta`.
+// Guard and action params are checked against each vocabulary entry's own params schema.
+import { actionRegistry } from '../../compile/actions/index.js';
+import { guardRegistry } from '../../compile/guards/index.js';
+import { SCHEMA_VERSION, durationSchema, idPattern, stringList } from './common.js';
+
+function paramsByName(registry: ReadonlyMap<string, { name: string; params: object }>) {
+  return [...registry.values()].map((entry) => ({
+    if: { properties: { type: { const: entry.name } }, required: ['type'] },
+    then: { properties: { params: entry.params } },
+  }));
+}
+
+const stateMeta = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    title: { type: 'string' },
+    description: { type: 'string' },
+    objective: { type: 'string' },
+    forms: stringList,
+    actors: stringList,
+    tasks: stringList,
+    activeCase: { type: 'boolean' },
+    deadline: { type: 'string' },
+    shares: { type: 'object', additionalProperties: stringList },
+  },
+};
+
+export const pathwaySchema = {
+  $id: 'dao:pathway',
+  type: 'object',
+  additionalProperties: false,
+  required: ['id', 'meta', 'initial', 'states'],
+  properties: {
+    id: { type: 'string', pattern: idPattern },
+    description: { type: 'string' },
+    version: { type: 'string' },
+    meta: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['schemaVersion', 'title', 'events'],
+      properties: {
+        schemaVersion: { const: SCHEMA_VERSION },
+        title: { type: 'string' },
+        description: { type: 'string' },
+        startedBy: stringList,
+        startsCase: { type: 'boolean' },
+        events: {
+          type: 'object',
+          additionalProperties: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['title'],
+            properties: { title: { type: 'string' }, description: { type: 'string' }, data: { type: 'object' } },
+          },
+        },
+        delays: { type: 'object', additionalProperties: durationSchema },
+      },
+    },
+    context: { type: 'object' },
+    initial: { type: 'string' },
+    type: { enum: ['compound', 'parallel'] },
+    states: { $ref: '#/$defs/states' },
+    on: { $ref: '#/$defs/on' },
+    always: { $ref: '#/$defs/transitions' },
+    after: { $ref: '#/$defs/after' },
+    entry: { $ref: '#/$defs/actions' },
+    exit: { $ref: '#/$defs/actions' },
+  },
+  $defs: {
+    states: { type: 'object', minProperties: 1, additionalProperties: { $ref: '#/$defs/stateNode' } },
+    on: { type: 'object', additionalProperties: { $ref: '#/$defs/transitions' } },
+    after: { type: 'object', additionalProperties: { $ref: '#/$defs/transitions' } },
+    stateNode: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        id: { type: 'string' },
+        type: { enum: ['atomic', 'compound', 'parallel', 'final', 'history'] },
+        history: { enum: ['shallow', 'deep'] },
+        target: { type: 'string' },
+        initial: { type: 'string' },
+        description: { type: 'string' },
+        tags: stringList,
+        meta: stateMeta,
+        states: { $ref: '#/$defs/states' },
+        on: { $ref: '#/$defs/on' },
+        always: { $ref: '#/$defs/transitions' },
+        after: { $ref: '#/$defs/after' },
+        entry: { $ref: '#/$defs/actions' },
+        exit: { $ref: '#/$defs/actions' },
+        output: {},
+      },
+    },
+    transitions: {
+      anyOf: [{ type: 'string' }, { $ref: '#/$defs/transition' }, { type: 'array', items: { $ref: '#/$defs/transition' } }],
+    },
+    transition: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        target: { anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] },
+        guard: { $ref: '#/$defs/guard' },
+        actions: { $ref: '#/$defs/actions' },
+        description: { type: 'string' },
+        reenter: { type: 'boolean' },
+        meta: { type: 'object' },
+      },
+    },
+    guard: {
+      type: 'object',
+      anyOf: [
+        {
+          required: ['type'],
+          additionalProperties: false,
+          properties: { type: { type: 'string' }, params: { type: 'object' } },
+          allOf: paramsByName(guardRegistry),
+        },
+        { required: ['and'], additionalProperties: false, properties: { and: { type: 'array', minItems: 1, items: { $ref: '#/$defs/guard' } } } },
+        { required: ['or'], additionalProperties: false, properties: { or: { type: 'array', minItems: 1, items: { $ref: '#/$defs/guard' } } } },
+        { required: ['not'], additionalProperties: false, properties: { not: { $ref: '#/$defs/guard' } } },
+      ],
+    },
+    action: {
+      type: 'object',
+      required: ['type'],
+      additionalProperties: false,
+      properties: { type: { type: 'string' }, params: { type: 'object' } },
+      allOf: paramsByName(actionRegistry),
+    },
+    actions: { anyOf: [{ $ref: '#/$defs/action' }, { type: 'array', items: { $ref: '#/$defs/action' } }] },
+  },
+} as const;

@@ -1,0 +1,45 @@
+// Meta-schema of definitions/roles.yaml: who sees which cases, sends which events, fills and reads which forms.
+import { SCHEMA_VERSION, idPattern, stringList } from './common.js';
+
+export const rolesSchema = {
+  $id: 'dao:roles',
+  type: 'object',
+  additionalProperties: false,
+  required: ['x-schemaVersion', 'roles'],
+  properties: {
+    'x-schemaVersion': { const: SCHEMA_VERSION },
+    roles: {
+      type: 'object',
+      minProperties: 1,
+      propertyNames: { pattern: idPattern },
+      additionalProperties: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['title', 'caseVisibility'],
+        properties: {
+          title: { type: 'string' },
+          description: { type: 'string' },
+          caseVisibility: { enum: ['referred', 'allocated', 'all', 'none'] },
+          confidential: { type: 'boolean' },
+          qualifications: stringList,
+          send: stringList,
+          fill: stringList,
+          read: stringList,
+          manageDefinitions: { type: 'boolean' },
+          readAudit: { type: 'boolean' },
+        },
+      },
+    },
+    audiences: {
+      type: 'object',
+      propertyNames: { pattern: idPattern },
+      additionalProperties: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['title'],
+        properties: { title: { type: 'string' }, description: { type: 'string' }, confidential: { type: 'boolean' } },
+      },
+    },
+    internal: stringList,
+  },
+} as const;

@@ -1,0 +1,66 @@
+// Meta-schema of definitions/scenarios/*.yaml: executable walk-throughs of the protocol.
+import { SCHEMA_VERSION, durationSchema, stringList } from './common.js';
+
+const actor = {
+  as: { type: 'string' },
+  user: { type: 'string' },
+} as const;
+
+export const scenarioSchema = {
+  $id: 'dao:scenario',
+  type: 'object',
+  additionalProperties: false,
+  required: ['x-schemaVersion', 'title', 'pathway', 'steps'],
+  properties: {
+    'x-schemaVersion': { const: SCHEMA_VERSION },
+    title: { type: 'string' },
+    description: { type: 'string' },
+    pathway: { type: 'string' },
+    now: { type: 'string', format: 'date-time' },
+    start: { type: 'object', additionalProperties: false, properties: actor },
+    steps: {
+      type: 'array',
+      minItems: 1,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          ...actor,
+          note: { type: 'string' },
+          forms: { type: 'object', additionalProperties: { type: 'object' } },
+          send: { type: 'string' },
+          data: { type: 'object' },
+          to: {
+            type: 'object',
+            additionalProperties: false,
+            maxProperties: 1,
+            properties: { document: { type: 'string' }, pathway: { type: 'string' } },
+          },
+          advance: durationSchema,
+          expect: {
+            type: 'object',
+            additionalProperties: false,
+            properties: {
+              state: { type: 'string' },
+              tasks: stringList,
+              forms: stringList,
+              deadlines: { type: 'object', additionalProperties: { type: ['string', 'null'] } },
+              documents: { type: 'object', additionalProperties: { type: 'string' } },
+              pathways: { type: 'object', additionalProperties: { type: 'string' } },
+              case: { type: 'object' },
+              allowedEvents: stringList,
+              notAllowedEvents: stringList,
+              notifications: stringList,
+            },
+          },
+          expectError: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['code'],
+            properties: { code: { type: 'string' }, allowedEvents: stringList, message: { type: 'string' } },
+          },
+        },
+      },
+    },
+  },
+} as const;

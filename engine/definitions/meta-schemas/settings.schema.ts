@@ -1,0 +1,37 @@
+// Meta-schema of definitions/settings.yaml: the team's own facts (county, officers and capacity, bank holidays).
+import { SCHEMA_VERSION, stringList } from './common.js';
+
+export const settingsSchema = {
+  $id: 'dao:settings',
+  type: 'object',
+  required: ['x-schemaVersion', 'county', 'capacity'],
+  properties: {
+    'x-schemaVersion': { const: SCHEMA_VERSION },
+    county: { type: 'string', minLength: 1 },
+    bankHolidays: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['country'],
+      properties: { country: { type: 'string' }, region: { type: 'string' } },
+    },
+    capacity: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['default'],
+      properties: {
+        default: { type: 'integer', minimum: 0 },
+        officers: { type: 'object', additionalProperties: { type: 'integer', minimum: 0 } },
+      },
+    },
+    officers: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['username', 'role'],
+        properties: { username: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' } },
+      },
+    },
+    areas: stringList,
+  },
+} as const;

@@ -1,0 +1,63 @@
+// A definition file as parsed YAML that remembers where every value came from, so problems carry line:col.
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import type { Problem } from './problems.js';
+
+export type Path = readonly (string | number)[];
+
+export interface SourceFile {
+  file: string;
+  text: string;
+  doc: Document;
+  lineCounter: LineCounter;
+  data: unknown;
+  parseFailed: boolean;
+}
+
+export function parseSource(file: string, text: string): { source: SourceFile; problems: Problem[] } {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const problems: Problem[] = [];
+  for (const error of doc.errors) {
+    const pos = lineCounter.linePos(error.pos[0]);
+    const message = error.code === 'DUPLICATE_KEY' ? 'duplicate key: ' + error.message.replace(/^.*?:\s*/, '') : error.message.split('\n')[0];
+    problems.push({ code: error.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'yaml-syntax', message: `YAML: ${message}`, file, line: pos.line, col: pos.col });
+  }
+  const parseFailed = doc.errors.length > 0;
+  const data = parseFailed ? undefined : doc.toJS({ maxAliasCount: 100 });
+  return { source: { file, text, doc, lineCounter, data, parseFailed }, problems };
+}
+
+function childNode(node: unknown, key: string | number): { value: Node | null; keyNode: Node | null } | undefined {
+  if (isMap(node)) {
+    for (const item of node.items) {
+      if (isPair(item) && isScalar(item.key) && String(item.key.value) === String(key)) {
+        return { value: (item.value as Node) ?? null, keyNode: item.key as Node };
+      }
+    }
+    return undefined;
+  }
+  if (isSeq(node) && typeof key === 'number') {
+    const value = node.items[key] as Node | undefined;
+    return value ? { value, keyNode: null } : undefined;
+  }
+  return undefined;
+}
+
+/** Where a path points in the file; `at: 'key'` points at the key instead of its value. Falls back to the deepest ancestor found. */
+export function locate(source: SourceFile, path: Path, at: 'value' | 'key' = 'value'): { line: number; col: number } {
+  let node: unknown = source.doc.contents;
+  let offset = (node as Node | null)?.range?.[0] ?? 0;
+  for (let i = 0; i < path.length; i++) {
+    const found = childNode(node, path[i]!);
+    if (!found) break;
+    const last = i === path.length - 1;
+    const target = last && at === 'key' && found.keyNode ? found.keyNode : (found.value ?? found.keyNode);
+    if (target?.range) offset = target.range[0];
+    node = found.value;
+  }
+  return source.lineCounter.linePos(offset);
+}
+
+export function problemAt(source: SourceFile, path: Path, code: string, message: string, at: 'value' | 'key' = 'value'): Problem {
+  return { code, message, file: source.file, ...locate(source, path, at) };
+}

@@ -1,0 +1,75 @@
+// A loaded set of definitions: every file parsed, with its source kept for positions.
+import type { Settings } from '../compile/types.js';
+import type { SourceFile } from './source.js';
+
+export type DefinitionFiles = Record<string, string>;
+
+export interface Loaded<T> {
+  id: string;
+  source: SourceFile;
+  data: T;
+}
+
+export type JsonObject = Record<string, unknown>;
+
+export interface RoleDefinition {
+  title: string;
+  description?: string;
+  caseVisibility: 'referred' | 'allocated' | 'all' | 'none';
+  confidential?: boolean;
+  qualifications?: string[];
+  send?: string[];
+  fill?: string[];
+  read?: string[];
+  manageDefinitions?: boolean;
+  readAudit?: boolean;
+}
+
+export interface RolesFile {
+  roles: Record<string, RoleDefinition>;
+  audiences?: Record<string, { title: string; description?: string; confidential?: boolean }>;
+  internal?: string[];
+}
+
+export interface ScenarioStep {
+  as?: string;
+  user?: string;
+  note?: string;
+  forms?: Record<string, JsonObject>;
+  send?: string;
+  data?: JsonObject;
+  to?: { document?: string; pathway?: string };
+  advance?: { weeks?: number; days?: number; workingDays?: number; hours?: number; minutes?: number };
+  expect?: {
+    state?: string;
+    tasks?: string[];
+    forms?: string[];
+    deadlines?: Record<string, string | null>;
+    documents?: Record<string, string>;
+    pathways?: Record<string, string>;
+    case?: JsonObject;
+    allowedEvents?: string[];
+    notAllowedEvents?: string[];
+    notifications?: string[];
+  };
+  expectError?: { code: string; allowedEvents?: string[]; message?: string };
+}
+
+export interface ScenarioFile {
+  title: string;
+  description?: string;
+  pathway: string;
+  now?: string;
+  start?: { as?: string; user?: string };
+  steps: ScenarioStep[];
+}
+
+export interface DefinitionSet {
+  label: string;
+  files: DefinitionFiles;
+  settings?: Loaded<Settings>;
+  roles?: Loaded<RolesFile>;
+  forms: Map<string, Loaded<JsonObject>>;
+  pathways: Map<string, Loaded<JsonObject>>;
+  scenarios: Map<string, Loaded<ScenarioFile>>;
+}

@@ -1,0 +1,101 @@
+// The two writes that change a case: create it, and commit an event to it. Each runs in one
+// transaction with the deadlines and audit entries that go with it, so all of it lands or none.
+import { StoreConflictError, StoreNotFoundError, caseVersionConflict } from './errors.js';
+import { summaryColumns, toCase, toInstant, toJson, toOptionalJson } from './rows.js';
+import type { SqlDatabase, SqlSession } from './sql-database.js';
+import type { CaseRecord, CaseSideEffects, CommitInput, CreateCaseInput, NewAudit, NewEvent } from './types.js';
+
+export function createCase(db: SqlDatabase, input: CreateCaseInput): Promise<CaseRecord> {
+  return db.transaction(async (tx) => {
+    const rows = await tx.all(
+      `INSERT INTO cases (id, pathway_id, definition_version, version, snapshot, summary,
+         state, referred_by, allocated_to, closed, created_by, created_at, updated_at)
+       VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (id) DO NOTHING
+       RETURNING *`,
+      [input.id, input.pathwayId, input.definitionVersion, toJson(input.snapshot), toJson(input.summary),
+        ...summaryColumns(input.summary), input.createdBy, input.at, input.at],
+    );
+    if (rows[0] === undefined) {
+      throw new StoreConflictError(`case '${input.id}' already exists`, { entity: 'case', key: input.id });
+    }
+    await appendEvent(tx, input.id, 1, input.event);
+    await applySideEffects(tx, input.id, input);
+    return toCase(rows[0]);
+  });
+}
+
+export function commitEvent(db: SqlDatabase, input: CommitInput): Promise<CaseRecord> {
+  return db.transaction(async (tx) => {
+    // The version check and the write are one statement: a concurrent writer either sees our
+    // new version or we see theirs, and the loser changes no row.
+    const rows = await tx.all(
+      `UPDATE cases SET snapshot = ?, summary = ?, state = ?, referred_by = ?, allocated_to = ?, closed = ?,
+         definition_version = COALESCE(?, definition_version), version = version + 1, updated_at = ?
+       WHERE id = ? AND version = ?
+       RETURNING *`,
+      [toJson(input.snapshot), toJson(input.summary), ...summaryColumns(input.summary),
+        input.definitionVersion ?? null, input.event.at, input.caseId, input.expectedVersion],
+    );
+    if (rows[0] === undefined) throw await missedVersionError(tx, input.caseId, input.expectedVersion);
+    const updated = toCase(rows[0]);
+    await appendEvent(tx, input.caseId, updated.version, input.event);
+    for (const deadlineId of input.fireDeadlines ?? []) await fireDeadline(tx, input.caseId, deadlineId, input.event.at);
+    await applySideEffects(tx, input.caseId, input);
+    return updated;
+  });
+}
+
+async function missedVersionError(tx: SqlSession, caseId: string, expectedVersion: number): Promise<Error> {
+  const [current] = await tx.all('SELECT version FROM cases WHERE id = ?', [caseId]);
+  if (current === undefined) return new StoreNotFoundError('case', caseId);
+  return caseVersionConflict(caseId, expectedVersion, Number(current.version));
+}
+
+function appendEvent(tx: SqlSession, caseId: string, seq: number, event: NewEvent): Promise<number> {
+  return tx.run(
+    `INSERT INTO events (case_id, seq, type, user_id, role, at, definition_version, data)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    [caseId, seq, event.type, event.userId, event.role, event.at, event.definitionVersion, toJson(event.data)],
+  );
+}
+
+async function fireDeadline(tx: SqlSession, caseId: string, deadlineId: string, at: string): Promise<void> {
+  const changed = await tx.run(
+    'UPDATE deadlines SET fired_at = ? WHERE id = ? AND case_id = ? AND fired_at IS NULL',
+    [at, deadlineId, caseId],
+  );
+  if (changed === 0) {
+    throw new StoreConflictError(
+      `deadline '${deadlineId}' of case '${caseId}' has already fired or was cancelled`,
+      { entity: 'deadline', key: deadlineId },
+    );
+  }
+}
+
+async function applySideEffects(tx: SqlSession, caseId: string, effects: CaseSideEffects): Promise<void> {
+  for (const deadlineId of effects.cancelDeadlines ?? []) {
+    await tx.run('DELETE FROM deadlines WHERE id = ? AND case_id = ?', [deadlineId, caseId]);
+  }
+  for (const deadline of effects.setDeadlines ?? []) {
+    const changed = await tx.run(
+      `INSERT INTO deadlines (id, case_id, name, due_at, event, fired_at, claim_token, claimed_until)
+       VALUES (?, ?, ?, ?, ?, NULL, NULL, NULL)
+       ON CONFLICT (id) DO UPDATE SET name = excluded.name, due_at = excluded.due_at,
+         event = excluded.event, fired_at = NULL, claim_token = NULL, claimed_until = NULL
+       WHERE deadlines.case_id = excluded.case_id`,
+      [deadline.id, caseId, deadline.name, toInstant(deadline.dueAt), toJson(deadline.event)],
+    );
+    if (changed === 0) {
+      throw new StoreConflictError(`deadline '${deadline.id}' belongs to another case`, { entity: 'deadline', key: deadline.id });
+    }
+  }
+  for (const entry of effects.audit ?? []) await insertAudit(tx, entry);
+}
+
+export function insertAudit(tx: SqlSession, entry: NewAudit): Promise<number> {
+  return tx.run(
+    'INSERT INTO audit (at, user_id, case_id, action, detail) VALUES (?, ?, ?, ?, ?)',
+    [entry.at, entry.userId, entry.caseId, entry.action, toOptionalJson(entry.detail)],
+  );
+}

@@ -1,0 +1,25 @@
+// Opens the configured store, migrated and ready: PostgreSQL when a database URL is given, else SQLite.
+import { join } from 'node:path';
+import { openPostgresStore } from './postgres-store.js';
+import { openSqliteStore } from './sqlite-store.js';
+import type { CaseStore, StoreOptions } from './types.js';
+
+export * from './types.js';
+export { StoreConflictError, StoreNotFoundError } from './errors.js';
+export { openPostgresStore } from './postgres-store.js';
+export { openSqliteStore } from './sqlite-store.js';
+
+export const sqliteFileName = 'dao.sqlite';
+
+export async function openStore(options: StoreOptions & { databaseUrl?: string; dataDir?: string } = {}): Promise<CaseStore> {
+  const store = options.databaseUrl
+    ? openPostgresStore({ ...options, connectionString: options.databaseUrl })
+    : openSqliteStore(join(options.dataDir ?? './data', sqliteFileName), options);
+  try {
+    await store.migrate();
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  return store;
+}

@@ -1,0 +1,93 @@
+// Numbered schema migrations for PostgreSQL. Never edit a published one: add the next number.
+// Same tables and column names as migrations/sqlite.ts, so one set of SQL statements serves both.
+import type { Migration } from '../sql-database.js';
+
+export const postgresMigrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'cases, events, deadlines, drafts, audit, users, definition versions',
+    sql: `
+CREATE TABLE cases (
+  id text PRIMARY KEY,
+  pathway_id text NOT NULL,
+  definition_version integer NOT NULL,
+  version integer NOT NULL,
+  snapshot jsonb NOT NULL,
+  summary jsonb NOT NULL,
+  state text NOT NULL,
+  referred_by text,
+  allocated_to text,
+  closed boolean NOT NULL,
+  created_by text NOT NULL,
+  created_at text NOT NULL,
+  updated_at text NOT NULL
+);
+CREATE INDEX cases_state ON cases (state);
+CREATE INDEX cases_referred_by ON cases (referred_by);
+CREATE INDEX cases_allocated_to ON cases (allocated_to);
+CREATE INDEX cases_created_at ON cases (created_at, id);
+
+CREATE TABLE events (
+  case_id text NOT NULL REFERENCES cases (id),
+  seq integer NOT NULL,
+  type text NOT NULL,
+  user_id text NOT NULL,
+  role text NOT NULL,
+  at text NOT NULL,
+  definition_version integer NOT NULL,
+  data jsonb NOT NULL,
+  PRIMARY KEY (case_id, seq)
+);
+
+CREATE TABLE deadlines (
+  id text PRIMARY KEY,
+  case_id text NOT NULL REFERENCES cases (id),
+  name text NOT NULL,
+  due_at text NOT NULL,
+  event jsonb NOT NULL,
+  fired_at text,
+  claim_token text,
+  claimed_until text
+);
+CREATE INDEX deadlines_unfired_due ON deadlines (due_at) WHERE fired_at IS NULL;
+CREATE INDEX deadlines_case ON deadlines (case_id);
+
+CREATE TABLE drafts (
+  case_id text NOT NULL,
+  form_id text NOT NULL,
+  user_id text NOT NULL,
+  data jsonb NOT NULL,
+  saved_at text NOT NULL,
+  PRIMARY KEY (case_id, form_id, user_id)
+);
+CREATE INDEX drafts_saved_at ON drafts (saved_at);
+
+CREATE TABLE audit (
+  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  at text NOT NULL,
+  user_id text NOT NULL,
+  case_id text,
+  action text NOT NULL,
+  detail jsonb
+);
+CREATE INDEX audit_case ON audit (case_id);
+CREATE INDEX audit_user ON audit (user_id);
+
+CREATE TABLE users (
+  username text PRIMARY KEY,
+  display_name text NOT NULL,
+  role text NOT NULL,
+  password_hash text NOT NULL,
+  demo boolean NOT NULL
+);
+
+CREATE TABLE definition_versions (
+  version integer PRIMARY KEY,
+  files jsonb NOT NULL,
+  published_by text NOT NULL,
+  published_at text NOT NULL,
+  note text
+);
+`,
+  },
+];

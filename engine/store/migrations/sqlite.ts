@@ -1,0 +1,93 @@
+// Numbered schema migrations for SQLite. Never edit a published one: add the next number.
+// STRICT tables make SQLite refuse a value of the wrong type instead of storing it.
+import type { Migration } from '../sql-database.js';
+
+export const sqliteMigrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'cases, events, deadlines, drafts, audit, users, definition versions',
+    sql: `
+CREATE TABLE cases (
+  id TEXT PRIMARY KEY,
+  pathway_id TEXT NOT NULL,
+  definition_version INTEGER NOT NULL,
+  version INTEGER NOT NULL,
+  snapshot TEXT NOT NULL,
+  summary TEXT NOT NULL,
+  state TEXT NOT NULL,
+  referred_by TEXT,
+  allocated_to TEXT,
+  closed INTEGER NOT NULL,
+  created_by TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX cases_state ON cases (state);
+CREATE INDEX cases_referred_by ON cases (referred_by);
+CREATE INDEX cases_allocated_to ON cases (allocated_to);
+CREATE INDEX cases_created_at ON cases (created_at, id);
+
+CREATE TABLE events (
+  case_id TEXT NOT NULL REFERENCES cases (id),
+  seq INTEGER NOT NULL,
+  type TEXT NOT NULL,
+  user_id TEXT NOT NULL,
+  role TEXT NOT NULL,
+  at TEXT NOT NULL,
+  definition_version INTEGER NOT NULL,
+  data TEXT NOT NULL,
+  PRIMARY KEY (case_id, seq)
+) STRICT;
+
+CREATE TABLE deadlines (
+  id TEXT PRIMARY KEY,
+  case_id TEXT NOT NULL REFERENCES cases (id),
+  name TEXT NOT NULL,
+  due_at TEXT NOT NULL,
+  event TEXT NOT NULL,
+  fired_at TEXT,
+  claim_token TEXT,
+  claimed_until TEXT
+) STRICT;
+CREATE INDEX deadlines_unfired_due ON deadlines (due_at) WHERE fired_at IS NULL;
+CREATE INDEX deadlines_case ON deadlines (case_id);
+
+CREATE TABLE drafts (
+  case_id TEXT NOT NULL,
+  form_id TEXT NOT NULL,
+  user_id TEXT NOT NULL,
+  data TEXT NOT NULL,
+  saved_at TEXT NOT NULL,
+  PRIMARY KEY (case_id, form_id, user_id)
+) STRICT;
+CREATE INDEX drafts_saved_at ON drafts (saved_at);
+
+CREATE TABLE audit (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  at TEXT NOT NULL,
+  user_id TEXT NOT NULL,
+  case_id TEXT,
+  action TEXT NOT NULL,
+  detail TEXT
+) STRICT;
+CREATE INDEX audit_case ON audit (case_id);
+CREATE INDEX audit_user ON audit (user_id);
+
+CREATE TABLE users (
+  username TEXT PRIMARY KEY,
+  display_name TEXT NOT NULL,
+  role TEXT NOT NULL,
+  password_hash TEXT NOT NULL,
+  demo INTEGER NOT NULL
+) STRICT;
+
+CREATE TABLE definition_versions (
+  version INTEGER PRIMARY KEY,
+  files TEXT NOT NULL,
+  published_by TEXT NOT NULL,
+  published_at TEXT NOT NULL,
+  note TEXT
+) STRICT;
+`,
+  },
+];

@@ -1,0 +1,113 @@
+// Conversions between store records and table rows. Both dialects hand JSON columns over as text
+// (postgres-store.ts turns off pg's jsonb parsing), so one set of mappers serves both.
+import type { Row } from './sql-database.js';
+import type {
+  AuditRecord, CaseRecord, CaseSummary, DeadlineRecord, DefinitionVersionRecord, DraftRecord, EventRecord, UserRecord,
+} from './types.js';
+
+/** JSON text for a column; undefined is stored as JSON null. */
+export function toJson(value: unknown): string {
+  return JSON.stringify(value) ?? 'null';
+}
+
+/** JSON text, or SQL NULL for an absent optional value, so that absent and null stay distinct. */
+export function toOptionalJson(value: unknown): string | null {
+  return value === undefined ? null : toJson(value);
+}
+
+function fromJson(text: unknown): unknown {
+  return JSON.parse(String(text));
+}
+
+/** Canonical UTC form, so that comparing the stored text compares the times. */
+export function toInstant(time: string): string {
+  const millis = Date.parse(time);
+  if (Number.isNaN(millis)) throw new TypeError(`'${time}' is not an ISO-8601 date and time`);
+  return new Date(millis).toISOString();
+}
+
+/** The summary fields the store filters on, kept in columns of their own. */
+export function summaryColumns(summary: CaseSummary): [string, string | null, string | null, boolean] {
+  return [summary.state, summary.referredBy ?? null, summary.allocatedTo ?? null, summary.closed === true];
+}
+
+export function toCase(row: Row): CaseRecord {
+  return {
+    id: String(row.id),
+    pathwayId: String(row.pathway_id),
+    definitionVersion: Number(row.definition_version),
+    version: Number(row.version),
+    snapshot: fromJson(row.snapshot),
+    summary: fromJson(row.summary) as CaseSummary,
+    createdBy: String(row.created_by),
+    createdAt: String(row.created_at),
+    updatedAt: String(row.updated_at),
+  };
+}
+
+export function toEvent(row: Row): EventRecord {
+  return {
+    caseId: String(row.case_id),
+    seq: Number(row.seq),
+    type: String(row.type),
+    userId: String(row.user_id),
+    role: String(row.role),
+    at: String(row.at),
+    definitionVersion: Number(row.definition_version),
+    data: fromJson(row.data),
+  };
+}
+
+export function toDeadline(row: Row): DeadlineRecord {
+  return {
+    id: String(row.id),
+    caseId: String(row.case_id),
+    name: String(row.name),
+    dueAt: String(row.due_at),
+    event: fromJson(row.event),
+    firedAt: row.fired_at == null ? null : String(row.fired_at),
+  };
+}
+
+export function toDraft(row: Row): DraftRecord {
+  return {
+    caseId: String(row.case_id),
+    formId: String(row.form_id),
+    userId: String(row.user_id),
+    data: fromJson(row.data),
+    savedAt: String(row.saved_at),
+  };
+}
+
+export function toAudit(row: Row): AuditRecord {
+  const entry: AuditRecord = {
+    id: Number(row.id),
+    at: String(row.at),
+    userId: String(row.user_id),
+    caseId: row.case_id == null ? null : String(row.case_id),
+    action: String(row.action),
+  };
+  if (row.detail != null) entry.detail = fromJson(row.detail);
+  return entry;
+}
+
+export function toUser(row: Row): UserRecord {
+  return {
+    username: String(row.username),
+    displayName: String(row.display_name),
+    role: String(row.role),
+    passwordHash: String(row.password_hash),
+    demo: Boolean(row.demo),
+  };
+}
+
+export function toDefinitionVersion(row: Row): DefinitionVersionRecord {
+  const record: DefinitionVersionRecord = {
+    version: Number(row.version),
+    files: fromJson(row.files) as Record<string, string>,
+    publishedBy: String(row.published_by),
+    publishedAt: String(row.published_at),
+  };
+  if (row.note != null) record.note = String(row.note);
+  return record;
+}

@@ -1,0 +1,151 @@
+// The CaseStore over any SqlDatabase: the same statements and the same rules for SQLite and PostgreSQL.
+import { caseFilterClause } from './case-filter.js';
+import { commitEvent, createCase, insertAudit } from './case-writes.js';
+import { claimDueDeadlines, defaultDeadlineLeaseMs } from './deadline-claims.js';
+import { StoreConflictError } from './errors.js';
+import {
+  toAudit, toCase, toDeadline, toDefinitionVersion, toDraft, toEvent, toInstant, toJson, toUser,
+} from './rows.js';
+import { runMigrations } from './run-migrations.js';
+import type { SqlDatabase, SqlParam } from './sql-database.js';
+import type {
+  AuditFilter, AuditRecord, CaseFilter, CaseRecord, CaseStore, CommitInput, CreateCaseInput, DeadlineRecord,
+  DefinitionVersionRecord, DraftRecord, EventRecord, NewAudit, StoreOptions, UserRecord,
+} from './types.js';
+
+export class SqlCaseStore implements CaseStore {
+  private readonly deadlineLeaseMs: number;
+
+  constructor(private readonly db: SqlDatabase, options: StoreOptions = {}) {
+    this.deadlineLeaseMs = options.deadlineLeaseMs ?? defaultDeadlineLeaseMs;
+  }
+
+  migrate(): Promise<void> {
+    return runMigrations(this.db);
+  }
+
+  createCase(input: CreateCaseInput): Promise<CaseRecord> {
+    return createCase(this.db, input);
+  }
+
+  async getCase(id: string): Promise<CaseRecord | undefined> {
+    const [row] = await this.db.all('SELECT * FROM cases WHERE id = ?', [id]);
+    return row && toCase(row);
+  }
+
+  async listCases(filter: CaseFilter = {}): Promise<CaseRecord[]> {
+    const { where, params } = caseFilterClause(filter);
+    const rows = await this.db.all(`SELECT * FROM cases ${where} ORDER BY created_at, id`, params);
+    return rows.map(toCase);
+  }
+
+  commitEvent(input: CommitInput): Promise<CaseRecord> {
+    return commitEvent(this.db, input);
+  }
+
+  async listEvents(caseId: string): Promise<EventRecord[]> {
+    const rows = await this.db.all('SELECT * FROM events WHERE case_id = ? ORDER BY seq', [caseId]);
+    return rows.map(toEvent);
+  }
+
+  async countEvents(): Promise<number> {
+    const [row] = await this.db.all('SELECT count(*) AS n FROM events');
+    return Number(row?.n ?? 0);
+  }
+
+  async saveDraft(draft: DraftRecord): Promise<void> {
+    await this.db.run(
+      `INSERT INTO drafts (case_id, form_id, user_id, data, saved_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (case_id, form_id, user_id) DO UPDATE SET data = excluded.data, saved_at = excluded.saved_at`,
+      [draft.caseId, draft.formId, draft.userId, toJson(draft.data), toInstant(draft.savedAt)],
+    );
+  }
+
+  async getDraft(caseId: string, formId: string, userId: string): Promise<DraftRecord | undefined> {
+    const [row] = await this.db.all(
+      'SELECT * FROM drafts WHERE case_id = ? AND form_id = ? AND user_id = ?', [caseId, formId, userId],
+    );
+    return row && toDraft(row);
+  }
+
+  async deleteDraft(caseId: string, formId: string, userId: string): Promise<void> {
+    await this.db.run('DELETE FROM drafts WHERE case_id = ? AND form_id = ? AND user_id = ?', [caseId, formId, userId]);
+  }
+
+  purgeDrafts(olderThan: string): Promise<number> {
+    return this.db.run('DELETE FROM drafts WHERE saved_at < ?', [toInstant(olderThan)]);
+  }
+
+  claimDueDeadlines(now: string, limit: number, handler: (deadline: DeadlineRecord) => Promise<void>): Promise<number> {
+    return claimDueDeadlines(this.db, { now, limit, leaseMs: this.deadlineLeaseMs }, handler);
+  }
+
+  async listDeadlines(caseId: string): Promise<DeadlineRecord[]> {
+    const rows = await this.db.all(
+      'SELECT * FROM deadlines WHERE case_id = ? AND fired_at IS NULL ORDER BY due_at, id', [caseId],
+    );
+    return rows.map(toDeadline);
+  }
+
+  async appendAudit(entry: NewAudit): Promise<void> {
+    await insertAudit(this.db, entry);
+  }
+
+  async listAudit(filter: AuditFilter = {}): Promise<AuditRecord[]> {
+    const conditions: string[] = [];
+    const params: SqlParam[] = [];
+    if (filter.caseId !== undefined) { conditions.push('case_id = ?'); params.push(filter.caseId); }
+    if (filter.userId !== undefined) { conditions.push('user_id = ?'); params.push(filter.userId); }
+    const where = conditions.length === 0 ? '' : `WHERE ${conditions.join(' AND ')}`;
+    const limit = filter.limit === undefined ? '' : ' LIMIT ?';
+    if (filter.limit !== undefined) params.push(Math.max(0, Math.floor(filter.limit)));
+    const rows = await this.db.all(`SELECT * FROM audit ${where} ORDER BY id DESC${limit}`, params);
+    return rows.map(toAudit);
+  }
+
+  async upsertUser(user: UserRecord): Promise<void> {
+    await this.db.run(
+      `INSERT INTO users (username, display_name, role, password_hash, demo) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (username) DO UPDATE SET display_name = excluded.display_name, role = excluded.role,
+         password_hash = excluded.password_hash, demo = excluded.demo`,
+      [user.username, user.displayName, user.role, user.passwordHash, user.demo],
+    );
+  }
+
+  async getUser(username: string): Promise<UserRecord | undefined> {
+    const [row] = await this.db.all('SELECT * FROM users WHERE username = ?', [username]);
+    return row && toUser(row);
+  }
+
+  async listUsers(): Promise<UserRecord[]> {
+    return (await this.db.all('SELECT * FROM users ORDER BY username')).map(toUser);
+  }
+
+  async saveDefinitionVersion(record: DefinitionVersionRecord): Promise<void> {
+    const inserted = await this.db.run(
+      `INSERT INTO definition_versions (version, files, published_by, published_at, note) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (version) DO NOTHING`,
+      [record.version, toJson(record.files), record.publishedBy, record.publishedAt, record.note ?? null],
+    );
+    if (inserted === 0) {
+      throw new StoreConflictError(
+        `definition version ${record.version} is already published and cannot change: publish a new version`,
+        { entity: 'definition version', key: String(record.version) },
+      );
+    }
+  }
+
+  async getDefinitionVersion(version: number): Promise<DefinitionVersionRecord | undefined> {
+    const [row] = await this.db.all('SELECT * FROM definition_versions WHERE version = ?', [version]);
+    return row && toDefinitionVersion(row);
+  }
+
+  async latestDefinitionVersion(): Promise<DefinitionVersionRecord | undefined> {
+    const [row] = await this.db.all('SELECT * FROM definition_versions ORDER BY version DESC LIMIT 1');
+    return row && toDefinitionVersion(row);
+  }
+
+  close(): Promise<void> {
+    return this.db.close();
+  }
+}

@@ -1,0 +1,192 @@
+// The one storage interface of the engine: cases with a version number (optimistic concurrency),
+// their append-only event log, stored deadlines, form drafts, audit, users and definition versions.
+// Times are ISO-8601 strings; JSON values round-trip exactly (key order aside, see postgres-store.ts).
+
+export interface CaseSummary {
+  state: string;
+  title?: string;
+  referredBy?: string;
+  allocatedTo?: string | null;
+  activeCase?: boolean;
+  priority?: number;
+  waitingSince?: string | null;
+  closed?: boolean;
+  [k: string]: unknown;
+}
+
+export interface CaseRecord {
+  id: string;
+  pathwayId: string;
+  definitionVersion: number;
+  /** Starts at 1 and grows by one per committed event, so it always equals the seq of the last event. */
+  version: number;
+  snapshot: unknown;
+  summary: CaseSummary;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface EventRecord {
+  caseId: string;
+  seq: number;
+  type: string;
+  userId: string;
+  role: string;
+  at: string;
+  definitionVersion: number;
+  data: unknown;
+}
+
+export interface DeadlineRecord {
+  id: string;
+  caseId: string;
+  name: string;
+  /** Stored in canonical UTC form (Date#toISOString) so that text order is time order. */
+  dueAt: string;
+  event: unknown;
+  firedAt?: string | null;
+}
+
+export interface DraftRecord {
+  caseId: string;
+  formId: string;
+  userId: string;
+  data: unknown;
+  /** Stored in canonical UTC form (Date#toISOString). */
+  savedAt: string;
+}
+
+export interface AuditRecord {
+  id?: number;
+  at: string;
+  userId: string;
+  caseId: string | null;
+  action: string;
+  detail?: unknown;
+}
+
+export interface UserRecord {
+  username: string;
+  displayName: string;
+  role: string;
+  passwordHash: string;
+  demo: boolean;
+}
+
+export interface DefinitionVersionRecord {
+  version: number;
+  files: Record<string, string>;
+  publishedBy: string;
+  publishedAt: string;
+  note?: string;
+}
+
+export interface CaseFilter {
+  referredBy?: string;
+  allocatedTo?: string;
+  /** Cases in any of these states; an empty list matches no case. */
+  states?: string[];
+  pathwayId?: string;
+  /** Closed cases (summary.closed) are left out unless this is true. */
+  includeClosed?: boolean;
+  /** Only cases with an unfired deadline due strictly before this time. */
+  dueBefore?: string;
+}
+
+export type NewDeadline = Omit<DeadlineRecord, 'caseId' | 'firedAt'>;
+export type NewEvent = Omit<EventRecord, 'caseId' | 'seq'>;
+export type NewAudit = Omit<AuditRecord, 'id'>;
+
+/** What is written together with an event, in the same transaction. */
+export interface CaseSideEffects {
+  /** Inserted, or replacing the deadline with the same id (which becomes unfired again). */
+  setDeadlines?: NewDeadline[];
+  /** Deadline ids to remove; applied before setDeadlines. */
+  cancelDeadlines?: string[];
+  audit?: NewAudit[];
+}
+
+export interface CreateCaseInput extends CaseSideEffects {
+  id: string;
+  pathwayId: string;
+  definitionVersion: number;
+  snapshot: unknown;
+  summary: CaseSummary;
+  createdBy: string;
+  at: string;
+  event: NewEvent;
+}
+
+export interface CommitInput extends CaseSideEffects {
+  caseId: string;
+  expectedVersion: number;
+  snapshot: unknown;
+  summary: CaseSummary;
+  event: NewEvent;
+  /**
+   * Deadlines of this case that this event fires. They are marked fired in the same transaction;
+   * if one is already fired or cancelled the whole commit fails with StoreConflictError, so a
+   * deadline handler that commits through here takes effect at most once, even after a crash.
+   */
+  fireDeadlines?: string[];
+  /** Set when the case moves to another definition version. */
+  definitionVersion?: number;
+}
+
+export interface AuditFilter {
+  caseId?: string;
+  userId?: string;
+  limit?: number;
+}
+
+export interface CaseStore {
+  /** Applies the numbered migrations not yet recorded in schema_migrations; harmless to repeat. */
+  migrate(): Promise<void>;
+  /** Version 1 and event seq 1, in one transaction. An existing id fails with StoreConflictError. */
+  createCase(input: CreateCaseInput): Promise<CaseRecord>;
+  getCase(id: string): Promise<CaseRecord | undefined>;
+  /** Oldest first (createdAt, then id). */
+  listCases(filter?: CaseFilter): Promise<CaseRecord[]>;
+  /**
+   * One transaction: version check (StoreConflictError on mismatch, nothing written; StoreNotFoundError
+   * for an unknown case), new snapshot and summary, version + 1, event appended with seq = new version,
+   * deadlines fired, cancelled and set, audit appended.
+   */
+  commitEvent(input: CommitInput): Promise<CaseRecord>;
+  /** Ordered by seq. */
+  listEvents(caseId: string): Promise<EventRecord[]>;
+  countEvents(): Promise<number>;
+  /** Inserts or overwrites the draft of (caseId, formId, userId). */
+  saveDraft(draft: DraftRecord): Promise<void>;
+  getDraft(caseId: string, formId: string, userId: string): Promise<DraftRecord | undefined>;
+  deleteDraft(caseId: string, formId: string, userId: string): Promise<void>;
+  /** Deletes drafts saved strictly before olderThan; returns how many. */
+  purgeDrafts(olderThan: string): Promise<number>;
+  /**
+   * Claims up to `limit` unfired deadlines due at or before `now` and runs the handler on each, oldest
+   * first. A claim is exclusive across processes and instances; a deadline whose handler succeeds is
+   * marked fired, one whose handler throws stays unfired and is claimable again at once. If the process
+   * dies mid-handler the claim lapses after the lease (see StoreOptions). Returns how many handlers succeeded.
+   */
+  claimDueDeadlines(now: string, limit: number, handler: (deadline: DeadlineRecord) => Promise<void>): Promise<number>;
+  /** The unfired deadlines of a case, soonest first. */
+  listDeadlines(caseId: string): Promise<DeadlineRecord[]>;
+  appendAudit(entry: NewAudit): Promise<void>;
+  /** Newest first. */
+  listAudit(filter?: AuditFilter): Promise<AuditRecord[]>;
+  upsertUser(user: UserRecord): Promise<void>;
+  getUser(username: string): Promise<UserRecord | undefined>;
+  /** Ordered by username. */
+  listUsers(): Promise<UserRecord[]>;
+  /** Definition versions are immutable: saving an existing number fails with StoreConflictError. */
+  saveDefinitionVersion(version: DefinitionVersionRecord): Promise<void>;
+  getDefinitionVersion(version: number): Promise<DefinitionVersionRecord | undefined>;
+  latestDefinitionVersion(): Promise<DefinitionVersionRecord | undefined>;
+  close(): Promise<void>;
+}
+
+export interface StoreOptions {
+  /** How long a claimed deadline stays reserved for its claimant before others may claim it (default 5 min). */
+  deadlineLeaseMs?: number;
+}

@@ -1,0 +1,71 @@
+// Deadline arithmetic: working days skip weekends and the configured public (bank) holidays.
+import Holidays from 'date-holidays';
+
+export interface HolidayRegion {
+  country: string;
+  region?: string;
+}
+
+const calendars = new Map<string, Holidays>();
+
+function calendar(region: HolidayRegion): Holidays {
+  const key = `${region.country}/${region.region ?? ''}`;
+  let found = calendars.get(key);
+  if (!found) {
+    found = region.region ? new Holidays(region.country, region.region) : new Holidays(region.country);
+    calendars.set(key, found);
+  }
+  return found;
+}
+
+/** YYYY-MM-DD of a date or date-time string (dates are kept in UTC). */
+export function toDateOnly(value: string | Date): string {
+  return (typeof value === 'string' ? new Date(value) : value).toISOString().slice(0, 10);
+}
+
+export function isWorkingDay(date: string, region: HolidayRegion): boolean {
+  const noon = new Date(`${date}T12:00:00Z`);
+  const weekday = noon.getUTCDay();
+  if (weekday === 0 || weekday === 6) return false;
+  const holidays = calendar(region).isHoliday(noon);
+  return !(holidays && holidays.some((h) => h.type === 'public' || h.type === 'bank'));
+}
+
+function shiftDays(date: string, days: number): string {
+  const d = new Date(`${date}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The date `count` working days after (count > 0) or before (count < 0) `from`. */
+export function addWorkingDays(from: string, count: number, region: HolidayRegion): string {
+  let date = toDateOnly(from);
+  const step = count < 0 ? -1 : 1;
+  for (let remaining = Math.abs(count); remaining > 0; ) {
+    date = shiftDays(date, step);
+    if (isWorkingDay(date, region)) remaining--;
+  }
+  return date;
+}
+
+export interface Duration {
+  weeks?: number;
+  days?: number;
+  workingDays?: number;
+  hours?: number;
+  minutes?: number;
+}
+
+/** The moment `duration` after (or before, with direction -1) `from`. Returns an ISO date-time. */
+export function addDuration(from: string, duration: Duration, region: HolidayRegion, direction: 1 | -1 = 1): string {
+  const start = new Date(from);
+  let date = new Date(start);
+  if (duration.workingDays) {
+    const day = addWorkingDays(toDateOnly(start), direction * duration.workingDays, region);
+    date = new Date(`${day}T${start.toISOString().slice(11)}`);
+  }
+  const ms =
+    ((duration.weeks ?? 0) * 7 * 24 + (duration.days ?? 0) * 24 + (duration.hours ?? 0)) * 3_600_000 +
+    (duration.minutes ?? 0) * 60_000;
+  return new Date(date.getTime() + direction * ms).toISOString();
+}
