@@ -4,7 +4,7 @@ import { addDuration, type Duration } from '../util/working-days.js';
 import type { JsonObject } from '../definitions/types.js';
 import { actionRegistry } from './actions/index.js';
 import { guardRegistry } from './guards/index.js';
-import { evaluationEnv, type InstanceContext, type PathwayEvent, type Settings } from './types.js';
+import { evaluationEnv, eventContext, type InstanceContext, type PathwayEvent, type Settings } from './types.js';
 
 export interface PathwayMeta {
   title: string;
@@ -70,7 +70,7 @@ export function compilePathway(id: string, config: JsonObject, settings: Setting
     Object.entries(meta.delays ?? {}).map(([name, duration]) => [
       name,
       ({ event }: { event: PathwayEvent }) => {
-        const now = event.$ctx?.now ?? new Date(0).toISOString();
+        const now = eventContext(event)?.now ?? new Date(0).toISOString();
         return Math.max(0, Date.parse(addDuration(now, duration, holidays)) - Date.parse(now));
       },
     ]),

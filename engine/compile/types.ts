@@ -68,8 +68,13 @@ export interface Settings {
 
 export const SYSTEM_USER: CaseUser = { id: 'system', role: 'system', qualifications: [] };
 
+/** The event's context; XState's init event carries it inside `input`. */
+export function eventContext(event: PathwayEvent): EventContext | undefined {
+  return event.$ctx ?? (event as { input?: { $ctx?: EventContext } }).input?.$ctx;
+}
+
 export function evaluationEnv(context: InstanceContext, event: PathwayEvent): EvaluationEnv {
-  const ctx = event.$ctx;
+  const ctx = eventContext(event);
   return {
     case: context.case,
     forms: ctx?.forms ?? {},

@@ -1,6 +1,6 @@
 // The CaseStore in an embedded SQLite file (better-sqlite3). WAL with synchronous=FULL makes every
 // acknowledged commit durable across a killed process or a power cut; write transactions start with
-// BEGIN IMMEDIATE, so two processes on one file queue for the write lock instead of losing an update.
+// BEGIN IMMEDIATE, so two connections on one file queue for the write lock instead of losing an update.
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
@@ -18,7 +18,7 @@ const sqliteDialect: SqlDialect = {
 
 /** Opens (creating the folder and file if needed) without migrating; call migrate() before use. */
 export function openSqliteStore(file: string, options: StoreOptions & { busyTimeoutMs?: number } = {}): CaseStore {
-  return new SqlCaseStore(new SqliteDatabase(file, options.busyTimeoutMs ?? 5000), options);
+  return new SqlCaseStore(new SqliteDatabase(file, options.busyTimeoutMs ?? 10_000), options);
 }
 
 class SqliteDatabase implements SqlDatabase {
@@ -30,13 +30,16 @@ class SqliteDatabase implements SqlDatabase {
   // connection waits its turn; otherwise another caller's statement could run inside our transaction.
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(file: string, busyTimeoutMs: number) {
+  constructor(file: string, private readonly busyTimeoutMs: number) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-    this.db = new Database(file);
+    this.db = new Database(file, { timeout: busyTimeoutMs });
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');
-    this.db.pragma(`busy_timeout = ${Math.floor(busyTimeoutMs)}`);
     this.db.pragma('foreign_keys = ON');
+    // SQLite's own busy handler sleeps the whole thread: while it waits for a transaction that another
+    // connection of this process holds across an await, that transaction can never finish. So SQLite
+    // gives up at once and inTurn() waits for the lock without blocking the event loop.
+    this.db.pragma('busy_timeout = 0');
     this.session = {
       all: async (sql, params) => this.statement(sql).all(...bindable(params)) as Row[],
       run: async (sql, params) => this.statement(sql).run(...bindable(params)).changes,
@@ -77,9 +80,22 @@ class SqliteDatabase implements SqlDatabase {
   }
 
   private inTurn<T>(work: () => Promise<T>): Promise<T> {
-    const result = this.queue.then(work);
+    const result = this.queue.then(() => this.retryWhileBusy(work));
     this.queue = result.catch(() => undefined);
     return result;
+  }
+
+  /** A unit that met a locked database was rolled back whole, so running it again is safe. */
+  private async retryWhileBusy<T>(work: () => Promise<T>): Promise<T> {
+    const giveUpAt = Date.now() + this.busyTimeoutMs;
+    for (let pauseMs = 1; ; pauseMs = Math.min(pauseMs * 2, 50)) {
+      try {
+        return await work();
+      } catch (error) {
+        if (!isBusy(error) || Date.now() >= giveUpAt) throw error;
+      }
+      await new Promise((resolve) => setTimeout(resolve, pauseMs * (0.5 + Math.random())));
+    }
   }
 
   private statement(sql: string): Database.Statement {
@@ -90,6 +106,10 @@ class SqliteDatabase implements SqlDatabase {
     }
     return statement;
   }
+}
+
+function isBusy(error: unknown): boolean {
+  return error instanceof Database.SqliteError && error.code.startsWith('SQLITE_BUSY');
 }
 
 /** better-sqlite3 binds neither booleans nor undefined. */

@@ -23,7 +23,7 @@ export function lintStructure(ctx: LintContext): void {
     const ids = new Map<string, StateInfo>();
     for (const state of walk.states) {
       const own = state.node.id;
-      if (typeof own === 'string') {
+      if (state.parent && typeof own === 'string') {
         if (ids.has(own) || own === walk.root.key) ctx.report(source, [...state.yamlPath, 'id'], 'duplicate-id', `duplicate state id "${own}"`);
         ids.set(own, state);
       }

@@ -22,6 +22,8 @@ const stateMeta = {
     actors: stringList,
     tasks: stringList,
     activeCase: { type: 'boolean' },
+    editsDocument: { type: 'boolean' },
+    waitingList: { type: 'boolean' },
     deadline: { type: 'string' },
     shares: { type: 'object', additionalProperties: stringList },
   },

@@ -17,6 +17,7 @@ export const scenarioSchema = {
     description: { type: 'string' },
     pathway: { type: 'string' },
     now: { type: 'string', format: 'date-time' },
+    caseload: { type: 'object', additionalProperties: { type: 'integer', minimum: 0 }, description: 'active cases each officer already holds' },
     start: { type: 'object', additionalProperties: false, properties: actor },
     steps: {
       type: 'array',

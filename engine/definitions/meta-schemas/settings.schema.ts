@@ -33,5 +33,14 @@ export const settingsSchema = {
       },
     },
     areas: stringList,
+    demoUsers: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['username', 'role'],
+        properties: { username: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' } },
+      },
+    },
   },
 } as const;

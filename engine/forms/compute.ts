@@ -1,0 +1,36 @@
+// Fills in computed, read-only answers (x-compute) from the other answers before a form is checked or shown.
+import { evaluateLogic } from '../expressions/logic.js';
+
+type Schema = Record<string, unknown>;
+
+function computedFields(schema: Schema, root: Schema, prefix: string[], out: { path: string[]; expr: unknown }[]): void {
+  const props = (schema.properties ?? {}) as Record<string, Schema>;
+  for (const [key, child] of Object.entries(props)) {
+    const resolved = typeof child.$ref === 'string' ? resolveRef(root, child.$ref) : child;
+    if ('x-compute' in child) out.push({ path: [...prefix, key], expr: child['x-compute'] });
+    else if (resolved && resolved.type === 'object') computedFields(resolved, root, [...prefix, key], out);
+  }
+}
+
+function resolveRef(root: Schema, ref: string): Schema | undefined {
+  if (!ref.startsWith('#/')) return undefined;
+  return ref.slice(2).split('/').reduce<unknown>((node, key) => (node as Schema | undefined)?.[key], root) as Schema | undefined;
+}
+
+export function computeAnswers(schema: Schema, answers: unknown): unknown {
+  if (!answers || typeof answers !== 'object' || Array.isArray(answers)) return answers;
+  const fields: { path: string[]; expr: unknown }[] = [];
+  computedFields(schema, schema, [], fields);
+  if (fields.length === 0) return answers;
+  const result = structuredClone(answers) as Record<string, unknown>;
+  for (const { path, expr } of fields) {
+    const value = evaluateLogic(expr, { form: result });
+    let node = result;
+    for (const key of path.slice(0, -1)) {
+      if (!node[key] || typeof node[key] !== 'object') node[key] = {};
+      node = node[key] as Record<string, unknown>;
+    }
+    node[path.at(-1)!] = value;
+  }
+  return result;
+}

@@ -1,0 +1,189 @@
+// The pure heart of a case: apply one command to the case data and get the new data, or an error that says why not.
+import type { AnyMachineSnapshot } from 'xstate';
+import type { CompiledDefinitions } from '../definitions/check.js';
+import type { EventContext, InstanceContext, PathwayEvent } from '../compile/types.js';
+import { computeAnswers } from '../forms/compute.js';
+import { createFormAjv } from '../forms/ajv.js';
+import { toFieldErrors } from '../forms/messages.js';
+import { handledEvents, persistSnapshot, restoreSnapshot, startInstance, stepInstance, type StepResult } from './instances.js';
+import type { CaseCommand, CaseData, CaseError, CaseResult, CommandContext, InstanceRecord } from './model.js';
+import { fillableForms, mayFill, maySend } from './permissions.js';
+
+type Fail = { ok: false; error: CaseError };
+const fail = (code: CaseError['code'], message: string, extra: Partial<CaseError> = {}): Fail => ({ ok: false, error: { code, message, ...extra } });
+
+export function eventContextFor(data: CaseData | undefined, ctx: CommandContext): EventContext {
+  const forms = Object.fromEntries(Object.entries(data?.forms ?? {}).map(([id, s]) => [id, s.data]));
+  return { user: ctx.user, now: ctx.now, forms, ...(ctx.officers ? { officers: ctx.officers } : {}) };
+}
+
+function caseValues(instance: InstanceRecord): Record<string, unknown> {
+  return ((instance.snapshot as { context?: InstanceContext }).context?.case ?? {}) as Record<string, unknown>;
+}
+
+class CaseStepper {
+  constructor(
+    private readonly defs: CompiledDefinitions,
+    readonly data: CaseData,
+    private readonly ctx: CommandContext,
+  ) {}
+
+  machine(instance: InstanceRecord) {
+    const pathway = this.defs.pathways.get(instance.pathway);
+    if (!pathway) throw new Error(`pathway "${instance.pathway}" is not in this definition version`);
+    return pathway.machine;
+  }
+
+  snapshotOf(instance: InstanceRecord): AnyMachineSnapshot {
+    return restoreSnapshot(this.machine(instance), instance.snapshot);
+  }
+
+  /** Stores a step's result and carries out what its actions asked for (documents, pathways, notices, timers). */
+  settle(instance: InstanceRecord, step: StepResult, at: string): void {
+    const machine = this.machine(instance);
+    const outbox = (step.snapshot.context as InstanceContext).outbox ?? [];
+    instance.snapshot = persistSnapshot(machine, step.snapshot);
+    for (const id of step.cancel) delete this.data.timers[`${instance.id}/${id}`];
+    for (const s of step.schedule) {
+      const key = `${instance.id}/${s.id}`;
+      this.data.timers[key] = { id: key, instance: instance.id, dueAt: new Date(Date.parse(at) + s.delayMs).toISOString(), event: { type: s.event.type } };
+    }
+    for (const effect of outbox) {
+      if (effect.kind === 'notify') this.data.notifications.push({ at: effect.at, roles: effect.roles, message: effect.message, instance: instance.id });
+      else if (effect.kind === 'startPathway') this.open(effect.pathway, 'pathway', instance);
+      else this.open(effect.lifecycle, 'document', instance, effect.form, effect.cites);
+    }
+    const wasDone = instance.done;
+    instance.done = step.snapshot.status === 'done';
+    if (instance.done && !wasDone) {
+      for (const key of Object.keys(this.data.timers)) if (this.data.timers[key]!.instance === instance.id) delete this.data.timers[key];
+      if (instance.parent) this.reportDone(instance);
+    }
+  }
+
+  reportDone(child: InstanceRecord): void {
+    const parent = this.data.instances[child.parent!];
+    if (!parent || parent.done) return;
+    const event: PathwayEvent = {
+      type: `${child.pathway}.done`,
+      data: { instance: child.id, ...(child.form ? { form: child.form } : {}) },
+      $ctx: eventContextFor(this.data, this.ctx),
+    };
+    const snapshot = this.snapshotOf(parent);
+    if (!handledEvents(snapshot).includes(event.type)) return;
+    this.settle(parent, stepInstance(this.machine(parent), snapshot, event), this.ctx.now);
+  }
+
+  open(pathway: string, kind: InstanceRecord['kind'], opener?: InstanceRecord, form?: string, cites?: string): InstanceRecord {
+    const id = kind === 'case' ? 'case' : kind === 'pathway' ? `pathway:${pathway}` : `document:${++this.data.documentCount}`;
+    const citedDoc = cites ? Object.values(this.data.instances).filter((i) => i.form === cites).at(-1)?.id : undefined;
+    const instance: InstanceRecord = {
+      id: this.data.instances[id] ? `${id}:${Object.keys(this.data.instances).length}` : id,
+      pathway,
+      kind,
+      ...(form ? { form } : {}),
+      ...(citedDoc ? { cites: citedDoc } : {}),
+      ...(opener ? { parent: opener.id } : {}),
+      openedBy: this.ctx.user.id,
+      openedAt: this.ctx.now,
+      done: false,
+      snapshot: undefined,
+    };
+    this.data.instances[instance.id] = instance;
+    const seed: Record<string, unknown> = {};
+    if (opener) seed.parent = structuredClone(caseValues(opener));
+    if (kind === 'document') {
+      seed.document = { id: instance.id, form, openedBy: this.ctx.user.id, openedByRole: this.ctx.user.role, cites: citedDoc ?? null };
+    }
+    const machine = this.machine(instance);
+    this.settle(instance, startInstance(machine, { case: seed, $ctx: eventContextFor(this.data, this.ctx) }), this.ctx.now);
+    return instance;
+  }
+}
+
+function emptyCase(pathway: string): CaseData {
+  return { pathway, instances: {}, forms: {}, notifications: [], timers: {}, documentCount: 0 };
+}
+
+const eventDataValidators = new WeakMap<object, ReturnType<ReturnType<typeof createFormAjv>['compile']>>();
+
+function validateEventData(defs: CompiledDefinitions, pathway: string, type: string, data: unknown): CaseError | undefined {
+  const schema = defs.pathways.get(pathway)?.meta.events[type]?.data;
+  if (!schema) return undefined;
+  let validate = eventDataValidators.get(schema);
+  if (!validate) {
+    validate = createFormAjv({ strict: false }).compile(schema);
+    eventDataValidators.set(schema, validate);
+  }
+  if (validate(data ?? {})) return undefined;
+  return { code: 'data-invalid', message: `The details sent with "${type}" are not valid`, fieldErrors: toFieldErrors(validate.errors, schema as never) };
+}
+
+/** Applies one command. `data` is not changed: the result holds a new copy. */
+export function applyCommand(defs: CompiledDefinitions, current: CaseData | undefined, command: CaseCommand): CaseResult {
+  try {
+    const data = current ? structuredClone(current) : emptyCase(command.kind === 'open' ? command.pathway : '');
+    const stepper = new CaseStepper(defs, data, command.ctx);
+    switch (command.kind) {
+      case 'open': {
+        const pathway = defs.pathways.get(command.pathway);
+        if (!pathway || pathway.meta.startsCase === false) return fail('not-found', `there is no pathway "${command.pathway}" that starts a case`);
+        if (!(pathway.meta.startedBy ?? []).includes(command.ctx.user.role)) {
+          return fail('forbidden', `a ${command.ctx.user.role} may not open a case on "${command.pathway}"`);
+        }
+        stepper.open(command.pathway, 'case');
+        return { ok: true, data, summary: `opened ${command.pathway}` };
+      }
+      case 'submitForm': {
+        const form = defs.forms.get(command.form);
+        if (!form) return fail('not-found', `there is no form "${command.form}"`);
+        if (!mayFill(defs, command.ctx.user.role, command.form)) return fail('forbidden', `a ${command.ctx.user.role} may not fill in "${command.form}"`);
+        const open = fillableForms(defs, data, stepper);
+        if (!open.includes(command.form)) {
+          return fail('form-not-open', `"${form.schema.title}" cannot be filled in at this stage; forms open now: ${open.join(', ') || 'none'}`);
+        }
+        const answers = computeAnswers(form.schema, command.data);
+        const result = form.validator.validate(answers);
+        if (!result.valid) return fail('form-invalid', `There is a problem with "${form.schema.title}"`, { fieldErrors: result.errors });
+        data.forms[command.form] = { data: answers as Record<string, unknown>, formVersion: form.validator.version, submittedBy: command.ctx.user.id, role: command.ctx.user.role, at: command.ctx.now };
+        return { ok: true, data, summary: `submitted ${command.form}` };
+      }
+      case 'send': {
+        const instance = data.instances[command.instance];
+        if (!instance) return fail('not-found', `this case has no "${command.instance}"`);
+        if (instance.done) return fail('instance-closed', `"${command.instance}" has finished and accepts no more events`);
+        const snapshot = stepper.snapshotOf(instance);
+        const event: PathwayEvent = { type: command.type, data: command.data ?? {}, $ctx: eventContextFor(data, command.ctx) };
+        const handled = handledEvents(snapshot);
+        const allowed = handled.filter((type) => maySend(defs, command.ctx.user.role, type) && snapshot.can({ ...event, type }));
+        if (!handled.includes(command.type)) {
+          return fail('event-not-allowed', `"${command.type}" is not possible now; possible now: ${allowed.join(', ') || 'nothing you may send'}`, { allowedEvents: allowed });
+        }
+        if (!maySend(defs, command.ctx.user.role, command.type)) {
+          return fail('forbidden', `a ${command.ctx.user.role} may not send "${command.type}"`, { allowedEvents: allowed });
+        }
+        const invalid = validateEventData(defs, instance.pathway, command.type, command.data);
+        if (invalid) return { ok: false, error: { ...invalid, allowedEvents: allowed } };
+        if (!snapshot.can(event)) {
+          return fail('guard-failed', `"${command.type}" is not possible: its conditions are not met; possible now: ${allowed.join(', ') || 'nothing you may send'}`, { allowedEvents: allowed });
+        }
+        stepper.settle(instance, stepInstance(stepper.machine(instance), snapshot, event), command.ctx.now);
+        return { ok: true, data, summary: `${command.instance}: ${command.type}` };
+      }
+      case 'fireTimer': {
+        const timer = data.timers[command.timer];
+        if (!timer) return fail('not-found', `no timer "${command.timer}"`);
+        delete data.timers[command.timer];
+        const instance = data.instances[timer.instance];
+        if (!instance || instance.done) return { ok: true, data, summary: `timer ${command.timer} dropped` };
+        const event: PathwayEvent = { ...timer.event, $ctx: eventContextFor(data, command.ctx) };
+        stepper.settle(instance, stepInstance(stepper.machine(instance), stepper.snapshotOf(instance), event), command.ctx.now);
+        return { ok: true, data, summary: `timer ${timer.event.type}` };
+      }
+    }
+  } catch (error) {
+    return fail('definition-error', `the definitions could not run this step: ${(error as Error).message}`);
+  }
+}
+
+export { CaseStepper };

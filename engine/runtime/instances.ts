@@ -1,0 +1,68 @@
+// Restoring, starting and stepping one pathway instance with XState's pure functions (nothing runs in the background).
+import { initialTransition, transition, type AnyMachineSnapshot, type AnyStateMachine } from 'xstate';
+import type { InstanceContext, PathwayEvent } from '../compile/types.js';
+
+export interface StepResult {
+  snapshot: AnyMachineSnapshot;
+  /** Delayed events to store as timers, and timers to cancel. */
+  schedule: { id: string; delayMs: number; event: PathwayEvent }[];
+  cancel: string[];
+}
+
+export function restoreSnapshot(machine: AnyStateMachine, persisted: unknown): AnyMachineSnapshot {
+  // No child actors are ever spawned, so restoring needs no actor scope.
+  return machine.restoreSnapshot(persisted as never, undefined as never) as AnyMachineSnapshot;
+}
+
+export function persistSnapshot(machine: AnyStateMachine, snapshot: AnyMachineSnapshot): unknown {
+  const persisted = machine.getPersistedSnapshot(snapshot) as unknown as { context: InstanceContext };
+  return JSON.parse(JSON.stringify({ ...persisted, context: { ...persisted.context, outbox: [] } }));
+}
+
+function collect(actions: { type: string; params?: unknown }[]): Omit<StepResult, 'snapshot'> {
+  const schedule: StepResult['schedule'] = [];
+  const cancel: string[] = [];
+  for (const action of actions) {
+    const params = (action.params ?? {}) as { delay?: number; id?: string; event?: PathwayEvent; sendId?: string };
+    if (action.type === 'xstate.raise' && typeof params.delay === 'number' && params.event) {
+      schedule.push({ id: params.id ?? params.event.type, delayMs: params.delay, event: params.event });
+    } else if (action.type === 'xstate.cancel' && params.sendId) cancel.push(params.sendId);
+  }
+  return { schedule, cancel };
+}
+
+/** `input` is `{ case, $ctx }`: entry actions of the first state read the opener's context from it. */
+export function startInstance(machine: AnyStateMachine, input: unknown): StepResult {
+  const [snapshot, actions] = initialTransition(machine, input as never);
+  return { snapshot: snapshot as AnyMachineSnapshot, ...collect(actions as never) };
+}
+
+export function stepInstance(machine: AnyStateMachine, snapshot: AnyMachineSnapshot, event: PathwayEvent): StepResult {
+  const [next, actions] = transition(machine, snapshot as never, event as never);
+  return { snapshot: next as AnyMachineSnapshot, ...collect(actions as never) };
+}
+
+/** Events some state in the current configuration has a transition for (before guards). */
+export function handledEvents(snapshot: AnyMachineSnapshot): string[] {
+  const events = new Set<string>();
+  for (const node of (snapshot as unknown as { _nodes: { config: { on?: object } }[] })._nodes) {
+    for (const name of Object.keys(node.config.on ?? {})) events.add(name);
+  }
+  return [...events].sort();
+}
+
+export function stateValueString(value: unknown): string {
+  if (typeof value === 'string') return value;
+  const entries = Object.entries((value ?? {}) as Record<string, unknown>);
+  if (entries.length === 1) {
+    const [key, child] = entries[0]!;
+    const inner = stateValueString(child);
+    return inner ? `${key}.${inner}` : key;
+  }
+  return entries.map(([key, child]) => `${key}.${stateValueString(child)}`).join(', ');
+}
+
+export function currentMeta(snapshot: AnyMachineSnapshot): Record<string, unknown>[] {
+  const metas = snapshot.getMeta() as Record<string, Record<string, unknown> | undefined>;
+  return Object.values(metas).filter((m): m is Record<string, unknown> => Boolean(m));
+}

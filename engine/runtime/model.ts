@@ -1,0 +1,80 @@
+// The stored shape of a case: its pathway instances, submitted forms, notifications and durable timers.
+import type { CaseUser, OfficerLoad, PathwayEvent } from '../compile/types.js';
+import type { FieldErrors } from '../forms/messages.js';
+
+export interface InstanceRecord {
+  id: string;
+  pathway: string;
+  kind: 'case' | 'pathway' | 'document';
+  form?: string;
+  cites?: string;
+  parent?: string;
+  openedBy: string;
+  openedAt: string;
+  done: boolean;
+  snapshot: unknown;
+}
+
+export interface FormSubmission {
+  data: Record<string, unknown>;
+  formVersion: number;
+  submittedBy: string;
+  role: string;
+  at: string;
+}
+
+export interface TimerRecord {
+  id: string;
+  instance: string;
+  dueAt: string;
+  event: PathwayEvent;
+}
+
+export interface NotificationRecord {
+  at: string;
+  roles: string[];
+  message: string;
+  instance: string;
+}
+
+export interface CaseData {
+  pathway: string;
+  instances: Record<string, InstanceRecord>;
+  forms: Record<string, FormSubmission>;
+  notifications: NotificationRecord[];
+  timers: Record<string, TimerRecord>;
+  documentCount: number;
+}
+
+/** Everything the outside world knows at the moment of a command; logged with it so replay is exact. */
+export interface CommandContext {
+  user: CaseUser;
+  now: string;
+  officers?: Record<string, OfficerLoad>;
+}
+
+export type CaseCommand =
+  | { kind: 'open'; pathway: string; ctx: CommandContext }
+  | { kind: 'submitForm'; form: string; data: unknown; ctx: CommandContext }
+  | { kind: 'send'; instance: string; type: string; data?: unknown; ctx: CommandContext }
+  | { kind: 'fireTimer'; timer: string; ctx: CommandContext };
+
+export type CaseErrorCode =
+  | 'event-not-allowed'
+  | 'guard-failed'
+  | 'forbidden'
+  | 'form-invalid'
+  | 'form-not-open'
+  | 'data-invalid'
+  | 'not-found'
+  | 'instance-closed'
+  | 'definition-error';
+
+export interface CaseError {
+  code: CaseErrorCode;
+  message: string;
+  allowedEvents?: string[];
+  fieldErrors?: FieldErrors;
+}
+
+export type CaseResult = { ok: true; data: CaseData; summary: string } | { ok: false; error: CaseError };

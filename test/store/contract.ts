@@ -1,0 +1,28 @@
+// The one contract every CaseStore implementation passes; each store's test file runs it.
+import { afterEach, beforeEach, describe } from 'vitest';
+import type { CaseStore } from '../../engine/store/types.js';
+import { describeCaseContract } from './contract/cases.js';
+import { describeDeadlineContract } from './contract/deadlines.js';
+import { describeRecordContract } from './contract/records.js';
+
+/** makeStore must give a fresh, empty store each time; the contract migrates and closes it. */
+export function runStoreContract(name: string, makeStore: () => Promise<CaseStore>): void {
+  describe(name, () => {
+    let store: CaseStore | undefined;
+    beforeEach(async () => {
+      store = await makeStore();
+      await store.migrate();
+    });
+    afterEach(async () => {
+      await store?.close();
+      store = undefined;
+    });
+    const currentStore = (): CaseStore => {
+      if (store === undefined) throw new Error('the store is only open inside a test');
+      return store;
+    };
+    describeCaseContract(currentStore);
+    describeDeadlineContract(currentStore);
+    describeRecordContract(currentStore);
+  });
+}
