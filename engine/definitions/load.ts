@@ -55,7 +55,7 @@ export function fillPlaceholders<T>(node: T, settings: Record<string, unknown>):
 }
 
 export function loadDefinitions(files: DefinitionFiles, label = 'definitions'): { set: DefinitionSet; problems: Problem[] } {
-  const set: DefinitionSet = { label, files, forms: new Map(), pathways: new Map(), scenarios: new Map() };
+  const set: DefinitionSet = { label, files, forms: new Map(), pathways: new Map(), scenarios: new Map(), broken: { forms: new Set(), pathways: new Set() } };
   const problems: Problem[] = [];
   const meta = metaValidators();
   for (const [path, text] of Object.entries(files).sort(([a], [b]) => a.localeCompare(b))) {
@@ -67,17 +67,27 @@ export function loadDefinitions(files: DefinitionFiles, label = 'definitions'): 
     }
     const { source, problems: parseProblems } = parseSource(display, text);
     problems.push(...parseProblems);
-    if (source.parseFailed) continue;
+    const fileId = path.replace(/^.*\//, '').replace(/\.yaml$/, '');
+    const markBroken = () => {
+      if (kind === 'form') set.broken.forms.add(fileId);
+      if (kind === 'pathway') set.broken.pathways.add(fileId);
+    };
+    if (source.parseFailed) {
+      markBroken();
+      continue;
+    }
     if (!source.data || typeof source.data !== 'object' || Array.isArray(source.data)) {
       problems.push(problemAt(source, [], 'schema', `${kind} file must be a YAML mapping`));
+      markBroken();
       continue;
     }
     const validate = meta[kind];
     if (!validate(source.data)) {
       problems.push(...schemaProblems(source, validate.errors, `${kind} file`));
+      markBroken();
       continue;
     }
-    const id = path.replace(/^.*\//, '').replace(/\.yaml$/, '');
+    const id = fileId;
     const data = source.data as JsonObject;
     if (kind === 'settings') set.settings = { id, source, data: data as unknown as Settings };
     else if (kind === 'roles') set.roles = { id, source, data: data as unknown as RolesFile };

@@ -72,4 +72,6 @@ export interface DefinitionSet {
   forms: Map<string, Loaded<JsonObject>>;
   pathways: Map<string, Loaded<JsonObject>>;
   scenarios: Map<string, Loaded<ScenarioFile>>;
+  /** Ids of files that failed to parse or to match their meta-schema: other files' references to them are not reported again. */
+  broken: { forms: Set<string>; pathways: Set<string> };
 }

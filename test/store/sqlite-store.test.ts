@@ -5,9 +5,9 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { StoreConflictError } from '../../engine/store/errors.js';
 import { openSqliteStore } from '../../engine/store/sqlite-store.js';
 import type { CaseStore } from '../../engine/store/types.js';
+import { itCommitsConcurrently } from './concurrent-commits.js';
 import { runStoreContract } from './contract.js';
 import { newCase, nextCommit } from './contract/fixtures.js';
-import { readModifyWrite } from './read-modify-write.js';
 import { collectOutput, exited, runTsx } from './run-tsx.js';
 
 const tempDir = mkdtempSync(join(tmpdir(), 'dao-sqlite-store-'));
@@ -33,28 +33,7 @@ describe('SqliteStore', () => {
   });
 
   describe('#commitEvent', () => {
-    it('should let exactly one of two connections win a race on the same expected version', async () => {
-      const [first, second] = await openTwice();
-      const created = await first.createCase(newCase('c1'));
-      const results = await Promise.allSettled([first.commitEvent(nextCommit(created)), second.commitEvent(nextCommit(created))]);
-      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-      const [lost] = results.filter((r) => r.status === 'rejected');
-      expect(lost?.reason).toBeInstanceOf(StoreConflictError);
-      expect((await second.getCase('c1'))?.version).toBe(2);
-      expect(await first.listEvents('c1')).toHaveLength(2);
-    });
-
-    it('should lose no update when two connections read, modify and write with retries', async () => {
-      const [first, second] = await openTwice();
-      await first.createCase(newCase('c1'));
-      const rounds = 50;
-      const writers = await Promise.all([readModifyWrite(first, 'c1', rounds), readModifyWrite(second, 'c1', rounds)]);
-      expect(writers[0].conflicts + writers[1].conflicts, 'the writers should have collided').toBeGreaterThan(0);
-      const final = await first.getCase('c1');
-      expect(final?.version).toBe(1 + 2 * rounds);
-      expect(final?.snapshot).toEqual({ counter: 2 * rounds });
-      expect(await second.listEvents('c1')).toHaveLength(1 + 2 * rounds);
-    });
+    itCommitsConcurrently('connections', openTwice);
 
     it('should lose no update when two processes read, modify and write with retries', async () => {
       const file = freshFile();

@@ -67,6 +67,7 @@ export function lintExpressions(ctx: LintContext): void {
               return rest.length === 0 || written.has(rest[0]!) ? undefined : `"case.${rest[0]}" is never recorded by an assign action in this pathway`;
             case 'forms': {
               const [formId, ...field] = rest;
+              if (formId && set.broken.forms.has(formId)) return undefined;
               if (!formId || !set.forms.has(formId)) return `unknown form "${formId ?? ''}"`;
               return formPathExists(formId, field.join('.')) ? undefined : `form "${formId}" has no question "${field.join('.')}"`;
             }

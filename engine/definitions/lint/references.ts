@@ -34,7 +34,7 @@ export function lintReferences(ctx: LintContext): void {
     const checkForm = (form: unknown, path: (string | number)[]) => {
       if (typeof form !== 'string') return;
       usedForms.add(form);
-      if (!set.forms.has(form)) ctx.report(source, path, 'unknown-form', `unknown form "${form}": there is no forms/${form}.yaml`);
+      if (!set.forms.has(form) && !set.broken.forms.has(form)) ctx.report(source, path, 'unknown-form', `unknown form "${form}": there is no forms/${form}.yaml`);
     };
     checkRoles(meta.startedBy, ['meta', 'startedBy']);
     const usedEvents = new Set<string>();
@@ -85,7 +85,7 @@ export function lintReferences(ctx: LintContext): void {
       });
       checkRoles(refs.roles, [...use.yamlPath, 'params', 'roles']);
       for (const other of refs.pathways ?? []) {
-        if (!set.pathways.has(other)) {
+        if (!set.pathways.has(other) && !set.broken.pathways.has(other)) {
           const key = Object.entries(use.params).find(([, v]) => v === other)?.[0] ?? 'pathway';
           ctx.report(source, [...use.yamlPath, 'params', key], 'unknown-pathway', `unknown pathway "${other}": there is no pathways/${other}.yaml`);
         }
@@ -96,20 +96,21 @@ export function lintReferences(ctx: LintContext): void {
     }
   }
 
+  const eventsComplete = set.broken.pathways.size === 0;
   if (set.roles) {
     const source = set.roles.source;
     for (const [name, role] of Object.entries(set.roles.data.roles)) {
       (role.send ?? []).forEach((event, i) => {
-        if (!events.has(event)) ctx.report(source, ['roles', name, 'send', i], 'unknown-event', `event "${event}" is not declared by any pathway`);
+        if (eventsComplete && !events.has(event)) ctx.report(source, ['roles', name, 'send', i], 'unknown-event', `event "${event}" is not declared by any pathway`);
       });
       for (const list of ['fill', 'read'] as const) {
         (role[list] ?? []).forEach((form, i) => {
-          if (form !== 'all' && !set.forms.has(form)) ctx.report(source, ['roles', name, list, i], 'unknown-form', `unknown form "${form}"`);
+          if (form !== 'all' && !set.forms.has(form) && !set.broken.forms.has(form)) ctx.report(source, ['roles', name, list, i], 'unknown-form', `unknown form "${form}"`);
         });
       }
     }
     (set.roles.data.internal ?? []).forEach((event, i) => {
-      if (!events.has(event)) ctx.report(source, ['internal', i], 'unknown-event', `event "${event}" is not declared by any pathway`);
+      if (eventsComplete && !events.has(event)) ctx.report(source, ['internal', i], 'unknown-event', `event "${event}" is not declared by any pathway`);
     });
   }
   if (set.settings) {
@@ -123,6 +124,6 @@ export function lintReferences(ctx: LintContext): void {
     }
   }
   for (const [id, form] of set.forms) {
-    if (!usedForms.has(id)) ctx.report(form.source, ['$id'], 'unused-form', `form "${id}" is not used by any pathway`);
+    if (eventsComplete && !usedForms.has(id)) ctx.report(form.source, ['$id'], 'unused-form', `form "${id}" is not used by any pathway`);
   }
 }

@@ -1,0 +1,82 @@
+import pg from 'pg';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { StoreConflictError } from '../../engine/store/errors.js';
+import { openPostgresStore } from '../../engine/store/postgres-store.js';
+import type { CaseStore, DeadlineRecord } from '../../engine/store/types.js';
+import { itCommitsConcurrently } from './concurrent-commits.js';
+import { runStoreContract } from './contract.js';
+import { minutesIn, newCase, nextCommit } from './contract/fixtures.js';
+
+function requireTestDatabaseUrl(): string {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) {
+    throw new Error(
+      'TEST_DATABASE_URL is not set, so the PostgreSQL store cannot be tested. Run `npm test` (scripts/test.sh starts a '
+      + 'throwaway PostgreSQL and sets it), or `source scripts/test-postgres.sh && start_test_postgres` before vitest.',
+    );
+  }
+  return url;
+}
+
+const connectionString = requireTestDatabaseUrl();
+// Every store of this run gets a schema of its own, dropped at the end.
+const runId = `t${Date.now().toString(36)}${process.pid}`;
+const schemas: string[] = [];
+const freshSchema = (): string => {
+  schemas.push(`${runId}_${schemas.length + 1}`);
+  return schemas[schemas.length - 1]!;
+};
+afterAll(async () => {
+  const admin = new pg.Client({ connectionString });
+  await admin.connect();
+  for (const schema of schemas) await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  await admin.end();
+});
+
+runStoreContract('PostgresStore', async () => openPostgresStore({ connectionString, schema: freshSchema() }));
+
+describe('PostgresStore', () => {
+  const opened: CaseStore[] = [];
+  /** Two stores, each with its own pool, on the same tables. */
+  const openTwice = async (): Promise<[CaseStore, CaseStore]> => {
+    const schema = freshSchema();
+    const stores: [CaseStore, CaseStore] = [openPostgresStore({ connectionString, schema }), openPostgresStore({ connectionString, schema })];
+    opened.push(...stores);
+    await Promise.all(stores.map((store) => store.migrate()));
+    return stores;
+  };
+  afterEach(async () => {
+    await Promise.all(opened.splice(0).map((store) => store.close()));
+  });
+
+  describe('#commitEvent', () => {
+    itCommitsConcurrently('pools', openTwice);
+  });
+
+  describe('#claimDueDeadlines', () => {
+    it('should fire each of 50 due deadlines exactly once between two claiming pools', async () => {
+      // given 50 due deadlines over 10 cases
+      const [first, second] = await openTwice();
+      for (let c = 0; c < 10; c += 1) {
+        const setDeadlines = Array.from({ length: 5 }, (_, d) => ({ id: `c${c}:d${d}`, name: `d${d}`, dueAt: minutesIn(c + d), event: null }));
+        await first.createCase(newCase(`c${c}`, { setDeadlines }));
+      }
+      // when both claim in small batches at the same time, with handlers that take a while
+      const firedBy = new Map<string, string[]>();
+      const claimUntilNoneLeft = async (store: CaseStore, name: string): Promise<void> => {
+        const handler = async (deadline: DeadlineRecord): Promise<void> => {
+          firedBy.set(deadline.id, [...(firedBy.get(deadline.id) ?? []), name]);
+          await new Promise((resolve) => setTimeout(resolve, 2));
+        };
+        while ((await store.claimDueDeadlines(minutesIn(60), 3, handler)) > 0);
+      };
+      await Promise.all([claimUntilNoneLeft(first, 'first'), claimUntilNoneLeft(second, 'second')]);
+      // then
+      expect(firedBy.size).toBe(50);
+      expect([...firedBy.entries()].filter(([, claimants]) => claimants.length !== 1)).toEqual([]);
+      const claimants = new Set([...firedBy.values()].flat());
+      expect(claimants, 'both pools should have fired some').toEqual(new Set(['first', 'second']));
+      for (let c = 0; c < 10; c += 1) expect(await second.listDeadlines(`c${c}`)).toEqual([]);
+    });
+  });
+});
