@@ -1,11 +1,10 @@
 import pg from 'pg';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { StoreConflictError } from '../../engine/store/errors.js';
 import { openPostgresStore } from '../../engine/store/postgres-store.js';
 import type { CaseStore, DeadlineRecord } from '../../engine/store/types.js';
 import { itCommitsConcurrently } from './concurrent-commits.js';
 import { runStoreContract } from './contract.js';
-import { minutesIn, newCase, nextCommit } from './contract/fixtures.js';
+import { minutesIn, newCase } from './contract/fixtures.js';
 
 function requireTestDatabaseUrl(): string {
   const url = process.env.TEST_DATABASE_URL;

@@ -2,12 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { StoreConflictError } from '../../engine/store/errors.js';
 import { openSqliteStore } from '../../engine/store/sqlite-store.js';
 import type { CaseStore } from '../../engine/store/types.js';
 import { itCommitsConcurrently } from './concurrent-commits.js';
 import { runStoreContract } from './contract.js';
-import { newCase, nextCommit } from './contract/fixtures.js';
+import { newCase } from './contract/fixtures.js';
 import { collectOutput, exited, runTsx } from './run-tsx.js';
 
 const tempDir = mkdtempSync(join(tmpdir(), 'dao-sqlite-store-'));

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { checkDefinitions, type CompiledDefinitions } from '../../engine/definitions/check.js';
+import { applyCommand } from '../../engine/runtime/apply.js';
+import type { CaseData, CommandContext } from '../../engine/runtime/model.js';
+import { describeCase } from '../../engine/runtime/view.js';
+import { fixtureFiles } from './helpers.js';
+
+const at = (role: string, now = '2026-04-01T09:00:00.000Z'): CommandContext => ({
+  user: { id: `${role}-a`, role, qualifications: [] },
+  now,
+  officers: { 'officer-a': { capacity: 2, active: 1 } },
+});
+
+async function defs(): Promise<CompiledDefinitions> {
+  return checkDefinitions(await fixtureFiles(), 'defs').compiled!;
+}
+
+function ok(result: ReturnType<typeof applyCommand>): CaseData {
+  if (!result.ok) throw new Error(result.error.message);
+  return result.data;
+}
+
+describe('applyCommand', () => {
+  it('should refuse an event the state does not accept and name the events it would', async () => {
+    const d = await defs();
+    const data = ok(applyCommand(d, undefined, { kind: 'open', pathway: 'flow', ctx: at('requester') }));
+    const result = applyCommand(d, data, { kind: 'send', instance: 'case', type: 'ALLOCATE', data: { officer: 'officer-a' }, ctx: at('lead') });
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.error).toMatchObject({ code: 'event-not-allowed', allowedEvents: [] });
+  });
+  it('should refuse an event whose condition fails, saying which are possible', async () => {
+    const d = await defs();
+    const data = ok(applyCommand(d, undefined, { kind: 'open', pathway: 'flow', ctx: at('requester') }));
+    const result = applyCommand(d, data, { kind: 'send', instance: 'case', type: 'SUBMIT', ctx: at('requester') });
+    expect(!result.ok && result.error.code).toBe('guard-failed');
+  });
+  it('should refuse invalid form answers with field errors and keep the case unchanged', async () => {
+    const d = await defs();
+    const data = ok(applyCommand(d, undefined, { kind: 'open', pathway: 'flow', ctx: at('requester') }));
+    const before = JSON.stringify(data);
+    const result = applyCommand(d, data, { kind: 'submitForm', form: 'request', data: { urgent: 'yes' }, ctx: at('requester') });
+    expect(!result.ok && result.error).toMatchObject({ code: 'form-invalid', fieldErrors: { name: ['Enter name of the person'], urgent: ['Is this urgent? must be yes or no'] } });
+    expect(JSON.stringify(data)).toBe(before);
+  });
+  it('should refuse a role that may not send the event', async () => {
+    const d = await defs();
+    let data = ok(applyCommand(d, undefined, { kind: 'open', pathway: 'flow', ctx: at('requester') }));
+    data = ok(applyCommand(d, data, { kind: 'submitForm', form: 'request', data: { name: 'Sam', urgent: false }, ctx: at('requester') }));
+    const result = applyCommand(d, data, { kind: 'send', instance: 'case', type: 'SUBMIT', ctx: at('officer') });
+    expect(!result.ok && result.error.code).toBe('forbidden');
+  });
+  it('should refuse event data that does not match the event', async () => {
+    const d = await defs();
+    let data = ok(applyCommand(d, undefined, { kind: 'open', pathway: 'flow', ctx: at('requester') }));
+    data = ok(applyCommand(d, data, { kind: 'submitForm', form: 'request', data: { name: 'Sam', urgent: false }, ctx: at('requester') }));
+    data = ok(applyCommand(d, data, { kind: 'send', instance: 'case', type: 'SUBMIT', ctx: at('requester') }));
+    const result = applyCommand(d, data, { kind: 'send', instance: 'case', type: 'ALLOCATE', data: {}, ctx: at('lead') });
+    expect(!result.ok && result.error).toMatchObject({ code: 'data-invalid', fieldErrors: { officer: ['Enter officer'] } });
+  });
+  it('should allocate within capacity, set a working-day deadline and show the tasks', async () => {
+    const d = await defs();
+    let data = ok(applyCommand(d, undefined, { kind: 'open', pathway: 'flow', ctx: at('requester') }));
+    data = ok(applyCommand(d, data, { kind: 'submitForm', form: 'request', data: { name: 'Sam', urgent: true }, ctx: at('requester') }));
+    data = ok(applyCommand(d, data, { kind: 'send', instance: 'case', type: 'SUBMIT', ctx: at('requester') }));
+    data = ok(applyCommand(d, data, { kind: 'send', instance: 'case', type: 'ALLOCATE', data: { officer: 'officer-a' }, ctx: at('lead') }));
+    const view = describeCase(d, data, at('officer').user);
+    expect(view).toMatchObject({ state: 'working', tasks: ['Do the work'], activeCase: true, values: { urgent: true, allocatedTo: 'officer-a' } });
+    expect(view.deadlines).toEqual([{ name: 'due', due: '2026-04-07', label: 'Work due', instance: 'case' }]);
+    expect(view.allowedEvents).toEqual([{ instance: 'case', type: 'FINISH', title: 'Finish' }]);
+  });
+  it('should refuse allocation above capacity', async () => {
+    const d = await defs();
+    let data = ok(applyCommand(d, undefined, { kind: 'open', pathway: 'flow', ctx: at('requester') }));
+    data = ok(applyCommand(d, data, { kind: 'submitForm', form: 'request', data: { name: 'Sam', urgent: true }, ctx: at('requester') }));
+    data = ok(applyCommand(d, data, { kind: 'send', instance: 'case', type: 'SUBMIT', ctx: at('requester') }));
+    const full = { ...at('lead'), officers: { 'officer-a': { capacity: 2, active: 2 } } };
+    const result = applyCommand(d, data, { kind: 'send', instance: 'case', type: 'ALLOCATE', data: { officer: 'officer-a' }, ctx: full });
+    expect(!result.ok && result.error.code).toBe('guard-failed');
+  });
+});

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { addDuration, addWorkingDays, isWorkingDay } from '../../engine/util/working-days.js';
+
+const ENGLAND = { country: 'GB', region: 'ENG' };
+
+describe('working days', () => {
+  describe('#isWorkingDay', () => {
+    it('should skip weekends and England and Wales bank holidays', () => {
+      expect(isWorkingDay('2026-04-03', ENGLAND)).toBe(false); // Good Friday
+      expect(isWorkingDay('2026-04-06', ENGLAND)).toBe(false); // Easter Monday
+      expect(isWorkingDay('2026-04-04', ENGLAND)).toBe(false); // Saturday
+      expect(isWorkingDay('2026-04-07', ENGLAND)).toBe(true);
+      expect(isWorkingDay('2026-12-28', ENGLAND)).toBe(false); // Boxing Day substitute
+    });
+  });
+  describe('#addWorkingDays', () => {
+    it('should count back two working days over Easter', () => {
+      expect(addWorkingDays('2026-04-07', -2, ENGLAND)).toBe('2026-04-01');
+    });
+    it('should count forward over a weekend', () => {
+      expect(addWorkingDays('2026-01-09', 1, ENGLAND)).toBe('2026-01-12');
+    });
+  });
+  describe('#addDuration', () => {
+    it('should add weeks as calendar time', () => {
+      expect(addDuration('2026-01-05T09:00:00.000Z', { weeks: 6 }, ENGLAND)).toBe('2026-02-16T09:00:00.000Z');
+    });
+  });
+});
