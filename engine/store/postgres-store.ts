@@ -48,6 +48,9 @@ class PostgresDatabase implements SqlDatabase {
       types: { getTypeParser: ((typeId: number, format?: 'text' | 'binary') =>
         typeId === jsonbTypeId ? (text: string) => text : pg.types.getTypeParser(typeId, format)) as typeof pg.types.getTypeParser },
     });
+    // An idle connection that breaks (server restart) is dropped by the pool and the next query opens
+    // another; without a listener the 'error' event would end the process.
+    this.pool.on('error', () => undefined);
   }
 
   all(sql: string, params?: SqlParam[]): Promise<Row[]> {
