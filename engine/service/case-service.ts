@@ -1,0 +1,216 @@
+// The case service: loads a case, applies commands with the pure runtime, and stores the result, its event and its
+// timers in one transaction, refusing stale writes. No HTTP here; the server calls these methods.
+import { randomUUID } from 'node:crypto';
+import type { CompiledDefinitions } from '../definitions/check.js';
+import type { CaseUser, OfficerLoad } from '../compile/types.js';
+import { applyCommand } from '../runtime/apply.js';
+import type { CaseCommand, CaseData, CommandContext } from '../runtime/model.js';
+import { describeCase, type CaseView } from '../runtime/view.js';
+import { StoreConflictError } from '../store/errors.js';
+import type { CaseRecord, CaseStore, NewDeadline } from '../store/types.js';
+import { summarise } from './case-summary.js';
+import type { DefinitionRegistry } from './definition-registry.js';
+import { CaseServiceError } from './errors.js';
+import { isVisibleTo } from './visibility.js';
+
+export interface ServiceUser {
+  id: string;
+  role: string;
+}
+
+export interface EventRequest {
+  expectedVersion: number;
+  type: string;
+  instance?: string;
+  data?: unknown;
+  forms?: Record<string, unknown>;
+}
+
+export interface CaseSnapshotView {
+  record: CaseRecord;
+  view: CaseView;
+  defs: CompiledDefinitions;
+}
+
+interface LoggedCommands {
+  commands: CaseCommand[];
+}
+
+export class CaseService {
+  private readonly now: () => string;
+
+  constructor(
+    private readonly store: CaseStore,
+    private readonly registry: DefinitionRegistry,
+    options: { now?: () => string } = {},
+  ) {
+    this.now = options.now ?? (() => new Date().toISOString());
+  }
+
+  caseUser(defs: CompiledDefinitions, user: ServiceUser): CaseUser {
+    return { id: user.id, role: user.role, qualifications: defs.roles.roles[user.role]?.qualifications ?? [] };
+  }
+
+  /** Each officer's capacity (from the settings) and active cases (from the store). */
+  async officerLoads(defs: CompiledDefinitions): Promise<Record<string, OfficerLoad>> {
+    const loads: Record<string, OfficerLoad> = {};
+    for (const officer of defs.settings.officers ?? []) {
+      const held = await this.store.listCases({ allocatedTo: officer.username });
+      loads[officer.username] = {
+        capacity: defs.settings.capacity.officers?.[officer.username] ?? defs.settings.capacity.default,
+        active: held.filter((c) => c.summary.activeCase && !c.summary.closed).length,
+      };
+    }
+    return loads;
+  }
+
+  private async context(defs: CompiledDefinitions, user: ServiceUser): Promise<CommandContext> {
+    return { user: this.caseUser(defs, user), now: this.now(), officers: await this.officerLoads(defs) };
+  }
+
+  private run(defs: CompiledDefinitions, data: CaseData | undefined, commands: CaseCommand[]): CaseData {
+    let current = data;
+    for (const command of commands) {
+      const result = applyCommand(defs, current, command);
+      if (!result.ok) throw new CaseServiceError(result.error.code, result.error.message, result.error);
+      current = result.data;
+    }
+    return current!;
+  }
+
+  private timerChanges(caseId: string, before: CaseData | undefined, after: CaseData, fired: string[] = []) {
+    const old = before?.timers ?? {};
+    const setDeadlines: NewDeadline[] = Object.values(after.timers)
+      .filter((t) => !old[t.id] || old[t.id]!.dueAt !== t.dueAt)
+      .map((t) => ({ id: `${caseId}:${t.id}`, name: t.event.type, dueAt: t.dueAt, event: { timer: t.id } }));
+    const cancelDeadlines = Object.keys(old)
+      .filter((id) => !after.timers[id])
+      .map((id) => `${caseId}:${id}`)
+      .filter((id) => !fired.includes(id));
+    return { setDeadlines, cancelDeadlines };
+  }
+
+  async openCase(user: ServiceUser, pathway: string): Promise<CaseSnapshotView> {
+    const { version, defs } = await this.registry.current();
+    const ctx = await this.context(defs, user);
+    const commands: CaseCommand[] = [{ kind: 'open', pathway, ctx }];
+    const data = this.run(defs, undefined, commands);
+    const id = randomUUID();
+    const view = describeCase(defs, data, ctx.user, ctx.now);
+    const record = await this.store.createCase({
+      id,
+      pathwayId: pathway,
+      definitionVersion: version,
+      snapshot: data,
+      summary: summarise(defs, data, view, user.id),
+      createdBy: user.id,
+      at: ctx.now,
+      event: { type: 'case.opened', userId: user.id, role: user.role, at: ctx.now, definitionVersion: version, data: { commands } satisfies LoggedCommands },
+      ...this.timerChanges(id, undefined, data),
+      audit: [{ at: ctx.now, userId: user.id, caseId: id, action: 'case.opened', detail: { pathway } }],
+    });
+    return { record, view, defs };
+  }
+
+  async load(caseId: string, user: ServiceUser): Promise<CaseSnapshotView> {
+    const record = await this.store.getCase(caseId);
+    if (!record) throw new CaseServiceError('not-found', `there is no case ${caseId}`);
+    const defs = await this.registry.get(record.definitionVersion);
+    if (!isVisibleTo(defs, user, record)) throw new CaseServiceError('not-visible', `case ${caseId} is not one of yours`);
+    const view = describeCase(defs, record.snapshot as CaseData, this.caseUser(defs, user), this.now());
+    return { record, view, defs };
+  }
+
+  /** Submits forms and/or sends an event as one change: all of it is stored, or none. */
+  async change(caseId: string, user: ServiceUser, request: EventRequest): Promise<CaseSnapshotView> {
+    const { record, defs } = await this.load(caseId, user);
+    if (record.version !== request.expectedVersion) {
+      throw new CaseServiceError('conflict', `the case has changed since you loaded it (version ${record.version}, not ${request.expectedVersion}): reload it and try again`, { currentVersion: record.version });
+    }
+    const ctx = await this.context(defs, user);
+    const commands: CaseCommand[] = Object.entries(request.forms ?? {}).map(([form, data]) => ({ kind: 'submitForm', form, data, ctx }));
+    if (request.type) commands.push({ kind: 'send', instance: request.instance ?? 'case', type: request.type, data: request.data ?? {}, ctx });
+    const before = record.snapshot as CaseData;
+    const after = this.run(defs, before, commands);
+    const view = describeCase(defs, after, ctx.user, ctx.now);
+    const type = request.type || `forms.submitted`;
+    try {
+      const saved = await this.store.commitEvent({
+        caseId,
+        expectedVersion: request.expectedVersion,
+        snapshot: after,
+        summary: summarise(defs, after, view, record.createdBy),
+        event: { type, userId: user.id, role: user.role, at: ctx.now, definitionVersion: record.definitionVersion, data: { commands } satisfies LoggedCommands },
+        ...this.timerChanges(caseId, before, after),
+        audit: [{ at: ctx.now, userId: user.id, caseId, action: type, detail: { instance: request.instance ?? 'case', forms: Object.keys(request.forms ?? {}) } }],
+      });
+      for (const form of Object.keys(request.forms ?? {})) await this.store.deleteDraft(caseId, form, user.id);
+      return { record: saved, view, defs };
+    } catch (error) {
+      if (error instanceof StoreConflictError) throw new CaseServiceError('conflict', error.message, { currentVersion: error.actualVersion });
+      throw error;
+    }
+  }
+
+  /** Fires stored timers that are due, including those that fell due while no server was running. */
+  async fireDueTimers(limit = 50): Promise<number> {
+    const now = this.now();
+    return this.store.claimDueDeadlines(now, limit, async (deadline) => {
+      const record = await this.store.getCase(deadline.caseId);
+      if (!record) return;
+      const defs = await this.registry.get(record.definitionVersion);
+      const before = record.snapshot as CaseData;
+      const timer = (deadline.event as { timer: string }).timer;
+      const system = { id: 'system', role: 'system', qualifications: [] };
+      const commands: CaseCommand[] = [{ kind: 'fireTimer', timer, ctx: { user: system, now, officers: await this.officerLoads(defs) } }];
+      const after = this.run(defs, before, commands);
+      const view = describeCase(defs, after, system, now);
+      await this.store.commitEvent({
+        caseId: record.id,
+        expectedVersion: record.version,
+        snapshot: after,
+        summary: summarise(defs, after, view, record.createdBy),
+        event: { type: 'timer.fired', userId: 'system', role: 'system', at: now, definitionVersion: record.definitionVersion, data: { commands } satisfies LoggedCommands },
+        fireDeadlines: [deadline.id],
+        ...this.timerChanges(record.id, before, after, [deadline.id]),
+      });
+    });
+  }
+
+  /** Rebuilds a case's data from its event log alone. */
+  async replay(caseId: string): Promise<CaseData> {
+    const record = await this.store.getCase(caseId);
+    if (!record) throw new CaseServiceError('not-found', `there is no case ${caseId}`);
+    let data: CaseData | undefined;
+    for (const event of await this.store.listEvents(caseId)) {
+      const defs = await this.registry.get(event.definitionVersion);
+      data = this.run(defs, data, (event.data as LoggedCommands).commands);
+    }
+    return data!;
+  }
+
+  async listCases(user: ServiceUser, filter: Parameters<CaseStore['listCases']>[0] = {}): Promise<CaseRecord[]> {
+    const { defs } = await this.registry.current();
+    return (await this.store.listCases(filter)).filter((record) => isVisibleTo(defs, user, record));
+  }
+
+  /** Cases waiting for allocation: endorsed priority first, then the longest waiting. */
+  async waitingList(user: ServiceUser): Promise<CaseRecord[]> {
+    const cases = (await this.listCases(user)).filter((c) => c.summary.waiting);
+    return cases.sort(
+      (a, b) => (b.summary.priority ?? 0) - (a.summary.priority ?? 0) || String(a.summary.waitingSince ?? a.createdAt).localeCompare(String(b.summary.waitingSince ?? b.createdAt)),
+    );
+  }
+
+  async saveDraft(caseId: string, user: ServiceUser, formId: string, data: unknown): Promise<string> {
+    await this.load(caseId, user);
+    const savedAt = this.now();
+    await this.store.saveDraft({ caseId, formId, userId: user.id, data, savedAt });
+    return savedAt;
+  }
+
+  async getDraft(caseId: string, user: ServiceUser, formId: string) {
+    await this.load(caseId, user);
+    return this.store.getDraft(caseId, formId, user.id);
+  }
+}

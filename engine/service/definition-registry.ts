@@ -1,0 +1,64 @@
+// Definition versions: each published version is immutable and compiled once; cases stay on the version they started with.
+import { checkDefinitions, type CompiledDefinitions } from '../definitions/check.js';
+import { formatProblem, type Problem } from '../definitions/problems.js';
+import type { DefinitionFiles } from '../definitions/types.js';
+import type { CaseStore } from '../store/types.js';
+
+export class DefinitionProblemsError extends Error {
+  readonly code = 'definition-problems';
+  constructor(readonly problems: Problem[]) {
+    super(`the definitions have ${problems.length} problem(s):\n${problems.map(formatProblem).join('\n')}`);
+  }
+}
+
+function sameFiles(a: DefinitionFiles, b: DefinitionFiles): boolean {
+  const keys = Object.keys(a).sort();
+  return JSON.stringify(keys) === JSON.stringify(Object.keys(b).sort()) && keys.every((k) => a[k] === b[k]);
+}
+
+export class DefinitionRegistry {
+  private readonly compiled = new Map<number, CompiledDefinitions>();
+  private latest = 0;
+
+  constructor(private readonly store: CaseStore) {}
+
+  get currentVersion(): number {
+    return this.latest;
+  }
+
+  /** Publishes `files` as a new version unless they equal the latest one. Refuses definitions with problems. */
+  async publish(files: DefinitionFiles, by: string, note?: string): Promise<number> {
+    const last = await this.store.latestDefinitionVersion();
+    if (last && sameFiles(last.files, files)) {
+      this.latest = last.version;
+      return last.version;
+    }
+    const result = checkDefinitions(files, `version ${(last?.version ?? 0) + 1}`);
+    if (!result.compiled) throw new DefinitionProblemsError(result.problems);
+    const version = (last?.version ?? 0) + 1;
+    await this.store.saveDefinitionVersion({ version, files, publishedBy: by, publishedAt: new Date().toISOString(), ...(note ? { note } : {}) });
+    this.compiled.set(version, result.compiled);
+    this.latest = version;
+    return version;
+  }
+
+  async get(version: number): Promise<CompiledDefinitions> {
+    const cached = this.compiled.get(version);
+    if (cached) return cached;
+    const record = await this.store.getDefinitionVersion(version);
+    if (!record) throw new Error(`definition version ${version} does not exist`);
+    const result = checkDefinitions(record.files, `version ${version}`);
+    if (!result.compiled) throw new DefinitionProblemsError(result.problems);
+    this.compiled.set(version, result.compiled);
+    return result.compiled;
+  }
+
+  async current(): Promise<{ version: number; defs: CompiledDefinitions }> {
+    if (!this.latest) {
+      const last = await this.store.latestDefinitionVersion();
+      if (!last) throw new Error('no definitions have been published');
+      this.latest = last.version;
+    }
+    return { version: this.latest, defs: await this.get(this.latest) };
+  }
+}
