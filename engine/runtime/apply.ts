@@ -101,6 +101,26 @@ class CaseStepper {
   }
 }
 
+/** Why a case could not move onto these definitions: a pathway gone, or a state that no longer exists. */
+export function migrationProblems(defs: CompiledDefinitions, data: CaseData): string[] {
+  const problems: string[] = [];
+  for (const instance of Object.values(data.instances)) {
+    const pathway = defs.pathways.get(instance.pathway);
+    if (!pathway) {
+      problems.push(`${instance.id}: the pathway "${instance.pathway}" no longer exists`);
+      continue;
+    }
+    const old = instance.snapshot as { value: unknown; context: unknown };
+    try {
+      // resolveState throws for a state value the new machine does not declare; check before anything is restored.
+      pathway.machine.resolveState({ value: old.value as never, context: old.context as never });
+    } catch (error) {
+      problems.push(`${instance.id}: its state ${JSON.stringify(old.value)} does not exist in the new version (${(error as Error).message})`);
+    }
+  }
+  return problems;
+}
+
 function emptyCase(pathway: string): CaseData {
   return { pathway, instances: {}, forms: {}, notifications: [], timers: {}, documentCount: 0 };
 }
@@ -169,6 +189,17 @@ export function applyCommand(defs: CompiledDefinitions, current: CaseData | unde
         }
         stepper.settle(instance, stepInstance(stepper.machine(instance), snapshot, event), command.ctx.now);
         return { ok: true, data, summary: `${command.instance}: ${command.type}` };
+      }
+      case 'migrate': {
+        const problems = migrationProblems(defs, data);
+        if (problems.length) return fail('cannot-migrate', problems.join('; '));
+        for (const instance of Object.values(data.instances)) {
+          const machine = stepper.machine(instance);
+          const old = instance.snapshot as { value: unknown; context: unknown; historyValue?: unknown; status?: string };
+          const resolved = machine.resolveState({ value: old.value as never, context: old.context as never });
+          instance.snapshot = { ...persistSnapshot(machine, resolved) as object, historyValue: old.historyValue ?? {}, status: old.status ?? 'active' };
+        }
+        return { ok: true, data, summary: `moved from version ${command.fromVersion} to ${command.toVersion}` };
       }
       case 'fireTimer': {
         const timer = data.timers[command.timer];

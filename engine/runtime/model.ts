@@ -57,7 +57,9 @@ export type CaseCommand =
   | { kind: 'open'; pathway: string; ctx: CommandContext }
   | { kind: 'submitForm'; form: string; data: unknown; ctx: CommandContext }
   | { kind: 'send'; instance: string; type: string; data?: unknown; ctx: CommandContext }
-  | { kind: 'fireTimer'; timer: string; ctx: CommandContext };
+  | { kind: 'fireTimer'; timer: string; ctx: CommandContext }
+  /** Moves every instance onto the definitions the command is applied with (a new version). */
+  | { kind: 'migrate'; fromVersion: number; toVersion: number; ctx: CommandContext };
 
 export type CaseErrorCode =
   | 'event-not-allowed'
@@ -68,6 +70,7 @@ export type CaseErrorCode =
   | 'data-invalid'
   | 'not-found'
   | 'instance-closed'
+  | 'cannot-migrate'
   | 'definition-error';
 
 export interface CaseError {

@@ -122,3 +122,30 @@ describe('CaseService', () => {
     });
   });
 });
+
+describe('migrateCases', () => {
+  it('should move cases whose states still exist, refuse the others with the reason, and keep timers', async () => {
+    const { migrateCases } = await import('../../engine/service/migrate-cases.js');
+    const clock = { now: '2026-04-01T09:00:00.000Z' };
+    const { service, store } = await start(clock);
+    const registry = (service as unknown as { registry: DefinitionRegistry }).registry;
+    const waiting = await service.openCase(requester, 'timed');
+    await service.change(waiting.record.id, requester, { expectedVersion: 1, type: 'SUBMIT' });
+    const draft = await service.openCase(requester, 'timed');
+    // given a new version in which the "open" state is renamed
+    const files = await fixtureFiles();
+    files['pathways/timed.yaml'] = files['pathways/timed.yaml']!.replace('initial: open', 'initial: started').replace('  open:\n', '  started:\n').replace('SUBMIT: open', 'SUBMIT: started');
+    const version = await registry.publish(files, 'lead-a', 'rename open');
+    expect(version).toBe(2);
+    // when the cases are migrated
+    const report = await migrateCases(store, registry, lead, version);
+    // then the waiting case moved with its timer, the draft one could not and says why
+    expect(report.moved).toContain(waiting.record.id);
+    expect(report.cannotMove).toEqual([expect.objectContaining({ caseId: draft.record.id, fromVersion: 1, reasons: [expect.stringContaining('"open" does not exist in the new version')] })]);
+    expect((await store.getCase(waiting.record.id))?.definitionVersion).toBe(2);
+    expect((await store.getCase(draft.record.id))?.definitionVersion).toBe(1);
+    expect(await store.listDeadlines(waiting.record.id)).toHaveLength(1);
+    expect((await store.listEvents(waiting.record.id)).at(-1)?.type).toBe('case.migrated');
+    expect(await service.replay(waiting.record.id)).toEqual((await store.getCase(waiting.record.id))?.snapshot);
+  });
+});

@@ -1,0 +1,59 @@
+// Moving in-flight cases onto a newer definition version: an explicit, checked step, logged in each case's event log.
+import type { CaseCommand, CaseData } from '../runtime/model.js';
+import { applyCommand, migrationProblems } from '../runtime/apply.js';
+import { describeCase } from '../runtime/view.js';
+import type { CaseStore } from '../store/types.js';
+import { summarise } from './case-summary.js';
+import type { DefinitionRegistry } from './definition-registry.js';
+
+export interface MigrationReport {
+  toVersion: number;
+  moved: string[];
+  cannotMove: { caseId: string; fromVersion: number; reasons: string[] }[];
+}
+
+/** Checks every case below `toVersion` (or only `caseIds`), moves those that can move, and says why the others cannot. */
+export async function migrateCases(
+  store: CaseStore,
+  registry: DefinitionRegistry,
+  by: { id: string; role: string },
+  toVersion: number,
+  options: { caseIds?: string[]; dryRun?: boolean; now?: string } = {},
+): Promise<MigrationReport> {
+  const target = await registry.get(toVersion);
+  const report: MigrationReport = { toVersion, moved: [], cannotMove: [] };
+  const cases = (await store.listCases({ includeClosed: false })).filter(
+    (c) => c.definitionVersion < toVersion && (!options.caseIds || options.caseIds.includes(c.id)),
+  );
+  for (const record of cases) {
+    const data = record.snapshot as CaseData;
+    const reasons = migrationProblems(target, data);
+    if (reasons.length) {
+      report.cannotMove.push({ caseId: record.id, fromVersion: record.definitionVersion, reasons });
+      continue;
+    }
+    if (options.dryRun) {
+      report.moved.push(record.id);
+      continue;
+    }
+    const now = options.now ?? new Date().toISOString();
+    const ctx = { user: { id: by.id, role: by.role, qualifications: [] }, now };
+    const commands: CaseCommand[] = [{ kind: 'migrate', fromVersion: record.definitionVersion, toVersion, ctx }];
+    const result = applyCommand(target, data, commands[0]!);
+    if (!result.ok) {
+      report.cannotMove.push({ caseId: record.id, fromVersion: record.definitionVersion, reasons: [result.error.message] });
+      continue;
+    }
+    await store.commitEvent({
+      caseId: record.id,
+      expectedVersion: record.version,
+      snapshot: result.data,
+      summary: summarise(target, result.data, describeCase(target, result.data, ctx.user, now), record.createdBy),
+      event: { type: 'case.migrated', userId: by.id, role: by.role, at: now, definitionVersion: toVersion, data: { commands } },
+      definitionVersion: toVersion,
+      audit: [{ at: now, userId: by.id, caseId: record.id, action: 'case.migrated', detail: { from: record.definitionVersion, to: toVersion } }],
+    });
+    report.moved.push(record.id);
+  }
+  return report;
+}
