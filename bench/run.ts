@@ -2,9 +2,13 @@
 import { cpus, totalmem } from 'node:os';
 import { writeFile } from 'node:fs/promises';
 import { benchDefinitions } from './definitions.bench.js';
+import { benchEngine } from './engine.bench.js';
 import type { BenchResult } from './stats.js';
 
-const suites: [string, () => Promise<BenchResult[]>][] = [['definitions', () => benchDefinitions()]];
+const suites: [string, () => Promise<BenchResult[]>][] = [
+  ['definitions', () => benchDefinitions()],
+  ['engine', () => benchEngine()],
+];
 
 const results: BenchResult[] = [];
 for (const [name, suite] of suites) {

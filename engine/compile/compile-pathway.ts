@@ -20,6 +20,8 @@ export interface CompiledPathway {
   meta: PathwayMeta;
   config: JsonObject;
   machine: AnyStateMachine;
+  /** Whether any condition reads officers' loads, which the runtime must then look up before an event. */
+  readsOfficerLoads: boolean;
 }
 
 const ENGLAND_AND_WALES = { country: 'GB', region: 'ENG' };
@@ -83,5 +85,5 @@ export function compilePathway(id: string, config: JsonObject, settings: Setting
     context: ({ input }: { input?: { case?: JsonObject } }) =>
       ({ case: { ...structuredClone(defaults), ...(input?.case ?? {}) }, deadlines: {}, notes: [], outbox: [] }) satisfies InstanceContext,
   } as never) as unknown as AnyStateMachine;
-  return { id, meta, config, machine };
+  return { id, meta, config, machine, readsOfficerLoads: JSON.stringify(config).includes('"withinCapacity"') };
 }

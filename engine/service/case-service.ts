@@ -64,8 +64,11 @@ export class CaseService {
     return loads;
   }
 
-  private async context(defs: CompiledDefinitions, user: ServiceUser): Promise<CommandContext> {
-    return { user: this.caseUser(defs, user), now: this.now(), officers: await this.officerLoads(defs) };
+  /** The moment's context; officers' loads are looked up only when the pathway has a condition that reads them. */
+  private async context(defs: CompiledDefinitions, user: ServiceUser, pathway?: string): Promise<CommandContext> {
+    const ctx: CommandContext = { user: this.caseUser(defs, user), now: this.now() };
+    if (!pathway || defs.pathways.get(pathway)?.readsOfficerLoads) ctx.officers = await this.officerLoads(defs);
+    return ctx;
   }
 
   private run(defs: CompiledDefinitions, data: CaseData | undefined, commands: CaseCommand[]): CaseData {
@@ -92,7 +95,7 @@ export class CaseService {
 
   async openCase(user: ServiceUser, pathway: string): Promise<CaseSnapshotView> {
     const { version, defs } = await this.registry.current();
-    const ctx = await this.context(defs, user);
+    const ctx = await this.context(defs, user, pathway);
     const commands: CaseCommand[] = [{ kind: 'open', pathway, ctx }];
     const data = this.run(defs, undefined, commands);
     const id = randomUUID();
@@ -127,7 +130,8 @@ export class CaseService {
     if (record.version !== request.expectedVersion) {
       throw new CaseServiceError('conflict', `the case has changed since you loaded it (version ${record.version}, not ${request.expectedVersion}): reload it and try again`, { currentVersion: record.version });
     }
-    const ctx = await this.context(defs, user);
+    const data0 = record.snapshot as CaseData;
+    const ctx = await this.context(defs, user, request.type ? data0.instances[request.instance ?? 'case']?.pathway : undefined);
     const commands: CaseCommand[] = Object.entries(request.forms ?? {}).map(([form, data]) => ({ kind: 'submitForm', form, data, ctx }));
     if (request.type) commands.push({ kind: 'send', instance: request.instance ?? 'case', type: request.type, data: request.data ?? {}, ctx });
     const before = record.snapshot as CaseData;
