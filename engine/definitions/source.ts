@@ -18,7 +18,7 @@ export function parseSource(file: string, text: string): { source: SourceFile; p
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const problems: Problem[] = [];
   for (const error of doc.errors) {
-    const pos = lineCounter.linePos(error.pos[0]);
+    const pos = lineCounter.linePos(/^Flow (sequence|map)/.test(error.message) ? unclosedFlowStart(text, error.pos[0]) : error.pos[0]);
     const message = error.code === 'DUPLICATE_KEY' ? 'duplicate key: ' + error.message.replace(/^.*?:\s*/, '') : error.message.split('\n')[0];
     problems.push({ code: error.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'yaml-syntax', message: `YAML: ${message}`, file, line: pos.line, col: pos.col });
   }
@@ -41,6 +41,22 @@ function childNode(node: unknown, key: string | number): { value: Node | null; k
     return value ? { value, keyNode: null } : undefined;
   }
   return undefined;
+}
+
+/** YAML notices an unclosed `[` or `{` only where the next line starts: point at the bracket that was left open. */
+function unclosedFlowStart(text: string, errorAt: number): number {
+  const open: number[] = [];
+  let quote: string | null = null;
+  for (let i = 0; i < errorAt && i < text.length; i++) {
+    const c = text[i]!;
+    if (quote) {
+      if (c === quote) quote = null;
+    } else if (c === '"' || (c === "'" && /[\s\[{,:]/.test(text[i - 1] ?? ' '))) quote = c;
+    else if (c === '#' && /\s/.test(text[i - 1] ?? ' ')) while (i < text.length && text[i] !== '\n') i++;
+    else if (c === '[' || c === '{') open.push(i);
+    else if ((c === ']' || c === '}') && open.length) open.pop();
+  }
+  return open.at(-1) ?? errorAt;
 }
 
 /** Where a path points in the file; `at: 'key'` points at the key instead of its value. Falls back to the deepest ancestor found. */
