@@ -14,7 +14,7 @@ describe('lintDefinitions', () => {
   describe('#yaml', () => {
     it('should report a broken YAML line with its file, line and column', async () => {
       const problems = await problemsAfter('forms/request.yaml', '  name:\n    type: string', '  name:\n    type: [string');
-      expect(problems[0]).toMatch(/^defs\/forms\/request\.yaml:12:5: YAML: /);
+      expect(problems[0]).toMatch(/^defs\/forms\/request\.yaml:11:11: YAML: /);
       // and nothing else cascades from the broken file
       expect(problems.every((p) => p.startsWith('defs/forms/request.yaml'))).toBe(true);
     });
