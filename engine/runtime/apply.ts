@@ -5,7 +5,8 @@ import type { EventContext, InstanceContext, PathwayEvent } from '../compile/typ
 import { computeAnswers } from '../forms/compute.js';
 import { createFormAjv } from '../forms/ajv.js';
 import { toFieldErrors } from '../forms/messages.js';
-import { handledEvents, persistSnapshot, restoreSnapshot, startInstance, stepInstance, type StepResult } from './instances.js';
+import { allowedEvents } from './allowed.js';
+import { currentMeta, handledEvents, persistSnapshot, restoreSnapshot, startInstance, stepInstance, type StepResult } from './instances.js';
 import type { CaseCommand, CaseData, CaseError, CaseResult, CommandContext, InstanceRecord } from './model.js';
 import { fillableForms, mayFill, maySend } from './permissions.js';
 
@@ -50,15 +51,28 @@ class CaseStepper {
     }
     for (const effect of outbox) {
       if (effect.kind === 'notify') this.data.notifications.push({ at: effect.at, roles: effect.roles, message: effect.message, instance: instance.id });
+      else if (effect.kind === 'clearForm') delete this.data.forms[effect.form];
       else if (effect.kind === 'startPathway') this.open(effect.pathway, 'pathway', instance);
       else this.open(effect.lifecycle, 'document', instance, effect.form, effect.cites);
     }
     const wasDone = instance.done;
     instance.done = step.snapshot.status === 'done';
     if (instance.done && !wasDone) {
-      for (const key of Object.keys(this.data.timers)) if (this.data.timers[key]!.instance === instance.id) delete this.data.timers[key];
+      this.dropTimers(instance.id);
       if (instance.parent) this.reportDone(instance);
+      // A closed case stops everything still running inside it.
+      if (instance.kind === 'case') {
+        for (const other of Object.values(this.data.instances)) {
+          if (other.done) continue;
+          other.done = true;
+          this.dropTimers(other.id);
+        }
+      }
     }
+  }
+
+  dropTimers(instanceId: string): void {
+    for (const key of Object.keys(this.data.timers)) if (this.data.timers[key]!.instance === instanceId) delete this.data.timers[key];
   }
 
   reportDone(child: InstanceRecord): void {
@@ -165,7 +179,12 @@ export function applyCommand(defs: CompiledDefinitions, current: CaseData | unde
         const answers = computeAnswers(form.schema, command.data);
         const result = form.validator.validate(answers);
         if (!result.valid) return fail('form-invalid', `There is a problem with "${form.schema.title}"`, { fieldErrors: result.errors });
-        data.forms[command.form] = { data: answers as Record<string, unknown>, formVersion: form.validator.version, submittedBy: command.ctx.user.id, role: command.ctx.user.role, at: command.ctx.now };
+        const submission = { data: answers as Record<string, unknown>, formVersion: form.validator.version, submittedBy: command.ctx.user.id, role: command.ctx.user.role, at: command.ctx.now };
+        data.forms[command.form] = submission;
+        for (const instance of Object.values(data.instances)) {
+          if (instance.done || instance.form !== command.form) continue;
+          if (currentMeta(stepper.snapshotOf(instance)).some((m) => m.editsDocument)) instance.answers = submission;
+        }
         return { ok: true, data, summary: `submitted ${command.form}` };
       }
       case 'send': {
@@ -175,7 +194,7 @@ export function applyCommand(defs: CompiledDefinitions, current: CaseData | unde
         const snapshot = stepper.snapshotOf(instance);
         const event: PathwayEvent = { type: command.type, data: command.data ?? {}, $ctx: eventContextFor(data, command.ctx) };
         const handled = handledEvents(snapshot);
-        const allowed = handled.filter((type) => maySend(defs, command.ctx.user.role, type) && snapshot.can({ ...event, type }));
+        const allowed = allowedEvents(defs, instance.pathway, snapshot, event, command.ctx.user.role);
         if (!handled.includes(command.type)) {
           return fail('event-not-allowed', `"${command.type}" is not possible now; possible now: ${allowed.join(', ') || 'nothing you may send'}`, { allowedEvents: allowed });
         }

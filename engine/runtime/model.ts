@@ -13,6 +13,8 @@ export interface InstanceRecord {
   openedAt: string;
   done: boolean;
   snapshot: unknown;
+  /** A document's own answers, kept with it: a later document of the same form never changes them. */
+  answers?: FormSubmission;
 }
 
 export interface FormSubmission {

@@ -2,9 +2,10 @@
 import type { CompiledDefinitions } from '../definitions/check.js';
 import type { CaseUser, Deadline, InstanceContext } from '../compile/types.js';
 import { eventContextFor } from './apply.js';
-import { currentMeta, handledEvents, restoreSnapshot, stateValueString } from './instances.js';
+import { allowedEvents } from './allowed.js';
+import { currentMeta, restoreSnapshot, stateValueString } from './instances.js';
 import type { CaseData, InstanceRecord } from './model.js';
-import { fillableForms, maySend } from './permissions.js';
+import { fillableForms } from './permissions.js';
 
 export interface InstanceView {
   id: string;
@@ -51,12 +52,10 @@ export function describeCase(defs: CompiledDefinitions, data: CaseData, user: Ca
     const context = snapshot.context as InstanceContext;
     for (const [name, deadline] of Object.entries(context.deadlines ?? {})) deadlines.push({ name, ...deadline, instance: instance.id });
     if (!instance.done && metas.some((m) => m.activeCase)) activeCase = true;
-    const event = { $ctx: eventContextFor(data, { user, now }) };
+    const base = { type: '', data: {}, $ctx: eventContextFor(data, { user, now }) };
     const allowed = instance.done
       ? []
-      : handledEvents(snapshot)
-          .filter((type) => maySend(defs, user.role, type) && snapshot.can({ type, data: {}, ...event }))
-          .map((type) => ({ type, title: pathway.meta.events[type]?.title ?? type }));
+      : allowedEvents(defs, instance.pathway, snapshot, base, user.role).map((type) => ({ type, title: pathway.meta.events[type]?.title ?? type }));
     instances.push({
       id: instance.id,
       pathway: instance.pathway,

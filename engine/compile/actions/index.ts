@@ -2,6 +2,7 @@
 import type { ActionDefinition } from '../vocabulary.js';
 import { assignAction } from './assign.js';
 import { clearDeadlineAction } from './clear-deadline.js';
+import { clearFormAction } from './clear-form.js';
 import { notifyAction } from './notify.js';
 import { openDocumentAction } from './open-document.js';
 import { recordNoteAction } from './record-note.js';
@@ -13,6 +14,7 @@ export const actionRegistry: ReadonlyMap<string, ActionDefinition> = new Map(
     assignAction,
     setDeadlineAction,
     clearDeadlineAction,
+    clearFormAction,
     openDocumentAction,
     startPathwayAction,
     notifyAction,
