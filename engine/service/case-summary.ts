@@ -9,7 +9,7 @@ import type { CaseSummary } from '../store/types.js';
 export function summarise(defs: CompiledDefinitions, data: CaseData, view: CaseView, createdBy: string): CaseSummary {
   const main = Object.values(data.instances).find((i) => i.kind === 'case');
   const metas = main && !main.done ? currentMeta(restoreSnapshot(defs.pathways.get(main.pathway)!.machine, main.snapshot)) : [];
-  const waiting = metas.some((m) => m.waitingList === true);
+  const waiting = metas.some((m) => m.awaitingAllocation === true);
   const values = view.values;
   return {
     state: view.state,

@@ -1,21 +1,7 @@
 // Pathway shape: targets that exist, no duplicate state ids, every state reachable, no non-final state without a way out.
 import { resolveTarget, type StateInfo } from '../pathway-walk.js';
+import { reachableStates } from '../reachability.js';
 import type { LintContext } from './context.js';
-
-function enter(state: StateInfo, reached: Set<StateInfo>): void {
-  if (reached.has(state)) return;
-  reached.add(state);
-  for (let p = state.parent; p; p = p.parent) reached.add(p);
-  if (state.type === 'parallel') state.children.forEach((c) => enter(c, reached));
-  if (state.type === 'compound') {
-    const initial = state.children.find((c) => c.key === state.node.initial) ?? state.children[0];
-    if (initial) enter(initial, reached);
-  }
-  if (state.type === 'history' && state.parent) {
-    const fallback = typeof state.node.target === 'string' ? state.parent.children.find((c) => c.key === state.node.target) : undefined;
-    if (fallback) enter(fallback, reached);
-  }
-}
 
 export function lintStructure(ctx: LintContext): void {
   for (const [id, walk] of ctx.walks) {
@@ -46,21 +32,7 @@ export function lintStructure(ctx: LintContext): void {
       });
       resolved.set(t, list);
     }
-    // Reachability: a fixpoint over the transitions of the states already reached.
-    const reached = new Set<StateInfo>();
-    enter(walk.root, reached);
-    for (let changed = true; changed; ) {
-      changed = false;
-      for (const t of walk.transitions) {
-        if (!reached.has(t.source)) continue;
-        for (const target of resolved.get(t) ?? []) {
-          if (!reached.has(target)) {
-            enter(target, reached);
-            changed = true;
-          }
-        }
-      }
-    }
+    const reached = reachableStates(walk, (t) => resolved.get(t) ?? []);
     for (const state of walk.states) {
       if (state.type === 'history' || reached.has(state)) continue;
       if (state.parent && !reached.has(state.parent)) continue; // report the outermost unreachable state only

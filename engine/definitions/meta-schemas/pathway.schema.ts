@@ -23,7 +23,7 @@ const stateMeta = {
     tasks: stringList,
     activeCase: { type: 'boolean' },
     editsDocument: { type: 'boolean' },
-    waitingList: { type: 'boolean' },
+    awaitingAllocation: { type: 'boolean' },
     deadline: { type: 'string' },
     shares: { type: 'object', additionalProperties: stringList },
   },
