@@ -113,7 +113,8 @@ function messageFor(error: ErrorObject, field: FieldSchema | undefined, path: st
 
 /** Ajv errors → { fieldPath: [message] } in form order, with one message per field. */
 export function toFieldErrors(errors: ErrorObject[] | null | undefined, root: FieldSchema): FieldErrors {
-  const result: FieldErrors = {};
+  // Built with fromEntries: a field path such as "__proto__" must become an own key, never a prototype.
+  const result: [string, string[]][] = [];
   const byPath = new Map<string, ErrorObject[]>();
   for (const error of errors ?? []) {
     if (error.keyword === 'if' || error.keyword === 'not') continue;
@@ -128,7 +129,7 @@ export function toFieldErrors(errors: ErrorObject[] | null | undefined, root: Fi
     // A failed choice shows as one const/enum error per option plus oneOf: report it once.
     const choice = list.find((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf' || e.keyword === 'enum');
     const primary = list.find((e) => e.keyword === 'required' || e.keyword === 'type' || e.keyword === 'format') ?? choice ?? list[0]!;
-    result[path] = [messageFor(primary, schemaAt(root, path), path)];
+    result.push([path, [messageFor(primary, schemaAt(root, path), path)]]);
   }
-  return result;
+  return Object.fromEntries(result);
 }

@@ -135,6 +135,17 @@ export function migrationProblems(defs: CompiledDefinitions, data: CaseData): st
   return problems;
 }
 
+/** No form of this kind nests deeply; deeper input is refused before anything walks it. */
+const MAX_NESTING = 32;
+
+function nestingDepth(value: unknown, limit = MAX_NESTING + 1): number {
+  if (!value || typeof value !== 'object') return 0;
+  if (limit === 0) return 1;
+  let deepest = 0;
+  for (const child of Object.values(value)) deepest = Math.max(deepest, nestingDepth(child, limit - 1));
+  return deepest + 1;
+}
+
 function emptyCase(pathway: string): CaseData {
   return { pathway, instances: {}, forms: {}, notifications: [], timers: {}, documentCount: 0 };
 }
@@ -171,6 +182,9 @@ export function applyCommand(defs: CompiledDefinitions, current: CaseData | unde
       case 'submitForm': {
         const form = defs.forms.get(command.form);
         if (!form) return fail('not-found', `there is no form "${command.form}"`);
+        if (nestingDepth(command.data) > MAX_NESTING) {
+          return fail('form-invalid', `The answers to "${form.schema.title}" are nested more than ${MAX_NESTING} levels deep`, { fieldErrors: { '': [`Answers may be nested at most ${MAX_NESTING} levels deep`] } });
+        }
         if (!mayFill(defs, command.ctx.user.role, command.form)) return fail('forbidden', `a ${command.ctx.user.role} may not fill in "${command.form}"`);
         const open = fillableForms(defs, data, stepper);
         if (!open.includes(command.form)) {
@@ -188,8 +202,9 @@ export function applyCommand(defs: CompiledDefinitions, current: CaseData | unde
         return { ok: true, data, summary: `submitted ${command.form}` };
       }
       case 'send': {
-        const instance = data.instances[command.instance];
+        const instance = Object.hasOwn(data.instances, command.instance) ? data.instances[command.instance] : undefined;
         if (!instance) return fail('not-found', `this case has no "${command.instance}"`);
+        if (nestingDepth(command.data) > MAX_NESTING) return fail('data-invalid', `the details sent with "${command.type}" are nested more than ${MAX_NESTING} levels deep`);
         if (instance.done) return fail('instance-closed', `"${command.instance}" has finished and accepts no more events`);
         const snapshot = stepper.snapshotOf(instance);
         const event: PathwayEvent = { type: command.type, data: command.data ?? {}, $ctx: eventContextFor(data, command.ctx) };
@@ -221,7 +236,7 @@ export function applyCommand(defs: CompiledDefinitions, current: CaseData | unde
         return { ok: true, data, summary: `moved from version ${command.fromVersion} to ${command.toVersion}` };
       }
       case 'fireTimer': {
-        const timer = data.timers[command.timer];
+        const timer = Object.hasOwn(data.timers, command.timer) ? data.timers[command.timer] : undefined;
         if (!timer) return fail('not-found', `no timer "${command.timer}"`);
         delete data.timers[command.timer];
         const instance = data.instances[timer.instance];
