@@ -2,7 +2,7 @@
 import { compilePathway, type CompiledPathway } from '../compile/compile-pathway.js';
 import type { Settings } from '../compile/types.js';
 import { createFormAjv } from '../forms/ajv.js';
-import { compileFormValidator, type FormValidator } from '../forms/validator.js';
+import { compileFormValidator, formValidator, type FormValidator } from '../forms/validator.js';
 import { lintDefinitions } from './lint/index.js';
 import { loadDefinitions } from './load.js';
 import { sortProblems, type Problem } from './problems.js';
@@ -33,9 +33,13 @@ export function checkDefinitions(files: DefinitionFiles, label = 'definitions'):
 /** Compiles a set that has passed the checks. */
 export function compileDefinitions(set: DefinitionSet): CompiledDefinitions {
   const settings = set.settings!.data;
-  const ajv = createFormAjv();
+  let ajv: ReturnType<typeof createFormAjv> | undefined;
   const forms = new Map<string, { schema: JsonObject; validator: FormValidator }>();
-  for (const [id, form] of set.forms) forms.set(id, { schema: form.data, validator: compileFormValidator(ajv, id, form.data) });
+  for (const [id, form] of set.forms) {
+    const checked = set.formValidators?.get(id);
+    const validator = checked ? formValidator(checked, id, form.data) : compileFormValidator((ajv ??= createFormAjv()), id, form.data);
+    forms.set(id, { schema: form.data, validator });
+  }
   const pathways = new Map<string, CompiledPathway>();
   for (const [id, pathway] of set.pathways) pathways.set(id, compilePathway(id, pathway.data, settings));
   return { set, settings, roles: set.roles!.data, pathways, forms };

@@ -74,4 +74,6 @@ export interface DefinitionSet {
   scenarios: Map<string, Loaded<ScenarioFile>>;
   /** Ids of files that failed to parse or to match their meta-schema: other files' references to them are not reported again. */
   broken: { forms: Set<string>; pathways: Set<string> };
+  /** Form validators compiled while the forms were checked, so compiling the set does not do it twice. */
+  formValidators?: Map<string, import('ajv').ValidateFunction>;
 }

@@ -15,7 +15,11 @@ export interface FormValidator {
 }
 
 export function compileFormValidator(ajv: Ajv2020, formId: string, schema: Record<string, unknown>): FormValidator {
-  const validateFn: ValidateFunction = ajv.compile(schema);
+  return formValidator(ajv.compile(schema), formId, schema);
+}
+
+/** Wraps a compiled ajv function (for example one compiled while the definitions were checked). */
+export function formValidator(validateFn: ValidateFunction, formId: string, schema: Record<string, unknown>): FormValidator {
   return {
     formId,
     version: Number(schema['x-version'] ?? 1),

@@ -20,10 +20,14 @@ function findKey(node: unknown, key: string, path: Path = []): Path | undefined 
 }
 
 export function lintForms(ctx: LintContext): void {
-  for (const [, form] of ctx.set.forms) {
+  // One ajv for the whole set: every form has its own $id, and compiling is the costly part of a load.
+  const ajv = createFormAjv();
+  ctx.set.formValidators = new Map();
+  for (const [id, form] of ctx.set.forms) {
     try {
-      createFormAjv().compile(form.data);
+      ctx.set.formValidators.set(id, ajv.compile(form.data));
     } catch (error) {
+      ajv.removeSchema(id);
       const message = (error as Error).message.split('\n')[0]!;
       const quoted = /"([^"]+)"/.exec(message)?.[1];
       const schemaPath = /at path "#\/([^"]*)"/.exec(message)?.[1];
