@@ -198,8 +198,8 @@ export class CaseService {
     return (await this.store.listCases(filter)).filter((record) => isVisibleTo(defs, user, record));
   }
 
-  /** Cases waiting for allocation: endorsed priority first, then the longest waiting. */
-  async waitingList(user: ServiceUser): Promise<CaseRecord[]> {
+  /** Cases awaiting allocation to an officer: higher priority first, then the longest waiting. */
+  async allocationQueue(user: ServiceUser): Promise<CaseRecord[]> {
     const cases = (await this.listCases(user)).filter((c) => c.summary.waiting);
     return cases.sort(
       (a, b) => (b.summary.priority ?? 0) - (a.summary.priority ?? 0) || String(a.summary.waitingSince ?? a.createdAt).localeCompare(String(b.summary.waitingSince ?? b.createdAt)),

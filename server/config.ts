@@ -1,0 +1,95 @@
+// The one place that reads the environment: every setting of the server, checked once, failing fast in production.
+
+export interface JwtConfig {
+  jwksUrl?: string;
+  publicKey?: string;
+  algorithms: string[];
+  issuer?: string;
+  audience?: string;
+  usernameClaim: string;
+  roleClaim: string;
+  /** Claim value → role in roles.yaml, for portals whose role names differ. */
+  roleMap: Record<string, string>;
+}
+
+export interface Config {
+  production: boolean;
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl?: string;
+  definitionsDir: string;
+  demoMode: boolean;
+  demoPassword?: string;
+  sessionSecret?: string;
+  trustProxy: boolean | number | string;
+  logLevel: string;
+  jwt?: JwtConfig;
+}
+
+type Env = Record<string, string | undefined>;
+
+function flag(value: string | undefined, fallback: boolean): boolean {
+  if (value === undefined || value === '') return fallback;
+  return ['1', 'true', 'yes', 'on'].includes(value.toLowerCase());
+}
+
+function trustProxy(value: string | undefined): Config['trustProxy'] {
+  if (value === undefined || value === '' || value === 'false') return false;
+  if (value === 'true') return true;
+  return /^\d+$/.test(value) ? Number(value) : value;
+}
+
+function roleMap(value: string | undefined): Record<string, string> {
+  const pairs = (value ?? '').split(',').map((p) => p.trim()).filter(Boolean);
+  return Object.fromEntries(pairs.map((pair) => pair.split('=').map((s) => s.trim()) as [string, string]));
+}
+
+function jwtConfig(env: Env): JwtConfig | undefined {
+  if (!env.JWT_JWKS_URL && !env.JWT_PUBLIC_KEY) {
+    if (env.JWT_ISSUER || env.JWT_AUDIENCE) throw new Error('Missing env var JWT_JWKS_URL or JWT_PUBLIC_KEY (JWT_ISSUER/JWT_AUDIENCE are set)');
+    return undefined;
+  }
+  return {
+    ...(env.JWT_JWKS_URL ? { jwksUrl: env.JWT_JWKS_URL } : {}),
+    ...(env.JWT_PUBLIC_KEY ? { publicKey: env.JWT_PUBLIC_KEY.replace(/\\n/g, '\n') } : {}),
+    algorithms: (env.JWT_ALGORITHMS ?? 'RS256,ES256').split(',').map((a) => a.trim()),
+    ...(env.JWT_ISSUER ? { issuer: env.JWT_ISSUER } : {}),
+    ...(env.JWT_AUDIENCE ? { audience: env.JWT_AUDIENCE } : {}),
+    usernameClaim: env.JWT_USERNAME_CLAIM ?? 'sub',
+    roleClaim: env.JWT_ROLE_CLAIM ?? 'role',
+    roleMap: roleMap(env.JWT_ROLE_MAP),
+  };
+}
+
+function port(value: string | undefined): number {
+  const n = Number(value ?? 3000);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`PORT must be a port number, not "${value}"`);
+  return n;
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  const production = env.NODE_ENV === 'production';
+  const demoMode = flag(env.DEMO_MODE, !production);
+  const config: Config = {
+    production,
+    port: port(env.PORT),
+    host: env.HOST || '127.0.0.1',
+    dataDir: env.DATA_DIR || './data',
+    ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}),
+    definitionsDir: env.DEFINITIONS_DIR || 'definitions',
+    demoMode,
+    ...(env.DEMO_PASSWORD ? { demoPassword: env.DEMO_PASSWORD } : {}),
+    ...(env.SESSION_SECRET ? { sessionSecret: env.SESSION_SECRET } : {}),
+    trustProxy: trustProxy(env.TRUST_PROXY),
+    logLevel: env.LOG_LEVEL || 'info',
+  };
+  const jwt = jwtConfig(env);
+  if (jwt) config.jwt = jwt;
+  if (production) {
+    if (!config.sessionSecret) throw new Error('Missing env var SESSION_SECRET (required when NODE_ENV=production)');
+    if (demoMode && !config.demoPassword) throw new Error('Missing env var DEMO_PASSWORD (DEMO_MODE is on in production)');
+  }
+  if (config.sessionSecret && config.sessionSecret.length < 32) throw new Error('SESSION_SECRET must be at least 32 characters');
+  return config;
+}

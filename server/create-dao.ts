@@ -1,0 +1,83 @@
+// Everything the server needs, ready: the store (given, or opened from a URL or data folder), the definitions folder
+// published as the current version, demo accounts in demo mode, the services, the router and the background jobs.
+import type { CryptoKey } from 'jose';
+import { openStore, type CaseStore } from '../engine/store/index.js';
+import { createAppRouter } from './app.js';
+import { startBackgroundJobs, type BackgroundJobs } from './background-jobs.js';
+import type { JwtConfig } from './config.js';
+import { createLogger, type Logger } from './logger.js';
+import { publishDefinitionsFolder } from './services/definitions-folder.js';
+import { createServices, type Services } from './services/index.js';
+import { generatePassword } from './services/passwords.js';
+import { resolveSessionSecret } from './services/session-secret.js';
+import { SharedDefinitionRegistry } from './services/shared-registry.js';
+
+export interface DaoOptions {
+  store?: CaseStore;
+  databaseUrl?: string;
+  dataDir?: string;
+  definitionsDir?: string;
+  auth?: {
+    sessionSecret?: string;
+    jwt?: Partial<JwtConfig> & { key?: CryptoKey | Uint8Array };
+    signInLimit?: { max: number; windowMs: number };
+  };
+  /** Demo mode: seeds the demo accounts of settings.yaml with this password (generated when absent). */
+  demo?: { password?: string } | boolean;
+  logger?: Logger;
+  production?: boolean;
+  /** Fire due timers and purge old drafts in this process (default true; an object sets the timer interval). */
+  backgroundJobs?: boolean | { timerIntervalMs: number };
+  now?: () => string;
+}
+
+export interface Dao {
+  services: Services;
+  router: ReturnType<typeof createAppRouter>;
+  definitionVersion: number;
+  /** Set when demo accounts were seeded with a generated password: show it once, never log it. */
+  generatedDemoPassword?: string;
+  close(): Promise<void>;
+}
+
+function jwtOptions(jwt: NonNullable<DaoOptions['auth']>['jwt']) {
+  if (!jwt) return undefined;
+  if (!jwt.key && !jwt.publicKey && !jwt.jwksUrl) throw new Error('auth.jwt needs a key, a publicKey (SPKI PEM) or a jwksUrl');
+  return { algorithms: ['RS256', 'ES256'], usernameClaim: 'sub', roleClaim: 'role', roleMap: {}, ...jwt };
+}
+
+export async function createDao(options: DaoOptions = {}): Promise<Dao> {
+  const logger = options.logger ?? createLogger();
+  const jwt = jwtOptions(options.auth?.jwt);
+  const store = options.store ?? (await openStore({ ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}), dataDir: options.dataDir ?? './data' }));
+  const registry = new SharedDefinitionRegistry(store);
+  let definitionVersion: number;
+  let sessionSecret: string;
+  try {
+    definitionVersion = await publishDefinitionsFolder(store, registry, options.definitionsDir ?? 'definitions');
+    sessionSecret = await resolveSessionSecret(store, options.auth?.sessionSecret);
+  } catch (error) {
+    if (!options.store) await store.close();
+    throw error;
+  }
+  const services = createServices({ store, registry, logger, sessionSecret, production: options.production ?? false, ...(jwt ? { jwt } : {}), ...(options.auth?.signInLimit ? { signInLimit: options.auth.signInLimit } : {}), ...(options.now ? { now: options.now } : {}) });
+  let generatedDemoPassword: string | undefined;
+  if (options.demo) {
+    const given = typeof options.demo === 'object' ? options.demo.password : undefined;
+    const password = given ?? (generatedDemoPassword = generatePassword());
+    const { defs } = await registry.current();
+    const seeded = await services.users.seedDemoAccounts(defs, password);
+    logger.info({ demo: true, accounts: seeded.map((u) => `${u.username} (${u.role})`) }, 'demo mode: demo accounts ready');
+  }
+  const jobs: BackgroundJobs | undefined = options.backgroundJobs === false ? undefined : startBackgroundJobs(services, typeof options.backgroundJobs === 'object' ? options.backgroundJobs : {});
+  return {
+    services,
+    router: createAppRouter(services),
+    definitionVersion,
+    ...(generatedDemoPassword ? { generatedDemoPassword } : {}),
+    async close() {
+      await jobs?.stop();
+      if (!options.store) await store.close();
+    },
+  };
+}

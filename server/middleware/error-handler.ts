@@ -1,0 +1,30 @@
+// The one error handler: every error leaves as application/problem+json {type, title, status, detail, ...extensions}.
+// Unexpected errors are logged (without request bodies) and answered with a generic 500.
+import type { ErrorRequestHandler } from 'express';
+import createError, { isHttpError } from 'http-errors';
+import { STATUS_CODES } from 'node:http';
+import { errorSummary, type Logger } from '../logger.js';
+import { toHttpError } from '../http-problems.js';
+
+export function errorHandler(logger: Logger, production: boolean): ErrorRequestHandler {
+  return (raw, req, res, next) => {
+    if (res.headersSent) return next(raw);
+    const error = toHttpError(raw) ?? (isHttpError(raw) ? raw : undefined) ?? createError(500, production ? 'Something went wrong on our side.' : 'Internal error (see the server log)');
+    if (error.status >= 500) logger.error({ error: errorSummary(raw), method: req.method, path: req.originalUrl.split('?')[0] }, 'request failed');
+    const { code, extensions } = error as { code?: string; extensions?: Record<string, unknown> };
+    const body = {
+      type: code ? `urn:dao-pathways:problem:${code}` : 'about:blank',
+      title: STATUS_CODES[error.status] ?? 'Error',
+      status: error.status,
+      detail: error.expose ? error.message : STATUS_CODES[error.status],
+      ...(code ? { code } : {}),
+      ...extensions,
+    };
+    if (error.headers) res.set(error.headers);
+    res.status(error.status).type('application/problem+json').send(JSON.stringify(body));
+  };
+}
+
+export function notFound(): import('express').RequestHandler {
+  return (req, _res, next) => next(createError(404, `There is nothing at ${req.method} ${req.originalUrl.split('?')[0]}`, { code: 'not-found' }));
+}

@@ -1,0 +1,42 @@
+// Every route of the API, one operation per line of intent.
+import { json, op, pathParam, queryParam, ref } from './helpers.js';
+
+const caseId = pathParam('id', 'Case id');
+const text = (type: string) => ({ description: 'OK', content: { [type]: { schema: { type: 'string' } } } });
+
+export const paths = {
+  '/api/health': { get: op('Health check', { tag: 'service', public: true, ok: json({ type: 'object', properties: { status: { const: 'ok' } } }) }) },
+  '/api/openapi.json': { get: op('This document', { tag: 'service', public: true }) },
+  '/api/session': {
+    post: op('Sign in with a local account; sets the session cookie', { tag: 'session', public: true, body: { type: 'object', required: ['username', 'password'], properties: { username: { type: 'string' }, password: { type: 'string' } } }, ok: json(ref('Session')), errors: [400, 401, 429] }),
+    delete: op('Sign out', { tag: 'session', okStatus: 204, ok: { description: 'Signed out' }, errors: [403] }),
+  },
+  '/api/session/me': { get: op('Who am I (and the CSRF token for this session)', { tag: 'session', ok: json(ref('Session')) }) },
+  '/api/pathways': { get: op('Pathways of the current definitions', { tag: 'pathways' }) },
+  '/api/pathways/{id}': { get: op('One pathway: meta and states', { tag: 'pathways', params: [pathParam('id', 'Pathway id')], errors: [404] }) },
+  '/api/pathways/{id}/diagram': { get: op('Mermaid state diagram; ?case marks that case’s current states', { tag: 'pathways', params: [pathParam('id', 'Pathway id'), queryParam('case', 'Case id')], ok: text('text/plain'), errors: [404] }) },
+  '/api/forms/{id}': { get: op('A form’s JSON Schema as served to you (confidential parts withheld unless your role is cleared)', { tag: 'forms', params: [pathParam('id', 'Form id')], errors: [403, 404] }) },
+  '/api/forms/{id}/validator.js': { get: op('The form’s precompiled validator as an ES module', { tag: 'forms', params: [pathParam('id', 'Form id')], ok: text('text/javascript'), errors: [403, 404] }) },
+  '/api/cases': {
+    get: op('Cases you may see: my caseload, awaiting allocation, or all; by state and deadline', { tag: 'cases', params: [queryParam('filter', 'mine | waiting | all', { enum: ['mine', 'waiting', 'all'] }), queryParam('state', 'State(s), comma-separated'), queryParam('dueBefore', 'Only cases with a deadline before this date'), queryParam('includeClosed', 'true to include closed cases')], ok: json({ type: 'object', properties: { cases: { type: 'array', items: ref('CaseSummary') } } }), errors: [400, 403] }),
+    post: op('Open a case on a pathway', { tag: 'cases', body: { type: 'object', required: ['pathway'], properties: { pathway: { type: 'string' } } }, okStatus: 201, ok: json(ref('Case'), 'Created'), errors: [400, 403, 404] }),
+  },
+  '/api/cases/allocation-queue': { get: op('Cases awaiting allocation (priority, then waiting time) with officers’ loads and capacity', { tag: 'cases', errors: [403] }) },
+  '/api/cases/{id}': { get: op('One case as you may see it', { tag: 'cases', params: [caseId], ok: json(ref('Case')), errors: [404] }) },
+  '/api/cases/{id}/events': { post: op('Submit forms and/or send an event', { tag: 'cases', params: [caseId], body: ref('EventRequest'), ok: json(ref('Case')), errors: [400, 403, 404, 409, 413, 422] }) },
+  '/api/cases/{id}/drafts/{formId}': {
+    get: op('Your autosaved draft of a form', { tag: 'drafts', params: [caseId, pathParam('formId', 'Form id')], errors: [403, 404] }),
+    put: op('Autosave a draft', { tag: 'drafts', params: [caseId, pathParam('formId', 'Form id')], body: { type: 'object', required: ['data'], properties: { data: { type: 'object' } } }, errors: [400, 403, 404] }),
+  },
+  '/api/cases/{id}/documents/{instanceId}': { get: op('A document with its lifecycle state and the answers you (or ?audience) may see', { tag: 'documents', params: [caseId, pathParam('instanceId', 'Document instance id'), queryParam('audience', 'An audience or role of roles.yaml')], ok: json(ref('Document')), errors: [400, 403, 404] }) },
+  '/api/cases/{id}/documents/{instanceId}/print': { get: op('Printable HTML of a document for an audience', { tag: 'documents', params: [caseId, pathParam('instanceId', 'Document instance id'), queryParam('audience', 'An audience or role of roles.yaml')], ok: text('text/html'), errors: [400, 403, 404] }) },
+  '/api/definitions': { get: op('Files of the current (or ?version) published definitions', { tag: 'definitions', params: [queryParam('version', 'Version number')], errors: [403, 404] }) },
+  '/api/definitions/validate': { post: op('Check a draft set of definition files', { tag: 'definitions', body: ref('DefinitionFiles'), ok: json({ type: 'object', properties: { valid: { type: 'boolean' }, problems: { type: 'array', items: ref('DefinitionProblem') } } }), errors: [400, 403] }) },
+  '/api/definitions/scenarios': { post: op('Run the draft’s scenarios', { tag: 'definitions', body: ref('DefinitionFiles'), errors: [400, 403] }) },
+  '/api/definitions/diff': {
+    get: op('Current published files vs version ?against', { tag: 'definitions', params: [queryParam('against', 'Version number')], errors: [403, 404] }),
+    post: op('Draft files vs the published version (or ?against)', { tag: 'definitions', body: ref('DefinitionFiles'), params: [queryParam('against', 'Version number')], errors: [400, 403, 404] }),
+  },
+  '/api/definitions/publish': { post: op('Publish the files as a new version', { tag: 'definitions', body: ref('DefinitionFiles'), ok: json({ type: 'object', properties: { version: { type: 'integer' } } }), errors: [400, 403, 422] }) },
+  '/api/audit': { get: op('Audit log, newest first', { tag: 'audit', params: [queryParam('caseId', 'Case id'), queryParam('userId', 'Username'), queryParam('limit', 'At most (default 200)')], errors: [403] }) },
+};

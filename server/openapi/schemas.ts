@@ -1,0 +1,41 @@
+// The shapes the API sends and receives.
+import { ref, type Schema } from './helpers.js';
+
+const str = { type: 'string' };
+const strings = { type: 'array', items: str };
+const event = { type: 'object', properties: { instance: str, type: str, title: str } };
+
+export const schemas: Record<string, Schema> = {
+  Problem: {
+    type: 'object',
+    required: ['type', 'title', 'status'],
+    properties: {
+      type: str, title: str, status: { type: 'integer' }, detail: str, code: str,
+      allowedEvents: strings,
+      errors: { type: 'object', additionalProperties: strings, description: 'Field path → messages' },
+      currentVersion: { type: 'integer' },
+      problems: { type: 'array', items: ref('DefinitionProblem') },
+    },
+  },
+  User: { type: 'object', properties: { username: str, displayName: str, role: str, roleTitle: str, demo: { type: 'boolean' }, via: { enum: ['session', 'bearer'] }, abilities: { type: 'object' } } },
+  Session: { type: 'object', required: ['user', 'csrfToken'], properties: { user: ref('User'), csrfToken: str } },
+  CaseSummary: { type: 'object', properties: { id: str, pathway: str, version: { type: 'integer' }, state: str, title: str, referredBy: str, allocatedTo: { type: ['string', 'null'] }, priority: { type: 'number' }, nextDeadline: { type: ['string', 'null'] } } },
+  Case: {
+    type: 'object',
+    required: ['id', 'version', 'state', 'allowedEvents'],
+    properties: {
+      id: str, version: { type: 'integer' }, pathway: str, state: str, title: str, done: { type: 'boolean' },
+      allowedEvents: { type: 'array', items: event }, tasks: strings, formsOpen: strings, formsSubmitted: strings,
+      deadlines: { type: 'array', items: { type: 'object', properties: { name: str, label: str, due: str, instance: str } } },
+      instances: { type: 'array', items: { type: 'object' } },
+      documents: { type: 'array', items: { type: 'object', properties: { id: str, form: str, formTitle: str, state: str, title: str, done: { type: 'boolean' } } } },
+      history: { type: 'array', items: { type: 'object', properties: { seq: { type: 'integer' }, type: str, by: str, role: str, at: str } } },
+      values: { type: 'object', description: 'Case values, confidential ones withheld by role' },
+      forms: { type: 'object', description: 'Submitted answers the reader may see, confidential parts withheld by role' },
+    },
+  },
+  EventRequest: { type: 'object', required: ['expectedVersion'], properties: { type: str, expectedVersion: { type: 'integer' }, data: { type: 'object' }, instance: str, forms: { type: 'object', additionalProperties: { type: 'object' } } } },
+  Document: { type: 'object', properties: { id: str, caseId: str, form: str, formTitle: str, state: str, title: str, audience: str, answers: { type: ['object', 'null'] }, schema: { type: 'object' } } },
+  DefinitionFiles: { type: 'object', required: ['files'], properties: { files: { type: 'object', additionalProperties: str, description: 'Relative path (settings.yaml, roles.yaml, pathways/x.yaml, forms/x.yaml, scenarios/x.yaml) → YAML text' }, note: str } },
+  DefinitionProblem: { type: 'object', properties: { file: str, line: { type: 'integer' }, col: { type: 'integer' }, message: str, code: str } },
+};

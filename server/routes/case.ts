@@ -1,0 +1,60 @@
+// One case: its view for this reader, and sending events (with forms) to it.
+import { Router, type Response } from 'express';
+import { CaseServiceError } from '../../engine/service/errors.js';
+import { problem } from '../http-problems.js';
+import { requireUser, signedIn } from '../middleware/authorisation.js';
+import { caseResponse } from '../services/case-responses.js';
+import type { Services } from '../services/index.js';
+import type { CaseSnapshotView } from '../../engine/service/case-service.js';
+import { serviceUser } from './users.js';
+
+interface EventBody {
+  type?: unknown;
+  expectedVersion?: unknown;
+  data?: unknown;
+  instance?: unknown;
+  forms?: unknown;
+}
+
+function eventRequest(body: EventBody) {
+  const { type, expectedVersion, data, instance, forms } = body ?? {};
+  if (!Number.isInteger(expectedVersion)) throw problem(400, 'bad-request', 'expectedVersion (the version you loaded) is required.');
+  if (type !== undefined && typeof type !== 'string') throw problem(400, 'bad-request', 'type must be an event name.');
+  if (instance !== undefined && typeof instance !== 'string') throw problem(400, 'bad-request', 'instance must be an instance id.');
+  if (forms !== undefined && (typeof forms !== 'object' || forms === null || Array.isArray(forms))) throw problem(400, 'bad-request', 'forms must be {formId: answers}.');
+  if (!type && !forms) throw problem(400, 'bad-request', 'Send an event type, forms, or both.');
+  return { expectedVersion: expectedVersion as number, type: (type as string | undefined) ?? '', ...(instance ? { instance: instance as string } : {}), data: data ?? {}, ...(forms ? { forms: forms as Record<string, unknown> } : {}) };
+}
+
+export function caseRoutes(services: Services): Router {
+  const router = Router();
+  router.use('/api/cases/:id', requireUser(services));
+
+  const respond = async (res: Response, snapshot: CaseSnapshotView, via: string) => {
+    const viewer = signedIn(res);
+    const { body, redactor } = await caseResponse(services.store, viewer, snapshot);
+    await services.disclosures.record(viewer, snapshot.record.id, redactor, via);
+    res.json(body);
+  };
+
+  router.get('/api/cases/:id', async (req, res) => {
+    await respond(res, await services.cases.load(req.params.id, serviceUser(signedIn(res))), 'GET case');
+  });
+
+  router.post('/api/cases/:id/events', async (req, res) => {
+    const user = serviceUser(signedIn(res));
+    const request = eventRequest(req.body as EventBody);
+    try {
+      await respond(res, await services.cases.change(req.params.id, user, request), `event ${request.type || 'forms'}`);
+    } catch (error) {
+      // A refusal always says what could be sent instead, even when the engine stopped at the forms.
+      if (error instanceof CaseServiceError && !error.details.allowedEvents && ['form-invalid', 'form-not-open', 'forbidden', 'data-invalid'].includes(error.code)) {
+        const { view } = await services.cases.load(req.params.id, user);
+        throw new CaseServiceError(error.code, error.message, { ...error.details, allowedEvents: view.allowedEvents.map((e) => e.type) });
+      }
+      throw error;
+    }
+  });
+
+  return router;
+}

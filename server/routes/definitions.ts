@@ -1,0 +1,52 @@
+// Definitions management (roles with manageDefinitions): the published files, validate, run scenarios, diff, publish.
+import { Router } from 'express';
+import { problem } from '../http-problems.js';
+import { requireUser, signedIn } from '../middleware/authorisation.js';
+import { definitionFilesFrom } from '../services/definitions-admin.js';
+import type { Services } from '../services/index.js';
+
+function versionParam(value: unknown): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw problem(400, 'bad-request', 'against must be a version number.');
+  return n;
+}
+
+export function definitionRoutes(services: Services): Router {
+  const router = Router();
+  const admin = services.definitions;
+  router.use('/api/definitions', requireUser(services, 'manageDefinitions'));
+
+  router.get('/api/definitions', async (req, res) => {
+    const record = await admin.published(versionParam(req.query.version));
+    res.json({ version: record.version, publishedBy: record.publishedBy, publishedAt: record.publishedAt, note: record.note ?? null, files: record.files });
+  });
+
+  router.post('/api/definitions/validate', (req, res) => {
+    res.json(admin.validate(definitionFilesFrom(req.body)));
+  });
+
+  router.post('/api/definitions/scenarios', (req, res) => {
+    res.json(admin.scenarios(definitionFilesFrom(req.body)));
+  });
+
+  router.get('/api/definitions/diff', async (req, res) => {
+    const current = await admin.published();
+    res.json(await admin.diff(current.files, versionParam(req.query.against)));
+  });
+
+  router.post('/api/definitions/diff', async (req, res) => {
+    res.json(await admin.diff(definitionFilesFrom(req.body), versionParam(req.query.against)));
+  });
+
+  router.post('/api/definitions/publish', async (req, res) => {
+    const files = definitionFilesFrom(req.body);
+    const note = (req.body as { note?: unknown }).note;
+    const user = signedIn(res);
+    const result = await admin.publish(files, user.username, typeof note === 'string' ? note.slice(0, 500) : undefined);
+    await services.store.appendAudit({ at: services.now(), userId: user.username, caseId: null, action: 'definitions.published', detail: { version: result.version } });
+    res.json(result);
+  });
+
+  return router;
+}

@@ -1,0 +1,38 @@
+// Autosaved drafts of a form on a case, one per person; returned through the Redactor like any answers.
+import { Router } from 'express';
+import { mayFill } from '../../engine/runtime/permissions.js';
+import { problem } from '../http-problems.js';
+import { requireUser, signedIn } from '../middleware/authorisation.js';
+import type { Services } from '../services/index.js';
+import { Redactor } from '../services/redaction.js';
+import { serviceUser } from './users.js';
+
+export function draftRoutes(services: Services): Router {
+  const router = Router();
+  router.use('/api/cases/:id/drafts', requireUser(services));
+
+  router.put('/api/cases/:id/drafts/:formId', async (req, res) => {
+    const viewer = signedIn(res);
+    const { defs } = await services.cases.load(req.params.id, serviceUser(viewer));
+    if (!defs.forms.has(req.params.formId)) throw problem(404, 'not-found', `There is no form "${req.params.formId}".`);
+    if (!mayFill(defs, viewer.role, req.params.formId)) throw problem(403, 'forbidden', 'Your role may not fill in this form.');
+    const data = (req.body as { data?: unknown } | undefined)?.data;
+    if (data === undefined || typeof data !== 'object' || data === null) throw problem(400, 'bad-request', 'Send {"data": {…answers so far}}.');
+    const savedAt = await services.cases.saveDraft(req.params.id, serviceUser(viewer), req.params.formId, data);
+    res.json({ formId: req.params.formId, savedAt });
+  });
+
+  router.get('/api/cases/:id/drafts/:formId', async (req, res) => {
+    const viewer = signedIn(res);
+    const { defs } = await services.cases.load(req.params.id, serviceUser(viewer));
+    const draft = await services.cases.getDraft(req.params.id, serviceUser(viewer), req.params.formId);
+    if (!draft) throw problem(404, 'not-found', 'There is no draft of this form.');
+    const redactor = new Redactor(defs, { role: viewer.role });
+    const data = redactor.answers(req.params.formId, draft.data);
+    if (!data) throw problem(403, 'forbidden', 'Your role may not read this form.');
+    await services.disclosures.record(viewer, req.params.id, redactor, 'GET draft');
+    res.json({ formId: draft.formId, savedAt: draft.savedAt, data });
+  });
+
+  return router;
+}

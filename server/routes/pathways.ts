@@ -1,0 +1,62 @@
+// Pathways of the current definitions: list, one (meta and states), and its Mermaid diagram, optionally marking
+// where a case is now.
+import { Router } from 'express';
+import type { CompiledDefinitions } from '../../engine/definitions/check.js';
+import { walkPathway } from '../../engine/definitions/pathway-walk.js';
+import { pathwayToMermaid } from '../../engine/diagram/mermaid.js';
+import type { CaseData } from '../../engine/runtime/model.js';
+import { problem } from '../http-problems.js';
+import { requireUser, signedIn } from '../middleware/authorisation.js';
+import type { Services } from '../services/index.js';
+import { serviceUser } from './users.js';
+
+function pathwayOf(defs: CompiledDefinitions, id: string) {
+  const pathway = defs.pathways.get(id);
+  if (!pathway) throw problem(404, 'not-found', `There is no pathway "${id}".`);
+  return pathway;
+}
+
+/** Dotted paths of the leaf states in a state value ("a", {a: "b"} → "a.b", parallel regions → several). */
+export function leafStatePaths(value: unknown, prefix = ''): string[] {
+  if (typeof value === 'string') return [prefix + value];
+  return Object.entries((value ?? {}) as Record<string, unknown>).flatMap(([key, child]) => leafStatePaths(child, `${prefix}${key}.`));
+}
+
+export function pathwayRoutes(services: Services): Router {
+  const router = Router();
+  router.use('/api/pathways', requireUser(services));
+
+  router.get('/api/pathways', async (_req, res) => {
+    const { defs, version } = await services.registry.current();
+    const role = signedIn(res).role;
+    const pathways = [...defs.pathways.values()].map(({ id, meta }) => ({
+      id,
+      title: meta.title,
+      description: meta.description ?? null,
+      startsCase: meta.startsCase !== false,
+      mayStart: meta.startsCase !== false && (meta.startedBy ?? []).includes(role),
+    }));
+    res.json({ definitionVersion: version, pathways });
+  });
+
+  router.get('/api/pathways/:id', async (req, res) => {
+    const { defs, version } = await services.registry.current();
+    const pathway = pathwayOf(defs, req.params.id);
+    const states = walkPathway(pathway.config).states.filter((s) => s.statePath.length).map((s) => ({ path: s.statePath.join('.'), type: s.type, meta: s.node.meta ?? {} }));
+    res.json({ id: pathway.id, definitionVersion: version, meta: pathway.meta, states });
+  });
+
+  router.get('/api/pathways/:id/diagram', async (req, res) => {
+    let { defs } = await services.registry.current();
+    let current: string[] = [];
+    if (typeof req.query.case === 'string') {
+      const loaded = await services.cases.load(req.query.case, serviceUser(signedIn(res)));
+      defs = loaded.defs;
+      const instances = Object.values((loaded.record.snapshot as CaseData).instances).filter((i) => i.pathway === req.params.id && !i.done);
+      current = instances.flatMap((i) => leafStatePaths((i.snapshot as { value: unknown }).value));
+    }
+    res.type('text/plain').send(pathwayToMermaid(pathwayOf(defs, req.params.id).config, current));
+  });
+
+  return router;
+}

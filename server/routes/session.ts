@@ -1,0 +1,59 @@
+// Sign in (local accounts), sign out, and who am I. Sign-in is rate-limited per address and username.
+import { Router, type Request, type Response } from 'express';
+import { requireUser, signedIn } from '../middleware/authorisation.js';
+import { problem } from '../http-problems.js';
+import type { Services } from '../services/index.js';
+import { SESSION_COOKIE, SESSION_TTL_MS } from '../services/session-tokens.js';
+import type { Viewer } from '../types.js';
+import { describeUser } from './users.js';
+
+function cookieOptions(req: Request) {
+  return { httpOnly: true, sameSite: 'strict' as const, secure: req.secure, path: req.baseUrl || '/' };
+}
+
+function credentials(body: unknown): { username: string; password: string } {
+  const { username, password } = (body ?? {}) as Record<string, unknown>;
+  if (typeof username !== 'string' || typeof password !== 'string' || username.length > 200 || password.length > 1000) {
+    throw problem(400, 'bad-request', 'Send {"username": "…", "password": "…"}.');
+  }
+  return { username, password };
+}
+
+export function sessionRoutes(services: Services): Router {
+  const router = Router();
+
+  router.post('/api/session', async (req: Request, res: Response) => {
+    const { username, password } = credentials(req.body);
+    const ip = req.ip ?? 'unknown';
+    const wait = services.signInLimiter.retryAfter(ip, username);
+    if (wait > 0) throw problem(429, 'too-many-attempts', `Too many failed sign-ins. Try again in ${Math.ceil(wait / 60)} minute(s).`, {}, { 'Retry-After': String(wait) });
+    const { defs } = await services.registry.current();
+    const user = await services.users.checkPassword(username, password, defs);
+    if (!user) {
+      services.signInLimiter.fail(ip, username);
+      throw problem(401, 'sign-in-failed', 'The username or password is not right.');
+    }
+    services.signInLimiter.succeed(ip, username);
+    const { token, claims } = services.sessions.issue(user.username);
+    const viewer: Viewer = { username: user.username, displayName: user.displayName, role: user.role, demo: user.demo, via: 'session', sessionId: claims.sid };
+    res.locals.user = viewer;
+    services.logger.info({ user: user.username, role: user.role, demo: user.demo }, user.demo ? 'signed in (demo account)' : 'signed in');
+    await services.store.appendAudit({ at: services.now(), userId: user.username, caseId: null, action: 'signed-in', detail: { demo: user.demo } });
+    res.cookie(SESSION_COOKIE, token, { ...cookieOptions(req), maxAge: SESSION_TTL_MS });
+    res.json({ user: describeUser(viewer, defs), csrfToken: services.sessions.csrfToken(claims.sid) });
+  });
+
+  router.delete('/api/session', (req, res) => {
+    signedIn(res);
+    res.clearCookie(SESSION_COOKIE, cookieOptions(req));
+    res.status(204).end();
+  });
+
+  router.get('/api/session/me', requireUser(services), async (_req, res) => {
+    const user = signedIn(res);
+    const { defs } = await services.registry.current();
+    res.json({ user: describeUser(user, defs), ...(user.sessionId ? { csrfToken: services.sessions.csrfToken(user.sessionId) } : {}) });
+  });
+
+  return router;
+}

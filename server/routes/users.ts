@@ -1,0 +1,21 @@
+// How a signed-in person is described to the web app: who they are, their role and what it lets them do.
+import type { CompiledDefinitions } from '../../engine/definitions/check.js';
+import type { ServiceUser } from '../../engine/service/case-service.js';
+import { abilitiesOf } from '../services/abilities.js';
+import type { Viewer } from '../types.js';
+
+export function describeUser(user: Viewer, defs: CompiledDefinitions) {
+  return {
+    username: user.username,
+    displayName: user.displayName,
+    role: user.role,
+    roleTitle: defs.roles.roles[user.role]?.title ?? user.role,
+    demo: user.demo,
+    via: user.via,
+    abilities: abilitiesOf(defs, user.role),
+  };
+}
+
+export function serviceUser(user: Viewer): ServiceUser {
+  return { id: user.username, role: user.role };
+}

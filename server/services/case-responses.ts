@@ -1,0 +1,64 @@
+// The JSON a person receives for one case: the case view, its history (who did what, when: no answers), its
+// documents, and the values and answers they may read, all through one Redactor.
+import type { CaseSnapshotView } from '../../engine/service/case-service.js';
+import type { CaseData } from '../../engine/runtime/model.js';
+import type { CaseStore } from '../../engine/store/index.js';
+import type { Viewer } from '../types.js';
+import { Redactor } from './redaction.js';
+
+export function documentsOf(snapshot: CaseSnapshotView, redactor: Redactor) {
+  const data = snapshot.record.snapshot as CaseData;
+  return snapshot.view.instances
+    .filter((i) => i.kind === 'document' && i.form && redactor.mayReadForm(i.form))
+    .map((i) => ({
+      id: i.id,
+      form: i.form!,
+      formTitle: String(snapshot.defs.forms.get(i.form!)?.schema.title ?? i.form),
+      state: i.state,
+      title: i.title,
+      done: i.done,
+      ...(i.cites ? { cites: i.cites } : {}),
+      hasAnswers: Boolean(data.instances[i.id]?.answers),
+      allowedEvents: i.allowedEvents,
+    }));
+}
+
+export function submittedForms(data: CaseData, redactor: Redactor) {
+  const forms: Record<string, { data: Record<string, unknown>; submittedBy: string; role: string; at: string; formVersion: number }> = {};
+  for (const [id, submission] of Object.entries(data.forms)) {
+    const answers = redactor.answers(id, submission.data);
+    if (answers) forms[id] = { data: answers, submittedBy: submission.submittedBy, role: submission.role, at: submission.at, formVersion: submission.formVersion };
+  }
+  return forms;
+}
+
+export async function caseResponse(store: CaseStore, viewer: Viewer, snapshot: CaseSnapshotView) {
+  const { record, view, defs } = snapshot;
+  const redactor = new Redactor(defs, { role: viewer.role });
+  const data = record.snapshot as CaseData;
+  const history = (await store.listEvents(record.id)).map((e) => ({ seq: e.seq, type: e.type, by: e.userId, role: e.role, at: e.at }));
+  const body = {
+    id: record.id,
+    version: record.version,
+    pathway: record.pathwayId,
+    definitionVersion: record.definitionVersion,
+    state: view.state,
+    title: view.title,
+    done: view.done,
+    allowedEvents: view.allowedEvents,
+    tasks: view.tasks,
+    formsOpen: view.formsOpen,
+    formsSubmitted: view.formsSubmitted.filter((f) => redactor.mayReadForm(f)),
+    deadlines: view.deadlines,
+    notifications: view.notifications,
+    instances: view.instances.filter((i) => i.kind !== 'document' || (i.form && redactor.mayReadForm(i.form))),
+    documents: documentsOf(snapshot, redactor),
+    history,
+    values: redactor.values(view.values),
+    forms: submittedForms(data, redactor),
+    createdBy: record.createdBy,
+    createdAt: record.createdAt,
+    updatedAt: record.updatedAt,
+  };
+  return { body, redactor };
+}

@@ -1,0 +1,44 @@
+// Builds the server's services once; routes and middleware receive them, never import globals.
+import { CaseService } from '../../engine/service/case-service.js';
+import type { CryptoKey } from 'jose';
+import type { CaseStore } from '../../engine/store/index.js';
+import type { JwtConfig } from '../config.js';
+import type { Logger } from '../logger.js';
+import { createBearerVerifier } from './bearer-tokens.js';
+import { DefinitionsAdmin } from './definitions-admin.js';
+import { DisclosureAudit } from './disclosure-audit.js';
+import type { SharedDefinitionRegistry } from './shared-registry.js';
+import { SessionTokens } from './session-tokens.js';
+import { SignInLimiter } from './sign-in-limiter.js';
+import { UserService } from './users.js';
+
+export interface ServiceDependencies {
+  store: CaseStore;
+  registry: SharedDefinitionRegistry;
+  logger: Logger;
+  sessionSecret: string;
+  production?: boolean;
+  jwt?: JwtConfig & { key?: CryptoKey | Uint8Array };
+  signInLimit?: { max: number; windowMs: number };
+  now?: () => string;
+}
+
+export function createServices(deps: ServiceDependencies) {
+  const now = deps.now ?? (() => new Date().toISOString());
+  return {
+    store: deps.store,
+    registry: deps.registry,
+    logger: deps.logger,
+    production: deps.production ?? false,
+    now,
+    cases: new CaseService(deps.store, deps.registry, { now }),
+    users: new UserService(deps.store),
+    sessions: new SessionTokens(deps.sessionSecret),
+    signInLimiter: new SignInLimiter(deps.signInLimit?.max, deps.signInLimit?.windowMs),
+    bearer: deps.jwt ? createBearerVerifier(deps.jwt) : undefined,
+    disclosures: new DisclosureAudit(deps.store, now),
+    definitions: new DefinitionsAdmin(deps.store, deps.registry),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;

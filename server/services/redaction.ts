@@ -1,0 +1,54 @@
+// The one place that decides what of a case a reader receives. Every response carrying answers, values, schemas or
+// documents goes through a Redactor: forms the role may not read are withheld, and, for a reader not cleared (by role
+// and, when given, audience), confidential forms, fields and the values copied from them are removed. What a cleared
+// reader was shown is collected in `disclosed`, for the audit log.
+import type { CompiledDefinitions } from '../../engine/definitions/check.js';
+import type { JsonObject } from '../../engine/definitions/types.js';
+import { readerIsCleared, readerMayReadForm, type Reader } from './abilities.js';
+import { isConfidential, pruneAnswers, schemaWithoutConfidential } from './confidential-schema.js';
+import { confidentialValuePaths, withoutConfidentialValues } from './confidential-values.js';
+
+export class Redactor {
+  readonly cleared: boolean;
+  /** Forms whose confidential content this reader has been given. */
+  readonly disclosed = new Set<string>();
+
+  constructor(
+    private readonly defs: CompiledDefinitions,
+    readonly reader: Reader,
+  ) {
+    this.cleared = readerIsCleared(defs, reader);
+  }
+
+  /** Whether the reader may see this form at all (its existence and answers, as far as redaction allows). */
+  mayReadForm(formId: string): boolean {
+    const form = this.defs.forms.get(formId);
+    if (!form || !readerMayReadForm(this.defs, this.reader, formId)) return false;
+    return this.cleared || !isConfidential(form.schema);
+  }
+
+  /** The answers the reader may see, or undefined when the whole form is withheld. */
+  answers(formId: string, answers: unknown): Record<string, unknown> | undefined {
+    if (!this.mayReadForm(formId)) return undefined;
+    const schema = this.defs.forms.get(formId)!.schema;
+    const pruned = pruneAnswers(schema, [schema], answers ?? {}, this.cleared);
+    if (pruned.touched && this.cleared) this.disclosed.add(formId);
+    return (pruned.value ?? {}) as Record<string, unknown>;
+  }
+
+  /** The form's schema as this reader is served it, or undefined when withheld. */
+  schema(formId: string): JsonObject | undefined {
+    if (!this.mayReadForm(formId)) return undefined;
+    const schema = this.defs.forms.get(formId)!.schema;
+    return this.cleared ? schema : schemaWithoutConfidential(schema);
+  }
+
+  values(values: Record<string, unknown>): Record<string, unknown> {
+    const paths = confidentialValuePaths(this.defs);
+    if (this.cleared) {
+      if ([...paths].some((p) => p.split('.')[0]! in values)) this.disclosed.add('case values');
+      return values;
+    }
+    return withoutConfidentialValues(values, paths);
+  }
+}

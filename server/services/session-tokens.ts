@@ -1,0 +1,51 @@
+// Session cookies: a signed, expiring token naming the user (HMAC-SHA256 with the session secret), and the CSRF
+// token derived from the session id. Stateless, so every instance sharing the secret accepts the same sessions.
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+
+export interface SessionClaims {
+  sid: string;
+  username: string;
+  exp: number;
+}
+
+export const SESSION_COOKIE = 'dao_session';
+export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
+
+function sign(secret: string, text: string): string {
+  return createHmac('sha256', secret).update(text).digest('base64url');
+}
+
+function sameText(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+export class SessionTokens {
+  constructor(private readonly secret: string, private readonly now: () => number = Date.now) {}
+
+  issue(username: string): { token: string; claims: SessionClaims } {
+    const claims: SessionClaims = { sid: randomBytes(16).toString('base64url'), username, exp: this.now() + SESSION_TTL_MS };
+    const body = Buffer.from(JSON.stringify(claims)).toString('base64url');
+    return { token: `v1.${body}.${sign(this.secret, `session.${body}`)}`, claims };
+  }
+
+  verify(token: string | undefined): SessionClaims | undefined {
+    const [version, body, mac] = (token ?? '').split('.');
+    if (version !== 'v1' || !body || !mac || !sameText(mac, sign(this.secret, `session.${body}`))) return undefined;
+    try {
+      const claims = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as SessionClaims;
+      return typeof claims.username === 'string' && claims.exp > this.now() ? claims : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  csrfToken(sessionId: string): string {
+    return sign(this.secret, `csrf.${sessionId}`);
+  }
+
+  checkCsrf(sessionId: string, presented: string | undefined): boolean {
+    return typeof presented === 'string' && sameText(presented, this.csrfToken(sessionId));
+  }
+}

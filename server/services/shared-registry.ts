@@ -1,0 +1,31 @@
+// A definition registry that notices versions published by other instances on the same database: the latest version
+// number is looked up again when it is more than a few seconds old.
+import { DefinitionRegistry } from '../../engine/service/definition-registry.js';
+import type { CompiledDefinitions } from '../../engine/definitions/check.js';
+import type { DefinitionFiles } from '../../engine/definitions/types.js';
+import type { CaseStore } from '../../engine/store/index.js';
+
+export class SharedDefinitionRegistry extends DefinitionRegistry {
+  private checked = 0;
+  private version = 0;
+
+  constructor(private readonly source: CaseStore, private readonly maxAgeMs = 3000) {
+    super(source);
+  }
+
+  override async publish(files: DefinitionFiles, by: string, note?: string): Promise<number> {
+    this.version = await super.publish(files, by, note);
+    this.checked = Date.now();
+    return this.version;
+  }
+
+  override async current(): Promise<{ version: number; defs: CompiledDefinitions }> {
+    if (!this.version || Date.now() - this.checked > this.maxAgeMs) {
+      const last = await this.source.latestDefinitionVersion();
+      if (!last) throw new Error('no definitions have been published');
+      this.version = last.version;
+      this.checked = Date.now();
+    }
+    return { version: this.version, defs: await this.get(this.version) };
+  }
+}

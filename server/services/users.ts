@@ -1,0 +1,45 @@
+// Local accounts: sign-in against scrypt hashes, and the demo accounts listed in settings.yaml (demo mode only).
+import type { CaseStore, UserRecord } from '../../engine/store/index.js';
+import type { CompiledDefinitions } from '../../engine/definitions/check.js';
+import { isKnownRole } from './abilities.js';
+import { hashPassword, verifyAgainstDecoy, verifyPassword } from './passwords.js';
+import { isSystemRecord } from './session-secret.js';
+
+interface ListedUser {
+  username: string;
+  role: string;
+  name?: string;
+}
+
+export class UserService {
+  constructor(private readonly store: CaseStore) {}
+
+  /** The account, when it exists, is not a system record and holds a role of the current definitions. */
+  async find(username: string, defs: CompiledDefinitions): Promise<UserRecord | undefined> {
+    if (!username || isSystemRecord(username)) return undefined;
+    const user = await this.store.getUser(username);
+    return user && isKnownRole(defs, user.role) ? user : undefined;
+  }
+
+  async checkPassword(username: string, password: string, defs: CompiledDefinitions): Promise<UserRecord | undefined> {
+    const user = await this.find(username, defs);
+    if (!user) return verifyAgainstDecoy(password).then(() => undefined);
+    return (await verifyPassword(password, user.passwordHash)) ? user : undefined;
+  }
+
+  /** Creates or refreshes the demo accounts of settings.yaml (demoUsers and officers) with one password. Real accounts of the same name are left alone. */
+  async seedDemoAccounts(defs: CompiledDefinitions, password: string): Promise<UserRecord[]> {
+    const settings = defs.settings as { demoUsers?: ListedUser[]; officers?: ListedUser[] };
+    const listed = new Map<string, ListedUser>();
+    for (const user of [...(settings.demoUsers ?? []), ...(settings.officers ?? [])]) if (!listed.has(user.username)) listed.set(user.username, user);
+    const seeded: UserRecord[] = [];
+    for (const user of listed.values()) {
+      const existing = await this.store.getUser(user.username);
+      if (existing && !existing.demo) continue;
+      const record = { username: user.username, displayName: user.name ?? existing?.displayName ?? user.username, role: user.role, passwordHash: await hashPassword(password), demo: true };
+      await this.store.upsertUser(record);
+      seeded.push(record);
+    }
+    return seeded;
+  }
+}

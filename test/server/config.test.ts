@@ -1,0 +1,28 @@
+// Configuration: defaults for npm start, fail-fast in production, bearer-token settings.
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../server/config.js';
+
+describe('loadConfig', () => {
+  it('should default to a local demo server', () => {
+    expect(loadConfig({})).toMatchObject({ port: 3000, host: '127.0.0.1', dataDir: './data', definitionsDir: 'definitions', demoMode: true, production: false, trustProxy: false });
+  });
+
+  it('should fail fast in production without a session secret, or with demo mode and no demo password', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/Missing env var SESSION_SECRET/);
+    const secret = 'x'.repeat(32);
+    expect(loadConfig({ NODE_ENV: 'production', SESSION_SECRET: secret }).demoMode).toBe(false);
+    expect(() => loadConfig({ NODE_ENV: 'production', SESSION_SECRET: secret, DEMO_MODE: 'true' })).toThrow(/Missing env var DEMO_PASSWORD/);
+    expect(() => loadConfig({ SESSION_SECRET: 'short' })).toThrow(/at least 32/);
+  });
+
+  it('should read bearer-token settings and refuse an issuer without a key', () => {
+    const config = loadConfig({ JWT_JWKS_URL: 'https://idp.example/jwks', JWT_ISSUER: 'https://idp.example', JWT_ROLE_CLAIM: 'groups', JWT_ROLE_MAP: 'sw=social-worker, tm=team-manager' });
+    expect(config.jwt).toMatchObject({ jwksUrl: 'https://idp.example/jwks', issuer: 'https://idp.example', usernameClaim: 'sub', roleClaim: 'groups', roleMap: { sw: 'social-worker', tm: 'team-manager' } });
+    expect(() => loadConfig({ JWT_ISSUER: 'https://idp.example' })).toThrow(/JWT_JWKS_URL or JWT_PUBLIC_KEY/);
+  });
+
+  it('should read ports and proxy settings', () => {
+    expect(loadConfig({ PORT: '0', TRUST_PROXY: '1' })).toMatchObject({ port: 0, trustProxy: 1 });
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
+  });
+});

@@ -1,0 +1,55 @@
+// Forms for the browser: the served schema and its precompiled validator module (no eval, so it runs under the CSP).
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Client, signInAll, startServer, type RoleName, type TestServer } from './helpers.js';
+
+let server: TestServer;
+let users: Record<RoleName, Client>;
+let dir: string;
+
+beforeAll(async () => {
+  server = await startServer();
+  users = await signInAll(server.app);
+  dir = await mkdtemp(join(tmpdir(), 'dao-validator-'));
+});
+afterAll(async () => {
+  await server.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function importModule(code: string, name: string) {
+  const file = join(dir, `${name}.mjs`);
+  await writeFile(file, code);
+  return (await import(pathToFileURL(file).href)) as { default: ((data: unknown) => boolean) & { errors?: unknown[] } };
+}
+
+describe('GET /api/forms/:id/validator.js', () => {
+  it('should serve an ES module that validates answers like the server does, without eval', async () => {
+    const res = await users.requester.get('/api/forms/request/validator.js').expect(200);
+    expect(res.headers['content-type']).toMatch(/^text\/javascript/);
+    expect(res.text).not.toMatch(/new Function|eval\(/);
+    const { default: validate } = await importModule(res.text, 'request-requester');
+    expect(validate({ name: 'Sam', urgent: true })).toBe(true);
+    expect(validate({ urgent: true })).toBe(false);
+    // The requester is served the schema without the confidential field, so its validator does not know it either.
+    expect(validate({ name: 'Sam', urgent: true, secret: 'x' })).toBe(false);
+  });
+
+  it('should refuse a form the role may not read', async () => {
+    await users.officer.get('/api/forms/notes/validator.js').expect(403);
+    await users.lead.get('/api/forms/nothing/validator.js').expect(404);
+  });
+});
+
+describe('GET /api/openapi.json', () => {
+  it('should describe every route of the API as OpenAPI 3.1', async () => {
+    const spec = (await users.lead.get('/api/openapi.json').expect(200)).body;
+    expect(spec.openapi).toBe('3.1.0');
+    for (const path of ['/api/health', '/api/session', '/api/session/me', '/api/pathways/{id}/diagram', '/api/forms/{id}/validator.js', '/api/cases', '/api/cases/allocation-queue', '/api/cases/{id}/events', '/api/cases/{id}/drafts/{formId}', '/api/cases/{id}/documents/{instanceId}/print', '/api/definitions/publish', '/api/definitions/diff', '/api/audit']) {
+      expect(spec.paths, path).toHaveProperty([path]);
+    }
+  });
+});

@@ -1,0 +1,64 @@
+// The HTTP contract against PostgreSQL, and two app instances on one database sharing cases and sessions.
+// Needs TEST_DATABASE_URL (npm test starts a throwaway server and sets it); fails, never skips, without it.
+import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openPostgresStore } from '../../engine/store/postgres-store.js';
+import type { CaseStore } from '../../engine/store/index.js';
+import { runHttpContract } from './contract.js';
+import { Client, signIn, startServer, USERS } from './helpers.js';
+
+const connectionString = process.env.TEST_DATABASE_URL;
+if (!connectionString) {
+  throw new Error('TEST_DATABASE_URL is not set. Run `npm test`, or `source scripts/test-postgres.sh && start_test_postgres` before vitest.');
+}
+
+const runId = `srv${Date.now().toString(36)}${process.pid}`;
+const schemas: string[] = [];
+const stores: CaseStore[] = [];
+
+async function storeOn(schema: string): Promise<CaseStore> {
+  const store = openPostgresStore({ connectionString: connectionString!, schema });
+  await store.migrate();
+  stores.push(store);
+  return store;
+}
+
+function freshSchema(): string {
+  schemas.push(`${runId}_${schemas.length + 1}`);
+  return schemas.at(-1)!;
+}
+
+afterAll(async () => {
+  await Promise.all(stores.map((s) => s.close()));
+  const admin = new pg.Client({ connectionString });
+  await admin.connect();
+  for (const schema of schemas) await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  await admin.end();
+});
+
+runHttpContract('PostgreSQL', async () => ({ store: await storeOn(freshSchema()) }));
+
+describe('Two instances on one PostgreSQL database', () => {
+  it("should see each other's cases and accept each other's sessions", async () => {
+    const schema = freshSchema();
+    const first = await startServer({ store: await storeOn(schema) });
+    const second = await startServer({ store: await storeOn(schema) });
+    try {
+      const requester = await signIn(first.app, USERS.requester);
+      const opened = await requester.post('/api/cases', { pathway: 'flow' }).expect(201);
+      // The same session cookie and CSRF token work on the other instance.
+      const sameSession = new Client(second.app, '', requester.cookie, requester.csrfToken);
+      const seen = await sameSession.get(`/api/cases/${opened.body.id}`).expect(200);
+      expect(seen.body).toMatchObject({ id: opened.body.id, version: 1, state: 'draft' });
+      await sameSession.post(`/api/cases/${opened.body.id}/events`, { type: 'SUBMIT', expectedVersion: 1, forms: { request: { name: 'Sam', urgent: true } } }).expect(200);
+      const lead = await signIn(second.app, USERS.lead);
+      const stale = await new Client(first.app, '', lead.cookie, lead.csrfToken).post(`/api/cases/${opened.body.id}/events`, { type: 'ALLOCATE', expectedVersion: 1, data: { officer: USERS.officer } }).expect(409);
+      expect(stale.body.currentVersion).toBe(2);
+      const waiting = await lead.get('/api/cases/allocation-queue').expect(200);
+      expect(waiting.body.cases.map((c: { id: string }) => c.id)).toContain(opened.body.id);
+    } finally {
+      await first.close();
+      await second.close();
+    }
+  });
+});

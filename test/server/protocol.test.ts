@@ -1,0 +1,31 @@
+// The server on the protocol's own definitions (definitions/): the demo accounts of issue 5 sign in, a referral
+// opens as a draft request, and the confidential risk-assessment form is withheld from the social worker.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signIn, startServer, type TestServer } from './helpers.js';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startServer({ definitionsDir: 'definitions' });
+});
+afterAll(async () => server.close());
+
+describe('Server on the protocol definitions', () => {
+  it('should let every demo account sign in, labelled demo', async () => {
+    for (const username of ['manager', 'officer-po', 'officer-pso', 'social-worker', 'service-manager']) {
+      const client = await signIn(server.app, username);
+      expect((await client.get('/api/session/me').expect(200)).body.user).toMatchObject({ username, demo: true });
+    }
+  });
+
+  it('should open a referral as a draft request and withhold the confidential form from the social worker', async () => {
+    const socialWorker = await signIn(server.app, 'social-worker');
+    const opened = await socialWorker.post('/api/cases', { pathway: 'referral' }).expect(201);
+    expect(opened.body).toMatchObject({ id: expect.any(String), version: 1, state: expect.any(String), allowedEvents: expect.any(Array) });
+    await socialWorker.get('/api/forms/risk-assessment-confidential').expect(403);
+    const manager = await signIn(server.app, 'manager');
+    await manager.get('/api/forms/risk-assessment-confidential').expect(200);
+    await manager.get(`/api/cases/${opened.body.id}`).expect(200);
+    const validator = await socialWorker.get('/api/forms/request-for-service/validator.js').expect(200);
+    expect(validator.text).toContain('export');
+  });
+});
