@@ -16,6 +16,8 @@ export interface GuardDefinition {
   summary: string;
   params: object;
   evaluate(env: EvaluationEnv, params: Record<string, unknown>): boolean;
+  /** Why the condition does not hold, in words a person can act on. */
+  explain(env: EvaluationEnv, params: Record<string, unknown>, forms: ReadonlyMap<string, { title: string }>): string;
   references?(params: Record<string, unknown>): VocabularyReference;
 }
 

@@ -6,6 +6,7 @@ import { computeAnswers } from '../forms/compute.js';
 import { createFormAjv } from '../forms/ajv.js';
 import { toFieldErrors } from '../forms/messages.js';
 import { allowedEvents } from './allowed.js';
+import { explainRefusal } from './explain.js';
 import { currentMeta, handledEvents, persistSnapshot, restoreSnapshot, startInstance, stepInstance, type StepResult } from './instances.js';
 import type { CaseCommand, CaseData, CaseError, CaseResult, CommandContext, InstanceRecord } from './model.js';
 import { fillableForms, mayFill, maySend } from './permissions.js';
@@ -219,7 +220,8 @@ export function applyCommand(defs: CompiledDefinitions, current: CaseData | unde
         const invalid = validateEventData(defs, instance.pathway, command.type, command.data);
         if (invalid) return { ok: false, error: { ...invalid, allowedEvents: allowed } };
         if (!snapshot.can(event)) {
-          return fail('guard-failed', `"${command.type}" is not possible: its conditions are not met; possible now: ${allowed.join(', ') || 'nothing you may send'}`, { allowedEvents: allowed });
+          const reasons = explainRefusal(defs, instance.pathway, snapshot, event);
+          return fail('guard-failed', `"${command.type}" is not possible now: ${reasons.join('; ') || 'its conditions are not met'}. Possible now: ${allowed.join(', ') || 'nothing you may send'}`, { allowedEvents: allowed });
         }
         stepper.settle(instance, stepInstance(stepper.machine(instance), snapshot, event), command.ctx.now);
         return { ok: true, data, summary: `${command.instance}: ${command.type}` };

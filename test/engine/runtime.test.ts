@@ -33,6 +33,7 @@ describe('applyCommand', () => {
     const data = ok(applyCommand(d, undefined, { kind: 'open', pathway: 'flow', ctx: at('requester') }));
     const result = applyCommand(d, data, { kind: 'send', instance: 'case', type: 'SUBMIT', ctx: at('requester') });
     expect(!result.ok && result.error.code).toBe('guard-failed');
+    expect(!result.ok && result.error.message).toBe('"SUBMIT" is not possible now: “Request in Exampleshire” has not been submitted. Possible now: nothing you may send');
   });
   it('should refuse invalid form answers with field errors and keep the case unchanged', async () => {
     const d = await defs();
@@ -76,5 +77,6 @@ describe('applyCommand', () => {
     const full = { ...at('lead'), officers: { 'officer-a': { capacity: 2, active: 2 } } };
     const result = applyCommand(d, data, { kind: 'send', instance: 'case', type: 'ALLOCATE', data: { officer: 'officer-a' }, ctx: full });
     expect(!result.ok && result.error.code).toBe('guard-failed');
+    expect(!result.ok && result.error.message).toBe('"ALLOCATE" is not possible now: officer-a already holds 2 active cases, which is their capacity of 2. Possible now: ALLOCATE');
   });
 });

@@ -6,5 +6,6 @@ export const formCompleteGuard: GuardDefinition = {
   summary: 'true when the form has been submitted on this case',
   params: { type: 'object', additionalProperties: false, required: ['form'], properties: { form: { type: 'string' } } },
   evaluate: (env, params) => env.forms[params.form as string] !== undefined,
+  explain: (_env, params, forms) => `“${forms.get(params.form as string)?.title ?? String(params.form)}” has not been submitted`,
   references: (params) => ({ forms: [params.form as string] }),
 };

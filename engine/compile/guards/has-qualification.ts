@@ -11,4 +11,5 @@ export const hasQualificationGuard: GuardDefinition = {
     properties: { qualification: { type: 'string' } },
   },
   evaluate: (env, params) => env.user.qualifications.includes(params.qualification as string),
+  explain: (_env, params) => `this needs the qualification “${String(params.qualification)}”`,
 };

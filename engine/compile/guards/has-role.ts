@@ -11,5 +11,6 @@ export const hasRoleGuard: GuardDefinition = {
     properties: { roles: { type: 'array', minItems: 1, items: { type: 'string' } } },
   },
   evaluate: (env, params) => (params.roles as string[]).includes(env.user.role),
+  explain: (_env, params) => `only ${(params.roles as string[]).join(' or ')} may do this`,
   references: (params) => ({ roles: params.roles as string[] }),
 };

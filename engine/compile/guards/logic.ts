@@ -7,5 +7,6 @@ export const logicGuard: GuardDefinition = {
   summary: 'true when the JSON Logic expression is true',
   params: { type: 'object', additionalProperties: false, required: ['expr'], properties: { expr: {} } },
   evaluate: (env, params) => Boolean(evaluateLogic(params.expr, env)),
+  explain: () => 'a condition of the pathway is not met',
   references: (params) => ({ expressions: [params.expr] }),
 };

@@ -1,5 +1,12 @@
 // Condition: the officer named in the event data holds fewer active cases than their capacity.
+import type { EvaluationEnv } from '../types.js';
 import type { GuardDefinition } from '../vocabulary.js';
+
+function officerLoad(env: EvaluationEnv, params: Record<string, unknown>) {
+  const field = (params.officerField as string | undefined) ?? 'officer';
+  const officer = (env.event.data as Record<string, unknown> | null)?.[field];
+  return { officer, load: typeof officer === 'string' ? env.officers[officer] : undefined };
+}
 
 export const withinCapacityGuard: GuardDefinition = {
   name: 'withinCapacity',
@@ -10,9 +17,13 @@ export const withinCapacityGuard: GuardDefinition = {
     properties: { officerField: { type: 'string', description: 'the event data field naming the officer; default officer' } },
   },
   evaluate: (env, params) => {
-    const field = (params.officerField as string | undefined) ?? 'officer';
-    const officer = (env.event.data as Record<string, unknown> | null)?.[field];
-    const load = typeof officer === 'string' ? env.officers[officer] : undefined;
+    const { load } = officerLoad(env, params);
     return load !== undefined && load.active < load.capacity;
+  },
+  explain: (env, params) => {
+    const { officer, load } = officerLoad(env, params);
+    if (typeof officer !== 'string' || officer === '') return 'no officer was named';
+    if (!load) return `“${officer}” is not one of the team's officers`;
+    return `${officer} already holds ${load.active} active cases, which is their capacity of ${load.capacity}`;
   },
 };
