@@ -1,0 +1,109 @@
+// forms.bundleGzipKB: the size of dist/dao-form.js (Lit and every widget included), gzip.
+// forms.renderRatioVsRjsf: median time to first render of the Behaviour Inventory by <dao-form> over @rjsf/core
+// (+ @rjsf/validator-ajv8, React 19) on the same schema, in the same Chromium run; each render in a fresh page.
+import { build } from 'esbuild';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { launchChromium } from '../test/browser/support/browser.js';
+import { REPO_ROOT, ensureBuilt } from '../test/browser/support/build.js';
+import { startStaticServer } from '../test/browser/support/static-server.js';
+import { median, round, type BenchResult } from './stats.js';
+
+const ROUNDS = 15;
+
+const RJSF_ENTRY = `
+import { createElement } from 'react';
+import { flushSync } from 'react-dom';
+import { createRoot } from 'react-dom/client';
+import Form from '@rjsf/core';
+import validator from '@rjsf/validator-ajv8';
+window.renderForm = (schema) => {
+  const host = document.createElement('div');
+  document.body.append(host);
+  const start = performance.now();
+  const root = createRoot(host);
+  flushSync(() => root.render(createElement(Form, { schema, validator })));
+  void document.body.offsetHeight;
+  return performance.now() - start;
+};`;
+
+const DAO_ENTRY = `
+import '/dist/dao-form.js';
+window.renderForm = async (schema) => {
+  const form = document.createElement('dao-form');
+  document.body.append(form);
+  const start = performance.now();
+  form.schema = schema;
+  await form.updateComplete;
+  void document.body.offsetHeight;
+  return performance.now() - start;
+};`;
+
+/** The schema without our x- keywords, for a peer that does not know them. */
+function plain(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(plain);
+  if (!node || typeof node !== 'object') return node;
+  return Object.fromEntries(Object.entries(node).filter(([k]) => !k.startsWith('x-')).map(([k, v]) => [k, plain(v)]));
+}
+
+async function bundleRjsf(): Promise<string> {
+  const result = await build({
+    stdin: { contents: RJSF_ENTRY, resolveDir: REPO_ROOT, loader: 'js' },
+    bundle: true, format: 'esm', minify: true, write: false, logLevel: 'silent',
+    define: { 'process.env.NODE_ENV': '"production"' },
+  });
+  return result.outputFiles[0]!.text;
+}
+
+async function frequencyGridForm(forms: string[]): Promise<Record<string, unknown> | undefined> {
+  for (const id of forms) {
+    const schema = JSON.parse(await readFile(join(REPO_ROOT, 'dist/schemas', `${id}.json`), 'utf8')) as Record<string, unknown>;
+    if (JSON.stringify(schema).includes('"x-widget":"frequency-grid"')) return schema;
+  }
+  return undefined;
+}
+
+async function renderRatio(forms: string[]): Promise<BenchResult[]> {
+  const schema = await frequencyGridForm(forms);
+  if (!schema) return [];
+  const server = await startStaticServer(REPO_ROOT);
+  const browser = await launchChromium();
+  try {
+    server.files.set('/bench/rjsf.js', await bundleRjsf());
+    server.files.set('/bench/dao.js', DAO_ENTRY);
+    const times: Record<'dao' | 'rjsf', number[]> = { dao: [], rjsf: [] };
+    for (let i = 0; i < ROUNDS; i++) {
+      for (const peer of ['dao', 'rjsf'] as const) {
+        server.files.set(`/bench/${peer}.html`, `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${peer}</title><script type="module" src="/bench/${peer}.js"></script></head><body></body></html>`);
+        const page = await browser.newPage();
+        await page.goto(`${server.url}/bench/${peer}.html`);
+        await page.waitForFunction(() => 'renderForm' in window);
+        const ms = await page.evaluate((s) => (window as unknown as { renderForm(s: unknown): number | Promise<number> }).renderForm(s), peer === 'dao' ? schema : plain(schema));
+        times[peer].push(ms);
+        await page.close();
+      }
+    }
+    const dao = median(times.dao);
+    const rjsf = median(times.rjsf);
+    return [
+      { key: 'forms.renderMsDaoForm', value: round(dao, 1), unit: 'ms', note: `median of ${ROUNDS}, ${String(schema.$id)}` },
+      { key: 'forms.renderMsRjsf', value: round(rjsf, 1), unit: 'ms', note: '@rjsf/core + validator-ajv8, React 19' },
+      { key: 'forms.renderRatioVsRjsf', value: round(dao / rjsf, 2), unit: '×', goal: '≤ 0.5', note: '<dao-form> ÷ @rjsf/core, time to first render' },
+    ];
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+export async function benchForms(): Promise<BenchResult[]> {
+  const forms = await ensureBuilt();
+  const bundle = await readFile(join(REPO_ROOT, 'dist/dao-form.js'));
+  const results: BenchResult[] = [
+    { key: 'forms.bundleGzipKB', value: round(gzipSync(bundle).length / 1024, 1), unit: 'KB', goal: '≤ 25', note: 'dist/dao-form.js, Lit and every widget' },
+  ];
+  return [...results, ...(await renderRatio(forms))];
+}
+
+if (process.argv[1]?.endsWith('forms.bench.ts')) console.table(await benchForms());

@@ -1,0 +1,33 @@
+// Every widget, registered in one place. Adding a widget: one file in this folder and one line here.
+import { registerWidget } from './registry.js';
+import { checkboxes } from './checkboxes.js';
+import { computed } from './computed.js';
+import { date } from './date.js';
+import { frequencyGrid } from './frequency-grid.js';
+import { number } from './number.js';
+import { radios } from './radios.js';
+import { riskMatrix } from './risk-matrix.js';
+import { scale } from './scale.js';
+import { section } from './section.js';
+import { signature } from './signature.js';
+import { table } from './table.js';
+import { text } from './text.js';
+import { textarea } from './textarea.js';
+import { yesno } from './yesno.js';
+import { yesnoHelpTable } from './yesno-help-table.js';
+
+registerWidget('text', text);
+registerWidget('textarea', textarea);
+registerWidget('date', date);
+registerWidget('number', number);
+registerWidget('radios', radios);
+registerWidget('checkboxes', checkboxes);
+registerWidget('yesno', yesno);
+registerWidget('scale', scale);
+registerWidget('section', section);
+registerWidget('frequency-grid', frequencyGrid);
+registerWidget('yesno-help-table', yesnoHelpTable);
+registerWidget('risk-matrix', riskMatrix);
+registerWidget('table', table);
+registerWidget('signature', signature);
+registerWidget('computed', computed);

@@ -1,0 +1,53 @@
+// Shared by the grid widgets (frequency-grid, risk-matrix, yesno-help-table): each row is its own <dao-field>, so a
+// change re-renders one row; each row is a fieldset whose legend is the row's question.
+import { html, nothing, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { getAt, joinPath } from '../../core/paths.js';
+import { propertiesOf, requiredOf, resolveSchema, titleOf, type Schema } from '../../core/schema.js';
+import type { Field, Widget } from '../registry.js';
+import { errorMessage, label } from './shell.js';
+
+export function rowFields(field: Field, row: Widget): TemplateResult[] {
+  const required = requiredOf(field.schema);
+  return propertiesOf(field.schema).map(
+    ([key, schema]) => html`<dao-field .form=${field.form} .path=${joinPath(field.path, key)} .schema=${schema}
+      .required=${required.has(key)} .parentPath=${field.path} .renderer=${row}></dao-field>`,
+  );
+}
+
+/** The columns of a row: its properties with $ref resolved. */
+export function columnsOf(root: Schema, row: Schema): [string, Schema][] {
+  return propertiesOf(row).map(([key, schema]) => [key, resolveSchema(root, schema)]);
+}
+
+/** A part of a row (one column) as a field of its own, for its id, error and setter. */
+export function cellOf(row: Field, key: string, schema: Schema): Field {
+  const path = joinPath(row.path, key);
+  const store = row.form.store;
+  return { ...row, path, id: `f-${path}`, schema, value: getAt(row.value, key), error: store.errorAt(path), set: (v) => store.set(path, v) };
+}
+
+/** One row: fieldset + legend, the row's own error, then its cells. */
+export function rowShell(row: Field, cells: unknown): TemplateResult {
+  const errorId = row.error ? `${row.id}-error` : undefined;
+  return html`<fieldset class="grid-row ${row.error ? 'grid-row--error' : ''}" aria-describedby=${ifDefined(errorId)} part="grid-row">
+    <legend class="grid-row__legend">${label(row)}</legend>
+    <div class="grid-row__cells">${errorMessage(row)}${cells}</div>
+  </fieldset>`;
+}
+
+/** Column titles over the rows, for sighted users; screen readers hear them as each radio group's name instead. */
+export function columnHeader(titles: string[]): TemplateResult | typeof nothing {
+  if (!titles.length) return nothing;
+  return html`<div class="grid__header" aria-hidden="true"><span></span><span class="grid__columns">${titles.map((t) => html`<span class="grid__column">${t}</span>`)}</span></div>`;
+}
+
+export function firstRow(field: Field): Schema | undefined {
+  const first = propertiesOf(field.schema)[0];
+  return first ? resolveSchema(field.form.root, first[1]) : undefined;
+}
+
+export function columnTitles(field: Field): string[] {
+  const row = firstRow(field);
+  return row && row.type === 'object' ? columnsOf(field.form.root, row).map(([k, s]) => titleOf(s, k)) : [];
+}
