@@ -17,3 +17,10 @@ export interface BenchResult {
   goal?: string;
   note?: string;
 }
+
+/** The q-quantile (0…1) by the nearest-rank method. */
+export function percentile(values: number[], q: number): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
+}

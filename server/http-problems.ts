@@ -41,5 +41,7 @@ export function toHttpError(error: unknown): HttpError | undefined {
   if (parser.type === 'entity.too.large') return problem(413, 'too-large', 'The request body is larger than 1 MB.');
   if (parser.type === 'entity.parse.failed') return problem(400, 'bad-json', 'The request body is not valid JSON.');
   if (typeof parser.type === 'string' && parser.status && parser.status < 500) return problem(parser.status, 'bad-request', 'The request body could not be read.');
+  // The router could not percent-decode a path parameter (GET /api/cases/%): the caller's mistake, not ours.
+  if (error instanceof URIError) return problem(400, 'bad-request', 'The address could not be decoded.');
   return undefined;
 }

@@ -22,8 +22,22 @@ export function parseSource(file: string, text: string): { source: SourceFile; p
     const message = error.code === 'DUPLICATE_KEY' ? 'duplicate key: ' + error.message.replace(/^.*?:\s*/, '') : error.message.split('\n')[0];
     problems.push({ code: error.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'yaml-syntax', message: `YAML: ${message}`, file, line: pos.line, col: pos.col });
   }
-  const parseFailed = doc.errors.length > 0;
-  const data = parseFailed ? undefined : doc.toJS({ maxAliasCount: 100 });
+  // Definitions are data: a YAML tag (!!js/function, !include…) is refused, never resolved or silently dropped.
+  for (const warning of doc.warnings) {
+    if (warning.code !== 'TAG_RESOLVE_FAILED') continue;
+    const pos = lineCounter.linePos(warning.pos[0]);
+    problems.push({ code: 'yaml-tag', message: `YAML: tags are not allowed in definitions (${warning.message.split('\n')[0]})`, file, line: pos.line, col: pos.col });
+  }
+  let data: unknown;
+  if (problems.length === 0) {
+    try {
+      data = doc.toJS({ maxAliasCount: 100 });
+    } catch (error) {
+      // e.g. "Excessive alias count": an alias bomb is refused, not expanded.
+      problems.push({ code: 'yaml-aliases', message: `YAML: ${(error as Error).message.split('\n')[0]}`, file, line: 1, col: 1 });
+    }
+  }
+  const parseFailed = problems.length > 0;
   return { source: { file, text, doc, lineCounter, data, parseFailed }, problems };
 }
 

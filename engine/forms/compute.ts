@@ -24,7 +24,14 @@ export function computeAnswers(schema: Schema, answers: unknown): unknown {
   if (fields.length === 0) return answers;
   const result = structuredClone(answers) as Record<string, unknown>;
   for (const { path, expr } of fields) {
-    const value = evaluateLogic(expr, { form: result });
+    let value: unknown;
+    try {
+      value = evaluateLogic(expr, { form: result });
+    } catch {
+      // Answers are not checked yet and may be of any type (json-logic throws on some, e.g. == with an object):
+      // leave the computed answer out, and the validator reports the answer that is wrong.
+      value = undefined;
+    }
     let node = result;
     for (const key of path.slice(0, -1)) {
       if (!node[key] || typeof node[key] !== 'object') node[key] = {};
