@@ -10,7 +10,7 @@ import { runMigrations } from './run-migrations.js';
 import type { SqlDatabase, SqlParam } from './sql-database.js';
 import type {
   AuditFilter, AuditRecord, CaseFilter, CaseRecord, CaseStore, CommitInput, CreateCaseInput, DeadlineRecord,
-  DefinitionVersionRecord, DraftRecord, EventRecord, NewAudit, StoreOptions, UserRecord,
+  DefinitionVersionRecord, DraftRecord, EventHeader, EventRecord, NewAudit, StoreOptions, UserRecord,
 } from './types.js';
 
 export class SqlCaseStore implements CaseStore {
@@ -46,6 +46,11 @@ export class SqlCaseStore implements CaseStore {
   async listEvents(caseId: string): Promise<EventRecord[]> {
     const rows = await this.db.all('SELECT * FROM events WHERE case_id = ? ORDER BY seq', [caseId]);
     return rows.map(toEvent);
+  }
+
+  async listEventHeaders(caseId: string): Promise<EventHeader[]> {
+    const rows = await this.db.all('SELECT seq, type, user_id, role, at FROM events WHERE case_id = ? ORDER BY seq', [caseId]);
+    return rows.map((row) => ({ seq: Number(row.seq), type: String(row.type), userId: String(row.user_id), role: String(row.role), at: String(row.at) }));
   }
 
   async countEvents(): Promise<number> {

@@ -38,6 +38,8 @@ export interface EventRecord {
   data: unknown;
 }
 
+export type EventHeader = Omit<EventRecord, 'data' | 'caseId' | 'definitionVersion'>;
+
 export interface DeadlineRecord {
   id: string;
   caseId: string;
@@ -156,6 +158,8 @@ export interface CaseStore {
   commitEvent(input: CommitInput): Promise<CaseRecord>;
   /** Ordered by seq. */
   listEvents(caseId: string): Promise<EventRecord[]>;
+  /** Who did what and when, ordered by seq, without the events' data (cheap enough for every case response). */
+  listEventHeaders(caseId: string): Promise<EventHeader[]>;
   countEvents(): Promise<number>;
   /** Inserts or overwrites the draft of (caseId, formId, userId). */
   saveDraft(draft: DraftRecord): Promise<void>;
