@@ -7,6 +7,7 @@ import { setUpCsrf } from './middleware/set-up-csrf.js';
 import { setUpHealthCheck } from './middleware/set-up-health-check.js';
 import { setUpLogging } from './middleware/set-up-logging.js';
 import { setUpRequestParsing } from './middleware/set-up-request-parsing.js';
+import { setUpWebApp } from './middleware/set-up-web-app.js';
 import { setUpWebSecurity } from './middleware/set-up-web-security.js';
 import { auditRoutes } from './routes/audit.js';
 import { caseRoutes } from './routes/case.js';
@@ -39,6 +40,7 @@ export function createAppRouter(services: Services): Router {
   router.use(documentRoutes(services));
   router.use(definitionRoutes(services));
   router.use(auditRoutes(services));
+  router.use(setUpWebApp(services));
 
   router.use('/api', notFound());
   router.use(errorHandler(services.logger, services.production));

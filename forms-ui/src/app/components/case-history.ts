@@ -1,0 +1,46 @@
+// <case-history>: what happened on a case, newest first, as a GOV.UK-style timeline: the event's title from the
+// definitions, who and when. (The history holds no answers.)
+import { html } from 'lit';
+import { formatDateTime, personName } from '../core/format.js';
+import { LightElement } from '../core/light-element.js';
+import type { CaseBody } from '../core/types.js';
+
+/** Wording for the entries the engine itself writes (not events of a pathway). */
+const ENGINE_ENTRIES: Record<string, string> = {
+  'case.opened': 'Case opened',
+  'forms.submitted': 'Forms submitted',
+  'timer.fired': 'A time limit was reached',
+  'case.migrated': 'Moved to a new version of the definitions',
+};
+
+/**
+ * ```html
+ * <case-history .history=${body.history} .titles=${{ EVENT_TYPE: 'Its title' }}></case-history>
+ * ```
+ * Properties: `history` (the case's history), `titles` (event type → title).
+ */
+export class CaseHistory extends LightElement {
+  static override properties = { history: { attribute: false }, titles: { attribute: false } };
+
+  declare history: CaseBody['history'];
+  declare titles: Record<string, string>;
+
+  constructor() {
+    super();
+    this.history = [];
+    this.titles = {};
+  }
+
+  protected override render(): unknown {
+    const entries = [...this.history].sort((a, b) => b.seq - a.seq);
+    return html`<ol class="timeline">
+      ${entries.map((entry) => html`<li class="timeline__item">
+        <p class="timeline__title">${this.titles[entry.type] ?? ENGINE_ENTRIES[entry.type] ?? entry.type}</p>
+        <p class="timeline__by">${personName(entry.by)} (${entry.role})</p>
+        <p class="timeline__date"><time datetime=${entry.at}>${formatDateTime(entry.at)}</time></p>
+      </li>`)}
+    </ol>`;
+  }
+}
+
+if (!customElements.get('case-history')) customElements.define('case-history', CaseHistory);

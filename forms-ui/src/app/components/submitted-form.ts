@@ -1,0 +1,46 @@
+// <submitted-form>: a form submitted on a case, read-only, in a details element; the form is drawn only once opened.
+// The answers come from the server already stripped of what the reader may not see.
+import { html, nothing } from 'lit';
+import type { AppContext } from '../core/context.js';
+import { formatDateTime, personName } from '../core/format.js';
+import { LightElement } from '../core/light-element.js';
+import type { Submission } from '../core/types.js';
+import type { Schema } from '../../core/schema.js';
+import '../../dao-form.js';
+
+/**
+ * ```html
+ * <submitted-form .context=${context} form-id="FORM_ID" form-title="Its title" .submission=${body.forms.FORM_ID}></submitted-form>
+ * ```
+ */
+export class SubmittedForm extends LightElement {
+  static override properties = {
+    context: { attribute: false },
+    formId: { attribute: 'form-id' },
+    formTitle: { attribute: 'form-title' },
+    submission: { attribute: false },
+    schema: { state: true },
+  };
+
+  declare context: AppContext;
+  declare formId: string;
+  declare formTitle: string;
+  declare submission: Submission;
+  declare schema: Schema | undefined;
+
+  async #toggle(event: Event): Promise<void> {
+    if ((event.target as HTMLDetailsElement).open && !this.schema) this.schema = await this.context.catalogue.form(this.formId);
+  }
+
+  protected override render(): unknown {
+    return html`<details class="details" @toggle=${(e: Event) => void this.#toggle(e)}>
+      <summary class="details__summary"><span class="details__summary-text">${this.formTitle}</span></summary>
+      <div class="details__text">
+        <p class="hint">Submitted ${formatDateTime(this.submission.at)} by ${personName(this.submission.submittedBy)}.</p>
+        ${this.schema ? html`<dao-form readonly audience-cleared .schema=${this.schema} .data=${this.submission.data}></dao-form>` : nothing}
+      </div>
+    </details>`;
+  }
+}
+
+if (!customElements.get('submitted-form')) customElements.define('submitted-form', SubmittedForm);

@@ -1,0 +1,35 @@
+// What every screen is given by the app shell (properties down): the API client, the definitions catalogue and who
+// is signed in.
+import type { ApiClient } from './api-client.js';
+import type { Catalogue } from './catalogue.js';
+import type { User } from './types.js';
+
+export interface AppContext {
+  api: ApiClient;
+  catalogue: Catalogue;
+  user: User;
+}
+
+export interface NavItem {
+  route: string;
+  hash: string;
+  text: string;
+}
+
+/** The screens a person's abilities open to them, in the order of the navigation. */
+export function navigationFor(user: User): NavItem[] {
+  const items: NavItem[] = [];
+  if (!user.abilities.seesAllCases) items.push({ route: 'my-cases', hash: '#/my-cases', text: 'Your cases' });
+  if (user.abilities.seesAllCases) {
+    items.push(
+      { route: 'referrals', hash: '#/referrals', text: 'Referrals' },
+      { route: 'allocation', hash: '#/allocation', text: 'Allocation' },
+      { route: 'decisions', hash: '#/decisions', text: 'Decisions' },
+      { route: 'countersign', hash: '#/countersign', text: 'Audit and countersign' },
+      { route: 'all-cases', hash: '#/all-cases', text: 'All cases' },
+    );
+  }
+  if (user.abilities.readAudit) items.push({ route: 'audit', hash: '#/audit', text: 'Audit log' });
+  if (user.abilities.manageDefinitions) items.push({ route: 'definitions', hash: '#/definitions', text: 'Definitions' });
+  return items;
+}

@@ -1,0 +1,124 @@
+// The shapes of the API's answers the web app reads (see GET /api/openapi.json). Types only.
+import type { InstanceView } from '../../../../engine/runtime/view.js';
+import type { Schema } from '../../core/schema.js';
+
+export interface User {
+  username: string;
+  displayName: string;
+  role: string;
+  roleTitle: string;
+  demo: boolean;
+  abilities: { manageDefinitions: boolean; readAudit: boolean; seesAllCases: boolean };
+}
+
+export interface AllowedEvent {
+  type: string;
+  title: string;
+}
+
+export interface CaseEvent extends AllowedEvent {
+  instance: string;
+}
+
+/** One pathway running in a case (the case itself, an inner pathway, a document's lifecycle), as the engine describes it. */
+export type Instance = InstanceView;
+
+export interface CaseDocument {
+  id: string;
+  form: string;
+  formTitle: string;
+  state: string;
+  title: string;
+  done: boolean;
+  cites?: string;
+  hasAnswers: boolean;
+  allowedEvents: AllowedEvent[];
+}
+
+export interface Deadline {
+  name: string;
+  due: string;
+  label: string;
+  instance: string;
+}
+
+export interface Submission {
+  data: Record<string, unknown>;
+  submittedBy: string;
+  role: string;
+  at: string;
+  formVersion: number;
+}
+
+export interface CaseBody {
+  id: string;
+  version: number;
+  pathway: string;
+  definitionVersion: number;
+  state: string;
+  title: string;
+  done: boolean;
+  allowedEvents: CaseEvent[];
+  tasks: string[];
+  formsOpen: string[];
+  formsSubmitted: string[];
+  deadlines: Deadline[];
+  notifications: { at: string; roles: string[]; message: string; instance: string }[];
+  instances: Instance[];
+  documents: CaseDocument[];
+  history: { seq: number; type: string; by: string; role: string; at: string }[];
+  values: Record<string, unknown>;
+  forms: Record<string, Submission>;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CaseSummary {
+  id: string;
+  pathway: string;
+  version: number;
+  state: string;
+  title: string;
+  referredBy: string;
+  allocatedTo: string | null;
+  priority: number;
+  waiting: boolean;
+  waitingSince: string | null;
+  closed: boolean;
+  activeCase: boolean;
+  nextDeadline: string | null;
+  nextDeadlineLabel: string | null;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Officer {
+  username: string;
+  name: string;
+  role: string;
+  capacity: number;
+  active: number;
+}
+
+export interface EventDefinition {
+  title?: string;
+  description?: string;
+  data?: Schema;
+}
+
+export interface PathwayBody {
+  id: string;
+  definitionVersion: number;
+  meta: { title?: string; description?: string; events?: Record<string, EventDefinition>; startedBy?: string[] };
+  states: { path: string; type: string; meta: Record<string, unknown> }[];
+}
+
+export interface PathwayListItem {
+  id: string;
+  title: string;
+  description: string | null;
+  startsCase: boolean;
+  mayStart: boolean;
+}

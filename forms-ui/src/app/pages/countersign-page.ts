@@ -1,0 +1,76 @@
+// <countersign-page>: the audit and countersignature queue — every document, on any open case, whose lifecycle is
+// waiting for the person's role: the forms to fill for it (e.g. an audit tool), its print view and the actions now.
+import { html } from 'lit';
+import type { AppContext } from '../core/context.js';
+import { instanceForms } from '../core/catalogue.js';
+import { allCases, caseViews } from '../core/case-views.js';
+import { caseReference } from '../core/format.js';
+import { LightElement } from '../core/light-element.js';
+import { href } from '../core/router.js';
+import { banner, loaded } from '../core/templates.js';
+import type { CaseBody, CaseDocument, Instance, PathwayBody } from '../core/types.js';
+import { CaseChangesController } from '../controllers/case-changes-controller.js';
+import { LoadController } from '../controllers/load-controller.js';
+import '../components/case-actions.js';
+import '../components/case-form.js';
+
+interface QueueItem {
+  view: CaseBody;
+  instance: Instance;
+  document: CaseDocument;
+  forms: { id: string; title: string }[];
+}
+
+/** Properties: `context`. */
+export class CountersignPage extends LightElement {
+  static override properties = { context: { attribute: false } };
+
+  declare context: AppContext;
+  readonly #load = new LoadController<QueueItem[]>(this, () => this.#fetch(), () => (this.context ? '' : undefined));
+
+  readonly #changes = new CaseChangesController(this, this.#load);
+
+  async #fetch(): Promise<QueueItem[]> {
+    const { api, catalogue, user } = this.context;
+    const open = (await allCases(api)).filter((c) => !c.closed);
+    const items: QueueItem[] = [];
+    for (const view of (await caseViews(api, open)).values()) {
+      for (const document of view.documents) {
+        const instance = view.instances.find((i) => i.id === document.id);
+        if (!instance || instance.done) continue;
+        const mine = instance.actors.includes(user.role);
+        if (!mine && !instance.allowedEvents.length) continue;
+        const pathway: PathwayBody = await catalogue.pathway(instance.pathway);
+        const formIds = mine ? instanceForms(pathway, instance).filter((f) => view.formsOpen.includes(f) && f !== document.form) : [];
+        const forms = await Promise.all(formIds.map(async (id) => ({ id, title: String((await catalogue.form(id)).title ?? id) })));
+        items.push({ view, instance, document, forms });
+      }
+    }
+    return items;
+  }
+
+  #item({ view, instance, document, forms }: QueueItem): unknown {
+    const print = this.context.api.url(`api/cases/${encodeURIComponent(view.id)}/documents/${encodeURIComponent(document.id)}/print`);
+    return html`<li class="summary-card"><div class="summary-card__title-wrapper">
+      <h2 class="summary-card__title">${document.formTitle}</h2></div>
+      <div class="summary-card__content">
+        <p class="body"><strong>Case:</strong> <a class="link" href=${href('/cases', view.id)}>Case ${caseReference(view.id)}</a></p>
+        <p class="body"><strong>Stage:</strong> ${document.title}</p>
+        <ul class="list">${instance.tasks.map((task) => html`<li>${task}</li>`)}</ul>
+        <p class="body"><a class="link" href=${print} target="_blank" rel="noopener">Print view of the ${document.formTitle} (opens in new tab)</a></p>
+        ${forms.map((form) => html`<details class="details"><summary class="details__summary"><span class="details__summary-text">${form.title}</span></summary>
+          <div class="details__text"><case-form .context=${this.context} .caseBody=${view} form-id=${form.id}></case-form></div></details>`)}
+        <case-actions .context=${this.context} .caseBody=${view} .events=${view.allowedEvents.filter((e) => e.instance === instance.id)}
+          label="Actions for the ${document.formTitle} on case ${caseReference(view.id)}"></case-actions>
+      </div></li>`;
+  }
+
+  protected override render(): unknown {
+    return html`<h1 class="heading-l" tabindex="-1">Audit and countersign</h1>
+      <p class="body">Documents waiting for you to audit, countersign or act on.</p>
+      ${banner(this.#changes.message)}
+      ${loaded(this.#load, (items) => (items.length ? html`<ul class="card-list">${items.map((item) => this.#item(item))}</ul>` : html`<p class="body">No documents are waiting for you.</p>`))}`;
+  }
+}
+
+if (!customElements.get('countersign-page')) customElements.define('countersign-page', CountersignPage);

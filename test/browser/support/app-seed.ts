@@ -1,0 +1,78 @@
+// Puts cases where a browser test needs them, through the HTTP API: the first steps of a scenario of
+// definitions/scenarios/ played as its users (forms and event in one request, as the scenario runner does).
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { ACCOUNTS, DEMO_PASSWORD } from './app-server.js';
+import { REPO_ROOT } from './build.js';
+
+interface ScenarioStep {
+  as: keyof typeof ACCOUNTS;
+  forms?: Record<string, unknown>;
+  send?: string;
+  data?: Record<string, unknown>;
+  to?: { pathway?: string; document?: string };
+  expectError?: unknown;
+}
+
+export interface Scenario {
+  title: string;
+  pathway: string;
+  start?: { as: keyof typeof ACCOUNTS };
+  steps: ScenarioStep[];
+}
+
+export async function readScenario(id: string): Promise<Scenario> {
+  return parse(await readFile(join(REPO_ROOT, 'definitions/scenarios', `${id}.yaml`), 'utf8')) as Scenario;
+}
+
+/** A signed-in person talking to the API. */
+export class ApiUser {
+  private constructor(readonly base: string, private readonly cookie: string, private readonly csrf: string) {}
+
+  static async signIn(base: string, username: string): Promise<ApiUser> {
+    const res = await fetch(`${base}api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
+    if (!res.ok) throw new Error(`sign-in of ${username}: ${res.status}`);
+    const body = (await res.json()) as { csrfToken: string };
+    return new ApiUser(base, res.headers.get('set-cookie')!.split(';')[0]!, body.csrfToken);
+  }
+
+  async call<T = Record<string, unknown>>(method: string, path: string, body?: unknown): Promise<T> {
+    const res = await fetch(`${this.base}${path}`, {
+      method,
+      headers: { cookie: this.cookie, 'x-csrf-token': this.csrf, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
+    const text = await res.text();
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+}
+
+interface CaseBody {
+  id: string;
+  version: number;
+  instances: { id: string; pathway: string; form?: string; done: boolean }[];
+}
+
+/** Opens a case and plays the scenario's first `count` steps (those that expect an error are skipped). */
+export async function playScenario(base: string, scenario: Scenario, count: number): Promise<string> {
+  const users = new Map<string, ApiUser>();
+  const as = async (role: keyof typeof ACCOUNTS) => {
+    if (!users.has(role)) users.set(role, await ApiUser.signIn(base, ACCOUNTS[role]));
+    return users.get(role)!;
+  };
+  let body = await (await as(scenario.start?.as ?? scenario.steps[0]!.as)).call<CaseBody>('POST', 'api/cases', { pathway: scenario.pathway });
+  for (const step of scenario.steps.slice(0, count)) {
+    if (step.expectError) continue;
+    const { pathway, document } = step.to ?? {};
+    const instance = body.instances.find((i) => !i.done && ((pathway && i.pathway === pathway) || (document && i.form === document)))?.id;
+    body = await (await as(step.as)).call<CaseBody>('POST', `api/cases/${body.id}/events`, {
+      expectedVersion: body.version,
+      ...(step.send ? { type: step.send, data: step.data ?? {} } : {}),
+      ...(step.forms ? { forms: step.forms } : {}),
+      ...(instance ? { instance } : {}),
+    });
+  }
+  return body.id;
+}
