@@ -38,5 +38,13 @@ export const paths = {
     post: op('Draft files vs the published version (or ?against)', { tag: 'definitions', body: ref('DefinitionFiles'), params: [queryParam('against', 'Version number')], errors: [400, 403, 404] }),
   },
   '/api/definitions/publish': { post: op('Publish the files as a new version', { tag: 'definitions', body: ref('DefinitionFiles'), ok: json({ type: 'object', properties: { version: { type: 'integer' } } }), errors: [400, 403, 422] }) },
+  '/api/definitions/migrate': {
+    post: op('Move in-flight cases onto a version (the current one unless toVersion is given); dryRun only reports which can move and why the others cannot', {
+      tag: 'definitions',
+      body: { type: 'object', properties: { toVersion: { type: 'integer' }, caseIds: { type: 'array', items: { type: 'string' } }, dryRun: { type: 'boolean' } } },
+      ok: json({ type: 'object', properties: { toVersion: { type: 'integer' }, moved: { type: 'array', items: { type: 'string' } }, cannotMove: { type: 'array', items: { type: 'object' } } } }),
+      errors: [400, 403, 404],
+    }),
+  },
   '/api/audit': { get: op('Audit log, newest first', { tag: 'audit', params: [queryParam('caseId', 'Case id'), queryParam('userId', 'Username'), queryParam('limit', 'At most (default 200)')], errors: [403] }) },
 };

@@ -1,4 +1,5 @@
-// Definitions management (roles with manageDefinitions): the published files, validate, run scenarios, diff, publish.
+// Definitions management (roles with manageDefinitions): the published files, validate, run scenarios, diff, publish,
+// and the explicit migration of in-flight cases onto a newer version.
 import { Router } from 'express';
 import { problem } from '../http-problems.js';
 import { requireUser, signedIn } from '../middleware/authorisation.js';
@@ -46,6 +47,18 @@ export function definitionRoutes(services: Services): Router {
     const result = await admin.publish(files, user.username, typeof note === 'string' ? note.slice(0, 500) : undefined);
     await services.store.appendAudit({ at: services.now(), userId: user.username, caseId: null, action: 'definitions.published', detail: { version: result.version } });
     res.json(result);
+  });
+
+  router.post('/api/definitions/migrate', async (req, res) => {
+    const body = (req.body ?? {}) as { toVersion?: unknown; caseIds?: unknown; dryRun?: unknown };
+    const toVersion = versionParam(body.toVersion);
+    const caseIds = Array.isArray(body.caseIds) ? body.caseIds.filter((id): id is string => typeof id === 'string') : undefined;
+    const user = signedIn(res);
+    const report = await admin.migrate({ id: user.username, role: user.role }, { ...(toVersion ? { toVersion } : {}), ...(caseIds ? { caseIds } : {}), dryRun: body.dryRun === true });
+    if (body.dryRun !== true) {
+      await services.store.appendAudit({ at: services.now(), userId: user.username, caseId: null, action: 'cases.migrated', detail: { toVersion: report.toVersion, moved: report.moved.length, cannotMove: report.cannotMove.length } });
+    }
+    res.json(report);
   });
 
   return router;

@@ -6,6 +6,7 @@ import type { Problem } from '../../engine/definitions/problems.js';
 import { isDefinitionPath } from '../../engine/definitions/read-files.js';
 import type { DefinitionFiles } from '../../engine/definitions/types.js';
 import { runAllScenarios } from '../../engine/scenarios/run-scenario.js';
+import { migrateCases } from '../../engine/service/migrate-cases.js';
 import type { CaseStore } from '../../engine/store/index.js';
 import { problem } from '../http-problems.js';
 import type { SharedDefinitionRegistry } from './shared-registry.js';
@@ -65,5 +66,12 @@ export class DefinitionsAdmin {
   async publish(files: DefinitionFiles, by: string, note?: string) {
     const version = await this.registry.publish(files, by, note);
     return { version };
+  }
+
+  /** Moves in-flight cases onto a version (the current one by default); `dryRun` only says which could move. */
+  async migrate(by: { id: string; role: string }, options: { toVersion?: number; caseIds?: string[]; dryRun?: boolean }) {
+    const toVersion = options.toVersion ?? (await this.published()).version;
+    await this.published(toVersion);
+    return migrateCases(this.store, this.registry, by, toVersion, { ...(options.caseIds ? { caseIds: options.caseIds } : {}), dryRun: options.dryRun === true });
   }
 }

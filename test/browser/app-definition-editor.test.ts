@@ -89,6 +89,11 @@ describe('web app: the definition editor', () => {
     await page.getByRole('button', { name: 'Publish as a new version' }).click();
     await expect.poll(() => app.banner.textContent(), { timeout: 15_000 }).toContain('Version 2 is published.');
 
+    // Open cases stay on version 1 until moved: the explicit migrate action checks first.
+    expect(await page.locator('#migrate-heading').textContent()).toBe('Move open cases to version 2');
+    await page.getByRole('button', { name: 'Check which cases can move' }).click();
+    await expect.poll(() => page.locator('#migration-result').textContent(), { timeout: 15_000 }).toContain('can move to version 2.');
+
     await app.nav('Allocation');
     expect(await page.locator('.officer-list__item[data-officer="officer-pso"] .officer-load').textContent()).toBe('0 of 2 active cases');
     expect(await page.locator('.officer-list__item[data-officer="officer-po"] .officer-load').textContent()).toBe('0 of 15 active cases');

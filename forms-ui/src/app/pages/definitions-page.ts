@@ -5,6 +5,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import { parse } from 'yaml';
+import '../components/migrate-cases.js';
 import type { AppContext } from '../core/context.js';
 import { diagramFromConfig, type Diagram } from '../core/diagram-model.js';
 import { formatDateTime } from '../core/format.js';
@@ -224,7 +225,7 @@ export class DefinitionsPage extends LightElement {
       this.comparison = undefined;
       this.emit('app-definitions-published', { version });
       await this.#load.reload();
-      this.message = `Version ${version} is published. New cases use it; cases already open stay on the version they started with.`;
+      this.message = `Version ${version} is published. New cases use it; cases already open stay on the version they started with until you move them (below).`;
     });
   }
 
@@ -364,7 +365,8 @@ export class DefinitionsPage extends LightElement {
             ${this.#problemList()}
           </section>
           ${this.#previewSection()}
-          ${this.#checks()}`;
+          ${this.#checks()}
+          <migrate-cases .context=${this.context} .version=${published.version}></migrate-cases>`;
       })}`;
   }
 }
