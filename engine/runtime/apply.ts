@@ -155,7 +155,11 @@ const eventDataValidators = new WeakMap<object, ReturnType<ReturnType<typeof cre
 
 function validateEventData(defs: CompiledDefinitions, pathway: string, type: string, data: unknown): CaseError | undefined {
   const schema = defs.pathways.get(pathway)?.meta.events[type]?.data;
-  if (!schema) return undefined;
+  if (!schema) {
+    // An event that declares no details takes none: nothing unchecked reaches the event log.
+    const empty = data === undefined || data === null || (typeof data === 'object' && !Array.isArray(data) && Object.keys(data).length === 0);
+    return empty ? undefined : { code: 'data-invalid', message: `"${type}" carries no details, but some were sent`, fieldErrors: { '': [`"${type}" carries no details`] } };
+  }
   let validate = eventDataValidators.get(schema);
   if (!validate) {
     validate = createFormAjv({ strict: false }).compile(schema);
