@@ -9,34 +9,37 @@ import type { DeadlineRecord } from './types.js';
 
 export const defaultDeadlineLeaseMs = 5 * 60_000;
 
+/** The two writes of a claim, apart from the handlers, so that a store may run them elsewhere (another thread). */
+export interface DeadlineClaimWrites {
+  claimDeadlines(now: string, limit: number, claimToken: string, leaseMs: number): Promise<DeadlineRecord[]>;
+  /** Marks a claimed deadline fired (its handler succeeded) or offers it again (its handler threw). */
+  settleDeadlineClaim(deadlineId: string, claimToken: string, fired: boolean, now: string): Promise<void>;
+}
+
 export async function claimDueDeadlines(
-  db: SqlDatabase,
+  writes: DeadlineClaimWrites,
   request: { now: string; limit: number; leaseMs: number },
   handler: (deadline: DeadlineRecord) => Promise<void>,
 ): Promise<number> {
   const now = toInstant(request.now);
   const claimToken = randomUUID();
-  const claimed = await claim(db, now, request.limit, claimToken, request.leaseMs);
+  const claimed = await writes.claimDeadlines(now, request.limit, claimToken, request.leaseMs);
   let fired = 0;
   for (const deadline of claimed) {
     try {
       await handler(deadline);
     } catch {
       // The handler reports its own failure; the store's part is to offer the deadline again.
-      await db.run('UPDATE deadlines SET claim_token = NULL, claimed_until = NULL WHERE id = ? AND claim_token = ?', [deadline.id, claimToken]);
+      await writes.settleDeadlineClaim(deadline.id, claimToken, false, now);
       continue;
     }
-    await db.run(
-      `UPDATE deadlines SET fired_at = COALESCE(fired_at, ?), claim_token = NULL, claimed_until = NULL
-       WHERE id = ? AND claim_token = ?`,
-      [now, deadline.id, claimToken],
-    );
+    await writes.settleDeadlineClaim(deadline.id, claimToken, true, now);
     fired += 1;
   }
   return fired;
 }
 
-async function claim(db: SqlDatabase, now: string, limit: number, claimToken: string, leaseMs: number): Promise<DeadlineRecord[]> {
+export async function claimDeadlines(db: SqlDatabase, now: string, limit: number, claimToken: string, leaseMs: number): Promise<DeadlineRecord[]> {
   const claimedUntil = new Date(Date.parse(now) + leaseMs).toISOString();
   const rows = await db.transaction((tx) => tx.all(
     `UPDATE deadlines SET claim_token = ?, claimed_until = ?
@@ -50,4 +53,16 @@ async function claim(db: SqlDatabase, now: string, limit: number, claimToken: st
     [claimToken, claimedUntil, now, now, Math.max(0, Math.floor(limit))],
   ));
   return rows.map(toDeadline).sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.id.localeCompare(b.id));
+}
+
+export async function settleDeadlineClaim(db: SqlDatabase, deadlineId: string, claimToken: string, fired: boolean, now: string): Promise<void> {
+  if (fired) {
+    await db.run(
+      `UPDATE deadlines SET fired_at = COALESCE(fired_at, ?), claim_token = NULL, claimed_until = NULL
+       WHERE id = ? AND claim_token = ?`,
+      [now, deadlineId, claimToken],
+    );
+  } else {
+    await db.run('UPDATE deadlines SET claim_token = NULL, claimed_until = NULL WHERE id = ? AND claim_token = ?', [deadlineId, claimToken]);
+  }
 }

@@ -1,7 +1,7 @@
 // The CaseStore over any SqlDatabase: the same statements and the same rules for SQLite and PostgreSQL.
 import { caseFilterClause } from './case-filter.js';
 import { commitEvent, createCase, insertAudit } from './case-writes.js';
-import { claimDueDeadlines, defaultDeadlineLeaseMs } from './deadline-claims.js';
+import { claimDeadlines, claimDueDeadlines, defaultDeadlineLeaseMs, settleDeadlineClaim, type DeadlineClaimWrites } from './deadline-claims.js';
 import { StoreConflictError } from './errors.js';
 import {
   toAudit, toCase, toDeadline, toDefinitionVersion, toDraft, toEvent, toInstant, toJson, toUser,
@@ -13,7 +13,7 @@ import type {
   DefinitionVersionRecord, DraftRecord, EventHeader, EventRecord, NewAudit, StoreOptions, UserRecord,
 } from './types.js';
 
-export class SqlCaseStore implements CaseStore {
+export class SqlCaseStore implements CaseStore, DeadlineClaimWrites {
   private readonly deadlineLeaseMs: number;
 
   constructor(private readonly db: SqlDatabase, options: StoreOptions = {}) {
@@ -82,7 +82,15 @@ export class SqlCaseStore implements CaseStore {
   }
 
   claimDueDeadlines(now: string, limit: number, handler: (deadline: DeadlineRecord) => Promise<void>): Promise<number> {
-    return claimDueDeadlines(this.db, { now, limit, leaseMs: this.deadlineLeaseMs }, handler);
+    return claimDueDeadlines(this, { now, limit, leaseMs: this.deadlineLeaseMs }, handler);
+  }
+
+  claimDeadlines(now: string, limit: number, claimToken: string, leaseMs: number): Promise<DeadlineRecord[]> {
+    return claimDeadlines(this.db, now, limit, claimToken, leaseMs);
+  }
+
+  settleDeadlineClaim(deadlineId: string, claimToken: string, fired: boolean, now: string): Promise<void> {
+    return settleDeadlineClaim(this.db, deadlineId, claimToken, fired, now);
   }
 
   async listDeadlines(caseId: string): Promise<DeadlineRecord[]> {

@@ -15,6 +15,7 @@ const freshFile = (): string => join(tempDir, `store-${++fileNumber}`, 'dao.sqli
 afterAll(() => rmSync(tempDir, { recursive: true, force: true }));
 
 runStoreContract('SqliteStore', async () => openSqliteStore(freshFile()));
+runStoreContract('SqliteStore (inline writer)', async () => openSqliteStore(freshFile(), { writer: 'inline' }));
 
 describe('SqliteStore', () => {
   const opened: CaseStore[] = [];
@@ -33,6 +34,15 @@ describe('SqliteStore', () => {
 
   describe('#commitEvent', () => {
     itCommitsConcurrently('connections', openTwice);
+    itCommitsConcurrently('inline connections', async () => {
+      const file = freshFile();
+      const first = openSqliteStore(file, { writer: 'inline' });
+      await first.migrate();
+      const second = openSqliteStore(file, { writer: 'inline' });
+      await second.migrate();
+      opened.push(first, second);
+      return [first, second];
+    });
 
     it('should lose no update when two processes read, modify and write with retries', async () => {
       const file = freshFile();

@@ -1,0 +1,273 @@
+// An SQLite file behind the SqlDatabase interface, with group commit. Transactions that arrive together share one
+// write transaction: each runs inside its own SAVEPOINT (a unit that throws rolls back only its own writes and gets
+// its own error), and the whole group is committed once — one fsync under synchronous=FULL — at the next turn of the
+// event loop. No unit's promise settles before that COMMIT has returned, so nothing is acknowledged before it is
+// durable; when the COMMIT fails, every unit of the group fails and none of their writes remain.
+// Reads outside a transaction go to a second connection, which in WAL mode sees only committed data, so nobody
+// reads a change that could still be rolled back.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Row, SqlDatabase, SqlDialect, SqlParam, SqlSession } from './sql-database.js';
+
+export interface SqliteDatabaseOptions {
+  busyTimeoutMs?: number;
+  /** Share one commit among the transactions that arrive together (default: on for a file, off for ':memory:'). */
+  groupCommit?: boolean;
+}
+
+type Outcome<T> = { ok: true; value: T } | { ok: false; error: unknown };
+
+/** The transactions sharing one BEGIN … COMMIT. */
+class CommitGroup {
+  units = 0;
+  readonly committed: Promise<void>;
+  settle!: (error?: unknown) => void;
+
+  constructor() {
+    this.committed = new Promise<void>((resolve, reject) => {
+      this.settle = (error) => (error === undefined ? resolve() : reject(error));
+    });
+    // A group nobody waits on (every unit already failed) must not become an unhandled rejection.
+    this.committed.catch(() => undefined);
+  }
+}
+
+export class SqliteDatabase implements SqlDatabase {
+  private readonly db: Database.Database;
+  /** Committed data only: a separate connection (WAL) when group commit is on, else the writer itself. */
+  private readonly reader: Database.Database;
+  private readonly writeStatements = new Map<string, Database.Statement>();
+  private readonly readStatements = new Map<string, Database.Statement>();
+  private readonly session: SqlSession;
+  private readonly busyTimeoutMs: number;
+  private readonly groupCommit: boolean;
+  private group: CommitGroup | undefined;
+  /** COMMITs that made it to disk; with group commit, fewer than the transactions they carried. */
+  commits = 0;
+  // One write connection serves the whole process, and a transaction spans awaits, so every use of it waits its
+  // turn; otherwise another caller's statement could run inside our transaction (or savepoint).
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(file: string, readonly dialect: SqlDialect, options: SqliteDatabaseOptions = {}) {
+    const inMemory = file === ':memory:' || file === '';
+    if (!inMemory) mkdirSync(dirname(file), { recursive: true });
+    this.busyTimeoutMs = options.busyTimeoutMs ?? 10_000;
+    this.groupCommit = !inMemory && (options.groupCommit ?? true);
+    this.db = openConnection(file);
+    this.reader = this.groupCommit ? openReadConnection(file) : this.db;
+    this.session = {
+      all: async (sql, params) => statement(this.db, this.writeStatements, sql).all(...bindable(params)) as Row[],
+      run: async (sql, params) => statement(this.db, this.writeStatements, sql).run(...bindable(params)).changes,
+      exec: async (sql) => { this.db.exec(sql); },
+    };
+  }
+
+  all(sql: string, params?: SqlParam[]): Promise<Row[]> {
+    if (this.reader === this.db) return this.inTurn(() => this.session.all(sql, params));
+    return readCommitted(this.reader, this.readStatements, sql, params, this.busyTimeoutMs);
+  }
+
+  /** A write outside a transaction is a transaction of one statement, so it too is durable when it resolves. */
+  run(sql: string, params?: SqlParam[]): Promise<number> {
+    return this.transaction((tx) => tx.run(sql, params));
+  }
+
+  exec(sql: string): Promise<void> {
+    return this.transaction((tx) => tx.exec(sql));
+  }
+
+  // Not db.transaction(): it cannot span the awaits of the shared store code. The queue gives the same guarantee
+  // that nothing else uses the connection until COMMIT, ROLLBACK or the end of the unit's savepoint.
+  transaction<T>(work: (session: SqlSession) => Promise<T>): Promise<T> {
+    if (!this.groupCommit) return this.inTurn(() => this.retryWhileBusy(() => this.soloTransaction(work)));
+    return this.inTurn(() => this.joinGroup(work)).then(async ({ group, outcome }) => {
+      await group.committed;
+      if (!outcome.ok) throw outcome.error;
+      return outcome.value;
+    });
+  }
+
+  close(): Promise<void> {
+    return this.inTurn(async () => {
+      if (this.group) this.commitGroup(this.group);
+      if (this.reader !== this.db) this.reader.close();
+      this.db.close();
+    });
+  }
+
+  private async soloTransaction<T>(work: (session: SqlSession) => Promise<T>): Promise<T> {
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      const result = await work(this.session);
+      this.db.exec('COMMIT');
+      this.commits += 1;
+      return result;
+    } catch (error) {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+
+  /** Runs one unit in its own savepoint of the open group (opening one if needed); its outcome waits for the COMMIT. */
+  private async joinGroup<T>(work: (session: SqlSession) => Promise<T>): Promise<{ group: CommitGroup; outcome: Outcome<T> }> {
+    const group = this.group ?? (await this.retryWhileBusy(async () => this.openGroup()));
+    group.units += 1;
+    this.db.exec('SAVEPOINT unit');
+    try {
+      const value = await work(this.session);
+      this.db.exec('RELEASE unit');
+      return { group, outcome: { ok: true, value } };
+    } catch (error) {
+      this.abandonUnit(group, error);
+      return { group, outcome: { ok: false, error } };
+    }
+  }
+
+  private openGroup(): CommitGroup {
+    this.db.exec('BEGIN IMMEDIATE');
+    const group = new CommitGroup();
+    this.group = group;
+    // setImmediate runs after the I/O callbacks of this turn, so the requests that arrived together join first;
+    // the COMMIT then waits its turn in the queue behind any unit still running.
+    setImmediate(() => void this.inTurn(async () => this.commitGroup(group)));
+    return group;
+  }
+
+  /** Undoes a failed unit's writes only; if SQLite has already rolled back the whole transaction, the group is lost. */
+  private abandonUnit(group: CommitGroup, error: unknown): void {
+    try {
+      if (this.db.inTransaction) {
+        this.db.exec('ROLLBACK TO unit');
+        this.db.exec('RELEASE unit');
+        return;
+      }
+    } catch (rollbackError) {
+      error = rollbackError;
+    }
+    this.failGroup(group, error);
+  }
+
+  private commitGroup(group: CommitGroup): void {
+    if (this.group !== group) return; // already failed
+    this.group = undefined;
+    try {
+      this.db.exec('COMMIT');
+    } catch (error) {
+      this.group = group;
+      this.failGroup(group, error);
+      return;
+    }
+    this.commits += 1;
+    group.settle();
+  }
+
+  private failGroup(group: CommitGroup, error: unknown): void {
+    if (this.group === group) this.group = undefined;
+    try {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+    } catch {
+      // Nothing more can be undone from here; closing the connection would discard the transaction anyway.
+    }
+    group.settle(error ?? new Error('the group commit failed'));
+  }
+
+  private inTurn<T>(work: () => Promise<T>): Promise<T> {
+    const result = this.queue.then(work);
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+
+  private retryWhileBusy<T>(work: () => Promise<T>): Promise<T> {
+    return retryWhileBusy(work, this.busyTimeoutMs);
+  }
+}
+
+/**
+ * The read side alone, for a process whose writes go through another connection (a writer thread): every
+ * statement sees committed data only, and a write sent here by mistake fails instead of escaping the writer.
+ */
+export class SqliteReader implements SqlDatabase {
+  private readonly db: Database.Database;
+  private readonly statements = new Map<string, Database.Statement>();
+  private readonly busyTimeoutMs: number;
+
+  constructor(file: string, readonly dialect: SqlDialect, options: { busyTimeoutMs?: number } = {}) {
+    this.db = openReadConnection(file);
+    this.busyTimeoutMs = options.busyTimeoutMs ?? 10_000;
+  }
+
+  all(sql: string, params?: SqlParam[]): Promise<Row[]> {
+    return readCommitted(this.db, this.statements, sql, params, this.busyTimeoutMs);
+  }
+
+  run(): Promise<number> {
+    return Promise.reject(new Error('this connection only reads: writes go through the writer'));
+  }
+
+  exec(): Promise<void> {
+    return this.run().then(() => undefined);
+  }
+
+  transaction<T>(): Promise<T> {
+    return this.run().then(() => undefined as T);
+  }
+
+  async close(): Promise<void> {
+    this.db.close();
+  }
+}
+
+/** A unit that met a locked database changed nothing, so running it again is safe. */
+async function retryWhileBusy<T>(work: () => Promise<T>, busyTimeoutMs: number): Promise<T> {
+  const giveUpAt = Date.now() + busyTimeoutMs;
+  for (let pauseMs = 1; ; pauseMs = Math.min(pauseMs * 2, 50)) {
+    try {
+      return await work();
+    } catch (error) {
+      if (!isBusy(error) || Date.now() >= giveUpAt) throw error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, pauseMs * (0.5 + Math.random())));
+  }
+}
+
+function readCommitted(db: Database.Database, cache: Map<string, Database.Statement>, sql: string, params: SqlParam[] | undefined, busyTimeoutMs: number): Promise<Row[]> {
+  return retryWhileBusy(async () => statement(db, cache, sql).all(...bindable(params)) as Row[], busyTimeoutMs);
+}
+
+function openConnection(file: string): Database.Database {
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  // SQLite's own busy handler sleeps the whole thread: while it waits for a transaction that another connection of
+  // this process holds across an await, that transaction can never finish. So SQLite gives up at once and
+  // retryWhileBusy() waits for the lock without blocking the event loop.
+  db.pragma('busy_timeout = 0');
+  return db;
+}
+
+/** A second connection on the file (the file made WAL first, if it was new), which can only read. */
+function openReadConnection(file: string): Database.Database {
+  const db = openConnection(file);
+  db.pragma('query_only = ON');
+  return db;
+}
+
+function statement(db: Database.Database, cache: Map<string, Database.Statement>, sql: string): Database.Statement {
+  let prepared = cache.get(sql);
+  if (prepared === undefined) {
+    prepared = db.prepare(sql);
+    cache.set(sql, prepared);
+  }
+  return prepared;
+}
+
+function isBusy(error: unknown): boolean {
+  return error instanceof Database.SqliteError && error.code.startsWith('SQLITE_BUSY');
+}
+
+/** better-sqlite3 binds neither booleans nor undefined. */
+function bindable(params: SqlParam[] = []): (string | number | null)[] {
+  return params.map((param) => (param === undefined ? null : typeof param === 'boolean' ? Number(param) : param));
+}

@@ -1,0 +1,172 @@
+// The SQLite CaseStore as the server runs it: reads on this thread through a connection that sees committed data
+// only, writes on a writer thread (sqlite-writer-thread.ts) that group-commits them. A write's promise settles when
+// the writer says its COMMIT returned, so what is acknowledged is on disk; the fsync never blocks this thread.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { claimDueDeadlines } from './deadline-claims.js';
+import { SqlCaseStore } from './sql-case-store.js';
+import { SqliteReader, type SqliteDatabaseOptions } from './sqlite-database.js';
+import { sqliteDialect } from './sqlite-dialect.js';
+import { rebuildStoreError, type WriterMethod, type WriterReply, type WriterRequest } from './sqlite-writer-protocol.js';
+import type {
+  AuditFilter, AuditRecord, CaseFilter, CaseRecord, CaseStore, CommitInput, CreateCaseInput, DeadlineRecord,
+  DefinitionVersionRecord, DraftRecord, EventHeader, EventRecord, NewAudit, StoreOptions, UserRecord,
+} from './types.js';
+import { defaultDeadlineLeaseMs } from './deadline-claims.js';
+
+const bootUrl = new URL('./sqlite-writer-boot.mjs', import.meta.url);
+const writerUrl = new URL('./sqlite-writer-thread.ts', import.meta.url);
+
+interface Waiting {
+  resolve(value: unknown): void;
+  reject(error: Error): void;
+}
+
+export class ThreadedSqliteStore implements CaseStore {
+  private readonly reads: SqlCaseStore;
+  private readonly writer: Worker;
+  private readonly waiting = new Map<number, Waiting>();
+  private readonly deadlineLeaseMs: number;
+  private nextId = 1;
+  /** Set once the writer is gone (closed or failed): every later write fails with it. */
+  private stopped: Error | undefined;
+
+  constructor(file: string, options: StoreOptions & SqliteDatabaseOptions = {}) {
+    mkdirSync(dirname(file), { recursive: true });
+    this.deadlineLeaseMs = options.deadlineLeaseMs ?? defaultDeadlineLeaseMs;
+    // Opened first, so that a new file is already in WAL mode when the writer opens it.
+    this.reads = new SqlCaseStore(new SqliteReader(file, sqliteDialect, options), options);
+    this.writer = new Worker(bootUrl, { workerData: { entry: writerUrl.href, file, options } });
+    // An idle writer must not keep the process alive; one with writes under way does (see write()).
+    this.writer.unref();
+    this.writer.on('message', (reply: WriterReply) => this.settle(reply));
+    this.writer.on('error', (error) => this.stop(error));
+    this.writer.on('exit', (code) => this.stop(new Error(`the SQLite writer thread stopped (exit code ${code})`)));
+  }
+
+  migrate(): Promise<void> {
+    return this.write('migrate', []);
+  }
+
+  createCase(input: CreateCaseInput): Promise<CaseRecord> {
+    return this.write('createCase', [input]);
+  }
+
+  commitEvent(input: CommitInput): Promise<CaseRecord> {
+    return this.write('commitEvent', [input]);
+  }
+
+  saveDraft(draft: DraftRecord): Promise<void> {
+    return this.write('saveDraft', [draft]);
+  }
+
+  deleteDraft(caseId: string, formId: string, userId: string): Promise<void> {
+    return this.write('deleteDraft', [caseId, formId, userId]);
+  }
+
+  purgeDrafts(olderThan: string): Promise<number> {
+    return this.write('purgeDrafts', [olderThan]);
+  }
+
+  claimDueDeadlines(now: string, limit: number, handler: (deadline: DeadlineRecord) => Promise<void>): Promise<number> {
+    return claimDueDeadlines({
+      claimDeadlines: (...args) => this.write('claimDeadlines', args),
+      settleDeadlineClaim: (...args) => this.write('settleDeadlineClaim', args),
+    }, { now, limit, leaseMs: this.deadlineLeaseMs }, handler);
+  }
+
+  appendAudit(entry: NewAudit): Promise<void> {
+    return this.write('appendAudit', [entry]);
+  }
+
+  upsertUser(user: UserRecord): Promise<void> {
+    return this.write('upsertUser', [user]);
+  }
+
+  saveDefinitionVersion(version: DefinitionVersionRecord): Promise<void> {
+    return this.write('saveDefinitionVersion', [version]);
+  }
+
+  getCase(id: string): Promise<CaseRecord | undefined> {
+    return this.reads.getCase(id);
+  }
+
+  listCases(filter?: CaseFilter): Promise<CaseRecord[]> {
+    return this.reads.listCases(filter);
+  }
+
+  listEvents(caseId: string): Promise<EventRecord[]> {
+    return this.reads.listEvents(caseId);
+  }
+
+  listEventHeaders(caseId: string): Promise<EventHeader[]> {
+    return this.reads.listEventHeaders(caseId);
+  }
+
+  countEvents(): Promise<number> {
+    return this.reads.countEvents();
+  }
+
+  getDraft(caseId: string, formId: string, userId: string): Promise<DraftRecord | undefined> {
+    return this.reads.getDraft(caseId, formId, userId);
+  }
+
+  listDeadlines(caseId: string): Promise<DeadlineRecord[]> {
+    return this.reads.listDeadlines(caseId);
+  }
+
+  listAudit(filter?: AuditFilter): Promise<AuditRecord[]> {
+    return this.reads.listAudit(filter);
+  }
+
+  getUser(username: string): Promise<UserRecord | undefined> {
+    return this.reads.getUser(username);
+  }
+
+  listUsers(): Promise<UserRecord[]> {
+    return this.reads.listUsers();
+  }
+
+  getDefinitionVersion(version: number): Promise<DefinitionVersionRecord | undefined> {
+    return this.reads.getDefinitionVersion(version);
+  }
+
+  latestDefinitionVersion(): Promise<DefinitionVersionRecord | undefined> {
+    return this.reads.latestDefinitionVersion();
+  }
+
+  async close(): Promise<void> {
+    if (!this.stopped) {
+      await this.write('close', []);
+      this.stop(new Error('the store is closed'));
+      await this.writer.terminate();
+    }
+    await this.reads.close();
+  }
+
+  private write<T>(method: WriterMethod | 'close', args: unknown[]): Promise<T> {
+    if (this.stopped) return Promise.reject(this.stopped);
+    const id = this.nextId++;
+    if (this.waiting.size === 0) this.writer.ref();
+    const request: WriterRequest = { id, method, args };
+    const reply = new Promise<T>((resolve, reject) => this.waiting.set(id, { resolve: resolve as (value: unknown) => void, reject }));
+    this.writer.postMessage(request);
+    return reply;
+  }
+
+  private settle(reply: WriterReply): void {
+    const waiting = this.waiting.get(reply.id);
+    if (!waiting) return;
+    this.waiting.delete(reply.id);
+    if (this.waiting.size === 0) this.writer.unref();
+    if (reply.error) waiting.reject(rebuildStoreError(reply.error));
+    else waiting.resolve(reply.value);
+  }
+
+  private stop(error: Error): void {
+    this.stopped ??= error;
+    for (const waiting of this.waiting.values()) waiting.reject(error);
+    this.waiting.clear();
+  }
+}

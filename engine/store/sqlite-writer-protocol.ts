@@ -1,0 +1,47 @@
+// What the request thread and the SQLite writer thread say to each other: which store method to run, and its result
+// or its error. Errors cross as plain data and are rebuilt as the store's own error classes.
+import { StoreConflictError, StoreNotFoundError } from './errors.js';
+
+/** The store's writes; everything else is read on the requesting thread. */
+export const writerMethods = [
+  'migrate', 'createCase', 'commitEvent', 'saveDraft', 'deleteDraft', 'purgeDrafts', 'appendAudit', 'upsertUser',
+  'saveDefinitionVersion', 'claimDeadlines', 'settleDeadlineClaim',
+] as const;
+
+export type WriterMethod = (typeof writerMethods)[number];
+
+export interface WriterRequest {
+  id: number;
+  method: WriterMethod | 'close';
+  args: unknown[];
+}
+
+export interface SerialisedError {
+  name: string;
+  message: string;
+  code?: unknown;
+  entity?: string;
+  key?: string;
+  expectedVersion?: number;
+  actualVersion?: number;
+}
+
+export type WriterReply = { id: number; value: unknown; error?: undefined } | { id: number; error: SerialisedError };
+
+export function serialiseStoreError(error: unknown): SerialisedError {
+  if (!(error instanceof Error)) return { name: 'Error', message: String(error) };
+  const { code, entity, key, expectedVersion, actualVersion } = error as Error & Partial<SerialisedError>;
+  return { name: error.name, message: error.message, code, entity, key, expectedVersion, actualVersion };
+}
+
+export function rebuildStoreError(error: SerialisedError): Error {
+  if (error.name === 'StoreConflictError') {
+    return new StoreConflictError(error.message, {
+      entity: error.entity ?? '', key: error.key ?? '',
+      ...(error.expectedVersion !== undefined ? { expectedVersion: error.expectedVersion } : {}),
+      ...(error.actualVersion !== undefined ? { actualVersion: error.actualVersion } : {}),
+    });
+  }
+  if (error.name === 'StoreNotFoundError') return new StoreNotFoundError(error.entity ?? '', error.key ?? '');
+  return Object.assign(new Error(error.message), { name: error.name, ...(error.code !== undefined ? { code: error.code } : {}) });
+}
