@@ -2,7 +2,7 @@
 // (postgres-store.ts turns off pg's jsonb parsing), so one set of mappers serves both.
 import type { Row } from './sql-database.js';
 import type {
-  AuditRecord, CaseRecord, CaseSummary, DeadlineRecord, DefinitionVersionRecord, DraftRecord, EventRecord, UserRecord,
+  AuditRecord, CaseRecord, CaseSummary, DeadlineRecord, DefinitionVersionRecord, DraftRecord, EventHeader, EventRecord, UserRecord,
 } from './types.js';
 
 /** JSON text for a column; undefined is stored as JSON null. */
@@ -43,6 +43,10 @@ export function toCase(row: Row): CaseRecord {
     createdAt: String(row.created_at),
     updatedAt: String(row.updated_at),
   };
+}
+
+export function toEventHeader(row: Row): EventHeader {
+  return { seq: Number(row.seq), type: String(row.type), userId: String(row.user_id), role: String(row.role), at: String(row.at) };
 }
 
 export function toEvent(row: Row): EventRecord {

@@ -3,8 +3,9 @@ import { caseFilterClause } from './case-filter.js';
 import { commitEvent, createCase, insertAudit } from './case-writes.js';
 import { claimDeadlines, claimDueDeadlines, defaultDeadlineLeaseMs, settleDeadlineClaim, type DeadlineClaimWrites } from './deadline-claims.js';
 import { StoreConflictError } from './errors.js';
+import { EventHeaderCache } from './event-header-cache.js';
 import {
-  toAudit, toCase, toDeadline, toDefinitionVersion, toDraft, toEvent, toInstant, toJson, toUser,
+  toAudit, toCase, toDeadline, toDefinitionVersion, toDraft, toEvent, toEventHeader, toInstant, toJson, toUser,
 } from './rows.js';
 import { runMigrations } from './run-migrations.js';
 import type { SqlDatabase, SqlParam } from './sql-database.js';
@@ -15,6 +16,7 @@ import type {
 
 export class SqlCaseStore implements CaseStore, DeadlineClaimWrites {
   private readonly deadlineLeaseMs: number;
+  private readonly eventHeaders = new EventHeaderCache();
 
   constructor(private readonly db: SqlDatabase, options: StoreOptions = {}) {
     this.deadlineLeaseMs = options.deadlineLeaseMs ?? defaultDeadlineLeaseMs;
@@ -48,9 +50,15 @@ export class SqlCaseStore implements CaseStore, DeadlineClaimWrites {
     return rows.map(toEvent);
   }
 
-  async listEventHeaders(caseId: string): Promise<EventHeader[]> {
-    const rows = await this.db.all('SELECT seq, type, user_id, role, at FROM events WHERE case_id = ? ORDER BY seq', [caseId]);
-    return rows.map((row) => ({ seq: Number(row.seq), type: String(row.type), userId: String(row.user_id), role: String(row.role), at: String(row.at) }));
+  async listEventHeaders(caseId: string, throughSeq?: number): Promise<EventHeader[]> {
+    const through = (headers: EventHeader[]) => (throughSeq === undefined ? headers : headers.filter((h) => h.seq <= throughSeq));
+    const known = this.eventHeaders.lastSeq(caseId);
+    // Everything asked for is already known: committed events never change, so there is nothing to read.
+    if (throughSeq !== undefined && known >= throughSeq) return through(this.eventHeaders.extend(caseId, [])!);
+    const newer = await this.db.all('SELECT seq, type, user_id, role, at FROM events WHERE case_id = ? AND seq > ? ORDER BY seq', [caseId, known]);
+    const all = this.eventHeaders.extend(caseId, newer.map(toEventHeader))
+      ?? (await this.db.all('SELECT seq, type, user_id, role, at FROM events WHERE case_id = ? ORDER BY seq', [caseId])).map(toEventHeader);
+    return through(all);
   }
 
   async countEvents(): Promise<number> {

@@ -100,8 +100,8 @@ export class ThreadedSqliteStore implements CaseStore {
     return this.reads.listEvents(caseId);
   }
 
-  listEventHeaders(caseId: string): Promise<EventHeader[]> {
-    return this.reads.listEventHeaders(caseId);
+  listEventHeaders(caseId: string, throughSeq?: number): Promise<EventHeader[]> {
+    return this.reads.listEventHeaders(caseId, throughSeq);
   }
 
   countEvents(): Promise<number> {

@@ -158,8 +158,11 @@ export interface CaseStore {
   commitEvent(input: CommitInput): Promise<CaseRecord>;
   /** Ordered by seq. */
   listEvents(caseId: string): Promise<EventRecord[]>;
-  /** Who did what and when, ordered by seq, without the events' data (cheap enough for every case response). */
-  listEventHeaders(caseId: string): Promise<EventHeader[]>;
+  /**
+   * Who did what and when, ordered by seq, without the events' data (cheap enough for every case response).
+   * With `throughSeq` (the version of the case record being shown), the history up to that event only.
+   */
+  listEventHeaders(caseId: string, throughSeq?: number): Promise<EventHeader[]>;
   countEvents(): Promise<number>;
   /** Inserts or overwrites the draft of (caseId, formId, userId). */
   saveDraft(draft: DraftRecord): Promise<void>;

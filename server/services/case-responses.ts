@@ -36,7 +36,7 @@ export async function caseResponse(store: CaseStore, viewer: Viewer, snapshot: C
   const { record, view, defs } = snapshot;
   const redactor = new Redactor(defs, { role: viewer.role });
   const data = record.snapshot as CaseData;
-  const history = (await store.listEventHeaders(record.id)).map((e) => ({ seq: e.seq, type: e.type, by: e.userId, role: e.role, at: e.at }));
+  const history = (await store.listEventHeaders(record.id, record.version)).map((e) => ({ seq: e.seq, type: e.type, by: e.userId, role: e.role, at: e.at }));
   const body = {
     id: record.id,
     version: record.version,

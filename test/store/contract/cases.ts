@@ -175,6 +175,20 @@ export function describeCaseContract(store: CurrentStore): void {
       expect(headers).toEqual(full.map(({ seq, type, userId, role, at }) => ({ seq, type, userId, role, at })));
       expect(headers).toHaveLength(2);
     });
+
+    it('should keep up with events committed after an earlier read, and stop at throughSeq when given', async () => {
+      let record = await store().createCase(newCase('c1'));
+      expect((await store().listEventHeaders('c1')).map((h) => h.seq)).toEqual([1]);
+      for (let i = 0; i < 3; i++) record = await store().commitEvent(nextCommit(record));
+      expect((await store().listEventHeaders('c1')).map((h) => h.seq)).toEqual([1, 2, 3, 4]);
+      expect((await store().listEventHeaders('c1', 2)).map((h) => h.seq)).toEqual([1, 2]);
+      record = await store().commitEvent(nextCommit(record));
+      expect((await store().listEventHeaders('c1', record.version)).map((h) => h.seq)).toEqual([1, 2, 3, 4, 5]);
+      expect(await store().listEventHeaders('c1', 9)).toHaveLength(5);
+      expect(await store().listEventHeaders('nobody')).toEqual([]);
+      const full = await store().listEvents('c1');
+      expect(await store().listEventHeaders('c1')).toEqual(full.map(({ seq, type, userId, role, at }) => ({ seq, type, userId, role, at })));
+    });
   });
 
   describe('#countEvents', () => {

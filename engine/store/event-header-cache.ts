@@ -1,0 +1,34 @@
+// Who did what and when on a case is read for every case response. The event log is append-only, its seq runs
+// 1, 2, 3 … and a committed event never changes, so the headers already read are kept and only later ones are read.
+import type { EventHeader } from './types.js';
+
+export class EventHeaderCache {
+  // A Map iterates in insertion order: the first key is the case used longest ago.
+  private readonly cases = new Map<string, EventHeader[]>();
+
+  constructor(private readonly maxCases = 2000) {}
+
+  /** The last seq already known for the case (0 when none). */
+  lastSeq(caseId: string): number {
+    return this.cases.get(caseId)?.at(-1)?.seq ?? 0;
+  }
+
+  /**
+   * Adds headers read after lastSeq() and returns all of the case's headers, in order; a read that raced another
+   * may repeat some. Undefined (and the case forgotten) when they do not follow on, which the log never allows.
+   */
+  extend(caseId: string, newer: EventHeader[]): EventHeader[] | undefined {
+    const known = this.cases.get(caseId) ?? [];
+    this.cases.delete(caseId);
+    let last = known.at(-1)?.seq ?? 0;
+    for (const header of newer) {
+      if (header.seq <= last) continue;
+      if (header.seq !== last + 1) return undefined;
+      known.push(header);
+      last = header.seq;
+    }
+    this.cases.set(caseId, known);
+    if (this.cases.size > this.maxCases) this.cases.delete(this.cases.keys().next().value!);
+    return known.slice();
+  }
+}
