@@ -116,17 +116,23 @@ export class CaseService {
   }
 
   async load(caseId: string, user: ServiceUser): Promise<CaseSnapshotView> {
-    const record = await this.store.getCase(caseId);
-    if (!record) throw new CaseServiceError('not-found', `there is no case ${caseId}`);
-    const defs = await this.registry.get(record.definitionVersion);
-    if (!isVisibleTo(defs, user, record)) throw new CaseServiceError('not-visible', `case ${caseId} is not one of yours`);
+    const { record, defs } = await this.loadVisible(caseId, user);
     const view = describeCase(defs, record.snapshot as CaseData, this.caseUser(defs, user), this.now());
     return { record, view, defs };
   }
 
+  /** The case and its definitions, if this user may see it; without the view, which a change computes afterwards. */
+  private async loadVisible(caseId: string, user: ServiceUser): Promise<{ record: CaseRecord; defs: CompiledDefinitions }> {
+    const record = await this.store.getCase(caseId);
+    if (!record) throw new CaseServiceError('not-found', `there is no case ${caseId}`);
+    const defs = await this.registry.get(record.definitionVersion);
+    if (!isVisibleTo(defs, user, record)) throw new CaseServiceError('not-visible', `case ${caseId} is not one of yours`);
+    return { record, defs };
+  }
+
   /** Submits forms and/or sends an event as one change: all of it is stored, or none. */
   async change(caseId: string, user: ServiceUser, request: EventRequest): Promise<CaseSnapshotView> {
-    const { record, defs } = await this.load(caseId, user);
+    const { record, defs } = await this.loadVisible(caseId, user);
     if (record.version !== request.expectedVersion) {
       throw new CaseServiceError('conflict', `the case has changed since you loaded it (version ${record.version}, not ${request.expectedVersion}): reload it and try again`, { currentVersion: record.version });
     }
@@ -207,14 +213,14 @@ export class CaseService {
   }
 
   async saveDraft(caseId: string, user: ServiceUser, formId: string, data: unknown): Promise<string> {
-    await this.load(caseId, user);
+    await this.loadVisible(caseId, user);
     const savedAt = this.now();
     await this.store.saveDraft({ caseId, formId, userId: user.id, data, savedAt });
     return savedAt;
   }
 
   async getDraft(caseId: string, user: ServiceUser, formId: string) {
-    await this.load(caseId, user);
+    await this.loadVisible(caseId, user);
     return this.store.getDraft(caseId, formId, user.id);
   }
 }
