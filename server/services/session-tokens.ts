@@ -21,7 +21,20 @@ function sameText(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
+// Tokens already verified, and CSRF tokens already derived, are kept: both are pure functions of the secret, so keeping
+// them is exact (expiry is still checked on every use). Each map is emptied when it grows past this many entries.
+const MAX_REMEMBERED = 10_000;
+
+function remember<V>(map: Map<string, V>, key: string, value: V): void {
+  if (map.size >= MAX_REMEMBERED) map.clear();
+  map.set(key, value);
+}
+
 export class SessionTokens {
+  // Only tokens whose signature checked out are kept, so a caller cannot fill these with made-up ones.
+  private readonly verified = new Map<string, Readonly<SessionClaims>>();
+  private readonly csrfTokens = new Map<string, string>();
+
   constructor(private readonly secret: string, private readonly now: () => number = Date.now) {}
 
   issue(username: string): { token: string; claims: SessionClaims } {
@@ -31,18 +44,28 @@ export class SessionTokens {
   }
 
   verify(token: string | undefined): SessionClaims | undefined {
-    const [version, body, mac] = (token ?? '').split('.');
+    if (!token) return undefined;
+    const known = this.verified.get(token);
+    if (known) return known.exp > this.now() ? known : undefined;
+    const [version, body, mac] = token.split('.');
     if (version !== 'v1' || !body || !mac || !sameText(mac, sign(this.secret, `session.${body}`))) return undefined;
     try {
       const claims = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as SessionClaims;
-      return typeof claims.username === 'string' && claims.exp > this.now() ? claims : undefined;
+      if (typeof claims.username !== 'string' || !(claims.exp > this.now())) return undefined;
+      remember(this.verified, token, Object.freeze(claims));
+      return claims;
     } catch {
       return undefined;
     }
   }
 
   csrfToken(sessionId: string): string {
-    return sign(this.secret, `csrf.${sessionId}`);
+    let token = this.csrfTokens.get(sessionId);
+    if (token === undefined) {
+      token = sign(this.secret, `csrf.${sessionId}`);
+      remember(this.csrfTokens, sessionId, token);
+    }
+    return token;
   }
 
   checkCsrf(sessionId: string, presented: string | undefined): boolean {
