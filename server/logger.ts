@@ -32,5 +32,7 @@ export function errorSummary(error: unknown): Record<string, unknown> {
 
 export function createLogger(options: { level?: string; destination?: NodeJS.WritableStream } = {}): Logger {
   const settings = { level: options.level ?? 'info', base: { app: 'dao-pathways' }, redact: { paths: REDACTED_PATHS, censor: '[withheld]' } };
-  return options.destination ? pino(settings, options.destination as never) : pino(settings);
+  // Standard output is written asynchronously, off the event loop: lines that arrive together leave in one write.
+  // pino flushes what is left when the process exits; a SIGKILL may lose the last lines (the audit is in the store).
+  return pino(settings, (options.destination ?? pino.destination({ dest: 1, sync: false })) as never);
 }
