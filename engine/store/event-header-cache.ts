@@ -13,6 +13,12 @@ export class EventHeaderCache {
     return this.cases.get(caseId)?.at(-1)?.seq ?? 0;
   }
 
+  /** The header of an event just committed: kept if it follows on from what is known, else left for a read. */
+  append(caseId: string, header: EventHeader): void {
+    const known = this.cases.get(caseId);
+    if (known ? known.at(-1)?.seq === header.seq - 1 : header.seq === 1) this.extend(caseId, [header]);
+  }
+
   /**
    * Adds headers read after lastSeq() and returns all of the case's headers, in order; a read that raced another
    * may repeat some. Undefined (and the case forgotten) when they do not follow on, which the log never allows.

@@ -11,7 +11,7 @@ import { runMigrations } from './run-migrations.js';
 import type { SqlDatabase, SqlParam } from './sql-database.js';
 import type {
   AuditFilter, AuditRecord, CaseFilter, CaseRecord, CaseStore, CommitInput, CreateCaseInput, DeadlineRecord,
-  DefinitionVersionRecord, DraftRecord, EventHeader, EventRecord, NewAudit, StoreOptions, UserRecord,
+  DefinitionVersionRecord, DraftRecord, EventHeader, EventRecord, NewAudit, NewEvent, StoreOptions, UserRecord,
 } from './types.js';
 
 export class SqlCaseStore implements CaseStore, DeadlineClaimWrites {
@@ -26,8 +26,10 @@ export class SqlCaseStore implements CaseStore, DeadlineClaimWrites {
     return runMigrations(this.db);
   }
 
-  createCase(input: CreateCaseInput): Promise<CaseRecord> {
-    return createCase(this.db, input);
+  async createCase(input: CreateCaseInput): Promise<CaseRecord> {
+    const record = await createCase(this.db, input);
+    this.noteCommittedEvent(record.id, record.version, input.event);
+    return record;
   }
 
   async getCase(id: string): Promise<CaseRecord | undefined> {
@@ -41,8 +43,15 @@ export class SqlCaseStore implements CaseStore, DeadlineClaimWrites {
     return rows.map(toCase);
   }
 
-  commitEvent(input: CommitInput): Promise<CaseRecord> {
-    return commitEvent(this.db, input);
+  async commitEvent(input: CommitInput): Promise<CaseRecord> {
+    const record = await commitEvent(this.db, input);
+    this.noteCommittedEvent(record.id, record.version, input.event);
+    return record;
+  }
+
+  /** An event committed (the transaction has ended) by this store or on its behalf: its header needs no reading. */
+  noteCommittedEvent(caseId: string, seq: number, event: NewEvent): void {
+    this.eventHeaders.append(caseId, { seq, type: event.type, userId: event.userId, role: event.role, at: event.at });
   }
 
   async listEvents(caseId: string): Promise<EventRecord[]> {

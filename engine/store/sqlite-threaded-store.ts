@@ -49,12 +49,16 @@ export class ThreadedSqliteStore implements CaseStore {
     return this.write('migrate', []);
   }
 
-  createCase(input: CreateCaseInput): Promise<CaseRecord> {
-    return this.write('createCase', [input]);
+  async createCase(input: CreateCaseInput): Promise<CaseRecord> {
+    const record = await this.write<CaseRecord>('createCase', [input]);
+    this.reads.noteCommittedEvent(record.id, record.version, input.event);
+    return record;
   }
 
-  commitEvent(input: CommitInput): Promise<CaseRecord> {
-    return this.write('commitEvent', [input]);
+  async commitEvent(input: CommitInput): Promise<CaseRecord> {
+    const record = await this.write<CaseRecord>('commitEvent', [input]);
+    this.reads.noteCommittedEvent(record.id, record.version, input.event);
+    return record;
   }
 
   saveDraft(draft: DraftRecord): Promise<void> {
