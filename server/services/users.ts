@@ -11,13 +11,41 @@ interface ListedUser {
   name?: string;
 }
 
+/**
+ * How long an account read for a signed-in request is trusted before the store is asked again. The store stays the
+ * source of truth: an account removed or changed by another instance or an operator is refused or changed within
+ * this time; one changed through this service at once. Sign-in always reads the store.
+ */
+export const ACCOUNT_FRESH_MS = 1000;
+const MAX_REMEMBERED = 10_000;
+
 export class UserService {
-  constructor(private readonly store: CaseStore) {}
+  private readonly recent = new Map<string, { user: UserRecord; readAt: number }>();
+
+  constructor(private readonly store: CaseStore, private readonly clock: () => number = Date.now) {}
 
   /** The account, when it exists, is not a system record and holds a role of the current definitions. */
   async find(username: string, defs: CompiledDefinitions): Promise<UserRecord | undefined> {
     if (!username || isSystemRecord(username)) return undefined;
+    return this.withKnownRole(await this.store.getUser(username), defs);
+  }
+
+  /** find() for a request that carries a signed session: the account as read at most ACCOUNT_FRESH_MS ago. */
+  async findSignedIn(username: string, defs: CompiledDefinitions): Promise<UserRecord | undefined> {
+    if (!username || isSystemRecord(username)) return undefined;
+    const known = this.recent.get(username);
+    if (known && this.clock() - known.readAt < ACCOUNT_FRESH_MS) return this.withKnownRole(known.user, defs);
+    const readAt = this.clock();
     const user = await this.store.getUser(username);
+    if (!user) this.recent.delete(username);
+    else {
+      if (this.recent.size >= MAX_REMEMBERED) this.recent.clear();
+      this.recent.set(username, { user, readAt });
+    }
+    return this.withKnownRole(user, defs);
+  }
+
+  private withKnownRole(user: UserRecord | undefined, defs: CompiledDefinitions): UserRecord | undefined {
     return user && isKnownRole(defs, user.role) ? user : undefined;
   }
 
@@ -38,6 +66,7 @@ export class UserService {
       if (existing && !existing.demo) continue;
       const record = { username: user.username, displayName: user.name ?? existing?.displayName ?? user.username, role: user.role, passwordHash: await hashPassword(password), demo: true };
       await this.store.upsertUser(record);
+      this.recent.delete(record.username);
       seeded.push(record);
     }
     return seeded;
