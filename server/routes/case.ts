@@ -32,9 +32,9 @@ export function caseRoutes(services: Services): Router {
 
   const respond = async (res: Response, snapshot: CaseSnapshotView, via: string) => {
     const viewer = signedIn(res);
-    const { body, redactor } = await caseResponse(services.store, viewer, snapshot);
+    const { text, redactor } = await caseResponse(services.store, viewer, snapshot, services.caseHistory);
     await services.disclosures.record(viewer, snapshot.record.id, redactor, via);
-    res.json(body);
+    res.type('json').send(text);
   };
 
   router.get('/api/cases/:id', async (req, res) => {

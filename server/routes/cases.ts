@@ -40,8 +40,8 @@ export function caseListRoutes(services: Services): Router {
     if (typeof pathway !== 'string' || !pathway) throw problem(400, 'bad-request', 'Send {"pathway": "<pathway id>"}.');
     const viewer = signedIn(res);
     const opened = await services.cases.openCase(serviceUser(viewer), pathway);
-    const { body } = await caseResponse(services.store, viewer, opened);
-    res.status(201).location(`${req.baseUrl}/api/cases/${opened.record.id}`).json(body);
+    const { text } = await caseResponse(services.store, viewer, opened, services.caseHistory);
+    res.status(201).location(`${req.baseUrl}/api/cases/${opened.record.id}`).type('json').send(text);
   });
 
   router.get('/api/cases', async (req, res) => {

@@ -4,6 +4,7 @@ import type { CaseSnapshotView } from '../../engine/service/case-service.js';
 import type { CaseData } from '../../engine/runtime/model.js';
 import type { CaseStore } from '../../engine/store/index.js';
 import type { Viewer } from '../types.js';
+import type { CaseHistoryJson } from './case-history-json.js';
 import { Redactor } from './redaction.js';
 
 export function documentsOf(snapshot: CaseSnapshotView, redactor: Redactor) {
@@ -32,12 +33,16 @@ export function submittedForms(data: CaseData, redactor: Redactor) {
   return forms;
 }
 
-export async function caseResponse(store: CaseStore, viewer: Viewer, snapshot: CaseSnapshotView) {
+/**
+ * The case as this viewer may see it, as JSON text: what JSON.stringify gives for the whole view, with the history
+ * (the part that grows with the case) taken from the kept text, extended by the events added since.
+ */
+export async function caseResponse(store: CaseStore, viewer: Viewer, snapshot: CaseSnapshotView, history: CaseHistoryJson) {
   const { record, view, defs } = snapshot;
   const redactor = new Redactor(defs, { role: viewer.role });
   const data = record.snapshot as CaseData;
-  const history = (await store.listEventHeaders(record.id, record.version)).map((e) => ({ seq: e.seq, type: e.type, by: e.userId, role: e.role, at: e.at }));
-  const body = {
+  const headers = await store.listEventHeaders(record.id, record.version);
+  const beforeHistory = {
     id: record.id,
     version: record.version,
     pathway: record.pathwayId,
@@ -53,12 +58,15 @@ export async function caseResponse(store: CaseStore, viewer: Viewer, snapshot: C
     notifications: view.notifications,
     instances: view.instances.filter((i) => i.kind !== 'document' || (i.form && redactor.mayReadForm(i.form))),
     documents: documentsOf(snapshot, redactor),
-    history,
+  };
+  const afterHistory = {
     values: redactor.values(view.values),
     forms: submittedForms(data, redactor),
     createdBy: record.createdBy,
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,
   };
-  return { body, redactor };
+  // Both objects always have keys (id; createdBy …), so the braces can be cut and the pieces joined.
+  const text = `${JSON.stringify(beforeHistory).slice(0, -1)},"history":${history.text(record.id, headers)},${JSON.stringify(afterHistory).slice(1)}`;
+  return { text, redactor };
 }

@@ -5,6 +5,7 @@ import type { CaseStore } from '../../engine/store/index.js';
 import type { JwtConfig } from '../config.js';
 import type { Logger } from '../logger.js';
 import { createBearerVerifier } from './bearer-tokens.js';
+import { CaseHistoryJson } from './case-history-json.js';
 import { DefinitionsAdmin } from './definitions-admin.js';
 import { DisclosureAudit } from './disclosure-audit.js';
 import type { SharedDefinitionRegistry } from './shared-registry.js';
@@ -37,6 +38,7 @@ export function createServices(deps: ServiceDependencies) {
     signInLimiter: new SignInLimiter(deps.signInLimit?.max, deps.signInLimit?.windowMs),
     bearer: deps.jwt ? createBearerVerifier(deps.jwt) : undefined,
     disclosures: new DisclosureAudit(deps.store, now),
+    caseHistory: new CaseHistoryJson(),
     definitions: new DefinitionsAdmin(deps.store, deps.registry),
   };
 }

@@ -1,0 +1,58 @@
+// The case response as text: exactly what JSON.stringify gives for the view, history included, as the case grows.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EventHeader } from '../../engine/store/index.js';
+import { CaseHistoryJson } from '../../server/services/case-history-json.js';
+import { caseWithEverything, signInAll, startServer, type TestServer } from './helpers.js';
+
+const header = (seq: number): EventHeader => ({ seq, type: `E${seq}`, userId: 'ann', role: 'lead', at: `2025-01-0${seq}T09:00:00.000Z` });
+const asHistory = (headers: EventHeader[]) => JSON.stringify(headers.map((h) => ({ seq: h.seq, type: h.type, by: h.userId, role: h.role, at: h.at })));
+
+describe('CaseHistoryJson', () => {
+  describe('#text', () => {
+    it('should give the JSON of the history as it grows, and of an older, shorter one in between', () => {
+      const history = new CaseHistoryJson();
+      const headers = [1, 2, 3, 4, 5].map(header);
+      expect(history.text('c', [])).toBe('[]');
+      expect(history.text('c', headers.slice(0, 1))).toBe(asHistory(headers.slice(0, 1)));
+      expect(history.text('c', headers.slice(0, 3))).toBe(asHistory(headers.slice(0, 3)));
+      expect(history.text('c', headers.slice(0, 2))).toBe(asHistory(headers.slice(0, 2)));
+      expect(history.text('c', headers)).toBe(asHistory(headers));
+      expect(history.text('other', headers.slice(0, 2))).toBe(asHistory(headers.slice(0, 2)));
+    });
+
+    it('should keep at most maxCases cases and still answer for one it dropped', () => {
+      const history = new CaseHistoryJson(1);
+      const headers = [1, 2].map(header);
+      history.text('a', headers.slice(0, 1));
+      history.text('b', headers);
+      expect(history.text('a', headers)).toBe(asHistory(headers));
+    });
+  });
+});
+
+describe('case response', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startServer();
+  });
+  afterAll(async () => server.close());
+
+  it('should be the JSON.stringify of the view, history between documents and values, after each change', async () => {
+    const users = await signInAll(server.app);
+    const { id } = await caseWithEverything(users);
+    for (const who of [users.lead, users.officer, users.requester]) {
+      const res = await who.get(`/api/cases/${id}`).expect(200).expect('content-type', 'application/json; charset=utf-8');
+      expect(res.text).toBe(JSON.stringify(res.body));
+      const keys = Object.keys(res.body);
+      expect(keys.slice(keys.indexOf('documents'), keys.indexOf('documents') + 3)).toEqual(['documents', 'history', 'values']);
+      expect(res.body.history.map((h: { seq: number }) => h.seq)).toEqual([1, 2, 3, 4, 5]);
+      expect(res.body.history[2]).toMatchObject({ seq: 3, type: 'ALLOCATE', by: 'lead-a', role: 'lead' });
+    }
+    const changed = await users.officer.post(`/api/cases/${id}/events`, { type: 'FINISH', expectedVersion: 5 }).expect(200);
+    expect(changed.text).toBe(JSON.stringify(changed.body));
+    expect(changed.body.history.map((h: { seq: number; type: string }) => [h.seq, h.type]).slice(-2)).toEqual([[5, 'forms.submitted'], [6, 'FINISH']]);
+    const opened = await users.requester.post('/api/cases', { pathway: 'flow' }).expect(201);
+    expect(opened.text).toBe(JSON.stringify(opened.body));
+    expect(opened.body.history).toEqual([expect.objectContaining({ seq: 1, type: 'case.opened', by: 'requester-a' })]);
+  });
+});
