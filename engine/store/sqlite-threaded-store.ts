@@ -40,7 +40,7 @@ export class ThreadedSqliteStore implements CaseStore {
     this.writer = new Worker(bootUrl, { workerData: { entry: writerUrl.href, file, options } });
     // An idle writer must not keep the process alive; one with writes under way does (see write()).
     this.writer.unref();
-    this.writer.on('message', (reply: WriterReply) => this.settle(reply));
+    this.writer.on('message', (reply: string) => this.settle(JSON.parse(reply) as WriterReply));
     this.writer.on('error', (error) => this.stop(error));
     this.writer.on('exit', (code) => this.stop(new Error(`the SQLite writer thread stopped (exit code ${code})`)));
   }
@@ -155,7 +155,8 @@ export class ThreadedSqliteStore implements CaseStore {
     if (this.waiting.size === 0) this.writer.ref();
     const request: WriterRequest = { id, method, args };
     const reply = new Promise<T>((resolve, reject) => this.waiting.set(id, { resolve: resolve as (value: unknown) => void, reject }));
-    this.writer.postMessage(request);
+    // As JSON text: cheaper to pass than a structured clone of the snapshot, and exactly what the store keeps of it.
+    this.writer.postMessage(JSON.stringify(request));
     return reply;
   }
 

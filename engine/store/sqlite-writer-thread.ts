@@ -12,7 +12,8 @@ const { file, options } = workerData as { file: string; options: StoreOptions & 
 const store = new SqlCaseStore(new SqliteDatabase(file, sqliteDialect, { ...options, groupCommit: true }), options);
 const port = parentPort!;
 
-port.on('message', async (request: WriterRequest) => {
+port.on('message', async (message: string) => {
+  const request = JSON.parse(message) as WriterRequest;
   let reply: WriterReply;
   try {
     if (request.method === 'close') {
@@ -26,6 +27,6 @@ port.on('message', async (request: WriterRequest) => {
   } catch (error) {
     reply = { id: request.id, error: serialiseStoreError(error) };
   }
-  port.postMessage(reply);
+  port.postMessage(JSON.stringify(reply));
   if (request.method === 'close') port.close();
 });
