@@ -2,6 +2,7 @@
 // createAppRouter is what a host mounts (app.use('/dao', router)); createApp wraps it as a standalone app.
 import express, { Router, type Express } from 'express';
 import { errorHandler, notFound } from './middleware/error-handler.js';
+import { onlyUnder } from './middleware/only-under.js';
 import { setUpAuthentication } from './middleware/set-up-authentication.js';
 import { setUpCsrf } from './middleware/set-up-csrf.js';
 import { setUpHealthCheck } from './middleware/set-up-health-check.js';
@@ -25,21 +26,21 @@ export function createAppRouter(services: Services): Router {
   const router = Router();
   router.use(setUpLogging(services.logger));
   router.use(setUpWebSecurity());
-  router.use(setUpHealthCheck(services));
-  router.use(openApiRoutes());
+  router.use(onlyUnder('/api/health', setUpHealthCheck(services)));
+  router.use(onlyUnder('/api/openapi.json', openApiRoutes()));
   router.use(setUpRequestParsing());
   router.use(setUpAuthentication(services));
   router.use(setUpCsrf(services));
 
-  router.use(sessionRoutes(services));
-  router.use(pathwayRoutes(services));
-  router.use(formRoutes(services));
-  router.use(caseListRoutes(services));
-  router.use(caseRoutes(services));
-  router.use(draftRoutes(services));
-  router.use(documentRoutes(services));
-  router.use(definitionRoutes(services));
-  router.use(auditRoutes(services));
+  router.use(onlyUnder('/api/session', sessionRoutes(services)));
+  router.use(onlyUnder('/api/pathways', pathwayRoutes(services)));
+  router.use(onlyUnder('/api/forms', formRoutes(services)));
+  router.use(onlyUnder('/api/cases', caseListRoutes(services)));
+  router.use(onlyUnder('/api/cases/', caseRoutes(services)));
+  router.use(onlyUnder('/api/cases/', draftRoutes(services)));
+  router.use(onlyUnder('/api/cases/', documentRoutes(services)));
+  router.use(onlyUnder('/api/definitions', definitionRoutes(services)));
+  router.use(onlyUnder('/api/audit', auditRoutes(services)));
   router.use(setUpWebApp(services));
 
   router.use('/api', notFound());
