@@ -9,9 +9,18 @@ export interface StepResult {
   cancel: string[];
 }
 
+// Restoring is a pure function of the machine and the persisted snapshot, and a persisted snapshot is never changed
+// once made (a command works on a copy of the case and replaces an instance's snapshot), so each is restored once:
+// the view of a case, its open forms and its summary all look at the same instances.
+const restored = new WeakMap<object, { machine: AnyStateMachine; snapshot: AnyMachineSnapshot }>();
+
 export function restoreSnapshot(machine: AnyStateMachine, persisted: unknown): AnyMachineSnapshot {
+  const known = typeof persisted === 'object' && persisted !== null ? restored.get(persisted) : undefined;
+  if (known?.machine === machine) return known.snapshot;
   // No child actors are ever spawned, so restoring needs no actor scope.
-  return machine.restoreSnapshot(persisted as never, undefined as never) as AnyMachineSnapshot;
+  const snapshot = machine.restoreSnapshot(persisted as never, undefined as never) as AnyMachineSnapshot;
+  if (typeof persisted === 'object' && persisted !== null) restored.set(persisted, { machine, snapshot });
+  return snapshot;
 }
 
 export function persistSnapshot(machine: AnyStateMachine, snapshot: AnyMachineSnapshot): unknown {
