@@ -1,4 +1,5 @@
-// Opens the configured store, migrated and ready: PostgreSQL when a database URL is given, else SQLite.
+// Opens the configured store, migrated and ready: PostgreSQL when a database URL is given, else SQLite with its
+// writes on a writer thread (the server's store).
 import { join } from 'node:path';
 import { openPostgresStore } from './postgres-store.js';
 import { openSqliteStore } from './sqlite-store.js';
@@ -14,7 +15,7 @@ export const sqliteFileName = 'dao.sqlite';
 export async function openStore(options: StoreOptions & { databaseUrl?: string; dataDir?: string } = {}): Promise<CaseStore> {
   const store = options.databaseUrl
     ? openPostgresStore({ ...options, connectionString: options.databaseUrl })
-    : openSqliteStore(join(options.dataDir ?? './data', sqliteFileName), options);
+    : openSqliteStore(join(options.dataDir ?? './data', sqliteFileName), { ...options, writer: 'thread' });
   try {
     await store.migrate();
   } catch (error) {

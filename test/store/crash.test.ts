@@ -8,12 +8,12 @@ import { exited, runTsx } from './run-tsx.js';
 const tempDir = mkdtempSync(join(tmpdir(), 'dao-crash-'));
 afterAll(() => rmSync(tempDir, { recursive: true, force: true }));
 
-describe('SqliteStore', () => {
+describe.each(['inline', 'thread'] as const)('SqliteStore with the %s writer', (writer) => {
   describe('#commitEvent', () => {
     it('should keep every acknowledged commit when the writing process is killed with SIGKILL', async () => {
       // given a child committing as fast as it can, killed 1.5 s after its first acknowledgement
-      const file = join(tempDir, 'crash.sqlite');
-      const child = runTsx('./crash-writer.ts', [file, 'crash-case']);
+      const file = join(tempDir, `crash-${writer}.sqlite`);
+      const child = runTsx('./crash-writer.ts', [file, 'crash-case', writer]);
       let output = '';
       let errors = '';
       child.stderr.on('data', (chunk: Buffer) => { errors += chunk.toString(); });

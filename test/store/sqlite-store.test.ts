@@ -15,7 +15,7 @@ const freshFile = (): string => join(tempDir, `store-${++fileNumber}`, 'dao.sqli
 afterAll(() => rmSync(tempDir, { recursive: true, force: true }));
 
 runStoreContract('SqliteStore', async () => openSqliteStore(freshFile()));
-runStoreContract('SqliteStore (inline writer)', async () => openSqliteStore(freshFile(), { writer: 'inline' }));
+runStoreContract('SqliteStore (writer thread)', async () => openSqliteStore(freshFile(), { writer: 'thread' }));
 
 describe('SqliteStore', () => {
   const opened: CaseStore[] = [];
@@ -34,11 +34,11 @@ describe('SqliteStore', () => {
 
   describe('#commitEvent', () => {
     itCommitsConcurrently('connections', openTwice);
-    itCommitsConcurrently('inline connections', async () => {
+    itCommitsConcurrently('writer threads', async () => {
       const file = freshFile();
-      const first = openSqliteStore(file, { writer: 'inline' });
+      const first = openSqliteStore(file, { writer: 'thread' });
       await first.migrate();
-      const second = openSqliteStore(file, { writer: 'inline' });
+      const second = openSqliteStore(file, { writer: 'thread' });
       await second.migrate();
       opened.push(first, second);
       return [first, second];
