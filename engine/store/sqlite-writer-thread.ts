@@ -5,28 +5,61 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { SqlCaseStore } from './sql-case-store.js';
 import { SqliteDatabase, type SqliteDatabaseOptions } from './sqlite-database.js';
 import { sqliteDialect } from './sqlite-dialect.js';
-import { serialiseStoreError, type WriterReply, type WriterRequest, writerMethods } from './sqlite-writer-protocol.js';
+import { serialiseStoreError, type WriterMethod, type WriterReply, type WriterRequest, writerMethods } from './sqlite-writer-protocol.js';
 import type { StoreOptions } from './types.js';
 
 const { file, options } = workerData as { file: string; options: StoreOptions & SqliteDatabaseOptions };
 const store = new SqlCaseStore(new SqliteDatabase(file, sqliteDialect, { ...options, groupCommit: true }), options);
 const port = parentPort!;
 
-port.on('message', async (message: string) => {
-  const request = JSON.parse(message) as WriterRequest;
-  let reply: WriterReply;
+// Requests come in batches (a JSON array); replies leave in batches too, once per turn of this thread's event loop.
+let replies: string[] = [];
+
+function sendReply(reply: WriterReply): void {
+  replies.push(JSON.stringify(reply));
+  if (replies.length === 1) setImmediate(sendReplies);
+}
+
+function sendReplies(): void {
+  const batch = replies;
+  replies = [];
+  if (batch.length > 0) port.postMessage(`[${batch.join(',')}]`);
+}
+
+async function serve(request: WriterRequest): Promise<void> {
   try {
-    if (request.method === 'close') {
-      await store.close();
-      reply = { id: request.id, value: undefined };
-    } else {
-      if (!writerMethods.includes(request.method)) throw new Error(`the writer has no method ${request.method}`);
-      const method = store[request.method] as (...args: unknown[]) => Promise<unknown>;
-      reply = { id: request.id, value: await method.apply(store, request.args) };
-    }
+    if (!writerMethods.includes(request.method as WriterMethod)) throw new Error(`the writer has no method ${request.method}`);
+    const method = store[request.method as WriterMethod] as (...args: unknown[]) => Promise<unknown>;
+    sendReply({ id: request.id, value: await method.apply(store, request.args) });
   } catch (error) {
-    reply = { id: request.id, error: serialiseStoreError(error) };
+    sendReply({ id: request.id, error: serialiseStoreError(error) });
   }
-  port.postMessage(JSON.stringify(reply));
-  if (request.method === 'close') port.close();
+}
+
+/** Closing waits for the writes sent before it, so that each of them is answered (committed or refused) first. */
+async function close(id: number, before: Promise<void>[]): Promise<void> {
+  await Promise.all(before);
+  let reply: WriterReply = { id, value: undefined };
+  try {
+    await store.close();
+  } catch (error) {
+    reply = { id, error: serialiseStoreError(error) };
+  }
+  sendReplies();
+  port.postMessage(JSON.stringify([reply]));
+  port.close();
+}
+
+const inFlight = new Set<Promise<void>>();
+
+port.on('message', (message: string) => {
+  for (const request of JSON.parse(message) as WriterRequest[]) {
+    if (request.method === 'close') {
+      void close(request.id, [...inFlight]);
+      continue;
+    }
+    const serving = serve(request);
+    inFlight.add(serving);
+    void serving.finally(() => inFlight.delete(serving));
+  }
 });

@@ -148,6 +148,19 @@ describe.each(['thread', 'inline'] as const)('SqliteStore with the %s writer', (
       expect(await store.countEvents()).toBe(6);
     });
 
+    it('should answer the commits sent just before close(), and keep them', async () => {
+      const file = freshFile();
+      const store = openSqliteStore(file, { writer });
+      await store.migrate();
+      const created = await Promise.all(['a', 'b', 'c'].map((id) => store.createCase(newCase(id))));
+      const commits = created.map((record) => store.commitEvent(nextCommit(record)));
+      await store.close();
+      expect((await Promise.all(commits)).map((r) => r.version)).toEqual([2, 2, 2]);
+      const reopened = openSqliteStore(file, { writer });
+      opened.push(reopened);
+      expect(await reopened.countEvents()).toBe(6);
+    });
+
     it('should answer a commit only once a fresh read sees it', async () => {
       const store = await openStore();
       let record = await store.createCase(newCase('a'));
