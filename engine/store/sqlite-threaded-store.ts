@@ -29,7 +29,6 @@ export class ThreadedSqliteStore implements CaseStore {
   private readonly waiting = new Map<number, Waiting>();
   private readonly deadlineLeaseMs: number;
   private nextId = 1;
-  private outbox: string[] = [];
   /** Set once the writer is gone (closed or failed): every later write fails with it. */
   private stopped: Error | undefined;
 
@@ -41,9 +40,7 @@ export class ThreadedSqliteStore implements CaseStore {
     this.writer = new Worker(bootUrl, { workerData: { entry: writerUrl.href, file, options } });
     // An idle writer must not keep the process alive; one with writes under way does (see write()).
     this.writer.unref();
-    this.writer.on('message', (replies: string) => {
-      for (const reply of JSON.parse(replies) as WriterReply[]) this.settle(reply);
-    });
+    this.writer.on('message', (reply: string) => this.settle(JSON.parse(reply) as WriterReply));
     this.writer.on('error', (error) => this.stop(error));
     this.writer.on('exit', (code) => this.stop(new Error(`the SQLite writer thread stopped (exit code ${code})`)));
   }
@@ -159,16 +156,8 @@ export class ThreadedSqliteStore implements CaseStore {
     const request: WriterRequest = { id, method, args };
     const reply = new Promise<T>((resolve, reject) => this.waiting.set(id, { resolve: resolve as (value: unknown) => void, reject }));
     // As JSON text: cheaper to pass than a structured clone of the snapshot, and exactly what the store keeps of it.
-    // The writes of one turn of the event loop leave together, in one message (and so one wake-up of the writer).
-    this.outbox.push(JSON.stringify(request));
-    if (this.outbox.length === 1) setImmediate(() => this.sendOutbox());
+    this.writer.postMessage(JSON.stringify(request));
     return reply;
-  }
-
-  private sendOutbox(): void {
-    const batch = this.outbox;
-    this.outbox = [];
-    if (!this.stopped) this.writer.postMessage(`[${batch.join(',')}]`);
   }
 
   private settle(reply: WriterReply): void {

@@ -12,27 +12,13 @@ const { file, options } = workerData as { file: string; options: StoreOptions & 
 const store = new SqlCaseStore(new SqliteDatabase(file, sqliteDialect, { ...options, groupCommit: true }), options);
 const port = parentPort!;
 
-// Requests come in batches (a JSON array); replies leave in batches too, once per turn of this thread's event loop.
-let replies: string[] = [];
-
-function sendReply(reply: WriterReply): void {
-  replies.push(JSON.stringify(reply));
-  if (replies.length === 1) setImmediate(sendReplies);
-}
-
-function sendReplies(): void {
-  const batch = replies;
-  replies = [];
-  if (batch.length > 0) port.postMessage(`[${batch.join(',')}]`);
-}
-
-async function serve(request: WriterRequest): Promise<void> {
+async function serve(request: WriterRequest): Promise<WriterReply> {
   try {
     if (!writerMethods.includes(request.method as WriterMethod)) throw new Error(`the writer has no method ${request.method}`);
     const method = store[request.method as WriterMethod] as (...args: unknown[]) => Promise<unknown>;
-    sendReply({ id: request.id, value: await method.apply(store, request.args) });
+    return { id: request.id, value: await method.apply(store, request.args) };
   } catch (error) {
-    sendReply({ id: request.id, error: serialiseStoreError(error) });
+    return { id: request.id, error: serialiseStoreError(error) };
   }
 }
 
@@ -45,21 +31,19 @@ async function close(id: number, before: Promise<void>[]): Promise<void> {
   } catch (error) {
     reply = { id, error: serialiseStoreError(error) };
   }
-  sendReplies();
-  port.postMessage(JSON.stringify([reply]));
+  port.postMessage(JSON.stringify(reply));
   port.close();
 }
 
 const inFlight = new Set<Promise<void>>();
 
 port.on('message', (message: string) => {
-  for (const request of JSON.parse(message) as WriterRequest[]) {
-    if (request.method === 'close') {
-      void close(request.id, [...inFlight]);
-      continue;
-    }
-    const serving = serve(request);
-    inFlight.add(serving);
-    void serving.finally(() => inFlight.delete(serving));
+  const request = JSON.parse(message) as WriterRequest;
+  if (request.method === 'close') {
+    void close(request.id, [...inFlight]);
+    return;
   }
+  const answered = serve(request).then((reply) => port.postMessage(JSON.stringify(reply)));
+  inFlight.add(answered);
+  void answered.finally(() => inFlight.delete(answered));
 });
