@@ -1,33 +1,12 @@
 // Loads definition files: parse with positions, check each against its meta-schema, fill in {county}-style settings.
-import type { ValidateFunction } from 'ajv';
 import type { Settings } from '../compile/types.js';
-import { createDefinitionAjv } from '../forms/ajv.js';
-import { formFileSchema } from './meta-schemas/form.schema.js';
-import { pathwaySchema } from './meta-schemas/pathway.schema.js';
-import { rolesSchema } from './meta-schemas/roles.schema.js';
-import { scenarioSchema } from './meta-schemas/scenario.schema.js';
-import { settingsSchema } from './meta-schemas/settings.schema.js';
+// The meta-schemas of engine/definitions/meta-schemas/ compiled ahead of time (npm run gen:validators).
+import * as metaValidators from './generated/meta-validators.js';
 import type { Problem } from './problems.js';
 import { isDefinitionPath } from './read-files.js';
 import { schemaProblems } from './schema-problems.js';
 import { parseSource, problemAt } from './source.js';
 import type { DefinitionFiles, DefinitionSet, JsonObject, RolesFile, ScenarioFile } from './types.js';
-
-let validators: Record<'pathway' | 'form' | 'roles' | 'settings' | 'scenario', ValidateFunction> | undefined;
-
-function metaValidators() {
-  if (!validators) {
-    const ajv = createDefinitionAjv();
-    validators = {
-      pathway: ajv.compile(pathwaySchema),
-      form: ajv.compile(formFileSchema),
-      roles: ajv.compile(rolesSchema),
-      settings: ajv.compile(settingsSchema),
-      scenario: ajv.compile(scenarioSchema),
-    };
-  }
-  return validators;
-}
 
 function kindOf(path: string): 'pathway' | 'form' | 'roles' | 'settings' | 'scenario' | undefined {
   if (path === 'roles.yaml') return 'roles';
@@ -57,7 +36,6 @@ export function fillPlaceholders<T>(node: T, settings: Record<string, unknown>):
 export function loadDefinitions(files: DefinitionFiles, label = 'definitions'): { set: DefinitionSet; problems: Problem[] } {
   const set: DefinitionSet = { label, files, forms: new Map(), pathways: new Map(), scenarios: new Map(), broken: { forms: new Set(), pathways: new Set() } };
   const problems: Problem[] = [];
-  const meta = metaValidators();
   for (const [path, text] of Object.entries(files).sort(([a], [b]) => a.localeCompare(b))) {
     const display = `${label}/${path}`;
     const kind = kindOf(path);
@@ -81,7 +59,7 @@ export function loadDefinitions(files: DefinitionFiles, label = 'definitions'): 
       markBroken();
       continue;
     }
-    const validate = meta[kind];
+    const validate = metaValidators[kind];
     if (!validate(source.data)) {
       problems.push(...schemaProblems(source, validate.errors, `${kind} file`));
       markBroken();

@@ -26,9 +26,9 @@ export function createFormAjv(options: AjvOptions = {}): Ajv2020 {
   return ajv;
 }
 
-/** A plain ajv for the definition files themselves. */
-export function createDefinitionAjv(): Ajv2020 {
-  const ajv = new Ajv2020({ allErrors: true, strict: false });
+/** A plain ajv for the definition files themselves (their validators are generated from it: npm run gen:validators). */
+export function createDefinitionAjv(options: AjvOptions = {}): Ajv2020 {
+  const ajv = new Ajv2020({ allErrors: true, strict: false, ...options });
   addFormats(ajv);
   return ajv;
 }
