@@ -17,6 +17,11 @@ export function createFormAjv(options: AjvOptions = {}): Ajv2020 {
     strictTuples: false,
     strictRequired: false,
     allowUnionTypes: true,
+    // Compiling is most of the cost of checking a set of definitions: a $ref'd piece ($defs) is compiled once as its
+    // own function rather than inlined at every use, and ajv's code optimisation pass is skipped. Neither changes
+    // what is accepted, the errors reported, or the strict-mode checks.
+    inlineRefs: false,
+    code: { optimize: false },
     ...options,
   });
   addFormats(ajv);

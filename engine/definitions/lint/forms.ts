@@ -1,6 +1,7 @@
 // Each form must compile as a strict JSON Schema with only the known x- keywords.
 import { createFormAjv } from '../../forms/ajv.js';
 import type { Path } from '../source.js';
+import type { JsonObject } from '../types.js';
 import type { LintContext } from './context.js';
 
 function findKey(node: unknown, key: string, path: Path = []): Path | undefined {
@@ -19,16 +20,34 @@ function findKey(node: unknown, key: string, path: Path = []): Path | undefined 
   return undefined;
 }
 
+/**
+ * The message of a form's compile error as ajv gives it with $refs inlined (its default): the shared ajv compiles a
+ * $ref'd piece as a function of its own, and an error inside it would then name a path from that piece, not from the
+ * form. Compiled again only for a form that failed, beside the forms that compiled before it (as in the shared ajv).
+ */
+function compileErrorAtFormPath(compiledBefore: JsonObject[], schema: JsonObject): string | undefined {
+  const ajv = createFormAjv({ inlineRefs: true });
+  for (const other of compiledBefore) ajv.addSchema(other);
+  try {
+    ajv.compile(schema);
+    return undefined;
+  } catch (error) {
+    return (error as Error).message.split('\n')[0]!;
+  }
+}
+
 export function lintForms(ctx: LintContext): void {
   // One ajv for the whole set: every form has its own $id, and compiling is the costly part of a load.
   const ajv = createFormAjv();
+  const compiled: JsonObject[] = [];
   ctx.set.formValidators = new Map();
   for (const [id, form] of ctx.set.forms) {
     try {
       ctx.set.formValidators.set(id, ajv.compile(form.data));
+      compiled.push(form.data);
     } catch (error) {
       ajv.removeSchema(id);
-      const message = (error as Error).message.split('\n')[0]!;
+      const message = compileErrorAtFormPath(compiled, form.data) ?? (error as Error).message.split('\n')[0]!;
       const quoted = /"([^"]+)"/.exec(message)?.[1];
       const schemaPath = /at path "#\/([^"]*)"/.exec(message)?.[1];
       const at = schemaPath !== undefined ? [...schemaPath.split('/').filter(Boolean).map(decodeURIComponent), ...(quoted ? [quoted] : [])] : undefined;
