@@ -1,6 +1,10 @@
-// npm run gen:validators: writes the meta-schema validators as ajv standalone code (engine/definitions/generated/).
-import { writeFile } from 'node:fs/promises';
-import { META_VALIDATORS_FILE, metaValidatorsModule } from '../engine/definitions/meta-validators-source.js';
+// npm run gen:validators: writes the validators of fixed schemas as ajv standalone code (see engine/definitions/generated-validators.ts).
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { generatedValidators } from '../engine/definitions/generated-validators.js';
 
-await writeFile(META_VALIDATORS_FILE, metaValidatorsModule());
-console.log(`wrote ${META_VALIDATORS_FILE}`);
+for (const [path, text] of Object.entries(generatedValidators())) {
+  await mkdir(dirname(path), { recursive: true });
+  await writeFile(path, text);
+  console.log(`wrote ${path}`);
+}
