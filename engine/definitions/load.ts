@@ -21,12 +21,20 @@ const TEXT_KEYS = new Set(['title', 'description', 'x-help', 'x-hint', 'x-conten
 
 /** Replaces {setting} placeholders in the texts of a form with the team's settings. */
 export function fillPlaceholders<T>(node: T, settings: Record<string, unknown>): T {
-  const fill = (text: string) => text.replace(/\{(\w+)\}/g, (m, key: string) => (typeof settings[key] === 'string' ? (settings[key] as string) : m));
+  const fill = (text: string) =>
+    text.includes('{') ? text.replace(/\{(\w+)\}/g, (m, key: string) => (typeof settings[key] === 'string' ? (settings[key] as string) : m)) : text;
   const walk = (value: unknown, textual: boolean): unknown => {
     if (typeof value === 'string') return textual ? fill(value) : value;
     if (Array.isArray(value)) return value.map((v) => walk(v, textual));
     if (value && typeof value === 'object') {
-      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v, TEXT_KEYS.has(k) || (textual && k !== 'const'))]));
+      // A copy with the same own keys in the same order; `__proto__` stays a key, never a prototype.
+      const copy: Record<string, unknown> = {};
+      for (const key of Object.keys(value)) {
+        const filled = walk((value as Record<string, unknown>)[key], TEXT_KEYS.has(key) || (textual && key !== 'const'));
+        if (key === '__proto__') Object.defineProperty(copy, key, { value: filled, writable: true, enumerable: true, configurable: true });
+        else copy[key] = filled;
+      }
+      return copy;
     }
     return value;
   };
