@@ -61,7 +61,7 @@ class Reader {
     const map: Record<string, unknown> = {};
     for (let line = this.peek(); line && line.indent >= indent; line = this.peek()) {
       if (line.indent > indent || isSequenceEntry(line.content)) giveUp();
-      const { key, rest } = readKey(line.content) ?? giveUp();
+      const { key, rest } = splitKey(line.content);
       if (key === '<<' || Object.prototype.hasOwnProperty.call(map, key)) giveUp();
       this.at++;
       setKey(map, key, this.value(rest, indent, true));
@@ -262,30 +262,30 @@ function isSequenceEntry(content: string): boolean {
 }
 
 function startsWithKey(content: string): boolean {
-  return readKey(content) !== undefined;
+  try {
+    splitKey(content);
+    return true;
+  } catch (error) {
+    if (error instanceof GiveUp) return false;
+    throw error;
+  }
 }
 
-/**
- * `key: rest` → the key and what follows the colon, or undefined when the line does not start with a key this reader
- * takes: plain text, or a one-line quoted string (no escapes in double quotes).
- */
-function readKey(content: string): { key: string; rest: string } | undefined {
+/** `key: rest` → the key and what follows the colon; the key is plain text or a one-line quoted string. */
+function splitKey(content: string): { key: string; rest: string } {
   let key: unknown;
   let end: number;
   if (content[0] === '"' || content[0] === "'") {
-    const close = closingQuote(content);
-    if (close === -1) return undefined;
-    const inner = content.slice(1, close);
-    if (content[0] === '"' && inner.includes('\\')) return undefined;
-    key = content[0] === "'" ? inner.replaceAll("''", "'") : inner;
-    end = close + 1;
+    ({ value: key, end } = quoted(content, 0));
   } else {
     end = content.search(/:(?: |$)/);
-    if (end <= 0 || !PLAIN_KEY.test(content.slice(0, end))) return undefined;
-    key = plainValue(content.slice(0, end));
+    if (end <= 0) giveUp();
+    const source = content.slice(0, end);
+    if (!PLAIN_KEY.test(source)) giveUp();
+    key = plainValue(source);
   }
   // `yaml` refuses an implicit key over 1024 characters: leave long keys to the others.
-  if (typeof key !== 'string' || end > MAX_KEY_SOURCE || content[end] !== ':' || (content.length > end + 1 && content[end + 1] !== ' ')) return undefined;
+  if (typeof key !== 'string' || end > MAX_KEY_SOURCE || content[end] !== ':' || (content.length > end + 1 && content[end + 1] !== ' ')) giveUp();
   return { key, rest: content.slice(end + 1) };
 }
 
