@@ -33,23 +33,16 @@ const BLOCK = 1;
 // After the anchor of a block collection, `yaml` wants the line to end (`key: &a` then the mapping below it).
 const LINE_END = /[ ]*(?:#.*)?(?:\r?\n|$)/y;
 
-/** Thrown by a quick reading that gives up; the caller then leaves the text to a fuller reading. */
-export class GiveUp extends Error {}
+class NotFollowed extends Error {}
 
-export function giveUp(): never {
-  throw new GiveUp();
-}
-
-/** Sets a key as `yaml` does: a key such as __proto__ or toString becomes an own property. */
-export function setKey(map: Record<string, unknown>, key: string, value: unknown): void {
-  if (key in map) Object.defineProperty(map, key, { value, writable: true, enumerable: true, configurable: true });
-  else map[key] = value;
+function giveUp(): never {
+  throw new NotFollowed();
 }
 
 // Every implicit tag's pattern starts with one of these (or matches the empty text, as null): other text is a string.
 const MAY_RESOLVE = /^[~nNtTfF0-9+.-]/;
 
-export function plainValue(text: string): unknown {
+function plainValue(text: string): unknown {
   if (text !== '' && !MAY_RESOLVE.test(text)) return text;
   for (const tag of implicitTags) {
     if (tag.test.test(text)) {
@@ -126,7 +119,10 @@ export function fastYamlValue(text: string): { value: unknown } | undefined {
         const key = node();
         // A key that is not text (1, true, ~) or `<<` is left to `yaml`, as is a repeated key.
         if (typeof key !== 'string' || key === '<<' || Object.prototype.hasOwnProperty.call(map, key)) giveUp();
-        setKey(map, key, node());
+        const item = node();
+        // As `yaml` does: a key such as __proto__ or toString becomes an own property.
+        if (key in map) Object.defineProperty(map, key, { value: item, writable: true, enumerable: true, configurable: true });
+        else map[key] = item;
       }
       value = map;
     }
@@ -140,7 +136,7 @@ export function fastYamlValue(text: string): { value: unknown } | undefined {
     if (events[at]?.type !== POP || at + 1 !== events.length) return undefined;
     return { value };
   } catch (error) {
-    if (error instanceof GiveUp) return undefined;
+    if (error instanceof NotFollowed) return undefined;
     throw error;
   }
 }

@@ -1,7 +1,6 @@
 // A definition file as parsed YAML that remembers where every value came from, so problems carry line:col.
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { fastYamlValue } from './fast-yaml.js';
-import { plainYamlValue } from './plain-yaml.js';
 import type { Problem } from './problems.js';
 
 export type Path = readonly (string | number)[];
@@ -41,7 +40,7 @@ function lazySource(file: string, text: string, data: unknown): SourceFile {
 
 export function parseSource(file: string, text: string): { source: SourceFile; problems: Problem[] } {
   // Most files are plain data: read quickly; anything else (and every problem) goes through `yaml` below.
-  const fast = plainYamlValue(text) ?? fastYamlValue(text);
+  const fast = fastYamlValue(text);
   if (fast) return { source: lazySource(file, text, fast.value), problems: [] };
   const { doc, lineCounter } = parseWithPositions(text);
   const problems: Problem[] = [];
