@@ -64,6 +64,8 @@ export interface Settings {
   bankHolidays?: { country: string; region?: string };
   capacity: { default: number; officers?: Record<string, number> };
   officers?: { username: string; role: string; name?: string }[];
+  /** What the web app's screens are called and say: screen id → text key → text. */
+  screens?: Record<string, Record<string, string>>;
   [key: string]: unknown;
 }
 

@@ -1,4 +1,5 @@
-// How a signed-in person is described to the web app: who they are, their role and what it lets them do.
+// How a signed-in person is described to the web app: who they are, their role, what it lets them do, and what the
+// team calls the screens (from the settings).
 import type { CompiledDefinitions } from '../../engine/definitions/check.js';
 import type { ServiceUser } from '../../engine/service/case-service.js';
 import { abilitiesOf } from '../services/abilities.js';
@@ -13,6 +14,7 @@ export function describeUser(user: Viewer, defs: CompiledDefinitions) {
     demo: user.demo,
     via: user.via,
     abilities: abilitiesOf(defs, user.role),
+    screens: defs.settings.screens ?? {},
   };
 }
 

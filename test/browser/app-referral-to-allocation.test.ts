@@ -78,6 +78,7 @@ describe('web app: a referral from request to allocation', () => {
     await expect.poll(() => app.heading.textContent()).toBe('Waiting list');
 
     await app.nav('Allocation');
+    expect(await page.locator('allocation-page h2').nth(1).textContent()).toBe('Waiting list');
     const officer = page.locator('.officer-list__item[data-officer="officer-pso"]');
     expect(await officer.locator('.officer-load').textContent()).toBe('0 of 15 active cases');
     const waiting = page.locator('case-list .summary-card').filter({ hasText: caseId.split('-')[0]!.toUpperCase() });

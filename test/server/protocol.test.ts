@@ -17,6 +17,13 @@ describe('Server on the protocol definitions', () => {
     }
   });
 
+  it("should name the team manager's screens as settings.yaml words them", async () => {
+    const manager = await signIn(server.app, 'manager');
+    const { screens } = (await manager.get('/api/session/me').expect(200)).body.user;
+    expect(screens.documents).toMatchObject({ title: 'Audit and countersign' });
+    expect(screens.allocation).toMatchObject({ queue: 'Waiting list', position: 'Position {position} on the waiting list' });
+  });
+
   it('should open a referral as a draft request and withhold the confidential form from the social worker', async () => {
     const socialWorker = await signIn(server.app, 'social-worker');
     const opened = await socialWorker.post('/api/cases', { pathway: 'referral' }).expect(201);

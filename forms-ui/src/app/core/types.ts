@@ -9,6 +9,8 @@ export interface User {
   roleTitle: string;
   demo: boolean;
   abilities: { manageDefinitions: boolean; readAudit: boolean; seesAllCases: boolean };
+  /** What the team calls its screens and what they say (settings `screens`): screen id → text key → text. */
+  screens?: Record<string, Record<string, string>>;
 }
 
 export interface AllowedEvent {
