@@ -69,6 +69,11 @@ export interface Settings {
   [key: string]: unknown;
 }
 
+/** How many active cases an officer may hold: their own figure in the settings, or the team's default. */
+export function capacityOf(settings: Settings, username: string): number {
+  return settings.capacity.officers?.[username] ?? settings.capacity.default;
+}
+
 export const SYSTEM_USER: CaseUser = { id: 'system', role: 'system', qualifications: [] };
 
 /** The event's context; XState's init event carries it inside `input`. */

@@ -2,6 +2,7 @@
 // team calls the screens (from the settings).
 import type { CompiledDefinitions } from '../../engine/definitions/check.js';
 import type { ServiceUser } from '../../engine/service/case-service.js';
+import { capacityOf } from '../../engine/compile/types.js';
 import { abilitiesOf } from '../services/abilities.js';
 import type { Viewer } from '../types.js';
 
@@ -15,6 +16,8 @@ export function describeUser(user: Viewer, defs: CompiledDefinitions) {
     via: user.via,
     abilities: abilitiesOf(defs, user.role),
     screens: defs.settings.screens ?? {},
+    // An officer the team manager allocates to sees their own capacity beside their caseload.
+    capacity: defs.settings.officers?.some((o) => o.username === user.username) ? capacityOf(defs.settings, user.username) : undefined,
   };
 }
 

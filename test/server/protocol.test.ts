@@ -24,6 +24,13 @@ describe('Server on the protocol definitions', () => {
     expect(screens.allocation).toMatchObject({ queue: 'Waiting list', position: 'Position {position} on the waiting list' });
   });
 
+  it('should tell an officer their capacity from the settings, and nobody else a capacity', async () => {
+    const officer = await signIn(server.app, 'officer-pso');
+    expect((await officer.get('/api/session/me').expect(200)).body.user.capacity).toBe(15);
+    const socialWorker = await signIn(server.app, 'social-worker');
+    expect((await socialWorker.get('/api/session/me').expect(200)).body.user).not.toHaveProperty('capacity');
+  });
+
   it('should open a referral as a draft request and withhold the confidential form from the social worker', async () => {
     const socialWorker = await signIn(server.app, 'social-worker');
     const opened = await socialWorker.post('/api/cases', { pathway: 'referral' }).expect(201);
