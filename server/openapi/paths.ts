@@ -15,6 +15,7 @@ export const paths = {
   '/api/pathways': { get: op('Pathways of the current definitions', { tag: 'pathways' }) },
   '/api/pathways/{id}': { get: op('One pathway: meta and states', { tag: 'pathways', params: [pathParam('id', 'Pathway id')], errors: [404] }) },
   '/api/pathways/{id}/diagram': { get: op('Mermaid state diagram; ?case marks that case’s current states', { tag: 'pathways', params: [pathParam('id', 'Pathway id'), queryParam('case', 'Case id')], ok: text('text/plain'), errors: [404] }) },
+  '/api/pathways/{id}/events/{type}/validator.js': { get: op('The precompiled validator of what an event carries, as an ES module', { tag: 'pathways', params: [pathParam('id', 'Pathway id'), pathParam('type', 'Event type')], ok: text('text/javascript'), errors: [404] }) },
   '/api/forms/{id}': { get: op('A form’s JSON Schema as served to you (confidential parts withheld unless your role is cleared)', { tag: 'forms', params: [pathParam('id', 'Form id')], errors: [403, 404] }) },
   '/api/forms/{id}/validator.js': { get: op('The form’s precompiled validator as an ES module', { tag: 'forms', params: [pathParam('id', 'Form id')], ok: text('text/javascript'), errors: [403, 404] }) },
   '/api/cases': {

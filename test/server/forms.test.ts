@@ -44,6 +44,25 @@ describe('GET /api/forms/:id/validator.js', () => {
   });
 });
 
+describe('GET /api/pathways/:id/events/:type/validator.js', () => {
+  it('should serve the check the server makes of what an event carries, as an ES module without eval', async () => {
+    const res = await users.lead.get('/api/pathways/flow/events/ALLOCATE/validator.js').expect(200);
+    expect(res.headers['content-type']).toMatch(/^text\/javascript/);
+    expect(res.text).not.toMatch(/new Function|eval\(/);
+    const { default: validate } = await importModule(res.text, 'flow-allocate');
+    expect(validate({})).toBe(false);
+    expect(validate.errors).toEqual([expect.objectContaining({ keyword: 'required', params: { missingProperty: 'officer' } })]);
+    expect(validate({ officer: 7 })).toBe(false);
+    expect(validate({ officer: 'officer-1' })).toBe(true);
+  });
+
+  it('should answer 404 for an event that carries no details or does not exist', async () => {
+    await users.lead.get('/api/pathways/flow/events/FINISH/validator.js').expect(404);
+    await users.lead.get('/api/pathways/flow/events/NOPE/validator.js').expect(404);
+    await users.lead.get('/api/pathways/nope/events/ALLOCATE/validator.js').expect(404);
+  });
+});
+
 describe('GET /api/openapi.json', () => {
   it('should describe every route of the API as OpenAPI 3.1', async () => {
     const spec = (await users.lead.get('/api/openapi.json').expect(200)).body;
