@@ -42,7 +42,7 @@ export class CaseActions extends LightElement {
   };
 
   declare context: AppContext;
-  declare caseBody: Pick<CaseBody, 'id' | 'version' | 'instances'>;
+  declare caseBody: Pick<CaseBody, 'id' | 'version' | 'instances' | 'definitionVersion'>;
   declare events: CaseEvent[];
   declare officers: Officer[];
   declare primary: string[];
@@ -66,7 +66,7 @@ export class CaseActions extends LightElement {
 
   async #definition(event: CaseEvent): Promise<{ pathway: string; definition: EventDefinition | undefined } | undefined> {
     const pathway = this.caseBody.instances.find((i) => i.id === event.instance)?.pathway;
-    return pathway ? { pathway, definition: await this.context.catalogue.event(pathway, event.type) } : undefined;
+    return pathway ? { pathway, definition: await this.context.catalogue.event(pathway, event.type, this.caseBody.definitionVersion) } : undefined;
   }
 
   async #choose(event: CaseEvent): Promise<void> {
@@ -79,7 +79,7 @@ export class CaseActions extends LightElement {
     const { pathway, definition } = (await this.#definition(event)) ?? {};
     if (pathway && definition && hasData(definition)) {
       const schema = eventDataSchema(event.title, definition, this.officers);
-      this.open = { key, event, schema, validatorSrc: this.context.api.url(`api/pathways/${encodeURIComponent(pathway)}/events/${encodeURIComponent(event.type)}/validator.js`) };
+      this.open = { key, event, schema, validatorSrc: this.context.catalogue.eventValidatorUrl(pathway, event.type, this.caseBody.definitionVersion) };
       await this.updateComplete;
       this.querySelector<HTMLElement>(`#${key}-form`)?.focus();
       return;

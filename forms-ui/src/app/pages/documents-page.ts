@@ -41,9 +41,9 @@ export class DocumentsPage extends LightElement {
         if (!instance || instance.done) continue;
         const mine = instance.actors.includes(user.role);
         if (!mine && !instance.allowedEvents.length) continue;
-        const pathway: PathwayBody = await catalogue.pathway(instance.pathway);
+        const pathway: PathwayBody = await catalogue.pathway(instance.pathway, view.definitionVersion);
         const formIds = mine ? instanceForms(pathway, instance).filter((f) => view.formsOpen.includes(f) && f !== document.form) : [];
-        const forms = await Promise.all(formIds.map(async (id) => ({ id, title: String((await catalogue.form(id)).title ?? id) })));
+        const forms = await Promise.all(formIds.map(async (id) => ({ id, title: String((await catalogue.form(id, view.definitionVersion)).title ?? id) })));
         items.push({ view, instance, document, forms });
       }
     }

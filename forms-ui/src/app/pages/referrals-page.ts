@@ -32,7 +32,7 @@ export class ReferralsPage extends LightElement {
     for (const [id, view] of views) {
       const found: (ComputedAnswer & { form: string })[] = [];
       for (const [formId, submission] of Object.entries(view.forms)) {
-        const schema = await catalogue.form(formId).catch(() => undefined);
+        const schema = await catalogue.form(formId, view.definitionVersion).catch(() => undefined);
         if (schema) for (const answer of computedAnswers(schema, submission.data)) found.push({ ...answer, form: String(schema.title ?? formId) });
       }
       outcomes.set(id, found);
