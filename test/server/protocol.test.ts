@@ -1,13 +1,9 @@
 // The server on the protocol's own definitions (definitions/): the demo accounts of issue 5 sign in, a referral
 // opens as a draft request, and the confidential risk-assessment form is withheld from the social worker.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toFieldErrors } from '../../engine/forms/messages.js';
 import { eventDataSchema } from '../../forms-ui/src/app/core/event-data.js';
-import { signIn, startServer, type TestServer } from './helpers.js';
+import { importValidatorModule, signIn, startServer, type TestServer } from './helpers.js';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -51,27 +47,18 @@ describe('Server on the protocol definitions', () => {
 
   it('should word event details checked in the browser as the forms do, with the server’s own validator', async () => {
     const manager = await signIn(server.app, 'manager');
-    const dir = await mkdtemp(join(tmpdir(), 'dao-event-validator-'));
-    try {
-      const events = (await manager.get('/api/pathways/referral').expect(200)).body.meta.events;
-      const load = async (type: string) => {
-        const file = join(dir, `${type}.mjs`);
-        await writeFile(file, (await manager.get(`/api/pathways/referral/events/${type}/validator.js`).expect(200)).text);
-        return ((await import(pathToFileURL(file).href)) as { default: ((data: unknown) => boolean) & { errors?: never } }).default;
-      };
-      const discussion = await load('RECORD_CASE_DISCUSSION');
-      const schema = eventDataSchema('Record the case discussion', events.RECORD_CASE_DISCUSSION);
-      expect(discussion({})).toBe(false);
-      expect(toFieldErrors(discussion.errors, schema)).toEqual({ date: ['Enter date of the case discussion'] });
-      expect(discussion({ date: '2026-02-30' })).toBe(false);
-      expect(toFieldErrors(discussion.errors, schema)).toEqual({ date: ['Date of the case discussion must be a real date'] });
-      expect(discussion({ date: '2026-01-08', summary: 'Agreed' })).toBe(true);
-      const close = await load('CLOSE');
-      expect(close({ reason: 'bored' })).toBe(false);
-      expect(Object.keys(toFieldErrors(close.errors, eventDataSchema('Close the case', events.CLOSE)))).toEqual(['reason']);
-      expect(close({ reason: 'work-completed' })).toBe(true);
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    const events = (await manager.get('/api/pathways/referral').expect(200)).body.meta.events;
+    const load = async (type: string) => importValidatorModule((await manager.get(`/api/pathways/referral/events/${type}/validator.js`).expect(200)).text);
+    const discussion = await load('RECORD_CASE_DISCUSSION');
+    const schema = eventDataSchema('Record the case discussion', events.RECORD_CASE_DISCUSSION);
+    expect(discussion({})).toBe(false);
+    expect(toFieldErrors(discussion.errors, schema)).toEqual({ date: ['Enter date of the case discussion'] });
+    expect(discussion({ date: '2026-02-30' })).toBe(false);
+    expect(toFieldErrors(discussion.errors, schema)).toEqual({ date: ['Date of the case discussion must be a real date'] });
+    expect(discussion({ date: '2026-01-08', summary: 'Agreed' })).toBe(true);
+    const close = await load('CLOSE');
+    expect(close({ reason: 'bored' })).toBe(false);
+    expect(Object.keys(toFieldErrors(close.errors, eventDataSchema('Close the case', events.CLOSE)))).toEqual(['reason']);
+    expect(close({ reason: 'work-completed' })).toBe(true);
   });
 });

@@ -1,24 +1,18 @@
 // A case stays on the version of the definitions it started with: its screens read the pathway, forms and validators
 // of that version with ?version=N after a newer one is published.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readDefinitionFiles } from '../../engine/definitions/read-files.js';
-import { Client, DEFINITIONS, signIn, startServer, USERS, type TestServer } from './helpers.js';
+import { Client, DEFINITIONS, importValidatorModule, signIn, startServer, USERS, type TestServer } from './helpers.js';
 
 let server: TestServer;
 let lead: Client;
 let requester: Client;
-let dir: string;
 let onVersion1: { id: string; version: number; definitionVersion: number };
 
 beforeAll(async () => {
   server = await startServer();
   lead = await signIn(server.app, USERS.lead);
   requester = await signIn(server.app, USERS.requester);
-  dir = await mkdtemp(join(tmpdir(), 'dao-versions-'));
   onVersion1 = (await requester.post('/api/cases', { pathway: 'flow' }).expect(201)).body;
   // version 2 renames a question and makes a new one required
   const files = await readDefinitionFiles(DEFINITIONS);
@@ -29,16 +23,7 @@ beforeAll(async () => {
   files['pathways/flow.yaml'] = files['pathways/flow.yaml']!.replace('title: Allocate\n', 'title: Allocate to an officer\n');
   expect((await lead.post('/api/definitions/publish', { files, note: 'add area' }).expect(200)).body.version).toBe(2);
 });
-afterAll(async () => {
-  await server.close();
-  await rm(dir, { recursive: true, force: true });
-});
-
-async function importValidator(code: string, name: string) {
-  const file = join(dir, `${name}.mjs`);
-  await writeFile(file, code);
-  return ((await import(pathToFileURL(file).href)) as { default: (data: unknown) => boolean }).default;
-}
+afterAll(async () => server.close());
 
 describe('?version=N on pathways, forms and validators', () => {
   it('should serve the version asked for, and the current one when none is named', async () => {
@@ -52,8 +37,8 @@ describe('?version=N on pathways, forms and validators', () => {
 
   it('should check answers with the validator of the version asked for', async () => {
     const answers = { name: 'Sam', urgent: false };
-    const v1 = await importValidator((await requester.get('/api/forms/request/validator.js?version=1').expect(200)).text, 'request-v1');
-    const v2 = await importValidator((await requester.get('/api/forms/request/validator.js?version=2').expect(200)).text, 'request-v2');
+    const v1 = await importValidatorModule((await requester.get('/api/forms/request/validator.js?version=1').expect(200)).text);
+    const v2 = await importValidatorModule((await requester.get('/api/forms/request/validator.js?version=2').expect(200)).text);
     expect(v1(answers)).toBe(true);
     expect(v2(answers)).toBe(false);
     expect(v2({ ...answers, area: 'East' })).toBe(true);
