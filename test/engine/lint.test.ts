@@ -63,6 +63,14 @@ describe('lintDefinitions', () => {
   });
 
   describe('#references', () => {
+    it('should report an unknown keyword in what an event carries, with a hint when a comma split a text', async () => {
+      const problems = await problemsAfter('pathways/flow.yaml', 'properties: { officer: { type: string } }', 'properties: { officer: { type: string, title: Officer, named here } }');
+      expect(problems).toEqual(['defs/pathways/flow.yaml:13:64: event data schema: unknown keyword "named here" — a comma in an unquoted text inside { } starts a new key: put the text in quotes']);
+    });
+    it('should report a keyword with a value of the wrong kind in what an event carries', async () => {
+      const problems = await problemsAfter('pathways/flow.yaml', 'properties: { officer: { type: string } }', 'properties: { officer: { type: string, minLength: many } }');
+      expect(problems).toEqual(['defs/pathways/flow.yaml:13:59: event data schema: properties.officer.minLength must be integer']);
+    });
     it('should name a form that does not exist', async () => {
       const problems = await problemsAfter('pathways/flow.yaml', 'forms: [request]', 'forms: [requets]');
       expect(problems).toContain('defs/pathways/flow.yaml:18:35: unknown form "requets": there is no forms/requets.yaml');

@@ -1,8 +1,9 @@
-// Each form must compile as a strict JSON Schema with only the known x- keywords.
+// Each form must compile as a strict JSON Schema with only the known x- keywords; so must what each event carries.
 import { createFormAjv, isValidFormSchema } from '../../forms/ajv.js';
 import type { Path } from '../source.js';
 import type { JsonObject } from '../types.js';
 import type { LintContext } from './context.js';
+import { lintEventData } from './event-data.js';
 
 function findKey(node: unknown, key: string, path: Path = []): Path | undefined {
   if (Array.isArray(node)) {
@@ -60,4 +61,5 @@ export function lintForms(ctx: LintContext): void {
       ctx.report(form.source, path, 'form-schema', `form schema: ${message}`, 'key');
     }
   }
+  lintEventData(ctx, ajv);
 }
