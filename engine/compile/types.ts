@@ -64,7 +64,14 @@ export interface Settings {
   bankHolidays?: { country: string; region?: string };
   capacity: { default: number; officers?: Record<string, number> };
   officers?: { username: string; role: string; name?: string }[];
+  /** What the web app's screens are called and say: screen id → text key → text. */
+  screens?: Record<string, Record<string, string>>;
   [key: string]: unknown;
+}
+
+/** How many active cases an officer may hold: their own figure in the settings, or the team's default. */
+export function capacityOf(settings: Settings, username: string): number {
+  return settings.capacity.officers?.[username] ?? settings.capacity.default;
 }
 
 export const SYSTEM_USER: CaseUser = { id: 'system', role: 'system', qualifications: [] };

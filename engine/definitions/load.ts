@@ -1,33 +1,12 @@
 // Loads definition files: parse with positions, check each against its meta-schema, fill in {county}-style settings.
-import type { ValidateFunction } from 'ajv';
 import type { Settings } from '../compile/types.js';
-import { createDefinitionAjv } from '../forms/ajv.js';
-import { formFileSchema } from './meta-schemas/form.schema.js';
-import { pathwaySchema } from './meta-schemas/pathway.schema.js';
-import { rolesSchema } from './meta-schemas/roles.schema.js';
-import { scenarioSchema } from './meta-schemas/scenario.schema.js';
-import { settingsSchema } from './meta-schemas/settings.schema.js';
+// The meta-schemas of engine/definitions/meta-schemas/ compiled ahead of time (npm run gen:validators).
+import * as metaValidators from './generated/meta-validators.js';
 import type { Problem } from './problems.js';
 import { isDefinitionPath } from './read-files.js';
 import { schemaProblems } from './schema-problems.js';
 import { parseSource, problemAt } from './source.js';
 import type { DefinitionFiles, DefinitionSet, JsonObject, RolesFile, ScenarioFile } from './types.js';
-
-let validators: Record<'pathway' | 'form' | 'roles' | 'settings' | 'scenario', ValidateFunction> | undefined;
-
-function metaValidators() {
-  if (!validators) {
-    const ajv = createDefinitionAjv();
-    validators = {
-      pathway: ajv.compile(pathwaySchema),
-      form: ajv.compile(formFileSchema),
-      roles: ajv.compile(rolesSchema),
-      settings: ajv.compile(settingsSchema),
-      scenario: ajv.compile(scenarioSchema),
-    };
-  }
-  return validators;
-}
 
 function kindOf(path: string): 'pathway' | 'form' | 'roles' | 'settings' | 'scenario' | undefined {
   if (path === 'roles.yaml') return 'roles';
@@ -42,12 +21,20 @@ const TEXT_KEYS = new Set(['title', 'description', 'x-help', 'x-hint', 'x-conten
 
 /** Replaces {setting} placeholders in the texts of a form with the team's settings. */
 export function fillPlaceholders<T>(node: T, settings: Record<string, unknown>): T {
-  const fill = (text: string) => text.replace(/\{(\w+)\}/g, (m, key: string) => (typeof settings[key] === 'string' ? (settings[key] as string) : m));
+  const fill = (text: string) =>
+    text.includes('{') ? text.replace(/\{(\w+)\}/g, (m, key: string) => (typeof settings[key] === 'string' ? (settings[key] as string) : m)) : text;
   const walk = (value: unknown, textual: boolean): unknown => {
     if (typeof value === 'string') return textual ? fill(value) : value;
     if (Array.isArray(value)) return value.map((v) => walk(v, textual));
     if (value && typeof value === 'object') {
-      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v, TEXT_KEYS.has(k) || (textual && k !== 'const'))]));
+      // A copy with the same own keys in the same order; `__proto__` stays a key, never a prototype.
+      const copy: Record<string, unknown> = {};
+      for (const key of Object.keys(value)) {
+        const filled = walk((value as Record<string, unknown>)[key], TEXT_KEYS.has(key) || (textual && key !== 'const'));
+        if (key === '__proto__') Object.defineProperty(copy, key, { value: filled, writable: true, enumerable: true, configurable: true });
+        else copy[key] = filled;
+      }
+      return copy;
     }
     return value;
   };
@@ -57,7 +44,6 @@ export function fillPlaceholders<T>(node: T, settings: Record<string, unknown>):
 export function loadDefinitions(files: DefinitionFiles, label = 'definitions'): { set: DefinitionSet; problems: Problem[] } {
   const set: DefinitionSet = { label, files, forms: new Map(), pathways: new Map(), scenarios: new Map(), broken: { forms: new Set(), pathways: new Set() } };
   const problems: Problem[] = [];
-  const meta = metaValidators();
   for (const [path, text] of Object.entries(files).sort(([a], [b]) => a.localeCompare(b))) {
     const display = `${label}/${path}`;
     const kind = kindOf(path);
@@ -81,7 +67,7 @@ export function loadDefinitions(files: DefinitionFiles, label = 'definitions'): 
       markBroken();
       continue;
     }
-    const validate = meta[kind];
+    const validate = metaValidators[kind];
     if (!validate(source.data)) {
       problems.push(...schemaProblems(source, validate.errors, `${kind} file`));
       markBroken();

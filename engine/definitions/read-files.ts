@@ -16,17 +16,22 @@ async function listYaml(dir: string): Promise<string[]> {
 }
 
 export async function readDefinitionFiles(dir: string): Promise<DefinitionFiles> {
+  const tops = await Promise.all(
+    TOP_FILES.map(async (name) => {
+      try {
+        return [name, await readFile(join(dir, name), 'utf8')] as const;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+        return undefined;
+      }
+    }),
+  );
+  const inFolders = await Promise.all(
+    FOLDERS.map(async (folder) => Promise.all((await listYaml(join(dir, folder))).map(async (name) => [`${folder}/${name}`, await readFile(join(dir, folder, name), 'utf8')] as const))),
+  );
+  // Read side by side, listed in the same order as ever: top files, then each folder's files sorted by name.
   const files: DefinitionFiles = {};
-  for (const name of TOP_FILES) {
-    try {
-      files[name] = await readFile(join(dir, name), 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    }
-  }
-  for (const folder of FOLDERS) {
-    for (const name of await listYaml(join(dir, folder))) files[`${folder}/${name}`] = await readFile(join(dir, folder, name), 'utf8');
-  }
+  for (const entry of [...tops, ...inFolders.flat()]) if (entry) files[entry[0]] = entry[1];
   return files;
 }
 

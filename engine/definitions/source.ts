@@ -1,5 +1,6 @@
 // A definition file as parsed YAML that remembers where every value came from, so problems carry line:col.
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { fastYamlValue } from './fast-yaml.js';
 import type { Problem } from './problems.js';
 
 export type Path = readonly (string | number)[];
@@ -7,15 +8,41 @@ export type Path = readonly (string | number)[];
 export interface SourceFile {
   file: string;
   text: string;
-  doc: Document;
-  lineCounter: LineCounter;
+  /** The YAML document with every node's place in the text: read on first use, which only a problem needs. */
+  readonly doc: Document;
+  readonly lineCounter: LineCounter;
   data: unknown;
   parseFailed: boolean;
 }
 
-export function parseSource(file: string, text: string): { source: SourceFile; problems: Problem[] } {
+function parseWithPositions(text: string): { doc: Document; lineCounter: LineCounter } {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  return { doc: parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true }), lineCounter };
+}
+
+/** A file whose value is known: the positions are read from the text when a problem is first reported in it. */
+function lazySource(file: string, text: string, data: unknown): SourceFile {
+  let positions: { doc: Document; lineCounter: LineCounter } | undefined;
+  const read = () => (positions ??= parseWithPositions(text));
+  return {
+    file,
+    text,
+    data,
+    parseFailed: false,
+    get doc() {
+      return read().doc;
+    },
+    get lineCounter() {
+      return read().lineCounter;
+    },
+  };
+}
+
+export function parseSource(file: string, text: string): { source: SourceFile; problems: Problem[] } {
+  // Most files are plain data: read quickly; anything else (and every problem) goes through `yaml` below.
+  const fast = fastYamlValue(text);
+  if (fast) return { source: lazySource(file, text, fast.value), problems: [] };
+  const { doc, lineCounter } = parseWithPositions(text);
   const problems: Problem[] = [];
   for (const error of doc.errors) {
     const pos = lineCounter.linePos(/^Flow (sequence|map)/.test(error.message) ? unclosedFlowStart(text, error.pos[0]) : error.pos[0]);

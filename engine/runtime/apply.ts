@@ -151,6 +151,7 @@ function emptyCase(pathway: string): CaseData {
   return { pathway, instances: {}, forms: {}, notifications: [], timers: {}, documentCount: 0 };
 }
 
+let eventDataAjv: ReturnType<typeof createFormAjv> | undefined;
 const eventDataValidators = new WeakMap<object, ReturnType<ReturnType<typeof createFormAjv>['compile']>>();
 
 function validateEventData(defs: CompiledDefinitions, pathway: string, type: string, data: unknown): CaseError | undefined {
@@ -162,7 +163,9 @@ function validateEventData(defs: CompiledDefinitions, pathway: string, type: str
   }
   let validate = eventDataValidators.get(schema);
   if (!validate) {
-    validate = createFormAjv({ strict: false }).compile(schema);
+    // Strict, as the definitions' checks made sure it compiles so.
+    eventDataAjv ??= createFormAjv();
+    validate = eventDataAjv.compile(schema);
     eventDataValidators.set(schema, validate);
   }
   if (validate(data ?? {})) return undefined;

@@ -1,7 +1,7 @@
 // Runs a scenario (a walk-through of a pathway) against compiled definitions with a simulated clock.
 import type { CompiledDefinitions } from '../definitions/check.js';
 import type { ScenarioFile, ScenarioStep } from '../definitions/types.js';
-import type { CaseUser, OfficerLoad } from '../compile/types.js';
+import { capacityOf, type CaseUser, type OfficerLoad } from '../compile/types.js';
 import { applyCommand } from '../runtime/apply.js';
 import type { CaseCommand, CaseData, CommandContext } from '../runtime/model.js';
 import { describeCase, type CaseView } from '../runtime/view.js';
@@ -37,7 +37,7 @@ function officerLoads(defs: CompiledDefinitions, caseload: Record<string, number
   const loads: Record<string, OfficerLoad> = {};
   for (const officer of defs.settings.officers ?? []) {
     loads[officer.username] = {
-      capacity: defs.settings.capacity.officers?.[officer.username] ?? defs.settings.capacity.default,
+      capacity: capacityOf(defs.settings, officer.username),
       active: caseload[officer.username] ?? 0,
     };
   }

@@ -2,7 +2,7 @@
 // timers in one transaction, refusing stale writes. No HTTP here; the server calls these methods.
 import { randomUUID } from 'node:crypto';
 import type { CompiledDefinitions } from '../definitions/check.js';
-import type { CaseUser, OfficerLoad } from '../compile/types.js';
+import { capacityOf, type CaseUser, type OfficerLoad } from '../compile/types.js';
 import { applyCommand } from '../runtime/apply.js';
 import type { CaseCommand, CaseData, CommandContext } from '../runtime/model.js';
 import { describeCase, type CaseView } from '../runtime/view.js';
@@ -57,7 +57,7 @@ export class CaseService {
     for (const officer of defs.settings.officers ?? []) {
       const held = await this.store.listCases({ allocatedTo: officer.username });
       loads[officer.username] = {
-        capacity: defs.settings.capacity.officers?.[officer.username] ?? defs.settings.capacity.default,
+        capacity: capacityOf(defs.settings, officer.username),
         active: held.filter((c) => c.summary.activeCase && !c.summary.closed).length,
       };
     }

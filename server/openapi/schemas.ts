@@ -17,7 +17,7 @@ export const schemas: Record<string, Schema> = {
       problems: { type: 'array', items: ref('DefinitionProblem') },
     },
   },
-  User: { type: 'object', properties: { username: str, displayName: str, role: str, roleTitle: str, demo: { type: 'boolean' }, via: { enum: ['session', 'bearer'] }, abilities: { type: 'object' } } },
+  User: { type: 'object', properties: { username: str, displayName: str, role: str, roleTitle: str, demo: { type: 'boolean' }, via: { enum: ['session', 'bearer'] }, abilities: { type: 'object' }, screens: { type: 'object', additionalProperties: { type: 'object', additionalProperties: str } }, capacity: { type: 'integer', description: 'Active cases this officer may hold (officers only).' } } },
   Session: { type: 'object', required: ['user', 'csrfToken'], properties: { user: ref('User'), csrfToken: str } },
   CaseSummary: { type: 'object', properties: { id: str, pathway: str, version: { type: 'integer' }, state: str, title: str, referredBy: str, allocatedTo: { type: ['string', 'null'] }, priority: { type: 'number' }, nextDeadline: { type: ['string', 'null'] } } },
   Case: {

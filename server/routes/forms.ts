@@ -5,14 +5,15 @@ import { problem } from '../http-problems.js';
 import { requireUser, signedIn } from '../middleware/authorisation.js';
 import type { Services } from '../services/index.js';
 import { Redactor } from '../services/redaction.js';
+import { requestedDefinitions } from '../services/requested-definitions.js';
 import { validatorModuleFor } from '../services/validator-modules.js';
 
 export function formRoutes(services: Services): Router {
   const router = Router();
   router.use('/api/forms', requireUser(services));
 
-  const servedSchema = async (formId: string, role: string) => {
-    const { defs, version } = await services.registry.current();
+  const servedSchema = async (formId: string, role: string, query: Record<string, unknown>) => {
+    const { defs, version } = await requestedDefinitions(services, query);
     if (!defs.forms.has(formId)) throw problem(404, 'not-found', `There is no form "${formId}".`);
     const redactor = new Redactor(defs, { role });
     const schema = redactor.schema(formId);
@@ -21,12 +22,12 @@ export function formRoutes(services: Services): Router {
   };
 
   router.get('/api/forms/:id', async (req, res) => {
-    const { schema } = await servedSchema(req.params.id, signedIn(res).role);
+    const { schema } = await servedSchema(req.params.id, signedIn(res).role, req.query);
     res.json(schema);
   });
 
   router.get('/api/forms/:id/validator.js', async (req, res) => {
-    const { schema, version, cleared } = await servedSchema(req.params.id, signedIn(res).role);
+    const { schema, version, cleared } = await servedSchema(req.params.id, signedIn(res).role, req.query);
     res.type('text/javascript').send(validatorModuleFor(`${version}:${req.params.id}:${cleared}`, schema));
   });
 

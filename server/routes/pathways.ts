@@ -1,13 +1,16 @@
-// Pathways of the current definitions: list, one (meta and states), and its Mermaid diagram, optionally marking
-// where a case is now.
+// Pathways of the current definitions: list, one (meta and states), its Mermaid diagram, optionally marking where a
+// case is now, and the precompiled validator of what each of its events carries.
 import { Router } from 'express';
 import type { CompiledDefinitions } from '../../engine/definitions/check.js';
 import { walkPathway } from '../../engine/definitions/pathway-walk.js';
 import { pathwayToMermaid } from '../../engine/diagram/mermaid.js';
 import type { CaseData } from '../../engine/runtime/model.js';
+import type { JsonObject } from '../../engine/definitions/types.js';
 import { problem } from '../http-problems.js';
 import { requireUser, signedIn } from '../middleware/authorisation.js';
 import type { Services } from '../services/index.js';
+import { requestedDefinitions } from '../services/requested-definitions.js';
+import { validatorModuleFor } from '../services/validator-modules.js';
 import { serviceUser } from './users.js';
 
 function pathwayOf(defs: CompiledDefinitions, id: string) {
@@ -40,7 +43,7 @@ export function pathwayRoutes(services: Services): Router {
   });
 
   router.get('/api/pathways/:id', async (req, res) => {
-    const { defs, version } = await services.registry.current();
+    const { defs, version } = await requestedDefinitions(services, req.query);
     const pathway = pathwayOf(defs, req.params.id);
     const states = walkPathway(pathway.config).states.filter((s) => s.statePath.length).map((s) => ({ path: s.statePath.join('.'), type: s.type, meta: s.node.meta ?? {} }));
     res.json({ id: pathway.id, definitionVersion: version, meta: pathway.meta, states });
@@ -56,6 +59,14 @@ export function pathwayRoutes(services: Services): Router {
       current = instances.flatMap((i) => leafStatePaths((i.snapshot as { value: unknown }).value));
     }
     res.type('text/plain').send(pathwayToMermaid(pathwayOf(defs, req.params.id).config, current));
+  });
+
+  // The same check the server makes of an event's data, for the browser to run before sending it.
+  router.get('/api/pathways/:id/events/:type/validator.js', async (req, res) => {
+    const { defs, version } = await requestedDefinitions(services, req.query);
+    const schema = pathwayOf(defs, req.params.id).meta.events[req.params.type]?.data;
+    if (!schema) throw problem(404, 'not-found', `Pathway "${req.params.id}" has no event "${req.params.type}" that carries details.`);
+    res.type('text/javascript').send(validatorModuleFor(`${version}:${req.params.id}:event:${req.params.type}`, { $id: `${req.params.id}.${req.params.type}`, ...(schema as JsonObject) }));
   });
 
   return router;

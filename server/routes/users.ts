@@ -1,6 +1,8 @@
-// How a signed-in person is described to the web app: who they are, their role and what it lets them do.
+// How a signed-in person is described to the web app: who they are, their role, what it lets them do, and what the
+// team calls the screens (from the settings).
 import type { CompiledDefinitions } from '../../engine/definitions/check.js';
 import type { ServiceUser } from '../../engine/service/case-service.js';
+import { capacityOf } from '../../engine/compile/types.js';
 import { abilitiesOf } from '../services/abilities.js';
 import type { Viewer } from '../types.js';
 
@@ -13,6 +15,9 @@ export function describeUser(user: Viewer, defs: CompiledDefinitions) {
     demo: user.demo,
     via: user.via,
     abilities: abilitiesOf(defs, user.role),
+    screens: defs.settings.screens ?? {},
+    // An officer the team manager allocates to sees their own capacity beside their caseload.
+    capacity: defs.settings.officers?.some((o) => o.username === user.username) ? capacityOf(defs.settings, user.username) : undefined,
   };
 }
 

@@ -43,7 +43,7 @@ function screens(): Screen[] {
     { name: 'allocation with the allocation form open', as: ACCOUNTS['team-manager'], hash: '#/allocation', prepare: openEventForm('Allocate to a Domestic Abuse Officer') },
     { name: "team manager's decisions", as: ACCOUNTS['team-manager'], hash: '#/decisions' },
     { name: "service manager's decisions (urgent endorsement)", as: ACCOUNTS['service-manager'], hash: '#/decisions' },
-    { name: 'audit and countersign', as: ACCOUNTS['team-manager'], hash: '#/countersign' },
+    { name: 'audit and countersign', as: ACCOUNTS['team-manager'], hash: '#/documents' },
     { name: 'all cases', as: ACCOUNTS.auditor, hash: '#/all-cases' },
     { name: 'audit log', as: ACCOUNTS['team-manager'], hash: '#/audit' },
     { name: 'waiting case', as: ACCOUNTS['team-manager'], hash: () => `#/cases/${cases.waiting}` },

@@ -1,7 +1,6 @@
 // The web app's pure core (no DOM): the pathway diagram read from the engine's Mermaid text, the task checklist's
-// pairing of tasks with forms, event data checked in the browser, computed answers, officers offered as choices.
+// pairing of tasks with forms, computed answers, officers offered as choices.
 import { describe, expect, it } from 'vitest';
-import { toFieldErrors } from '../../engine/forms/messages.js';
 import { loadDefinitions } from '../../engine/definitions/load.js';
 import { readDefinitionFiles } from '../../engine/definitions/read-files.js';
 import { pathwayToMermaid } from '../../engine/diagram/mermaid.js';
@@ -10,7 +9,6 @@ import { checklistItems } from '../../forms-ui/src/app/core/checklist.js';
 import { computedAnswers } from '../../forms-ui/src/app/core/computed-answers.js';
 import { diagramFromConfig, findCurrent, parseDiagram } from '../../forms-ui/src/app/core/diagram-model.js';
 import { eventDataSchema } from '../../forms-ui/src/app/core/event-data.js';
-import { eventDataValidator } from '../../forms-ui/src/app/core/event-data-validator.js';
 import { activeStatePaths } from '../../forms-ui/src/app/core/catalogue.js';
 
 const { set } = loadDefinitions(await readDefinitionFiles('definitions'));
@@ -59,28 +57,6 @@ describe('checklist', () => {
   });
 });
 
-describe('event-data-validator', () => {
-  describe('#eventDataValidator', () => {
-    it('should word missing, too short and impossible answers as the forms do', () => {
-      const schema = eventDataSchema('Record the case discussion', { data: events('referral').RECORD_CASE_DISCUSSION!.data! });
-      const validate = eventDataValidator(schema);
-      expect(validate({})).toBe(false);
-      expect(toFieldErrors(validate.errors, schema)).toEqual({ date: ['Enter date of the case discussion'] });
-      expect(validate({ date: '2026-02-30' })).toBe(false);
-      expect(toFieldErrors(validate.errors, schema)).toEqual({ date: ['Date of the case discussion must be a real date'] });
-      expect(validate({ date: '2026-01-08', summary: 'Agreed' })).toBe(true);
-    });
-
-    it('should only accept one of the choices', () => {
-      const schema = eventDataSchema('Close the case', { data: events('referral').CLOSE!.data! });
-      const validate = eventDataValidator(schema);
-      expect(validate({ reason: 'bored' })).toBe(false);
-      expect(Object.keys(toFieldErrors(validate.errors, schema))).toEqual(['reason']);
-      expect(validate({ reason: 'work-completed' })).toBe(true);
-    });
-  });
-});
-
 describe('event-data', () => {
   describe('#eventDataSchema', () => {
     it('should offer the team’s officers, with their load, for the officer an event names', () => {
@@ -93,7 +69,6 @@ describe('event-data', () => {
         { const: 'officer-po', title: 'PO – 15 of 15 active cases (at capacity)' },
         { const: 'officer-pso', title: 'PSO – 3 of 12 active cases' },
       ]);
-      expect(eventDataValidator(schema)({ officer: 'someone-else' })).toBe(false);
     });
   });
 });

@@ -78,6 +78,7 @@ describe('web app: a referral from request to allocation', () => {
     await expect.poll(() => app.heading.textContent()).toBe('Waiting list');
 
     await app.nav('Allocation');
+    expect(await page.locator('allocation-page h2').nth(1).textContent()).toBe('Waiting list');
     const officer = page.locator('.officer-list__item[data-officer="officer-pso"]');
     expect(await officer.locator('.officer-load').textContent()).toBe('0 of 15 active cases');
     const waiting = page.locator('case-list .summary-card').filter({ hasText: caseId.split('-')[0]!.toUpperCase() });
@@ -91,7 +92,7 @@ describe('web app: a referral from request to allocation', () => {
     // --- The officer finds it on their caseload, with its next step, and records the three-way meeting.
     await app.signIn('officer-pso');
     await expect.poll(() => app.heading.textContent()).toBe('Your cases');
-    expect(await page.locator('.caseload-count').textContent()).toContain('You hold 1 active case');
+    expect(await page.locator('.caseload-count').textContent()).toContain('You hold 1 active case of your capacity of 15');
     const held = page.locator('case-list .summary-card').first();
     expect(await held.textContent()).toContain('Next step: Liaise with the allocated social worker and arrange a consultation');
     await held.getByRole('link').first().click();

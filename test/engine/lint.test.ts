@@ -40,6 +40,22 @@ describe('lintDefinitions', () => {
       const problems = await problemsAfter('pathways/flow.yaml', 'params: { form: request }', 'params: { from: request }');
       expect(problems).toContain('defs/pathways/flow.yaml:22:48: pathway file: unknown key "from" (at states.draft.on.SUBMIT.guard.params)');
     });
+    it('should report a strict-mode error inside a shared $defs piece at that piece', async () => {
+      // given a piece used by two questions, itself using another piece, with an unknown widget
+      const problems = await problemsAfter(
+        'forms/request.yaml',
+        'properties:\n  name:\n    type: string',
+        "$defs:\n  inner: { type: object, properties: { z: { $ref: '#/$defs/txt' } } }\n  txt: { type: string, x-widget: nope }\nproperties:\n  a: { $ref: '#/$defs/inner' }\n  b: { $ref: '#/$defs/txt' }\n  name:\n    type: string",
+      );
+      // then the problem names the piece's path in the form, and points at its key
+      expect(problems).toEqual([
+        'defs/forms/request.yaml:11:24: form schema: keyword "x-widget" value is invalid at path "#/$defs/txt": data must be equal to one of the allowed values',
+      ]);
+    });
+    it('should report an unknown format inside a $defs piece at that piece', async () => {
+      const problems = await problemsAfter('forms/request.yaml', 'properties:\n  name:\n    type: string', "$defs:\n  txt: { type: string, format: nope }\nproperties:\n  b: { $ref: '#/$defs/txt' }\n  name:\n    type: string");
+      expect(problems).toEqual(['defs/forms/request.yaml:10:8: form schema: unknown format "nope" ignored in schema at path "#/$defs/txt"']);
+    });
     it('should report an unknown widget in a form', async () => {
       const problems = await problemsAfter('forms/request.yaml', "    title: Private note\n", '    title: Private note\n    x-widget: slider\n');
       expect(problems.some((p) => p === 'defs/forms/request.yaml:19:5: form schema: keyword "x-widget" value is invalid at path "#/properties/secret": data must be equal to one of the allowed values')).toBe(true);
@@ -47,6 +63,14 @@ describe('lintDefinitions', () => {
   });
 
   describe('#references', () => {
+    it('should report an unknown keyword in what an event carries, with a hint when a comma split a text', async () => {
+      const problems = await problemsAfter('pathways/flow.yaml', 'properties: { officer: { type: string } }', 'properties: { officer: { type: string, title: Officer, named here } }');
+      expect(problems).toEqual(['defs/pathways/flow.yaml:13:64: event data schema: unknown keyword "named here" — a comma in an unquoted text inside { } starts a new key: put the text in quotes']);
+    });
+    it('should report a keyword with a value of the wrong kind in what an event carries', async () => {
+      const problems = await problemsAfter('pathways/flow.yaml', 'properties: { officer: { type: string } }', 'properties: { officer: { type: string, minLength: many } }');
+      expect(problems).toEqual(['defs/pathways/flow.yaml:13:59: event data schema: properties.officer.minLength must be integer']);
+    });
     it('should name a form that does not exist', async () => {
       const problems = await problemsAfter('pathways/flow.yaml', 'forms: [request]', 'forms: [requets]');
       expect(problems).toContain('defs/pathways/flow.yaml:18:35: unknown form "requets": there is no forms/requets.yaml');

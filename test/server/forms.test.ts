@@ -1,37 +1,22 @@
 // Forms for the browser: the served schema and its precompiled validator module (no eval, so it runs under the CSP).
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, signInAll, startServer, type RoleName, type TestServer } from './helpers.js';
+import { Client, importValidatorModule, signInAll, startServer, type RoleName, type TestServer } from './helpers.js';
 
 let server: TestServer;
 let users: Record<RoleName, Client>;
-let dir: string;
 
 beforeAll(async () => {
   server = await startServer();
   users = await signInAll(server.app);
-  dir = await mkdtemp(join(tmpdir(), 'dao-validator-'));
 });
-afterAll(async () => {
-  await server.close();
-  await rm(dir, { recursive: true, force: true });
-});
-
-async function importModule(code: string, name: string) {
-  const file = join(dir, `${name}.mjs`);
-  await writeFile(file, code);
-  return (await import(pathToFileURL(file).href)) as { default: ((data: unknown) => boolean) & { errors?: unknown[] } };
-}
+afterAll(async () => server.close());
 
 describe('GET /api/forms/:id/validator.js', () => {
   it('should serve an ES module that validates answers like the server does, without eval', async () => {
     const res = await users.requester.get('/api/forms/request/validator.js').expect(200);
     expect(res.headers['content-type']).toMatch(/^text\/javascript/);
     expect(res.text).not.toMatch(/new Function|eval\(/);
-    const { default: validate } = await importModule(res.text, 'request-requester');
+    const validate = await importValidatorModule(res.text);
     expect(validate({ name: 'Sam', urgent: true })).toBe(true);
     expect(validate({ urgent: true })).toBe(false);
     // The requester is served the schema without the confidential field, so its validator does not know it either.
@@ -41,6 +26,25 @@ describe('GET /api/forms/:id/validator.js', () => {
   it('should refuse a form the role may not read', async () => {
     await users.officer.get('/api/forms/notes/validator.js').expect(403);
     await users.lead.get('/api/forms/nothing/validator.js').expect(404);
+  });
+});
+
+describe('GET /api/pathways/:id/events/:type/validator.js', () => {
+  it('should serve the check the server makes of what an event carries, as an ES module without eval', async () => {
+    const res = await users.lead.get('/api/pathways/flow/events/ALLOCATE/validator.js').expect(200);
+    expect(res.headers['content-type']).toMatch(/^text\/javascript/);
+    expect(res.text).not.toMatch(/new Function|eval\(/);
+    const validate = await importValidatorModule(res.text);
+    expect(validate({})).toBe(false);
+    expect(validate.errors).toEqual([expect.objectContaining({ keyword: 'required', params: { missingProperty: 'officer' } })]);
+    expect(validate({ officer: 7 })).toBe(false);
+    expect(validate({ officer: 'officer-1' })).toBe(true);
+  });
+
+  it('should answer 404 for an event that carries no details or does not exist', async () => {
+    await users.lead.get('/api/pathways/flow/events/FINISH/validator.js').expect(404);
+    await users.lead.get('/api/pathways/flow/events/NOPE/validator.js').expect(404);
+    await users.lead.get('/api/pathways/nope/events/ALLOCATE/validator.js').expect(404);
   });
 });
 

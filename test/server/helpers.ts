@@ -85,3 +85,9 @@ export async function caseWithEverything(users: Record<RoleName, Client>): Promi
   const report = (allocated.body.documents as { id: string }[])[0]!.id;
   return { id, report };
 }
+
+/** A served validator module (self-contained ES module source), imported as the browser would import it. */
+export async function importValidatorModule(code: string): Promise<((data: unknown) => boolean) & { errors?: never }> {
+  const url = `data:text/javascript;base64,${Buffer.from(code).toString('base64')}`;
+  return ((await import(/* @vite-ignore */ url)) as { default: ((data: unknown) => boolean) & { errors?: never } }).default;
+}

@@ -1,7 +1,9 @@
-// Each form must compile as a strict JSON Schema with only the known x- keywords.
-import { createFormAjv } from '../../forms/ajv.js';
+// Each form must compile as a strict JSON Schema with only the known x- keywords; so must what each event carries.
+import { createFormAjv, isValidFormSchema } from '../../forms/ajv.js';
 import type { Path } from '../source.js';
+import type { JsonObject } from '../types.js';
 import type { LintContext } from './context.js';
+import { lintEventData } from './event-data.js';
 
 function findKey(node: unknown, key: string, path: Path = []): Path | undefined {
   if (Array.isArray(node)) {
@@ -19,16 +21,38 @@ function findKey(node: unknown, key: string, path: Path = []): Path | undefined 
   return undefined;
 }
 
+/**
+ * The message of a form's compile error as ajv gives it by default, with the schema checked against the meta-schema
+ * and $refs inlined: the shared ajv compiles a $ref'd piece as a function of its own, and an error inside it would then
+ * name a path from that piece, not from the form. Compiled again only for a form that failed, beside the forms that
+ * compiled before it (as in the shared ajv).
+ */
+function compileErrorAtFormPath(compiledBefore: JsonObject[], schema: JsonObject): string | undefined {
+  const ajv = createFormAjv({ inlineRefs: true });
+  for (const other of compiledBefore) ajv.addSchema(other);
+  try {
+    ajv.compile(schema);
+    return undefined;
+  } catch (error) {
+    return (error as Error).message.split('\n')[0]!;
+  }
+}
+
 export function lintForms(ctx: LintContext): void {
-  // One ajv for the whole set: every form has its own $id, and compiling is the costly part of a load.
-  const ajv = createFormAjv();
+  // One ajv for the whole set: every form has its own $id, and compiling is the costly part of a load. It checks
+  // each schema against JSON Schema 2020-12 with the generated validator first, so it need not compile the meta-schema;
+  // a schema that fails is compiled below by an ajv that checks it itself, for ajv's own message.
+  const ajv = createFormAjv({ validateSchema: false });
+  const compiled: JsonObject[] = [];
   ctx.set.formValidators = new Map();
   for (const [id, form] of ctx.set.forms) {
     try {
+      if (!isValidFormSchema(ajv, form.data)) throw new Error('schema is invalid');
       ctx.set.formValidators.set(id, ajv.compile(form.data));
+      compiled.push(form.data);
     } catch (error) {
       ajv.removeSchema(id);
-      const message = (error as Error).message.split('\n')[0]!;
+      const message = compileErrorAtFormPath(compiled, form.data) ?? (error as Error).message.split('\n')[0]!;
       const quoted = /"([^"]+)"/.exec(message)?.[1];
       const schemaPath = /at path "#\/([^"]*)"/.exec(message)?.[1];
       const at = schemaPath !== undefined ? [...schemaPath.split('/').filter(Boolean).map(decodeURIComponent), ...(quoted ? [quoted] : [])] : undefined;
@@ -37,4 +61,5 @@ export function lintForms(ctx: LintContext): void {
       ctx.report(form.source, path, 'form-schema', `form schema: ${message}`, 'key');
     }
   }
+  lintEventData(ctx, ajv);
 }

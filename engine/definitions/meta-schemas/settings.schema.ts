@@ -1,4 +1,5 @@
-// Meta-schema of definitions/settings.yaml: the team's own facts (county, officers and capacity, bank holidays).
+// Meta-schema of definitions/settings.yaml: the team's own facts (county, officers and capacity, bank holidays) and
+// the names of the web app's screens.
 import { SCHEMA_VERSION, stringList } from './common.js';
 
 export const settingsSchema = {
@@ -33,6 +34,17 @@ export const settingsSchema = {
       },
     },
     areas: stringList,
+    screens: {
+      type: 'object',
+      description: "What the web app's screens are called and say, in the team's own words: screen id → texts.",
+      additionalProperties: false,
+      properties: Object.fromEntries(
+        ['referrals', 'allocation', 'documents'].map((screen) => [
+          screen,
+          { type: 'object', additionalProperties: false, properties: Object.fromEntries(['title', 'intro', 'queue', 'queueIntro', 'position', 'empty'].map((k) => [k, { type: 'string', minLength: 1 }])) },
+        ]),
+      ),
+    },
     demoUsers: {
       type: 'array',
       items: {

@@ -13,7 +13,7 @@ import './pages/case-page.js';
 import './pages/referrals-page.js';
 import './pages/allocation-page.js';
 import './pages/decisions-page.js';
-import './pages/countersign-page.js';
+import './pages/documents-page.js';
 import './pages/all-cases-page.js';
 import './pages/audit-log-page.js';
 
@@ -24,7 +24,6 @@ const TITLES: Record<string, string> = {
   referrals: 'Referrals',
   allocation: 'Allocation',
   decisions: 'Decisions waiting for you',
-  countersign: 'Audit and countersign',
   'all-cases': 'All cases',
   audit: 'Audit log',
   definitions: 'Definitions',
@@ -137,7 +136,8 @@ export class DaoApp extends LightElement {
   }
 
   protected override async updated(): Promise<void> {
-    document.title = `${TITLES[this.route.name] ?? 'DAO Pathways'} – DAO Pathways`;
+    const named = this.user ? navigationFor(this.user).find((item) => item.route === this.route.name)?.text : undefined;
+    document.title = `${named ?? TITLES[this.route.name] ?? 'DAO Pathways'} – DAO Pathways`;
     if (this.route.name === 'definitions' && !this.definitionsLoaded) {
       await import('./pages/definitions-page.js');
       this.definitionsLoaded = true;
@@ -160,7 +160,7 @@ export class DaoApp extends LightElement {
       case 'referrals': return html`<referrals-page .context=${context}></referrals-page>`;
       case 'allocation': return html`<allocation-page .context=${context}></allocation-page>`;
       case 'decisions': return html`<decisions-page .context=${context}></decisions-page>`;
-      case 'countersign': return html`<countersign-page .context=${context}></countersign-page>`;
+      case 'documents': return html`<documents-page .context=${context}></documents-page>`;
       case 'all-cases': return html`<all-cases-page .context=${context}></all-cases-page>`;
       case 'audit': return html`<audit-log-page .context=${context}></audit-log-page>`;
       case 'definitions':

@@ -1,22 +1,21 @@
 // <case-actions>: the events a person may send now, as buttons. An event that carries data opens a <dao-form> for it
-// (its data schema from the pathway); sending posts it with the version the case was read at.
+// (its data schema from the pathway, checked by the server's own precompiled validator for it); sending posts it with
+// the version the case was read at.
 import { html, nothing } from 'lit';
 import type { AppContext } from '../core/context.js';
 import { eventDataSchema, hasData } from '../core/event-data.js';
-import { eventDataValidator } from '../core/event-data-validator.js';
 import { LightElement } from '../core/light-element.js';
 import { ApiError } from '../core/api-client.js';
 import { errorSummary, problemText } from '../core/templates.js';
 import type { CaseBody, CaseEvent, EventDefinition, Officer } from '../core/types.js';
 import type { Schema } from '../../core/schema.js';
-import type { StandaloneValidate } from '../../core/validation.js';
 import '../../dao-form.js';
 
 interface OpenEvent {
   key: string;
   event: CaseEvent;
   schema: Schema;
-  validator: StandaloneValidate;
+  validatorSrc: string;
 }
 
 /**
@@ -43,7 +42,7 @@ export class CaseActions extends LightElement {
   };
 
   declare context: AppContext;
-  declare caseBody: Pick<CaseBody, 'id' | 'version' | 'instances'>;
+  declare caseBody: Pick<CaseBody, 'id' | 'version' | 'instances' | 'definitionVersion'>;
   declare events: CaseEvent[];
   declare officers: Officer[];
   declare primary: string[];
@@ -65,9 +64,9 @@ export class CaseActions extends LightElement {
     return `event-${this.caseBody.id}-${event.instance}-${event.type}`.replace(/[^\w-]/g, '-');
   }
 
-  async #definition(event: CaseEvent): Promise<EventDefinition | undefined> {
+  async #definition(event: CaseEvent): Promise<{ pathway: string; definition: EventDefinition | undefined } | undefined> {
     const pathway = this.caseBody.instances.find((i) => i.id === event.instance)?.pathway;
-    return pathway ? this.context.catalogue.event(pathway, event.type) : undefined;
+    return pathway ? { pathway, definition: await this.context.catalogue.event(pathway, event.type, this.caseBody.definitionVersion) } : undefined;
   }
 
   async #choose(event: CaseEvent): Promise<void> {
@@ -77,10 +76,10 @@ export class CaseActions extends LightElement {
       this.open = undefined;
       return;
     }
-    const definition = await this.#definition(event);
-    if (definition && hasData(definition)) {
+    const { pathway, definition } = (await this.#definition(event)) ?? {};
+    if (pathway && definition && hasData(definition)) {
       const schema = eventDataSchema(event.title, definition, this.officers);
-      this.open = { key, event, schema, validator: eventDataValidator(schema) };
+      this.open = { key, event, schema, validatorSrc: this.context.catalogue.eventValidatorUrl(pathway, event.type, this.caseBody.definitionVersion) };
       await this.updateComplete;
       this.querySelector<HTMLElement>(`#${key}-form`)?.focus();
       return;
@@ -128,7 +127,7 @@ export class CaseActions extends LightElement {
       </ul>
       ${open
         ? html`<div class="event-form" id="${open.key}-form" tabindex="-1" role="group" aria-label=${open.event.title}>
-            <dao-form .schema=${open.schema} .validator=${open.validator} submit-label=${open.event.title}
+            <dao-form .schema=${open.schema} validator-src=${open.validatorSrc} submit-label=${open.event.title}
               @dao-submit=${(e: CustomEvent<{ data: Record<string, unknown> }>) => void this.#send(open.event, e.detail.data)}></dao-form>
             <button type="button" class="button button--secondary" @click=${() => (this.open = undefined)}>Cancel</button>
           </div>`

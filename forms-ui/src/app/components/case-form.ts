@@ -36,7 +36,7 @@ export class CaseForm extends LightElement {
   };
 
   declare context: AppContext;
-  declare caseBody: Pick<CaseBody, 'id' | 'version' | 'forms'>;
+  declare caseBody: Pick<CaseBody, 'id' | 'version' | 'forms' | 'definitionVersion'>;
   declare formId: string;
   declare error: string | undefined;
 
@@ -48,7 +48,7 @@ export class CaseForm extends LightElement {
   }
 
   async #fetch(): Promise<Loaded> {
-    const schema = await this.context.catalogue.form(this.formId);
+    const schema = await this.context.catalogue.form(this.formId, this.caseBody.definitionVersion);
     const draft = await this.context.api.get<{ data: Record<string, unknown>; savedAt: string }>(this.#draftPath()).catch((error: unknown) => {
       if (error instanceof ApiError && error.status === 404) return undefined;
       throw error;
@@ -96,7 +96,7 @@ export class CaseForm extends LightElement {
     const { schema, data } = load.value;
     return html`${this.error ? errorSummary([{ text: this.error }], 'The form could not be submitted') : nothing}
       ${this.#status()}
-      <dao-form .schema=${schema} .data=${data} validator-src="api/forms/${encodeURIComponent(this.formId)}/validator.js"
+      <dao-form .schema=${schema} .data=${data} validator-src=${this.context.catalogue.formValidatorUrl(this.formId, this.caseBody.definitionVersion)}
         submit-label="Submit ${String(schema.title ?? 'the form')}" draft-delay="3000"
         @dao-change=${(e: CustomEvent<{ data: unknown }>) => this.#autosave.changed(e.detail.data)}
         @dao-draft=${(e: CustomEvent<{ data: unknown }>) => void this.#autosave.flush(e.detail.data)}

@@ -10,7 +10,8 @@ import '../../dao-form.js';
 
 /**
  * ```html
- * <submitted-form .context=${context} form-id="FORM_ID" form-title="Its title" .submission=${body.forms.FORM_ID}></submitted-form>
+ * <submitted-form .context=${context} form-id="FORM_ID" form-title="Its title" .submission=${body.forms.FORM_ID}
+ *   .definitionVersion=${body.definitionVersion}></submitted-form>
  * ```
  */
 export class SubmittedForm extends LightElement {
@@ -19,6 +20,7 @@ export class SubmittedForm extends LightElement {
     formId: { attribute: 'form-id' },
     formTitle: { attribute: 'form-title' },
     submission: { attribute: false },
+    definitionVersion: { attribute: false },
     schema: { state: true },
   };
 
@@ -26,10 +28,12 @@ export class SubmittedForm extends LightElement {
   declare formId: string;
   declare formTitle: string;
   declare submission: Submission;
+  /** The version of the definitions the case is on: its forms are drawn as that version words them. */
+  declare definitionVersion: number | undefined;
   declare schema: Schema | undefined;
 
   async #toggle(event: Event): Promise<void> {
-    if ((event.target as HTMLDetailsElement).open && !this.schema) this.schema = await this.context.catalogue.form(this.formId);
+    if ((event.target as HTMLDetailsElement).open && !this.schema) this.schema = await this.context.catalogue.form(this.formId, this.definitionVersion);
   }
 
   protected override render(): unknown {

@@ -1,5 +1,6 @@
 // What the screens look up about the definitions, fetched once per page load: pathways (their states' meta and their
-// events' titles and data schemas) and form schemas as this reader is served them.
+// events' titles and data schemas) and form schemas as this reader is served them. A case stays on the version of the
+// definitions it started with, so what is looked up for a case names that version.
 import type { Schema } from '../../core/schema.js';
 import type { ApiClient } from './api-client.js';
 import type { EventDefinition, Instance, PathwayBody } from './types.js';
@@ -10,21 +11,34 @@ export class Catalogue {
 
   constructor(private readonly api: ApiClient) {}
 
-  pathway(id: string): Promise<PathwayBody> {
-    return this.#cached(this.#pathways, `api/pathways/${encodeURIComponent(id)}`, id);
+  /** A pathway at a version of the definitions (the current one when none is given). */
+  pathway(id: string, version?: number): Promise<PathwayBody> {
+    return this.#cached(this.#pathways, `api/pathways/${encodeURIComponent(id)}`, version);
   }
 
-  form(id: string): Promise<Schema> {
-    return this.#cached(this.#forms, `api/forms/${encodeURIComponent(id)}`, id);
+  /** A form's schema at a version of the definitions (the current one when none is given). */
+  form(id: string, version?: number): Promise<Schema> {
+    return this.#cached(this.#forms, `api/forms/${encodeURIComponent(id)}`, version);
   }
 
-  /** One request per id; a failed one is forgotten, so it is tried again next time. */
-  #cached<T>(cache: Map<string, Promise<T>>, path: string, id: string): Promise<T> {
-    let found = cache.get(id);
+  /** The URL of a form's precompiled validator at a version of the definitions. */
+  formValidatorUrl(id: string, version?: number): string {
+    return this.api.url(atVersion(`api/forms/${encodeURIComponent(id)}/validator.js`, version));
+  }
+
+  /** The URL of the precompiled validator of what an event carries, at a version of the definitions. */
+  eventValidatorUrl(pathwayId: string, type: string, version?: number): string {
+    return this.api.url(atVersion(`api/pathways/${encodeURIComponent(pathwayId)}/events/${encodeURIComponent(type)}/validator.js`, version));
+  }
+
+  /** One request per path and version; a failed one is forgotten, so it is tried again next time. */
+  #cached<T>(cache: Map<string, Promise<T>>, path: string, version: number | undefined): Promise<T> {
+    const url = atVersion(path, version);
+    let found = cache.get(url);
     if (!found) {
-      found = this.api.get<T>(path);
-      found.catch(() => cache.delete(id));
-      cache.set(id, found);
+      found = this.api.get<T>(url);
+      found.catch(() => cache.delete(url));
+      cache.set(url, found);
     }
     return found;
   }
@@ -35,18 +49,13 @@ export class Catalogue {
     this.#forms.clear();
   }
 
-  async event(pathwayId: string, type: string): Promise<EventDefinition | undefined> {
-    return (await this.pathway(pathwayId)).meta.events?.[type];
+  async event(pathwayId: string, type: string, version?: number): Promise<EventDefinition | undefined> {
+    return (await this.pathway(pathwayId, version)).meta.events?.[type];
   }
+}
 
-  /** The title of an event type in any of these pathways (the history names events by type). */
-  async eventTitle(pathwayIds: string[], type: string): Promise<string | undefined> {
-    for (const id of pathwayIds) {
-      const title = (await this.pathway(id).catch(() => undefined))?.meta.events?.[type]?.title;
-      if (title) return title;
-    }
-    return undefined;
-  }
+function atVersion(path: string, version: number | undefined): string {
+  return version === undefined ? path : `${path}?version=${version}`;
 }
 
 /** The dotted paths of the states an instance is in now, with their ancestors ("a.b" → "a", "a.b"). */

@@ -16,16 +16,21 @@ export interface NavItem {
   text: string;
 }
 
+/** A screen's text as the team's settings word it, or the product's own wording where the settings say nothing. */
+export function screenText(user: User, screen: string, key: string, fallback: string): string {
+  return user.screens?.[screen]?.[key] ?? fallback;
+}
+
 /** The screens a person's abilities open to them, in the order of the navigation. */
 export function navigationFor(user: User): NavItem[] {
   const items: NavItem[] = [];
   if (!user.abilities.seesAllCases) items.push({ route: 'my-cases', hash: '#/my-cases', text: 'Your cases' });
   if (user.abilities.seesAllCases) {
     items.push(
-      { route: 'referrals', hash: '#/referrals', text: 'Referrals' },
-      { route: 'allocation', hash: '#/allocation', text: 'Allocation' },
+      { route: 'referrals', hash: '#/referrals', text: screenText(user, 'referrals', 'title', 'Referrals') },
+      { route: 'allocation', hash: '#/allocation', text: screenText(user, 'allocation', 'title', 'Allocation') },
       { route: 'decisions', hash: '#/decisions', text: 'Decisions' },
-      { route: 'countersign', hash: '#/countersign', text: 'Audit and countersign' },
+      { route: 'documents', hash: '#/documents', text: screenText(user, 'documents', 'title', 'Documents') },
       { route: 'all-cases', hash: '#/all-cases', text: 'All cases' },
     );
   }

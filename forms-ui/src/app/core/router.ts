@@ -15,7 +15,7 @@ const PATTERNS: [name: string, pattern: string][] = [
   ['referrals', '/referrals'],
   ['allocation', '/allocation'],
   ['decisions', '/decisions'],
-  ['countersign', '/countersign'],
+  ['documents', '/documents'],
   ['all-cases', '/all-cases'],
   ['audit', '/audit'],
   ['definitions', '/definitions'],

@@ -9,6 +9,10 @@ export interface User {
   roleTitle: string;
   demo: boolean;
   abilities: { manageDefinitions: boolean; readAudit: boolean; seesAllCases: boolean };
+  /** What the team calls its screens and what they say (settings `screens`): screen id → text key → text. */
+  screens?: Record<string, Record<string, string>>;
+  /** Active cases this person may hold, when they are an officer cases are allocated to. */
+  capacity?: number;
 }
 
 export interface AllowedEvent {

@@ -1,7 +1,8 @@
-// <allocation-page>: the waiting list in the order cases are to be allocated (priority, then time waiting), each
+// <allocation-page>: the queue of cases in the order they are to be allocated (priority, then time waiting), each
 // officer's load against their capacity, and each waiting case's actions — allocating offers the officers as choices.
+// Its wording comes from the settings (`screens.allocation`).
 import { html, nothing } from 'lit';
-import type { AppContext } from '../core/context.js';
+import { screenText, type AppContext } from '../core/context.js';
 import { caseViews } from '../core/case-views.js';
 import { daysUntil, formatDateTime } from '../core/format.js';
 import { LightElement } from '../core/light-element.js';
@@ -50,21 +51,26 @@ export class AllocationPage extends LightElement {
   #extra(data: Loaded, c: CaseSummary, position: number): unknown {
     const view = data.views.get(c.id);
     const waited = c.waitingSince ? -daysUntil(c.waitingSince) : undefined;
-    return html`<p class="body">Position ${position} on the waiting list${waited !== undefined ? html`, waiting ${waited} day${waited === 1 ? '' : 's'} (since ${formatDateTime(c.waitingSince)})` : nothing}.</p>
+    const place = this.#text('position', 'Position {position} in the queue').replace('{position}', String(position));
+    return html`<p class="body">${place}${waited !== undefined ? html`, waiting ${waited} day${waited === 1 ? '' : 's'} (since ${formatDateTime(c.waitingSince)})` : nothing}.</p>
       ${view
         ? html`<case-actions .context=${this.context} .caseBody=${view} .events=${view.allowedEvents} .officers=${data.officers}
             label="Actions for case ${c.id.split('-')[0]!.toUpperCase()}"></case-actions>`
         : nothing}`;
   }
 
+  #text(key: string, fallback: string): string {
+    return screenText(this.context.user, 'allocation', key, fallback);
+  }
+
   protected override render(): unknown {
-    return html`<h1 class="heading-l" tabindex="-1">Allocation</h1>
+    return html`<h1 class="heading-l" tabindex="-1">${this.#text('title', 'Allocation')}</h1>
       ${banner(this.#changes.message)}
       ${loaded(this.#load, (data) => html`
         <h2 class="heading-m">Officers' caseloads</h2>
         ${this.#officers(data.officers)}
-        <h2 class="heading-m">Waiting list</h2>
-        <p class="body">In the order to allocate: urgent cases first, then the longest waiting.</p>
+        <h2 class="heading-m">${this.#text('queue', 'Queue')}</h2>
+        <p class="body">${this.#text('queueIntro', 'In the order to allocate: urgent cases first, then the longest waiting.')}</p>
         <case-list heading-level="3" .cases=${data.cases} .fields=${['stage', 'priority', 'referredBy']}
           .extra=${(c: CaseSummary) => this.#extra(data, c, data.cases.indexOf(c) + 1)} empty-text="No cases are waiting to be allocated."></case-list>`)}`;
   }

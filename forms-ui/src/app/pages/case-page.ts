@@ -68,11 +68,11 @@ export class CasePage extends LightElement {
     const { api, catalogue, user } = this.context;
     body ??= await api.get<CaseBody>(`api/cases/${encodeURIComponent(this.caseId)}`);
     const ids = [...new Set(body.instances.map((i) => i.pathway))];
-    const pathways = new Map(await Promise.all(ids.map(async (id) => [id, await catalogue.pathway(id)] as const)));
+    const pathways = new Map(await Promise.all(ids.map(async (id) => [id, await catalogue.pathway(id, body!.definitionVersion)] as const)));
     // Titles of the forms shown: those this person fills now, those submitted and the documents' (all readable by them).
     const mine = body.instances.flatMap((i) => (!i.done && i.actors.includes(user.role) && pathways.has(i.pathway) ? instanceForms(pathways.get(i.pathway)!, i) : []));
     const formIds = [...new Set([...mine.filter((id) => body!.formsOpen.includes(id)), ...Object.keys(body.forms), ...body.documents.map((d) => d.form)])];
-    const formTitles = new Map(await Promise.all(formIds.map(async (id) => [id, String((await catalogue.form(id).catch(() => ({ title: id }))).title ?? id)] as const)));
+    const formTitles = new Map(await Promise.all(formIds.map(async (id) => [id, String((await catalogue.form(id, body!.definitionVersion).catch(() => ({ title: id }))).title ?? id)] as const)));
     // One diagram per pathway in use (it marks where each of its instances is); document lifecycles are not drawn.
     const shown = body.instances.filter((i, n, all) => (i.kind === 'case' || !i.done) && all.findIndex((j) => j.pathway === i.pathway && (j.kind === 'case' || !j.done)) === n);
     const diagrams = await Promise.all(
@@ -195,7 +195,7 @@ export class CasePage extends LightElement {
     const ids = Object.keys(data.body.forms);
     if (!ids.length) return nothing;
     return html`<h2 class="heading-m">Forms submitted</h2>
-      ${ids.map((id) => html`<submitted-form .context=${this.context} form-id=${id} .submission=${data.body.forms[id]} form-title=${data.formTitles.get(id) ?? id}></submitted-form>`)}`;
+      ${ids.map((id) => html`<submitted-form .context=${this.context} form-id=${id} .definitionVersion=${data.body.definitionVersion} .submission=${data.body.forms[id]} form-title=${data.formTitles.get(id) ?? id}></submitted-form>`)}`;
   }
 
   #history(data: Loaded): TemplateResult {

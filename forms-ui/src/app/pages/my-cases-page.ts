@@ -65,13 +65,17 @@ export class MyCasesPage extends LightElement {
   #caseload(data: Loaded): unknown {
     const open = data.allocated.filter((c) => !c.closed);
     const active = open.filter((c) => c.activeCase).length;
+    const capacity = this.context.user.capacity;
     const soon = data.allocated
       .flatMap((c) => (data.views.get(c.id)?.deadlines ?? []).map((d) => ({ caseId: c.id, ...d })))
       .filter((d) => daysUntil(d.due) <= WEEK_DAYS)
       .sort((a, b) => a.due.localeCompare(b.due));
     return html`<section aria-labelledby="caseload-heading">
       <h2 class="heading-m" id="caseload-heading">Your caseload</h2>
-      <p class="body caseload-count">You hold <strong>${active}</strong> active case${active === 1 ? '' : 's'} (${open.length} open).</p>
+      <p class="body caseload-count">You hold <strong>${active}</strong> active case${active === 1 ? '' : 's'}${capacity !== undefined ? html` of your capacity of <strong>${capacity}</strong>` : nothing} (${open.length} open).</p>
+      ${capacity !== undefined
+        ? html`<meter class="officer-list__meter" min="0" max=${capacity} value=${Math.min(active, capacity)} aria-label="Your caseload against your capacity">${active} of ${capacity}</meter>`
+        : nothing}
       <h3 class="heading-s">Deadlines this week</h3>
       ${soon.length
         ? html`<ul class="list deadline-list">${soon.map((d) => html`<li><a class="link" href=${href('/cases', d.caseId)}>Case ${caseReference(d.caseId)}</a>: ${d.label} – ${formatDate(d.due)} (${dueText(d.due)})</li>`)}</ul>`

@@ -1,8 +1,8 @@
-// <referrals-page>: the team manager's inbox of referrals not yet on the waiting list or allocated — where each one
-// is, who sent it, what its forms worked out from the answers (an outcome, a score) and what can be done with it now.
+// <referrals-page>: the team manager's inbox of referrals not yet queued for allocation or allocated — where each
+// one is, who sent it, what its forms worked out from the answers (an outcome, a score) and what can be done with it now.
 import { html, nothing } from 'lit';
 import { computedAnswers, type ComputedAnswer } from '../core/computed-answers.js';
-import type { AppContext } from '../core/context.js';
+import { screenText, type AppContext } from '../core/context.js';
 import { allCases, caseViews } from '../core/case-views.js';
 import { LightElement } from '../core/light-element.js';
 import { href } from '../core/router.js';
@@ -32,7 +32,7 @@ export class ReferralsPage extends LightElement {
     for (const [id, view] of views) {
       const found: (ComputedAnswer & { form: string })[] = [];
       for (const [formId, submission] of Object.entries(view.forms)) {
-        const schema = await catalogue.form(formId).catch(() => undefined);
+        const schema = await catalogue.form(formId, view.definitionVersion).catch(() => undefined);
         if (schema) for (const answer of computedAnswers(schema, submission.data)) found.push({ ...answer, form: String(schema.title ?? formId) });
       }
       outcomes.set(id, found);
@@ -53,8 +53,9 @@ export class ReferralsPage extends LightElement {
   }
 
   protected override render(): unknown {
-    return html`<h1 class="heading-l" tabindex="-1">Referrals</h1>
-      <p class="body">Referrals sent in and not yet on the waiting list or allocated, oldest first.</p>
+    const text = (key: string, fallback: string) => screenText(this.context.user, 'referrals', key, fallback);
+    return html`<h1 class="heading-l" tabindex="-1">${text('title', 'Referrals')}</h1>
+      <p class="body">${text('intro', 'Referrals sent in and not yet queued for allocation or allocated, oldest first.')}</p>
       ${loaded(this.#load, (data) => html`<case-list heading-level="2" .cases=${data.cases} .fields=${['stage', 'referredBy', 'opened', 'priority']}
         .extra=${(c: CaseSummary) => this.#extra(data, c)} empty-text="There are no referrals waiting."></case-list>`)}`;
   }

@@ -1,7 +1,8 @@
-// <countersign-page>: the audit and countersignature queue — every document, on any open case, whose lifecycle is
-// waiting for the person's role: the forms to fill for it (e.g. an audit tool), its print view and the actions now.
+// <documents-page>: the queue of documents — every document, on any open case, whose lifecycle is waiting for the
+// person's role: the forms to fill for it (e.g. an audit tool), its print view and the actions now. Its title and
+// wording come from the settings (`screens.documents`).
 import { html } from 'lit';
-import type { AppContext } from '../core/context.js';
+import { screenText, type AppContext } from '../core/context.js';
 import { instanceForms } from '../core/catalogue.js';
 import { allCases, caseViews } from '../core/case-views.js';
 import { caseReference } from '../core/format.js';
@@ -22,7 +23,7 @@ interface QueueItem {
 }
 
 /** Properties: `context`. */
-export class CountersignPage extends LightElement {
+export class DocumentsPage extends LightElement {
   static override properties = { context: { attribute: false } };
 
   declare context: AppContext;
@@ -40,9 +41,9 @@ export class CountersignPage extends LightElement {
         if (!instance || instance.done) continue;
         const mine = instance.actors.includes(user.role);
         if (!mine && !instance.allowedEvents.length) continue;
-        const pathway: PathwayBody = await catalogue.pathway(instance.pathway);
+        const pathway: PathwayBody = await catalogue.pathway(instance.pathway, view.definitionVersion);
         const formIds = mine ? instanceForms(pathway, instance).filter((f) => view.formsOpen.includes(f) && f !== document.form) : [];
-        const forms = await Promise.all(formIds.map(async (id) => ({ id, title: String((await catalogue.form(id)).title ?? id) })));
+        const forms = await Promise.all(formIds.map(async (id) => ({ id, title: String((await catalogue.form(id, view.definitionVersion)).title ?? id) })));
         items.push({ view, instance, document, forms });
       }
     }
@@ -66,11 +67,12 @@ export class CountersignPage extends LightElement {
   }
 
   protected override render(): unknown {
-    return html`<h1 class="heading-l" tabindex="-1">Audit and countersign</h1>
-      <p class="body">Documents waiting for you to audit, countersign or act on.</p>
+    const text = (key: string, fallback: string) => screenText(this.context.user, 'documents', key, fallback);
+    return html`<h1 class="heading-l" tabindex="-1">${text('title', 'Documents')}</h1>
+      <p class="body">${text('intro', 'Documents waiting for you to act on.')}</p>
       ${banner(this.#changes.message)}
-      ${loaded(this.#load, (items) => (items.length ? html`<ul class="card-list">${items.map((item) => this.#item(item))}</ul>` : html`<p class="body">No documents are waiting for you.</p>`))}`;
+      ${loaded(this.#load, (items) => (items.length ? html`<ul class="card-list">${items.map((item) => this.#item(item))}</ul>` : html`<p class="body">${text('empty', 'No documents are waiting for you.')}</p>`))}`;
   }
 }
 
-if (!customElements.get('countersign-page')) customElements.define('countersign-page', CountersignPage);
+if (!customElements.get('documents-page')) customElements.define('documents-page', DocumentsPage);
