@@ -1,5 +1,5 @@
 // Work no request asks for: firing due timers every few seconds (and once at start), and purging drafts older than
-// 24 hours every hour (so a draft is kept at least 23 hours).
+// 24 hours every hour (so a draft is kept at least 23 hours), with the records of signed-out sessions that have expired.
 import { errorSummary, type Logger } from './logger.js';
 import type { Services } from './services/index.js';
 
@@ -28,6 +28,8 @@ export function startBackgroundJobs(services: Services, options: { timerInterval
     run('drafts', async () => {
       const purged = await services.store.purgeDrafts(new Date(Date.parse(services.now()) - DRAFT_MAX_AGE_MS).toISOString());
       if (purged) logger.info({ purged }, 'purged old drafts');
+      // Sessions whose tokens have expired are refused anyway: their record of having ended is no longer needed.
+      await services.store.purgeEndedSessions(services.now());
     });
   fireTimers();
   purgeDrafts();

@@ -151,6 +151,18 @@ export class SqlCaseStore implements CaseStore, DeadlineClaimWrites {
     return (await this.db.all('SELECT * FROM users ORDER BY username')).map(toUser);
   }
 
+  async endSession(sessionId: string, expiresAt: string): Promise<void> {
+    await this.db.run('INSERT INTO ended_sessions (session_id, expires_at) VALUES (?, ?) ON CONFLICT (session_id) DO NOTHING', [sessionId, toInstant(expiresAt)]);
+  }
+
+  async isSessionEnded(sessionId: string): Promise<boolean> {
+    return (await this.db.all('SELECT 1 AS ended FROM ended_sessions WHERE session_id = ?', [sessionId])).length > 0;
+  }
+
+  purgeEndedSessions(before: string): Promise<number> {
+    return this.db.run('DELETE FROM ended_sessions WHERE expires_at < ?', [toInstant(before)]);
+  }
+
   async saveDefinitionVersion(record: DefinitionVersionRecord): Promise<void> {
     const inserted = await this.db.run(
       `INSERT INTO definition_versions (version, files, published_by, published_at, note) VALUES (?, ?, ?, ?, ?)

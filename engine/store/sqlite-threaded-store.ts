@@ -88,6 +88,18 @@ export class ThreadedSqliteStore implements CaseStore {
     return this.write('upsertUser', [user]);
   }
 
+  endSession(sessionId: string, expiresAt: string): Promise<void> {
+    return this.write('endSession', [sessionId, expiresAt]);
+  }
+
+  purgeEndedSessions(before: string): Promise<number> {
+    return this.write('purgeEndedSessions', [before]);
+  }
+
+  isSessionEnded(sessionId: string): Promise<boolean> {
+    return this.reads.isSessionEnded(sessionId);
+  }
+
   saveDefinitionVersion(version: DefinitionVersionRecord): Promise<void> {
     return this.write('saveDefinitionVersion', [version]);
   }

@@ -186,6 +186,14 @@ export interface CaseStore {
   getUser(username: string): Promise<UserRecord | undefined>;
   /** Ordered by username. */
   listUsers(): Promise<UserRecord[]>;
+  /**
+   * Records that a session was signed out, so its token — still correctly signed until it expires — is refused by
+   * every instance. Ending an ended session again is harmless.
+   */
+  endSession(sessionId: string, expiresAt: string): Promise<void>;
+  isSessionEnded(sessionId: string): Promise<boolean>;
+  /** Forgets ended sessions whose tokens expired strictly before `before` (they are refused anyway); returns how many. */
+  purgeEndedSessions(before: string): Promise<number>;
   /** Definition versions are immutable: saving an existing number fails with StoreConflictError. */
   saveDefinitionVersion(version: DefinitionVersionRecord): Promise<void>;
   getDefinitionVersion(version: number): Promise<DefinitionVersionRecord | undefined>;

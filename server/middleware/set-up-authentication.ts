@@ -24,7 +24,7 @@ export function setUpAuthentication(services: Services): RequestHandler {
       return next();
     }
     const claims = services.sessions.verify(readCookie(req, SESSION_COOKIE));
-    if (claims) {
+    if (claims && (await services.endedSessions.isLive(claims.sid))) {
       const { defs } = await services.registry.current();
       const user = await services.users.findSignedIn(claims.username, defs);
       if (user) res.locals.user = { username: user.username, displayName: user.displayName, role: user.role, demo: user.demo, via: 'session', sessionId: claims.sid };

@@ -9,7 +9,7 @@ export const paths = {
   '/api/openapi.json': { get: op('This document', { tag: 'service', public: true }) },
   '/api/session': {
     post: op('Sign in with a local account; sets the session cookie', { tag: 'session', public: true, body: { type: 'object', required: ['username', 'password'], properties: { username: { type: 'string' }, password: { type: 'string' } } }, ok: json(ref('Session')), errors: [400, 401, 429] }),
-    delete: op('Sign out', { tag: 'session', okStatus: 204, ok: { description: 'Signed out' }, errors: [403] }),
+    delete: op('Sign out: clears the cookie and ends the session for every instance, so a copy of the cookie is refused', { tag: 'session', okStatus: 204, ok: { description: 'Signed out' }, errors: [403] }),
   },
   '/api/session/me': { get: op('Who am I (and the CSRF token for this session)', { tag: 'session', ok: json(ref('Session')) }) },
   '/api/pathways': { get: op('Pathways of the current definitions', { tag: 'pathways' }) },

@@ -1,6 +1,7 @@
 // Sign in (local accounts), sign out, and who am I. Sign-in is rate-limited per address and username.
 import { Router, type Request, type Response } from 'express';
 import { requireUser, signedIn } from '../middleware/authorisation.js';
+import { readCookie } from '../middleware/set-up-authentication.js';
 import { problem } from '../http-problems.js';
 import type { Services } from '../services/index.js';
 import { SESSION_COOKIE, SESSION_TTL_MS } from '../services/session-tokens.js';
@@ -43,8 +44,14 @@ export function sessionRoutes(services: Services): Router {
     res.json({ user: describeUser(viewer, defs), csrfToken: services.sessions.csrfToken(claims.sid) });
   });
 
-  router.delete('/api/session', (req, res) => {
-    signedIn(res);
+  router.delete('/api/session', async (req, res) => {
+    const user = signedIn(res);
+    // The cookie is cleared, and the session ended in the store, so that a copy of the cookie is refused too.
+    const claims = services.sessions.verify(readCookie(req, SESSION_COOKIE));
+    if (claims) {
+      await services.endedSessions.end(claims.sid, claims.exp);
+      await services.store.appendAudit({ at: services.now(), userId: user.username, caseId: null, action: 'signed-out', detail: null });
+    }
     res.clearCookie(SESSION_COOKIE, cookieOptions(req));
     res.status(204).end();
   });

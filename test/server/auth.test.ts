@@ -75,6 +75,22 @@ describe('Sign-in', () => {
     expect(String(out.headers['set-cookie'])).toMatch(/dao_session=;/);
   });
 
+  it('should refuse a copy of the cookie once its session has signed out, and no other session', async () => {
+    // given two sessions of one user, each cookie copied before sign-out
+    const first = await signIn(server.app, USERS.lead);
+    const second = await signIn(server.app, USERS.lead);
+    await first.get('/api/session/me').expect(200);
+    // when the first signs out
+    await first.delete('/api/session').expect(204);
+    // then its copied cookie no longer signs anyone in, for reads or writes, and the other session carries on
+    const refused = await first.get('/api/session/me').expect(401);
+    expect(refused.headers['content-type']).toMatch(/problem\+json/);
+    await first.post('/api/cases', { pathway: 'flow' }).expect(401);
+    await second.get('/api/session/me').expect(200);
+    const audit = await second.get(`/api/audit?userId=${USERS.lead}`).expect(200);
+    expect(JSON.stringify(audit.body)).toContain('signed-out');
+  });
+
   it('should mark the cookie Secure behind TLS (a trusted proxy saying https)', async () => {
     const behindProxy = createApp(server.dao.services, { trustProxy: true });
     const res = await request(behindProxy).post('/api/session').set('X-Forwarded-Proto', 'https').send({ username: USERS.lead, password: PASSWORD }).expect(200);

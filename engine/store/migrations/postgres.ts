@@ -90,4 +90,15 @@ CREATE TABLE definition_versions (
 );
 `,
   },
+  {
+    version: 2,
+    name: 'ended sessions (signed out before their tokens expire)',
+    sql: `
+CREATE TABLE ended_sessions (
+  session_id text PRIMARY KEY,
+  expires_at text NOT NULL
+);
+CREATE INDEX ended_sessions_expiry ON ended_sessions (expires_at);
+`,
+  },
 ];

@@ -90,4 +90,15 @@ CREATE TABLE definition_versions (
 ) STRICT;
 `,
   },
+  {
+    version: 2,
+    name: 'ended sessions (signed out before their tokens expire)',
+    sql: `
+CREATE TABLE ended_sessions (
+  session_id TEXT PRIMARY KEY,
+  expires_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX ended_sessions_expiry ON ended_sessions (expires_at);
+`,
+  },
 ];

@@ -95,6 +95,25 @@ export function describeRecordContract(store: CurrentStore): void {
     });
   });
 
+  describe('#endSession', () => {
+    it('should mark only that session ended, and be harmless when ended twice', async () => {
+      await store().endSession('sid-a', minutesIn(60));
+      await store().endSession('sid-a', minutesIn(90));
+      expect(await store().isSessionEnded('sid-a')).toBe(true);
+      expect(await store().isSessionEnded('sid-b')).toBe(false);
+    });
+  });
+
+  describe('#purgeEndedSessions', () => {
+    it('should forget sessions whose tokens expired before the given time and count them', async () => {
+      await store().endSession('expired', minutesIn(10));
+      await store().endSession('live', minutesIn(30));
+      expect(await store().purgeEndedSessions(minutesIn(20))).toBe(1);
+      expect(await store().isSessionEnded('expired')).toBe(false);
+      expect(await store().isSessionEnded('live')).toBe(true);
+    });
+  });
+
   describe('#saveDefinitionVersion', () => {
     const published = (version: number, overrides: Partial<DefinitionVersionRecord> = {}): DefinitionVersionRecord =>
       ({ version, files: { 'pathway.yaml': `version: ${version}\n`, 'forms/a.yaml': 'title: Ünïcode 📋\n' }, publishedBy: 'ann', publishedAt: minutesIn(version), ...overrides });
