@@ -156,7 +156,7 @@ export class SqlCaseStore implements CaseStore, DeadlineClaimWrites {
   }
 
   async isSessionEnded(sessionId: string): Promise<boolean> {
-    return (await this.db.all('SELECT 1 AS ended FROM ended_sessions WHERE session_id = ?', [sessionId])).length > 0;
+    return (await this.db.all('SELECT 1 AS found FROM ended_sessions WHERE session_id = ?', [sessionId])).length > 0;
   }
 
   purgeEndedSessions(before: string): Promise<number> {

@@ -167,7 +167,7 @@ export class SqliteDatabase implements SqlDatabase {
     try {
       if (this.db.inTransaction) this.db.exec('ROLLBACK');
     } catch {
-      // Nothing more can be undone from here; closing the connection would discard the transaction anyway.
+      // Nothing more can be undone from here; shutting the connection would discard the transaction anyway.
     }
     group.settle(error ?? new Error('the group commit failed'));
   }

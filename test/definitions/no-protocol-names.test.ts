@@ -10,7 +10,7 @@ import { readDefinitionFiles } from '../../engine/definitions/read-files.js';
 const { set } = loadDefinitions(await readDefinitionFiles('definitions'));
 
 /** Words too generic to be policy (a state called "draft" or "final" says nothing about the protocol). */
-const GENERIC = new Set(['draft', 'final', 'open', 'closed', 'done', 'active', 'completed', 'work', 'history', 'submitted', 'report', 'assessment', 'declined', 'withdrawn', 'audited', 'suspended', 'escalated', 'referral', 'session', 'complete', 'referred', 'resume']);
+const GENERIC = new Set(['draft', 'final', 'open', 'closed', 'done', 'active', 'completed', 'work', 'history', 'submitted', 'report', 'assessment', 'declined', 'withdrawn', 'audited', 'suspended', 'escalated', 'referral', 'session', 'complete', 'referred', 'resume', 'ended']);
 
 function protocolNames(): string[] {
   const names = new Set<string>();
