@@ -201,7 +201,14 @@ export function applyCommand(defs: CompiledDefinitions, current: CaseData | unde
         const answers = computeAnswers(form.schema, command.data);
         const result = form.validator.validate(answers);
         if (!result.valid) return fail('form-invalid', `There is a problem with "${form.schema.title}"`, { fieldErrors: result.errors });
-        const submission = { data: answers as Record<string, unknown>, formVersion: form.validator.version, submittedBy: command.ctx.user.id, role: command.ctx.user.role, at: command.ctx.now };
+        const submission = {
+          data: answers as Record<string, unknown>,
+          formVersion: form.validator.version,
+          ...(command.definitionVersion !== undefined ? { definitionVersion: command.definitionVersion } : {}),
+          submittedBy: command.ctx.user.id,
+          role: command.ctx.user.role,
+          at: command.ctx.now,
+        };
         data.forms[command.form] = submission;
         for (const instance of Object.values(data.instances)) {
           if (instance.done || instance.form !== command.form) continue;

@@ -20,6 +20,8 @@ export interface InstanceRecord {
 export interface FormSubmission {
   data: Record<string, unknown>;
   formVersion: number;
+  /** The definitions version the answers were collected under, so they render with that form even after a migration. */
+  definitionVersion?: number;
   submittedBy: string;
   role: string;
   at: string;
@@ -57,7 +59,7 @@ export interface CommandContext {
 
 export type CaseCommand =
   | { kind: 'open'; pathway: string; ctx: CommandContext }
-  | { kind: 'submitForm'; form: string; data: unknown; ctx: CommandContext }
+  | { kind: 'submitForm'; form: string; data: unknown; ctx: CommandContext; definitionVersion?: number }
   | { kind: 'send'; instance: string; type: string; data?: unknown; ctx: CommandContext }
   | { kind: 'fireTimer'; timer: string; ctx: CommandContext }
   /** Moves every instance onto the definitions the command is applied with (a new version). */

@@ -138,7 +138,7 @@ export class CaseService {
     }
     const data0 = record.snapshot as CaseData;
     const ctx = await this.context(defs, user, request.type ? data0.instances[request.instance ?? 'case']?.pathway : undefined);
-    const commands: CaseCommand[] = Object.entries(request.forms ?? {}).map(([form, data]) => ({ kind: 'submitForm', form, data, ctx }));
+    const commands: CaseCommand[] = Object.entries(request.forms ?? {}).map(([form, data]) => ({ kind: 'submitForm', form, data, ctx, definitionVersion: record.definitionVersion }));
     if (request.type) commands.push({ kind: 'send', instance: request.instance ?? 'case', type: request.type, data: request.data ?? {}, ctx });
     const before = record.snapshot as CaseData;
     const after = this.run(defs, before, commands);

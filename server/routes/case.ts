@@ -32,7 +32,7 @@ export function caseRoutes(services: Services): Router {
 
   const respond = async (res: Response, snapshot: CaseSnapshotView, via: string) => {
     const viewer = signedIn(res);
-    const { text, redactor } = await caseResponse(services.store, viewer, snapshot, services.caseHistory);
+    const { text, redactor } = await caseResponse(services.store, viewer, snapshot, services.caseHistory, (version) => services.registry.get(version));
     await services.disclosures.record(viewer, snapshot.record.id, redactor, via);
     res.type('json').send(text);
   };

@@ -40,7 +40,7 @@ export function caseListRoutes(services: Services): Router {
     if (typeof pathway !== 'string' || !pathway) throw problem(400, 'bad-request', 'Send {"pathway": "<pathway id>"}.');
     const viewer = signedIn(res);
     const opened = await services.cases.openCase(serviceUser(viewer), pathway);
-    const { text } = await caseResponse(services.store, viewer, opened, services.caseHistory);
+    const { text } = await caseResponse(services.store, viewer, opened, services.caseHistory, (version) => services.registry.get(version));
     res.status(201).location(`${req.baseUrl}/api/cases/${opened.record.id}`).type('json').send(text);
   });
 

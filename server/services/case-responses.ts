@@ -5,6 +5,7 @@ import type { CaseData } from '../../engine/runtime/model.js';
 import type { CaseStore } from '../../engine/store/index.js';
 import type { Viewer } from '../types.js';
 import type { CaseHistoryJson } from './case-history-json.js';
+import { collectedUnder, readableAnswers, readableValues, type DefinitionsAt } from './collected-answers.js';
 import { Redactor } from './redaction.js';
 
 export function documentsOf(snapshot: CaseSnapshotView, redactor: Redactor) {
@@ -24,11 +25,11 @@ export function documentsOf(snapshot: CaseSnapshotView, redactor: Redactor) {
     }));
 }
 
-export function submittedForms(data: CaseData, redactor: Redactor) {
-  const forms: Record<string, { data: Record<string, unknown>; submittedBy: string; role: string; at: string; formVersion: number }> = {};
+export async function submittedForms(data: CaseData, caseVersion: number, redactor: Redactor, definitionsAt: DefinitionsAt) {
+  const forms: Record<string, { data: Record<string, unknown>; submittedBy: string; role: string; at: string; formVersion: number; definitionVersion: number }> = {};
   for (const [id, submission] of Object.entries(data.forms)) {
-    const answers = redactor.answers(id, submission.data);
-    if (answers) forms[id] = { data: answers, submittedBy: submission.submittedBy, role: submission.role, at: submission.at, formVersion: submission.formVersion };
+    const answers = await readableAnswers(id, submission, caseVersion, redactor, definitionsAt);
+    if (answers) forms[id] = { data: answers, submittedBy: submission.submittedBy, role: submission.role, at: submission.at, formVersion: submission.formVersion, definitionVersion: collectedUnder(submission, caseVersion) };
   }
   return forms;
 }
@@ -37,7 +38,7 @@ export function submittedForms(data: CaseData, redactor: Redactor) {
  * The case as this viewer may see it, as JSON text: what JSON.stringify gives for the whole view, with the history
  * (the part that grows with the case) taken from the kept text, extended by the events added since.
  */
-export async function caseResponse(store: CaseStore, viewer: Viewer, snapshot: CaseSnapshotView, history: CaseHistoryJson) {
+export async function caseResponse(store: CaseStore, viewer: Viewer, snapshot: CaseSnapshotView, history: CaseHistoryJson, definitionsAt: DefinitionsAt) {
   const { record, view, defs } = snapshot;
   const redactor = new Redactor(defs, { role: viewer.role });
   const data = record.snapshot as CaseData;
@@ -60,8 +61,8 @@ export async function caseResponse(store: CaseStore, viewer: Viewer, snapshot: C
     documents: documentsOf(snapshot, redactor),
   };
   const afterHistory = {
-    values: redactor.values(view.values),
-    forms: submittedForms(data, redactor),
+    values: await readableValues(view.values, Object.values(data.forms), record.definitionVersion, redactor, definitionsAt),
+    forms: await submittedForms(data, record.definitionVersion, redactor, definitionsAt),
     createdBy: record.createdBy,
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,

@@ -2,35 +2,46 @@
 import type { CaseSnapshotView } from '../../engine/service/case-service.js';
 import type { CaseData } from '../../engine/runtime/model.js';
 import { problem } from '../http-problems.js';
+import { collectedUnder, readableAnswers, redactorWhenCollected, type DefinitionsAt } from './collected-answers.js';
 import { Redactor } from './redaction.js';
 
-export function documentFor(snapshot: CaseSnapshotView, instanceId: string, redactor: Redactor) {
+/**
+ * The document as its reader may see it. Its answers are shown with the form of the definitions version they were
+ * collected under (see collected-answers.ts), which may be older than the case's after a migration.
+ */
+export async function documentFor(snapshot: CaseSnapshotView, instanceId: string, redactor: Redactor, definitionsAt: DefinitionsAt) {
   const { record, view, defs } = snapshot;
   const instance = view.instances.find((i) => i.id === instanceId && i.kind === 'document');
   if (!instance?.form) throw problem(404, 'not-found', `This case has no document "${instanceId}".`);
   if (!redactor.mayReadForm(instance.form)) throw problem(403, 'forbidden', 'This document may not be shown to you or to this audience.');
   // A document keeps its own answers; a later document of the same form never changes them.
   const submission = (record.snapshot as CaseData).instances[instance.id]?.answers;
+  const version = submission ? collectedUnder(submission, record.definitionVersion) : record.definitionVersion;
+  const then = await redactorWhenCollected(redactor, version, record.definitionVersion, definitionsAt);
+  const form = instance.form;
+  const answers = submission ? await readableAnswers(form, submission, record.definitionVersion, redactor, definitionsAt) : undefined;
   return {
     id: instance.id,
     caseId: record.id,
     caseTitle: view.title,
-    form: instance.form,
-    formTitle: String(defs.forms.get(instance.form)?.schema.title ?? instance.form),
+    form,
+    formTitle: String((then.schema(form) ?? defs.forms.get(form)?.schema)?.title ?? form),
+    definitionVersion: version,
     state: instance.state,
     title: instance.title,
     done: instance.done,
     ...(instance.cites ? { cites: instance.cites } : {}),
     allowedEvents: instance.allowedEvents,
     ...(redactor.reader.audience ? { audience: redactor.reader.audience } : {}),
-    answers: submission ? redactor.answers(instance.form, submission.data) ?? {} : null,
+    answers: submission ? answers ?? {} : null,
     submittedBy: submission?.submittedBy ?? null,
     submittedAt: submission?.at ?? null,
-    schema: redactor.schema(instance.form)!,
+    // Without what either version withholds from this reader.
+    schema: then === redactor ? redactor.schema(form)! : (then.schema(form) ?? redactor.schema(form)!),
   };
 }
 
-export type DocumentBody = ReturnType<typeof documentFor>;
+export type DocumentBody = Awaited<ReturnType<typeof documentFor>>;
 
 /** The reader of a document: the viewer's role, seen through an audience of roles.yaml when one is asked for. */
 export function documentReader(snapshot: CaseSnapshotView, role: string, audience: unknown): Redactor {

@@ -46,3 +46,33 @@ describe('POST /api/definitions/migrate', () => {
     await requester.post('/api/definitions/migrate', { dryRun: true }).expect(403);
   });
 });
+
+describe('answers collected before a migration', () => {
+  it('should be shown with the form they were collected under, withheld where either version marks them confidential', async () => {
+    // given a submitted case on the current version
+    const opened = (await requester.post('/api/cases', { pathway: 'flow' }).expect(201)).body;
+    const fromVersion = opened.definitionVersion as number;
+    await requester.post(`/api/cases/${opened.id}/events`, { type: 'SUBMIT', expectedVersion: opened.version, forms: { request: { name: 'Kim', urgent: false, secret: 'PROMISED-CONFIDENTIAL-5e1' } } }).expect(200);
+    expect(JSON.stringify((await requester.get(`/api/cases/${opened.id}`).expect(200)).body)).not.toContain('PROMISED-CONFIDENTIAL-5e1');
+    // and a new version whose request form renames its title, marks the name confidential and no longer the note
+    const files = await readDefinitionFiles(DEFINITIONS);
+    const form = files['forms/request.yaml']!;
+    files['forms/request.yaml'] = form.replace(/^title: .*$/m, 'title: Request renamed').replace('  name:\n    type: string\n', '  name:\n    type: string\n    x-confidential: true\n').replace('    title: Private note\n    x-confidential: true\n', '    title: Private note\n');
+    expect(files['forms/request.yaml']).not.toBe(form);
+    const published = (await lead.post('/api/definitions/publish', { files, note: 'request form changed' }).expect(200)).body.version as number;
+    expect(published).toBeGreaterThan(fromVersion);
+    // when the case moves to it
+    await lead.post('/api/definitions/migrate', {}).expect(200);
+    // then the submission keeps the version it was collected under, and that version's form is served for it
+    const seen = (await lead.get(`/api/cases/${opened.id}`).expect(200)).body;
+    expect(seen.definitionVersion).toBe(published);
+    expect(seen.forms.request).toMatchObject({ definitionVersion: fromVersion, data: { name: 'Kim' } });
+    expect((await lead.get(`/api/forms/request?version=${fromVersion}`).expect(200)).body.title).not.toBe('Request renamed');
+    // and the referrer is shown neither the name (confidential under the new version) nor the note (under the old)
+    const referrer = (await requester.get(`/api/cases/${opened.id}`).expect(200)).body;
+    expect(referrer.forms.request).toMatchObject({ definitionVersion: fromVersion, data: { urgent: false } });
+    expect(JSON.stringify(referrer)).not.toContain('Kim');
+    expect(JSON.stringify(referrer)).not.toContain('PROMISED-CONFIDENTIAL-5e1');
+    expect(seen.forms.request.data.secret).toBe('PROMISED-CONFIDENTIAL-5e1');
+  });
+});

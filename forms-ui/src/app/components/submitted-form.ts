@@ -11,8 +11,9 @@ import '../../dao-form.js';
 /**
  * ```html
  * <submitted-form .context=${context} form-id="FORM_ID" form-title="Its title" .submission=${body.forms.FORM_ID}
- *   .definitionVersion=${body.definitionVersion}></submitted-form>
+ *   .definitionVersion=${body.forms.FORM_ID.definitionVersion}></submitted-form>
  * ```
+ * `definitionVersion` is the version the answers were collected under: they render with that version's form.
  */
 export class SubmittedForm extends LightElement {
   static override properties = {

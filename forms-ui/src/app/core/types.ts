@@ -52,6 +52,8 @@ export interface Submission {
   role: string;
   at: string;
   formVersion: number;
+  /** The definitions version the answers were collected under: they are shown with that version's form. */
+  definitionVersion: number;
 }
 
 export interface CaseBody {

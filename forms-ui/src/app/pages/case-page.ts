@@ -195,7 +195,7 @@ export class CasePage extends LightElement {
     const ids = Object.keys(data.body.forms);
     if (!ids.length) return nothing;
     return html`<h2 class="heading-m">Forms submitted</h2>
-      ${ids.map((id) => html`<submitted-form .context=${this.context} form-id=${id} .definitionVersion=${data.body.definitionVersion} .submission=${data.body.forms[id]} form-title=${data.formTitles.get(id) ?? id}></submitted-form>`)}`;
+      ${ids.map((id) => html`<submitted-form .context=${this.context} form-id=${id} .definitionVersion=${data.body.forms[id]!.definitionVersion ?? data.body.definitionVersion} .submission=${data.body.forms[id]} form-title=${data.formTitles.get(id) ?? id}></submitted-form>`)}`;
   }
 
   #history(data: Loaded): TemplateResult {
