@@ -1,5 +1,6 @@
 // Work no request asks for: firing due timers every few seconds (and once at start), and purging drafts older than
-// 24 hours every hour (so a draft is kept at least 23 hours), with the records of signed-out sessions that have expired.
+// 24 hours every hour (so a draft is kept at least 23 hours), with the records of signed-out sessions that have
+// expired and of failed sign-ins that no longer count.
 import { errorSummary, type Logger } from './logger.js';
 import type { Services } from './services/index.js';
 
@@ -30,6 +31,7 @@ export function startBackgroundJobs(services: Services, options: { timerInterval
       if (purged) logger.info({ purged }, 'purged old drafts');
       // Sessions whose tokens have expired are refused anyway: their record of having ended is no longer needed.
       await services.store.purgeEndedSessions(services.now());
+      await services.signInLimiter.purge();
     });
   fireTimers();
   purgeDrafts();

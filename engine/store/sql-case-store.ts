@@ -163,6 +163,23 @@ export class SqlCaseStore implements CaseStore, DeadlineClaimWrites {
     return this.db.run('DELETE FROM ended_sessions WHERE expires_at < ?', [toInstant(before)]);
   }
 
+  async recordSignInFailure(key: string, at: string): Promise<void> {
+    await this.db.run('INSERT INTO sign_in_failures (attempt_key, at) VALUES (?, ?)', [key, toInstant(at)]);
+  }
+
+  async signInFailuresSince(key: string, since: string): Promise<string[]> {
+    const rows = await this.db.all('SELECT at FROM sign_in_failures WHERE attempt_key = ? AND at >= ? ORDER BY at', [key, toInstant(since)]);
+    return rows.map((row) => String(row.at));
+  }
+
+  async clearSignInFailures(key: string): Promise<void> {
+    await this.db.run('DELETE FROM sign_in_failures WHERE attempt_key = ?', [key]);
+  }
+
+  purgeSignInFailures(before: string): Promise<number> {
+    return this.db.run('DELETE FROM sign_in_failures WHERE at < ?', [toInstant(before)]);
+  }
+
   async saveDefinitionVersion(record: DefinitionVersionRecord): Promise<void> {
     const inserted = await this.db.run(
       `INSERT INTO definition_versions (version, files, published_by, published_at, note) VALUES (?, ?, ?, ?, ?)

@@ -96,6 +96,22 @@ export class ThreadedSqliteStore implements CaseStore {
     return this.write('purgeEndedSessions', [before]);
   }
 
+  recordSignInFailure(key: string, at: string): Promise<void> {
+    return this.write('recordSignInFailure', [key, at]);
+  }
+
+  clearSignInFailures(key: string): Promise<void> {
+    return this.write('clearSignInFailures', [key]);
+  }
+
+  purgeSignInFailures(before: string): Promise<number> {
+    return this.write('purgeSignInFailures', [before]);
+  }
+
+  signInFailuresSince(key: string, since: string): Promise<string[]> {
+    return this.reads.signInFailuresSince(key, since);
+  }
+
   isSessionEnded(sessionId: string): Promise<boolean> {
     return this.reads.isSessionEnded(sessionId);
   }

@@ -6,7 +6,7 @@ import { StoreConflictError, StoreNotFoundError } from './errors.js';
 /** The store's writes; everything else is read on the requesting thread. */
 export const writerMethods = [
   'migrate', 'createCase', 'commitEvent', 'saveDraft', 'deleteDraft', 'purgeDrafts', 'appendAudit', 'upsertUser',
-  'endSession', 'purgeEndedSessions', 'saveDefinitionVersion', 'claimDeadlines', 'settleDeadlineClaim',
+  'endSession', 'purgeEndedSessions', 'recordSignInFailure', 'clearSignInFailures', 'purgeSignInFailures', 'saveDefinitionVersion', 'claimDeadlines', 'settleDeadlineClaim',
 ] as const;
 
 export type WriterMethod = (typeof writerMethods)[number];

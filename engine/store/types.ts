@@ -194,6 +194,13 @@ export interface CaseStore {
   isSessionEnded(sessionId: string): Promise<boolean>;
   /** Forgets ended sessions whose tokens expired strictly before `before` (they are refused anyway); returns how many. */
   purgeEndedSessions(before: string): Promise<number>;
+  /** Failed sign-ins, kept for every instance to count: `key` names who tried from where (the caller hashes it). */
+  recordSignInFailure(key: string, at: string): Promise<void>;
+  /** The times of the key's failures at or after `since`, oldest first. */
+  signInFailuresSince(key: string, since: string): Promise<string[]>;
+  clearSignInFailures(key: string): Promise<void>;
+  /** Forgets failures strictly before `before`; returns how many. */
+  purgeSignInFailures(before: string): Promise<number>;
   /** Definition versions are immutable: saving an existing number fails with StoreConflictError. */
   saveDefinitionVersion(version: DefinitionVersionRecord): Promise<void>;
   getDefinitionVersion(version: number): Promise<DefinitionVersionRecord | undefined>;

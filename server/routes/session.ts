@@ -26,15 +26,15 @@ export function sessionRoutes(services: Services): Router {
   router.post('/api/session', async (req: Request, res: Response) => {
     const { username, password } = credentials(req.body);
     const ip = req.ip ?? 'unknown';
-    const wait = services.signInLimiter.retryAfter(ip, username);
+    const wait = await services.signInLimiter.retryAfter(ip, username);
     if (wait > 0) throw problem(429, 'too-many-attempts', `Too many failed sign-ins. Try again in ${Math.ceil(wait / 60)} minute(s).`, {}, { 'Retry-After': String(wait) });
     const { defs } = await services.registry.current();
     const user = await services.users.checkPassword(username, password, defs);
     if (!user) {
-      services.signInLimiter.fail(ip, username);
+      await services.signInLimiter.fail(ip, username);
       throw problem(401, 'sign-in-failed', 'The username or password is not right.');
     }
-    services.signInLimiter.succeed(ip, username);
+    await services.signInLimiter.succeed(ip, username);
     const { token, claims } = services.sessions.issue(user.username);
     const viewer: Viewer = { username: user.username, displayName: user.displayName, role: user.role, demo: user.demo, via: 'session', sessionId: claims.sid };
     res.locals.user = viewer;

@@ -37,7 +37,7 @@ export function createServices(deps: ServiceDependencies) {
     users: new UserService(deps.store),
     sessions: new SessionTokens(deps.sessionSecret),
     endedSessions: new EndedSessions(deps.store),
-    signInLimiter: new SignInLimiter(deps.signInLimit?.max, deps.signInLimit?.windowMs),
+    signInLimiter: new SignInLimiter(deps.store, deps.signInLimit?.max, deps.signInLimit?.windowMs),
     bearer: deps.jwt ? createBearerVerifier(deps.jwt) : undefined,
     disclosures: new DisclosureAudit(deps.store, now),
     caseHistory: new CaseHistoryJson(),

@@ -3,6 +3,7 @@ import { exportSPKI, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.js';
+import { createServices } from '../../server/services/index.js';
 import { PASSWORD, signIn, startServer, USERS, type TestServer } from './helpers.js';
 
 describe('Bearer tokens', () => {
@@ -59,6 +60,18 @@ describe('Sign-in', () => {
     expect(limited.headers['content-type']).toMatch(/problem\+json/);
     // Another username from the same address is not held up.
     await request(server.app).post('/api/session').send({ username: USERS.lead, password: PASSWORD }).expect(200);
+  });
+
+  it('should count the failures of every instance sharing the store, so two instances do not double the attempts', async () => {
+    // given a second instance of the server over the same store
+    const { store, registry, logger } = server.dao.services;
+    const other = createApp(createServices({ store, registry, logger, sessionSecret: 'the other instance' }));
+    // when the guesses are spread over both
+    for (let i = 0; i < 5; i++) await request(server.app).post('/api/session').send({ username: USERS.requester, password: `wrong-a${i}` }).expect(401);
+    for (let i = 0; i < 5; i++) await request(other).post('/api/session').send({ username: USERS.requester, password: `wrong-b${i}` }).expect(401);
+    // then both refuse the next attempt, even with the right password
+    await request(server.app).post('/api/session').send({ username: USERS.requester, password: PASSWORD }).expect(429);
+    await request(other).post('/api/session').send({ username: USERS.requester, password: PASSWORD }).expect(429);
   });
 
   it('should treat an unknown username like a wrong password', async () => {

@@ -101,4 +101,16 @@ CREATE TABLE ended_sessions (
 CREATE INDEX ended_sessions_expiry ON ended_sessions (expires_at);
 `,
   },
+  {
+    version: 3,
+    name: 'failed sign-ins, counted by every instance',
+    sql: `
+CREATE TABLE sign_in_failures (
+  attempt_key TEXT NOT NULL,
+  at TEXT NOT NULL
+) STRICT;
+CREATE INDEX sign_in_failures_key_at ON sign_in_failures (attempt_key, at);
+CREATE INDEX sign_in_failures_at ON sign_in_failures (at);
+`,
+  },
 ];
