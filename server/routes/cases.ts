@@ -7,6 +7,7 @@ import { seesAllCases } from '../services/abilities.js';
 import { caseResponse } from '../services/case-responses.js';
 import type { Services } from '../services/index.js';
 import { serviceUser } from './users.js';
+import { sendJsonText } from '../send-json-text.js';
 
 export function caseSummary(record: CaseRecord) {
   const { state, title, referredBy, allocatedTo, priority, waiting, waitingSince, closed, nextDeadline, nextDeadlineLabel, activeCase } = record.summary;
@@ -41,7 +42,8 @@ export function caseListRoutes(services: Services): Router {
     const viewer = signedIn(res);
     const opened = await services.cases.openCase(serviceUser(viewer), pathway);
     const { text } = await caseResponse(services.store, viewer, opened, services.caseHistory);
-    res.status(201).location(`${req.baseUrl}/api/cases/${opened.record.id}`).type('json').send(text);
+    res.status(201).location(`${req.baseUrl}/api/cases/${opened.record.id}`);
+    sendJsonText(res, text);
   });
 
   router.get('/api/cases', async (req, res) => {
