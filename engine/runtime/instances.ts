@@ -45,6 +45,8 @@ function collect(actions: { type: string; params?: unknown }[]): Omit<StepResult
 // run here (each is collected and returned), so one never-started actor per machine can be `self` for every step.
 const selves = new WeakMap<AnyStateMachine, AnyActorRef>();
 
+function nothing(): void {}
+
 /** The same inert scope XState's pure functions use, collecting the actions of one step into `actions`. */
 function stepScope(machine: AnyStateMachine, actions: unknown[]): AnyActorScope {
   let self = selves.get(machine);
@@ -52,8 +54,13 @@ function stepScope(machine: AnyStateMachine, actions: unknown[]): AnyActorScope 
     self = createActor(machine);
     selves.set(machine, self);
   }
-  const nothing = () => undefined;
-  return { self, system: self.system, id: '', sessionId: '', logger: nothing, defer: nothing, emit: nothing, stopChild: nothing, actionExecutor: (action) => void actions.push(action) };
+  // Methods, not arrow functions held in properties: under tsx (keepNames) each of those is renamed on every call.
+  return {
+    self, system: self.system, id: '', sessionId: '', logger: nothing, defer: nothing, emit: nothing, stopChild: nothing,
+    actionExecutor(action) {
+      actions.push(action);
+    },
+  };
 }
 
 /** `input` is `{ case, $ctx }`: entry actions of the first state read the opener's context from it. */
