@@ -34,7 +34,9 @@ function byId(records: CaseRecord[]): CaseRecord[] {
 
 export function caseListRoutes(services: Services): Router {
   const router = Router();
-  router.use('/api/cases', requireUser(services));
+  // Its own paths only: the routes of one case (case.ts, drafts.ts, documents.ts) check the user themselves, so a
+  // request for one case is not checked twice.
+  router.all(['/api/cases', '/api/cases/allocation-queue'], requireUser(services));
 
   router.post('/api/cases', async (req, res) => {
     const pathway = (req.body as { pathway?: unknown } | undefined)?.pathway;
