@@ -32,11 +32,12 @@ function byId(records: CaseRecord[]): CaseRecord[] {
   return [...new Map(records.map((r) => [r.id, r])).values()].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
 }
 
+/** Every path of this group; the paths below them are one case's (case.ts, drafts.ts, documents.ts). */
+export const CASE_LIST_PATHS = ['/api/cases', '/api/cases/allocation-queue'] as const;
+
 export function caseListRoutes(services: Services): Router {
   const router = Router();
-  // Its own paths only: the routes of one case (case.ts, drafts.ts, documents.ts) check the user themselves, so a
-  // request for one case is not checked twice.
-  router.all(['/api/cases', '/api/cases/allocation-queue'], requireUser(services));
+  router.all([...CASE_LIST_PATHS], requireUser(services));
 
   router.post('/api/cases', async (req, res) => {
     const pathway = (req.body as { pathway?: unknown } | undefined)?.pathway;

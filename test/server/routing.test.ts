@@ -15,6 +15,7 @@ describe('routing', () => {
     await request(server.app).get('/API/Health').expect(200);
     await request(server.app).get('/api/openapi.json').expect(200);
     expect((await lead.get('/api/cases/').expect(200)).body.cases).toEqual([]);
+    expect((await lead.get('/API/Cases/Allocation-Queue/').expect(200)).body.cases).toEqual([]);
     expect((await lead.get('/Api/Session/Me').expect(200)).body.user.username).toBe(USERS.lead);
     const requester = await signIn(server.app, USERS.requester);
     const opened = await requester.post('/API/CASES', { pathway: 'flow' }).expect(201);
