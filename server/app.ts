@@ -2,7 +2,7 @@
 // createAppRouter is what a host mounts (app.use('/dao', router)); createApp wraps it as a standalone app.
 import express, { Router, type Express } from 'express';
 import { errorHandler, notFound } from './middleware/error-handler.js';
-import { onlyUnder } from './middleware/only-under.js';
+import { onlyAt, onlyUnder } from './middleware/only-under.js';
 import { setUpAuthentication } from './middleware/set-up-authentication.js';
 import { setUpCsrf } from './middleware/set-up-csrf.js';
 import { setUpHealthCheck } from './middleware/set-up-health-check.js';
@@ -12,7 +12,7 @@ import { setUpWebApp } from './middleware/set-up-web-app.js';
 import { setUpWebSecurity } from './middleware/set-up-web-security.js';
 import { auditRoutes } from './routes/audit.js';
 import { caseRoutes } from './routes/case.js';
-import { caseListRoutes } from './routes/cases.js';
+import { CASE_LIST_PATHS, caseListRoutes } from './routes/cases.js';
 import { definitionRoutes } from './routes/definitions.js';
 import { documentRoutes } from './routes/documents.js';
 import { draftRoutes } from './routes/drafts.js';
@@ -35,7 +35,7 @@ export function createAppRouter(services: Services): Router {
   router.use(onlyUnder('/api/session', sessionRoutes(services)));
   router.use(onlyUnder('/api/pathways', pathwayRoutes(services)));
   router.use(onlyUnder('/api/forms', formRoutes(services)));
-  router.use(onlyUnder('/api/cases', caseListRoutes(services)));
+  router.use(onlyAt(CASE_LIST_PATHS, caseListRoutes(services)));
   router.use(onlyUnder('/api/cases/', caseRoutes(services)));
   router.use(onlyUnder('/api/cases/', draftRoutes(services)));
   router.use(onlyUnder('/api/cases/', documentRoutes(services)));

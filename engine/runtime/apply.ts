@@ -223,19 +223,21 @@ export function applyCommand(defs: CompiledDefinitions, current: CaseData | unde
         if (instance.done) return fail('instance-closed', `"${command.instance}" has finished and accepts no more events`);
         const snapshot = stepper.snapshotOf(instance);
         const event: PathwayEvent = { type: command.type, data: command.data ?? {}, $ctx: eventContextFor(data, command.ctx) };
-        const handled = handledEvents(snapshot);
-        const allowed = allowedEvents(defs, instance.pathway, snapshot, event, command.ctx.user.role);
-        if (!handled.includes(command.type)) {
-          return fail('event-not-allowed', `"${command.type}" is not possible now; possible now: ${allowed.join(', ') || 'nothing you may send'}`, { allowedEvents: allowed });
+        // A refusal says what could be sent instead; trying every event's conditions is left for when one is refused.
+        const role = command.ctx.user.role;
+        if (!handledEvents(snapshot).includes(command.type)) {
+          const possible = allowedEvents(defs, instance.pathway, snapshot, event, role);
+          return fail('event-not-allowed', `"${command.type}" is not possible now; possible now: ${possible.join(', ') || 'nothing you may send'}`, { allowedEvents: possible });
         }
-        if (!maySend(defs, command.ctx.user.role, command.type)) {
-          return fail('forbidden', `a ${command.ctx.user.role} may not send "${command.type}"`, { allowedEvents: allowed });
+        if (!maySend(defs, role, command.type)) {
+          return fail('forbidden', `a ${role} may not send "${command.type}"`, { allowedEvents: allowedEvents(defs, instance.pathway, snapshot, event, role) });
         }
         const invalid = validateEventData(defs, instance.pathway, command.type, command.data);
-        if (invalid) return { ok: false, error: { ...invalid, allowedEvents: allowed } };
+        if (invalid) return { ok: false, error: { ...invalid, allowedEvents: allowedEvents(defs, instance.pathway, snapshot, event, role) } };
         if (!snapshot.can(event)) {
           const reasons = explainRefusal(defs, instance.pathway, snapshot, event);
-          return fail('guard-failed', `"${command.type}" is not possible now: ${reasons.join('; ') || 'its conditions are not met'}. Possible now: ${allowed.join(', ') || 'nothing you may send'}`, { allowedEvents: allowed });
+          const possible = allowedEvents(defs, instance.pathway, snapshot, event, role);
+          return fail('guard-failed', `"${command.type}" is not possible now: ${reasons.join('; ') || 'its conditions are not met'}. Possible now: ${possible.join(', ') || 'nothing you may send'}`, { allowedEvents: possible });
         }
         stepper.settle(instance, stepInstance(stepper.machine(instance), snapshot, event), command.ctx.now);
         return { ok: true, data, summary: `${command.instance}: ${command.type}` };

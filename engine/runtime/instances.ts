@@ -1,5 +1,5 @@
 // Restoring, starting and stepping one pathway instance with XState's pure functions (nothing runs in the background).
-import { initialTransition, transition, type AnyMachineSnapshot, type AnyStateMachine } from 'xstate';
+import { createActor, type AnyActorRef, type AnyActorScope, type AnyMachineSnapshot, type AnyStateMachine } from 'xstate';
 import type { InstanceContext, PathwayEvent } from '../compile/types.js';
 
 export interface StepResult {
@@ -40,14 +40,39 @@ function collect(actions: { type: string; params?: unknown }[]): Omit<StepResult
   return { schedule, cancel };
 }
 
+// XState's transition() and initialTransition() make a throwaway actor for each call, and making one works out the
+// machine's initial state (without input) before the step asked for. Our machines spawn no actors and no action is
+// run here (each is collected and returned), so one never-started actor per machine can be `self` for every step.
+const selves = new WeakMap<AnyStateMachine, AnyActorRef>();
+
+function nothing(): void {}
+
+/** The same inert scope XState's pure functions use, collecting the actions of one step into `actions`. */
+function stepScope(machine: AnyStateMachine, actions: unknown[]): AnyActorScope {
+  let self = selves.get(machine);
+  if (!self) {
+    self = createActor(machine);
+    selves.set(machine, self);
+  }
+  // Methods, not arrow functions held in properties: under tsx (keepNames) each of those is renamed on every call.
+  return {
+    self, system: self.system, id: '', sessionId: '', logger: nothing, defer: nothing, emit: nothing, stopChild: nothing,
+    actionExecutor(action) {
+      actions.push(action);
+    },
+  };
+}
+
 /** `input` is `{ case, $ctx }`: entry actions of the first state read the opener's context from it. */
 export function startInstance(machine: AnyStateMachine, input: unknown): StepResult {
-  const [snapshot, actions] = initialTransition(machine, input as never);
+  const actions: unknown[] = [];
+  const snapshot = machine.getInitialSnapshot(stepScope(machine, actions), input);
   return { snapshot: snapshot as AnyMachineSnapshot, ...collect(actions as never) };
 }
 
 export function stepInstance(machine: AnyStateMachine, snapshot: AnyMachineSnapshot, event: PathwayEvent): StepResult {
-  const [next, actions] = transition(machine, snapshot as never, event as never);
+  const actions: unknown[] = [];
+  const next = machine.transition(snapshot, event, stepScope(machine, actions));
   return { snapshot: next as AnyMachineSnapshot, ...collect(actions as never) };
 }
 

@@ -42,7 +42,9 @@ export function describeCase(defs: CompiledDefinitions, data: CaseData, user: Ca
   const deadlines: CaseView['deadlines'] = [];
   let activeCase = false;
   const lookup = {
-    snapshotOf: (instance: InstanceRecord) => restoreSnapshot(defs.pathways.get(instance.pathway)!.machine, instance.snapshot),
+    snapshotOf(instance: InstanceRecord) {
+      return restoreSnapshot(defs.pathways.get(instance.pathway)!.machine, instance.snapshot);
+    },
   };
   for (const instance of Object.values(data.instances)) {
     const pathway = defs.pathways.get(instance.pathway);

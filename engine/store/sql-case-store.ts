@@ -14,6 +14,10 @@ import type {
   DefinitionVersionRecord, DraftRecord, EventHeader, EventRecord, NewAudit, NewEvent, StoreOptions, UserRecord,
 } from './types.js';
 
+function headersThrough(headers: EventHeader[], throughSeq: number | undefined): EventHeader[] {
+  return throughSeq === undefined ? headers : headers.filter((h) => h.seq <= throughSeq);
+}
+
 export class SqlCaseStore implements CaseStore, DeadlineClaimWrites {
   private readonly deadlineLeaseMs: number;
   private readonly eventHeaders = new EventHeaderCache();
@@ -60,14 +64,13 @@ export class SqlCaseStore implements CaseStore, DeadlineClaimWrites {
   }
 
   async listEventHeaders(caseId: string, throughSeq?: number): Promise<EventHeader[]> {
-    const through = (headers: EventHeader[]) => (throughSeq === undefined ? headers : headers.filter((h) => h.seq <= throughSeq));
     const known = this.eventHeaders.lastSeq(caseId);
     // Everything asked for is already known: committed events never change, so there is nothing to read.
-    if (throughSeq !== undefined && known >= throughSeq) return through(this.eventHeaders.extend(caseId, [])!);
+    if (throughSeq !== undefined && known >= throughSeq) return headersThrough(this.eventHeaders.extend(caseId, [])!, throughSeq);
     const newer = await this.db.all('SELECT seq, type, user_id, role, at FROM events WHERE case_id = ? AND seq > ? ORDER BY seq', [caseId, known]);
     const all = this.eventHeaders.extend(caseId, newer.map(toEventHeader))
       ?? (await this.db.all('SELECT seq, type, user_id, role, at FROM events WHERE case_id = ? ORDER BY seq', [caseId])).map(toEventHeader);
-    return through(all);
+    return headersThrough(all, throughSeq);
   }
 
   async countEvents(): Promise<number> {

@@ -5,6 +5,7 @@ import createError, { isHttpError } from 'http-errors';
 import { STATUS_CODES } from 'node:http';
 import { errorSummary, type Logger } from '../logger.js';
 import { toHttpError } from '../http-problems.js';
+import { sendJsonText } from '../send-json-text.js';
 
 export function errorHandler(logger: Logger, production: boolean): ErrorRequestHandler {
   return (raw, req, res, next) => {
@@ -21,7 +22,7 @@ export function errorHandler(logger: Logger, production: boolean): ErrorRequestH
       ...extensions,
     };
     if (error.headers) res.set(error.headers);
-    res.status(error.status).type('application/problem+json').send(JSON.stringify(body));
+    sendJsonText(res.status(error.status), JSON.stringify(body), 'application/problem+json');
   };
 }
 

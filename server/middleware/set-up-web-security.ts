@@ -1,7 +1,8 @@
 // Security headers (helmet) with a Content-Security-Policy for a Lit web app served from this origin: scripts and
 // styles from 'self' only (Lit's constructable stylesheets need no inline styles; the print view's <style> does), no eval.
 import helmet from 'helmet';
-import { Router } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { RequestHandler } from 'express';
 
 export const CONTENT_SECURITY_POLICY = {
   defaultSrc: ["'self'"],
@@ -17,17 +18,48 @@ export const CONTENT_SECURITY_POLICY = {
   upgradeInsecureRequests: null,
 };
 
-export function setUpWebSecurity(): Router {
-  const router = Router();
-  router.use(helmet({
-    contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
-    crossOriginEmbedderPolicy: false,
-    strictTransportSecurity: { maxAge: 31536000, includeSubDomains: true },
-  }));
-  // API answers carry case data: no shared or browser cache may keep them.
-  router.use('/api', (_req, res, next) => {
-    res.set('Cache-Control', 'no-store');
-    next();
+export const HELMET_OPTIONS = {
+  contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
+  crossOriginEmbedderPolicy: false,
+  strictTransportSecurity: { maxAge: 31536000, includeSubDomains: true },
+};
+
+interface HeaderChanges {
+  set: [string, string | number | readonly string[]][];
+  removed: string[];
+}
+
+/**
+ * What helmet does to a response, recorded once. Its headers depend on neither the request nor the response here
+ * (no CSP nonces), so setting the recorded set gives every response the same headers helmet would, without running
+ * its dozen middlewares and rebuilding the policy for each request.
+ */
+function helmetHeaders(): HeaderChanges {
+  const changes: HeaderChanges = { set: [], removed: [] };
+  const recorder = {
+    setHeader: (name: string, value: string | number | readonly string[]) => changes.set.push([name, value]),
+    removeHeader: (name: string) => changes.removed.push(name),
+  };
+  let finished = false;
+  helmet(HELMET_OPTIONS)({} as IncomingMessage, recorder as unknown as ServerResponse, (error?: unknown) => {
+    if (error) throw error;
+    finished = true;
   });
-  return router;
+  // Every helmet middleware is synchronous; if one ever is not, fail at start-up rather than send fewer headers.
+  if (!finished) throw new Error('helmet did not finish at once: its headers cannot be recorded');
+  return changes;
+}
+
+/** As Express matches `/api`: case-insensitive, the prefix itself or anything below it. */
+const API_PATH = /^\/api(?:\/|$)/i;
+
+export function setUpWebSecurity(): RequestHandler {
+  const { set, removed } = helmetHeaders();
+  return (req, res, next) => {
+    for (const [name, value] of set) res.setHeader(name, value);
+    for (const name of removed) res.removeHeader(name);
+    // API answers carry case data: no shared or browser cache may keep them.
+    if (API_PATH.test(req.path)) res.setHeader('Cache-Control', 'no-store');
+    next();
+  };
 }

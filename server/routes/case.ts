@@ -7,6 +7,7 @@ import { caseResponse } from '../services/case-responses.js';
 import type { Services } from '../services/index.js';
 import type { CaseSnapshotView } from '../../engine/service/case-service.js';
 import { serviceUser } from './users.js';
+import { sendJsonText } from '../send-json-text.js';
 
 interface EventBody {
   type?: unknown;
@@ -34,7 +35,7 @@ export function caseRoutes(services: Services): Router {
     const viewer = signedIn(res);
     const { text, redactor } = await caseResponse(services.store, viewer, snapshot, services.caseHistory, (version) => services.registry.get(version));
     await services.disclosures.record(viewer, snapshot.record.id, redactor, via);
-    res.type('json').send(text);
+    sendJsonText(res, text);
   };
 
   router.get('/api/cases/:id', async (req, res) => {

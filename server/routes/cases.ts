@@ -7,6 +7,7 @@ import { seesAllCases } from '../services/abilities.js';
 import { caseResponse } from '../services/case-responses.js';
 import type { Services } from '../services/index.js';
 import { serviceUser } from './users.js';
+import { sendJsonText } from '../send-json-text.js';
 
 export function caseSummary(record: CaseRecord) {
   const { state, title, referredBy, allocatedTo, priority, waiting, waitingSince, closed, nextDeadline, nextDeadlineLabel, activeCase } = record.summary;
@@ -31,9 +32,12 @@ function byId(records: CaseRecord[]): CaseRecord[] {
   return [...new Map(records.map((r) => [r.id, r])).values()].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
 }
 
+/** Every path of this group; the paths below them are one case's (case.ts, drafts.ts, documents.ts). */
+export const CASE_LIST_PATHS = ['/api/cases', '/api/cases/allocation-queue'] as const;
+
 export function caseListRoutes(services: Services): Router {
   const router = Router();
-  router.use('/api/cases', requireUser(services));
+  router.all([...CASE_LIST_PATHS], requireUser(services));
 
   router.post('/api/cases', async (req, res) => {
     const pathway = (req.body as { pathway?: unknown } | undefined)?.pathway;
@@ -41,7 +45,8 @@ export function caseListRoutes(services: Services): Router {
     const viewer = signedIn(res);
     const opened = await services.cases.openCase(serviceUser(viewer), pathway);
     const { text } = await caseResponse(services.store, viewer, opened, services.caseHistory, (version) => services.registry.get(version));
-    res.status(201).location(`${req.baseUrl}/api/cases/${opened.record.id}`).type('json').send(text);
+    res.status(201).location(`${req.baseUrl}/api/cases/${opened.record.id}`);
+    sendJsonText(res, text);
   });
 
   router.get('/api/cases', async (req, res) => {

@@ -1,4 +1,5 @@
 // The case response as text: exactly what JSON.stringify gives for the view, history included, as the case grows.
+import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventHeader } from '../../engine/store/index.js';
 import { CaseHistoryJson } from '../../server/services/case-history-json.js';
@@ -54,5 +55,19 @@ describe('case response', () => {
     const opened = await users.requester.post('/api/cases', { pathway: 'flow' }).expect(201);
     expect(opened.text).toBe(JSON.stringify(opened.body));
     expect(opened.body.history).toEqual([expect.objectContaining({ seq: 1, type: 'case.opened', by: 'requester-a' })]);
+  });
+
+  it('should be sent with its length in bytes, no ETag (no cache keeps it), and no body for HEAD', async () => {
+    const users = await signInAll(server.app);
+    const opened = await users.requester.post('/api/cases', { pathway: 'flow' }).expect(201);
+    const shown = await users.requester.get(`/api/cases/${opened.body.id}`).expect(200).expect('cache-control', 'no-store');
+    expect(Number(shown.headers['content-length'])).toBe(Buffer.byteLength(shown.text));
+    expect(shown.headers.etag).toBeUndefined();
+    const head = await request(server.app).head(`/api/cases/${opened.body.id}`).set('Cookie', users.requester.cookie!).expect(200);
+    expect(head.headers['content-length']).toBe(shown.headers['content-length']);
+    expect(head.text ?? '').toBe('');
+    const stale = await users.requester.post(`/api/cases/${opened.body.id}/events`, { type: 'SUBMIT', expectedVersion: 0 }).expect(409);
+    expect(stale.headers['content-type']).toBe('application/problem+json; charset=utf-8');
+    expect(Number(stale.headers['content-length'])).toBe(Buffer.byteLength(stale.text));
   });
 });

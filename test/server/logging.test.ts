@@ -1,4 +1,7 @@
 // The request log: one line per request saying method, path, status, time and who — nothing a person sent.
+import { once } from 'node:events';
+import { request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn, startServer, USERS, type TestServer } from './helpers.js';
@@ -51,5 +54,24 @@ describe('request log', () => {
     expect(text).not.toContain(requester.cookie!.split('=')[1]);
     expect(text).not.toContain(requester.csrfToken);
     expect(text).not.toContain('"pathway"');
+  });
+
+  it('should write one line, "request aborted", for a request the client gives up on', async () => {
+    // given a client that sends part of a body and hangs up
+    const listening = server.app.listen(0, '127.0.0.1');
+    await once(listening, 'listening');
+    const before = requestLines().length;
+    const half = httpRequest({ port: (listening.address() as AddressInfo).port, host: '127.0.0.1', method: 'POST', path: '/api/session', headers: { 'content-type': 'application/json', 'content-length': '100' } });
+    half.on('error', () => undefined);
+    half.write('{"username');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    // when
+    half.destroy();
+    const until = Date.now() + 2_000;
+    while (requestLines().length === before && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 20));
+    await new Promise((resolve) => setTimeout(resolve, 100)); // time for a second line, which must not come
+    listening.close();
+    // then
+    expect(requestLines().slice(before)).toEqual([expect.objectContaining({ msg: 'request aborted', req: expect.objectContaining({ method: 'POST', path: '/api/session' }) })]);
   });
 });

@@ -15,6 +15,7 @@ describe('routing', () => {
     await request(server.app).get('/API/Health').expect(200);
     await request(server.app).get('/api/openapi.json').expect(200);
     expect((await lead.get('/api/cases/').expect(200)).body.cases).toEqual([]);
+    expect((await lead.get('/API/Cases/Allocation-Queue/').expect(200)).body.cases).toEqual([]);
     expect((await lead.get('/Api/Session/Me').expect(200)).body.user.username).toBe(USERS.lead);
     const requester = await signIn(server.app, USERS.requester);
     const opened = await requester.post('/API/CASES', { pathway: 'flow' }).expect(201);
@@ -27,5 +28,12 @@ describe('routing', () => {
     const missing = await lead.get('/api/casesx').expect(404);
     expect(missing.headers['content-type']).toMatch(/problem\+json/);
     await lead.get('/api/nothing-here').expect(404);
+  });
+
+  it('should ask for sign-in anywhere under /api/cases, whatever the method or path', async () => {
+    for (const [method, path] of [['get', '/api/cases'], ['put', '/api/cases'], ['get', '/api/cases/allocation-queue'], ['get', '/api/cases/x'], ['post', '/api/cases/x/events'], ['get', '/api/cases/x/no-such-thing'], ['delete', '/API/Cases/x/']] as const) {
+      const res = await request(server.app)[method](path).expect(401);
+      expect(res.body.code, `${method} ${path}`).toBe('not-signed-in');
+    }
   });
 });

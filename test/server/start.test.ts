@@ -1,5 +1,5 @@
 // `npm start` as a child process: prints its URL, serves the API, keeps an acknowledged case across SIGKILL and a
-// restart, prints a generated demo password once, and stops cleanly on SIGTERM.
+// restart, writes its request log within a second, prints a generated demo password once, and stops cleanly on SIGTERM.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -93,6 +93,15 @@ describe('npm start', () => {
     expect(kept.body).toMatchObject({ id, version: 2, state: 'waiting' });
     await terminate(second);
   }, 120_000);
+
+  it('should write a request\'s log line within a second even when no more requests come', async () => {
+    const running = await start({ DEMO_PASSWORD: PASSWORD, LOG_LEVEL: 'info' });
+    expect((await call(`${running.url}/api/health?probe=log`, 'GET')).status).toBe(200);
+    const until = Date.now() + 1_000;
+    while (!running.output().includes('"path":"/api/health"') && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+    expect(running.output()).toContain('"path":"/api/health"');
+    await terminate(running);
+  }, 90_000);
 
   it('should print a generated demo password once when DEMO_PASSWORD is not set', async () => {
     const running = await start({ DEMO_PASSWORD: '' });

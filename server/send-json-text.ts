@@ -1,0 +1,10 @@
+// JSON the server has already turned into text, sent as it is. Not through res.send: that hashes every body for an
+// ETag, and API answers are never kept by any cache (Cache-Control: no-store), so nobody could ever send one back.
+import type { Response } from 'express';
+
+export function sendJsonText(res: Response, text: string, type = 'application/json'): void {
+  res.setHeader('Content-Type', `${type}; charset=utf-8`);
+  res.setHeader('Content-Length', Buffer.byteLength(text));
+  // Node leaves the body out by itself for a HEAD request.
+  res.end(text);
+}
