@@ -5,7 +5,7 @@ import type { CaseData } from '../../engine/runtime/model.js';
 import type { CaseStore } from '../../engine/store/index.js';
 import type { Viewer } from '../types.js';
 import type { CaseHistoryJson } from './case-history-json.js';
-import { collectedUnder, readableAnswers, readableValues, type DefinitionsAt } from './collected-answers.js';
+import { RedactorsByVersion, type DefinitionsAt } from './collected-answers.js';
 import { Redactor } from './redaction.js';
 
 export function documentsOf(snapshot: CaseSnapshotView, redactor: Redactor) {
@@ -25,11 +25,11 @@ export function documentsOf(snapshot: CaseSnapshotView, redactor: Redactor) {
     }));
 }
 
-export async function submittedForms(data: CaseData, caseVersion: number, redactor: Redactor, definitionsAt: DefinitionsAt) {
+export async function submittedForms(data: CaseData, redactors: RedactorsByVersion) {
   const forms: Record<string, { data: Record<string, unknown>; submittedBy: string; role: string; at: string; formVersion: number; definitionVersion: number }> = {};
   for (const [id, submission] of Object.entries(data.forms)) {
-    const answers = await readableAnswers(id, submission, caseVersion, redactor, definitionsAt);
-    if (answers) forms[id] = { data: answers, submittedBy: submission.submittedBy, role: submission.role, at: submission.at, formVersion: submission.formVersion, definitionVersion: collectedUnder(submission, caseVersion) };
+    const answers = await redactors.answers(id, submission);
+    if (answers) forms[id] = { data: answers, submittedBy: submission.submittedBy, role: submission.role, at: submission.at, formVersion: submission.formVersion, definitionVersion: redactors.collectedUnder(submission) };
   }
   return forms;
 }
@@ -42,6 +42,7 @@ export async function caseResponse(store: CaseStore, viewer: Viewer, snapshot: C
   const { record, view, defs } = snapshot;
   const redactor = new Redactor(defs, { role: viewer.role });
   const data = record.snapshot as CaseData;
+  const redactors = new RedactorsByVersion(redactor, record.definitionVersion, definitionsAt);
   const headers = await store.listEventHeaders(record.id, record.version);
   const beforeHistory = {
     id: record.id,
@@ -61,8 +62,8 @@ export async function caseResponse(store: CaseStore, viewer: Viewer, snapshot: C
     documents: documentsOf(snapshot, redactor),
   };
   const afterHistory = {
-    values: await readableValues(view.values, Object.values(data.forms), record.definitionVersion, redactor, definitionsAt),
-    forms: await submittedForms(data, record.definitionVersion, redactor, definitionsAt),
+    values: await redactors.values(view.values, Object.values(data.forms)),
+    forms: await submittedForms(data, redactors),
     createdBy: record.createdBy,
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,

@@ -8,31 +8,40 @@ import { Redactor } from './redaction.js';
 
 export type DefinitionsAt = (version: number) => Promise<CompiledDefinitions>;
 
-/** The version a submission was collected under; answers stored before it was recorded read as the case's version. */
-export function collectedUnder(submission: FormSubmission, caseVersion: number): number {
-  return submission.definitionVersion ?? caseVersion;
-}
+/** The reader's redactor under the case's version and, one made for each, under earlier versions of it. */
+export class RedactorsByVersion {
+  private readonly earlier = new Map<number, Promise<Redactor>>();
 
-/** The reader's redactor under the version the answers were collected in (the same one when that is the case's). */
-export async function redactorWhenCollected(redactor: Redactor, version: number, caseVersion: number, definitionsAt: DefinitionsAt): Promise<Redactor> {
-  return version === caseVersion ? redactor : new Redactor(await definitionsAt(version), redactor.reader);
-}
+  constructor(readonly current: Redactor, readonly caseVersion: number, private readonly definitionsAt: DefinitionsAt) {}
 
-/** The answers this reader may see, by the rules of the case's version and of the version they were collected under. */
-export async function readableAnswers(formId: string, submission: FormSubmission, caseVersion: number, redactor: Redactor, definitionsAt: DefinitionsAt): Promise<Record<string, unknown> | undefined> {
-  const now = redactor.answers(formId, submission.data);
-  const version = collectedUnder(submission, caseVersion);
-  if (now === undefined || version === caseVersion) return now;
-  return (await redactorWhenCollected(redactor, version, caseVersion, definitionsAt)).answers(formId, now);
-}
+  /** The version a submission was collected under; answers stored before it was recorded read as the case's version. */
+  collectedUnder(submission: FormSubmission): number {
+    return submission.definitionVersion ?? this.caseVersion;
+  }
 
-/**
- * The case values this reader may see. A value copied from an answer is withheld where the case's version, or any
- * version its answers were collected under, makes it confidential.
- */
-export async function readableValues(values: Record<string, unknown>, submissions: FormSubmission[], caseVersion: number, redactor: Redactor, definitionsAt: DefinitionsAt): Promise<Record<string, unknown>> {
-  let readable = redactor.values(values);
-  const earlier = new Set(submissions.map((s) => collectedUnder(s, caseVersion)).filter((v) => v !== caseVersion));
-  for (const version of earlier) readable = new Redactor(await definitionsAt(version), redactor.reader).values(readable);
-  return readable;
+  at(version: number): Promise<Redactor> {
+    if (version === this.caseVersion) return Promise.resolve(this.current);
+    let redactor = this.earlier.get(version);
+    if (!redactor) {
+      redactor = this.definitionsAt(version).then((defs) => new Redactor(defs, this.current.reader));
+      this.earlier.set(version, redactor);
+    }
+    return redactor;
+  }
+
+  /** The answers this reader may see, by the rules of the case's version and of the version they were collected under. */
+  async answers(formId: string, submission: FormSubmission): Promise<Record<string, unknown> | undefined> {
+    const now = this.current.answers(formId, submission.data);
+    const then = await this.at(this.collectedUnder(submission));
+    return now === undefined || then === this.current ? now : then.answers(formId, now);
+  }
+
+  /** The case values this reader may see: withheld where the case's version, or one its answers were collected under, makes them confidential. */
+  async values(values: Record<string, unknown>, submissions: FormSubmission[]): Promise<Record<string, unknown>> {
+    let readable = this.current.values(values);
+    for (const version of new Set(submissions.map((s) => this.collectedUnder(s)))) {
+      if (version !== this.caseVersion) readable = (await this.at(version)).values(readable);
+    }
+    return readable;
+  }
 }

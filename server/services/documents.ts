@@ -2,7 +2,7 @@
 import type { CaseSnapshotView } from '../../engine/service/case-service.js';
 import type { CaseData } from '../../engine/runtime/model.js';
 import { problem } from '../http-problems.js';
-import { collectedUnder, readableAnswers, redactorWhenCollected, type DefinitionsAt } from './collected-answers.js';
+import { RedactorsByVersion, type DefinitionsAt } from './collected-answers.js';
 import { Redactor } from './redaction.js';
 
 /**
@@ -16,10 +16,11 @@ export async function documentFor(snapshot: CaseSnapshotView, instanceId: string
   if (!redactor.mayReadForm(instance.form)) throw problem(403, 'forbidden', 'This document may not be shown to you or to this audience.');
   // A document keeps its own answers; a later document of the same form never changes them.
   const submission = (record.snapshot as CaseData).instances[instance.id]?.answers;
-  const version = submission ? collectedUnder(submission, record.definitionVersion) : record.definitionVersion;
-  const then = await redactorWhenCollected(redactor, version, record.definitionVersion, definitionsAt);
+  const redactors = new RedactorsByVersion(redactor, record.definitionVersion, definitionsAt);
+  const version = submission ? redactors.collectedUnder(submission) : record.definitionVersion;
+  const then = await redactors.at(version);
   const form = instance.form;
-  const answers = submission ? await readableAnswers(form, submission, record.definitionVersion, redactor, definitionsAt) : undefined;
+  const answers = submission ? await redactors.answers(form, submission) : undefined;
   return {
     id: instance.id,
     caseId: record.id,
