@@ -1,6 +1,7 @@
 // npm start: the standalone server on SQLite (or PostgreSQL with DATABASE_URL), the protocol's definitions and, in
 // demo mode, the demo accounts. Shuts down cleanly on SIGTERM/SIGINT.
 import { DefinitionProblemsError } from '../engine/service/definition-registry.js';
+import { StoreInUseError } from '../engine/store/owner-lock.js';
 import { formatProblem } from '../engine/definitions/problems.js';
 import { createApp } from './app.js';
 import { loadConfig } from './config.js';
@@ -58,6 +59,8 @@ async function start() {
 start().catch((error: unknown) => {
   if (error instanceof DefinitionProblemsError) {
     process.stderr.write(`The definitions in ${config.definitionsDir} have problems:\n${error.problems.map(formatProblem).join('\n')}\n`);
+  } else if (error instanceof StoreInUseError) {
+    process.stderr.write(`${error.message}\n`);
   } else {
     logger.error({ error: errorSummary(error) }, 'could not start');
   }

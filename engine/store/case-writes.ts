@@ -1,19 +1,29 @@
 // The two writes that change a case: create it, and commit an event to it. Each runs in one
 // transaction with the deadlines and audit entries that go with it, so all of it lands or none.
 import { StoreConflictError, StoreNotFoundError, caseVersionConflict } from './errors.js';
-import { summaryColumns, toCase, toInstant, toJson, toOptionalJson } from './rows.js';
+import { caseHeadColumns, summaryColumns, toCaseHead, toInstant, toJson, toOptionalJson, type CaseHead } from './rows.js';
 import type { SqlDatabase, SqlSession } from './sql-database.js';
-import type { CaseRecord, CaseSideEffects, CommitInput, CreateCaseInput, NewAudit, NewEvent } from './types.js';
+import type { CaseSideEffects, CommitInput, CreateCaseInput, NewAudit, NewEvent } from './types.js';
 
-export function createCase(db: SqlDatabase, input: CreateCaseInput): Promise<CaseRecord> {
+// The snapshot arrives as the JSON text to store: whoever made it keeps it (to parse its own copy, or to cache it),
+// and a writer thread stores what it is sent without parsing and serialising it again. Only the plain columns come
+// back, since the caller already has the rest.
+
+/** CreateCaseInput with the snapshot already JSON text. */
+export type JsonCreateCaseInput = Omit<CreateCaseInput, 'snapshot'> & { snapshotJson: string };
+
+/** CommitInput with the snapshot already JSON text. */
+export type JsonCommitInput = Omit<CommitInput, 'snapshot'> & { snapshotJson: string };
+
+export function createCase(db: SqlDatabase, input: JsonCreateCaseInput): Promise<CaseHead> {
   return db.transaction(async (tx) => {
     const rows = await tx.all(
       `INSERT INTO cases (id, pathway_id, definition_version, version, snapshot, summary,
          state, referred_by, allocated_to, closed, created_by, created_at, updated_at)
        VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (id) DO NOTHING
-       RETURNING *`,
-      [input.id, input.pathwayId, input.definitionVersion, toJson(input.snapshot), toJson(input.summary),
+       RETURNING ${caseHeadColumns}`,
+      [input.id, input.pathwayId, input.definitionVersion, input.snapshotJson, toJson(input.summary),
         ...summaryColumns(input.summary), input.createdBy, input.at, input.at],
     );
     if (rows[0] === undefined) {
@@ -21,11 +31,11 @@ export function createCase(db: SqlDatabase, input: CreateCaseInput): Promise<Cas
     }
     await appendEvent(tx, input.id, 1, input.event);
     await applySideEffects(tx, input.id, input);
-    return toCase(rows[0]);
+    return toCaseHead(rows[0]);
   });
 }
 
-export function commitEvent(db: SqlDatabase, input: CommitInput): Promise<CaseRecord> {
+export function commitEvent(db: SqlDatabase, input: JsonCommitInput): Promise<CaseHead> {
   return db.transaction(async (tx) => {
     // The version check and the write are one statement: a concurrent writer either sees our
     // new version or we see theirs, and the loser changes no row.
@@ -33,12 +43,12 @@ export function commitEvent(db: SqlDatabase, input: CommitInput): Promise<CaseRe
       `UPDATE cases SET snapshot = ?, summary = ?, state = ?, referred_by = ?, allocated_to = ?, closed = ?,
          definition_version = COALESCE(?, definition_version), version = version + 1, updated_at = ?
        WHERE id = ? AND version = ?
-       RETURNING *`,
-      [toJson(input.snapshot), toJson(input.summary), ...summaryColumns(input.summary),
+       RETURNING ${caseHeadColumns}`,
+      [input.snapshotJson, toJson(input.summary), ...summaryColumns(input.summary),
         input.definitionVersion ?? null, input.event.at, input.caseId, input.expectedVersion],
     );
     if (rows[0] === undefined) throw await missedVersionError(tx, input.caseId, input.expectedVersion);
-    const updated = toCase(rows[0]);
+    const updated = toCaseHead(rows[0]);
     await appendEvent(tx, input.caseId, updated.version, input.event);
     for (const deadlineId of input.fireDeadlines ?? []) await fireDeadline(tx, input.caseId, deadlineId, input.event.at);
     await applySideEffects(tx, input.caseId, input);

@@ -31,18 +31,52 @@ export function summaryColumns(summary: CaseSummary): [string, string | null, st
   return [summary.state, summary.referredBy ?? null, summary.allocatedTo ?? null, summary.closed === true];
 }
 
-export function toCase(row: Row): CaseRecord {
+/** A case as the store keeps it: its plain columns, and its two JSON columns as the text stored. */
+export interface StoredCase {
+  head: CaseHead;
+  snapshotJson: string;
+  summaryJson: string;
+}
+
+/** Everything of a case record but its JSON columns. */
+export type CaseHead = Omit<CaseRecord, 'snapshot' | 'summary'>;
+
+/** The columns of a CaseHead, for a RETURNING that need not send the JSON back. */
+export const caseHeadColumns = 'id, pathway_id, definition_version, version, created_by, created_at, updated_at';
+
+export function toCaseHead(row: Row): CaseHead {
   return {
     id: String(row.id),
     pathwayId: String(row.pathway_id),
     definitionVersion: Number(row.definition_version),
     version: Number(row.version),
-    snapshot: fromJson(row.snapshot),
-    summary: fromJson(row.summary) as CaseSummary,
     createdBy: String(row.created_by),
     createdAt: String(row.created_at),
     updatedAt: String(row.updated_at),
   };
+}
+
+export function toStoredCase(row: Row): StoredCase {
+  return { head: toCaseHead(row), snapshotJson: String(row.snapshot), summaryJson: String(row.summary) };
+}
+
+/** A new record from the stored text each time, so that no caller can change what another one reads. */
+export function fromStoredCase({ head, snapshotJson, summaryJson }: StoredCase): CaseRecord {
+  return {
+    id: head.id,
+    pathwayId: head.pathwayId,
+    definitionVersion: head.definitionVersion,
+    version: head.version,
+    snapshot: fromJson(snapshotJson),
+    summary: fromJson(summaryJson) as CaseSummary,
+    createdBy: head.createdBy,
+    createdAt: head.createdAt,
+    updatedAt: head.updatedAt,
+  };
+}
+
+export function toCase(row: Row): CaseRecord {
+  return fromStoredCase(toStoredCase(row));
 }
 
 export function toEventHeader(row: Row): EventHeader {

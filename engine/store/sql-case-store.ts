@@ -1,11 +1,12 @@
 // The CaseStore over any SqlDatabase: the same statements and the same rules for SQLite and PostgreSQL.
 import { caseFilterClause } from './case-filter.js';
-import { commitEvent, createCase, insertAudit } from './case-writes.js';
+import { commitEvent, createCase, insertAudit, type JsonCommitInput, type JsonCreateCaseInput } from './case-writes.js';
 import { claimDeadlines, claimDueDeadlines, defaultDeadlineLeaseMs, settleDeadlineClaim, type DeadlineClaimWrites } from './deadline-claims.js';
 import { StoreConflictError } from './errors.js';
 import { EventHeaderCache } from './event-header-cache.js';
 import {
-  toAudit, toCase, toDeadline, toDefinitionVersion, toDraft, toEvent, toEventHeader, toInstant, toJson, toUser,
+  fromStoredCase, toAudit, toCase, toDeadline, toDefinitionVersion, toDraft, toEvent, toEventHeader, toInstant, toJson, toStoredCase,
+  toUser, type CaseHead, type StoredCase,
 } from './rows.js';
 import { runMigrations } from './run-migrations.js';
 import type { SqlDatabase, SqlParam } from './sql-database.js';
@@ -31,14 +32,27 @@ export class SqlCaseStore implements CaseStore, DeadlineClaimWrites {
   }
 
   async createCase(input: CreateCaseInput): Promise<CaseRecord> {
-    const record = await createCase(this.db, input);
-    this.noteCommittedEvent(record.id, record.version, input.event);
-    return record;
+    const snapshotJson = toJson(input.snapshot);
+    const head = await this.createCaseJson({ ...input, snapshotJson });
+    return fromStoredCase({ head, snapshotJson, summaryJson: toJson(input.summary) });
+  }
+
+  /** createCase with the snapshot already JSON text; only the plain columns come back. */
+  async createCaseJson(input: JsonCreateCaseInput): Promise<CaseHead> {
+    const head = await createCase(this.db, input);
+    this.noteCommittedEvent(head.id, head.version, input.event);
+    return head;
   }
 
   async getCase(id: string): Promise<CaseRecord | undefined> {
+    const stored = await this.getStoredCase(id);
+    return stored && fromStoredCase(stored);
+  }
+
+  /** The case as stored, its JSON columns still text. */
+  async getStoredCase(id: string): Promise<StoredCase | undefined> {
     const [row] = await this.db.all('SELECT * FROM cases WHERE id = ?', [id]);
-    return row && toCase(row);
+    return row && toStoredCase(row);
   }
 
   async listCases(filter: CaseFilter = {}): Promise<CaseRecord[]> {
@@ -48,9 +62,16 @@ export class SqlCaseStore implements CaseStore, DeadlineClaimWrites {
   }
 
   async commitEvent(input: CommitInput): Promise<CaseRecord> {
-    const record = await commitEvent(this.db, input);
-    this.noteCommittedEvent(record.id, record.version, input.event);
-    return record;
+    const snapshotJson = toJson(input.snapshot);
+    const head = await this.commitEventJson({ ...input, snapshotJson });
+    return fromStoredCase({ head, snapshotJson, summaryJson: toJson(input.summary) });
+  }
+
+  /** commitEvent with the snapshot already JSON text; only the plain columns come back. */
+  async commitEventJson(input: JsonCommitInput): Promise<CaseHead> {
+    const head = await commitEvent(this.db, input);
+    this.noteCommittedEvent(head.id, head.version, input.event);
+    return head;
   }
 
   /** An event committed (the transaction has ended) by this store or on its behalf: its header needs no reading. */

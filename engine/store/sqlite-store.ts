@@ -7,20 +7,21 @@
 import { SqlCaseStore } from './sql-case-store.js';
 import { SqliteDatabase, type SqliteDatabaseOptions } from './sqlite-database.js';
 import { sqliteDialect } from './sqlite-dialect.js';
-import { ThreadedSqliteStore } from './sqlite-threaded-store.js';
+import { ThreadedSqliteStore, type ThreadedSqliteOptions } from './sqlite-threaded-store.js';
 import type { CaseStore, StoreOptions } from './types.js';
 
 export { sqliteDialect };
 
-export interface SqliteStoreOptions extends StoreOptions, SqliteDatabaseOptions {
+export interface SqliteStoreOptions extends StoreOptions, SqliteDatabaseOptions, Pick<ThreadedSqliteOptions, 'exclusive'> {
   /** 'inline' (default): writes on this thread; 'thread': on a writer thread. ':memory:' is always inline. */
   writer?: 'thread' | 'inline';
 }
 
 /** Opens (creating the folder and file if needed) without migrating; call migrate() before use. */
 export function openSqliteStore(file: string, options: SqliteStoreOptions = {}): CaseStore {
-  const { writer, ...rest } = options;
+  const { writer, exclusive, ...rest } = options;
   const inMemory = file === ':memory:' || file === '';
-  if (!inMemory && writer === 'thread') return new ThreadedSqliteStore(file, rest);
+  if (!inMemory && writer === 'thread') return new ThreadedSqliteStore(file, { ...rest, ...(exclusive ? { exclusive } : {}) });
+  if (exclusive) throw new Error('only the writer-thread SQLite store can hold its file exclusively');
   return new SqlCaseStore(new SqliteDatabase(file, sqliteDialect, rest), rest);
 }

@@ -4,7 +4,11 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import type { JsonCommitInput, JsonCreateCaseInput } from './case-writes.js';
+import { CaseRecordCache } from './case-record-cache.js';
 import { claimDueDeadlines } from './deadline-claims.js';
+import { takeOwnerLock, type OwnerLock } from './owner-lock.js';
+import { fromStoredCase, toJson, type CaseHead, type StoredCase } from './rows.js';
 import { SqlCaseStore } from './sql-case-store.js';
 import { SqliteReader, type SqliteDatabaseOptions } from './sqlite-database.js';
 import { sqliteDialect } from './sqlite-dialect.js';
@@ -23,8 +27,19 @@ interface Waiting {
   reject(error: Error): void;
 }
 
+export interface ThreadedSqliteOptions extends StoreOptions, SqliteDatabaseOptions {
+  /**
+   * This process alone writes the file (owner-lock.ts): a second one fails to open it. Then the cases it stores
+   * and reads are kept in memory, since no one else can change them. The server's store (openStore) is exclusive.
+   */
+  exclusive?: boolean;
+}
+
 export class ThreadedSqliteStore implements CaseStore {
   private readonly reads: SqlCaseStore;
+  private readonly ownerLock: OwnerLock | undefined;
+  /** Only when exclusive: otherwise another process may have changed any case since. */
+  private readonly cases: CaseRecordCache | undefined;
   private readonly writer: Worker;
   private readonly waiting = new Map<number, Waiting>();
   private readonly deadlineLeaseMs: number;
@@ -32,11 +47,20 @@ export class ThreadedSqliteStore implements CaseStore {
   /** Set once the writer is gone (closed or failed): every later write fails with it. */
   private stopped: Error | undefined;
 
-  constructor(file: string, options: StoreOptions & SqliteDatabaseOptions = {}) {
+  constructor(file: string, options: ThreadedSqliteOptions = {}) {
     mkdirSync(dirname(file), { recursive: true });
+    if (options.exclusive) {
+      this.ownerLock = takeOwnerLock(file);
+      this.cases = new CaseRecordCache();
+    }
     this.deadlineLeaseMs = options.deadlineLeaseMs ?? defaultDeadlineLeaseMs;
     // Opened first, so that a new file is already in WAL mode when the writer opens it.
-    this.reads = new SqlCaseStore(new SqliteReader(file, sqliteDialect, options), options);
+    try {
+      this.reads = new SqlCaseStore(new SqliteReader(file, sqliteDialect, options), options);
+    } catch (error) {
+      this.ownerLock?.release();
+      throw error;
+    }
     this.writer = new Worker(bootUrl, { workerData: { entry: writerUrl.href, file, options } });
     // An idle writer must not keep the process alive; one with writes under way does (see write()).
     this.writer.unref();
@@ -50,15 +74,32 @@ export class ThreadedSqliteStore implements CaseStore {
   }
 
   async createCase(input: CreateCaseInput): Promise<CaseRecord> {
-    const record = await this.write<CaseRecord>('createCase', [input]);
-    this.reads.noteCommittedEvent(record.id, record.version, input.event);
-    return record;
+    const { snapshot, ...rest } = input;
+    const snapshotJson = toJson(snapshot);
+    const head = await this.write<CaseHead>('createCaseJson', [{ ...rest, snapshotJson } satisfies JsonCreateCaseInput]);
+    return this.stored(head, snapshotJson, input);
   }
 
   async commitEvent(input: CommitInput): Promise<CaseRecord> {
-    const record = await this.write<CaseRecord>('commitEvent', [input]);
-    this.reads.noteCommittedEvent(record.id, record.version, input.event);
-    return record;
+    const { snapshot, ...rest } = input;
+    const snapshotJson = toJson(snapshot);
+    let head: CaseHead;
+    try {
+      head = await this.write<CaseHead>('commitEventJson', [{ ...rest, snapshotJson } satisfies JsonCommitInput]);
+    } catch (error) {
+      // Nothing was written; reading the case afresh costs little and leaves nothing to doubt.
+      this.cases?.forget(input.caseId);
+      throw error;
+    }
+    return this.stored(head, snapshotJson, input);
+  }
+
+  /** The record as committed: its plain columns from the writer, its JSON as sent. */
+  private stored(head: CaseHead, snapshotJson: string, input: CreateCaseInput | CommitInput): CaseRecord {
+    this.reads.noteCommittedEvent(head.id, head.version, input.event);
+    const stored: StoredCase = { head, snapshotJson, summaryJson: toJson(input.summary) };
+    this.cases?.remember(stored);
+    return fromStoredCase(stored);
   }
 
   saveDraft(draft: DraftRecord): Promise<void> {
@@ -120,8 +161,14 @@ export class ThreadedSqliteStore implements CaseStore {
     return this.write('saveDefinitionVersion', [version]);
   }
 
-  getCase(id: string): Promise<CaseRecord | undefined> {
-    return this.reads.getCase(id);
+  async getCase(id: string): Promise<CaseRecord | undefined> {
+    if (!this.cases) return this.reads.getCase(id);
+    const kept = this.cases.get(id);
+    if (kept) return kept;
+    const stored = await this.reads.getStoredCase(id);
+    if (!stored) return undefined;
+    this.cases.remember(stored);
+    return fromStoredCase(stored);
   }
 
   listCases(filter?: CaseFilter): Promise<CaseRecord[]> {
@@ -175,6 +222,7 @@ export class ThreadedSqliteStore implements CaseStore {
       await this.writer.terminate();
     }
     await this.reads.close();
+    this.ownerLock?.release();
   }
 
   private write<T>(method: WriterMethod | 'close', args: unknown[]): Promise<T> {

@@ -16,6 +16,7 @@ afterAll(() => rmSync(tempDir, { recursive: true, force: true }));
 
 runStoreContract('SqliteStore', async () => openSqliteStore(freshFile()));
 runStoreContract('SqliteStore (writer thread)', async () => openSqliteStore(freshFile(), { writer: 'thread' }));
+runStoreContract('SqliteStore (writer thread, exclusive: cases kept in memory)', async () => openSqliteStore(freshFile(), { writer: 'thread', exclusive: true }));
 
 describe('SqliteStore', () => {
   const opened: CaseStore[] = [];
