@@ -49,6 +49,7 @@ export async function migrateCases(
       expectedVersion: record.version,
       snapshot: result.data,
       summary: summarise(target, result.data, describeCase(target, result.data, ctx.user, now), record.createdBy),
+      previousSummary: record.summary,
       event: { type: 'case.migrated', userId: by.id, role: by.role, at: now, definitionVersion: toVersion, data: { commands } },
       definitionVersion: toVersion,
       audit: [{ at: now, userId: by.id, caseId: record.id, action: 'case.migrated', detail: { from: record.definitionVersion, to: toVersion } }],

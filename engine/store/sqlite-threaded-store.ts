@@ -8,11 +8,11 @@ import type { JsonCommitInput, JsonCreateCaseInput } from './case-writes.js';
 import { CaseRecordCache } from './case-record-cache.js';
 import { claimDueDeadlines } from './deadline-claims.js';
 import { takeOwnerLock, type OwnerLock } from './owner-lock.js';
-import { fromStoredCase, toJson, type CaseHead, type StoredCase } from './rows.js';
+import { fromStoredCase, toJson, type CaseHead } from './rows.js';
 import { SqlCaseStore } from './sql-case-store.js';
 import { SqliteReader, type SqliteDatabaseOptions } from './sqlite-database.js';
 import { sqliteDialect } from './sqlite-dialect.js';
-import { rebuildStoreError, type WriterMethod, type WriterReply, type WriterRequest } from './sqlite-writer-protocol.js';
+import { rebuildStoreError, toWriterMessage, type WriterMethod, type WriterReply, type WriterRequest } from './sqlite-writer-protocol.js';
 import type {
   AuditFilter, AuditRecord, CaseFilter, CaseRecord, CaseStore, CommitInput, CreateCaseInput, DeadlineRecord,
   DefinitionVersionRecord, DraftRecord, EventHeader, EventRecord, NewAudit, StoreOptions, UserRecord,
@@ -76,7 +76,7 @@ export class ThreadedSqliteStore implements CaseStore {
   async createCase(input: CreateCaseInput): Promise<CaseRecord> {
     const { snapshot, ...rest } = input;
     const snapshotJson = toJson(snapshot);
-    const head = await this.write<CaseHead>('createCaseJson', [{ ...rest, snapshotJson } satisfies JsonCreateCaseInput]);
+    const head = await this.write<CaseHead>('createCaseJson', [rest satisfies Omit<JsonCreateCaseInput, 'snapshotJson'>], snapshotJson);
     return this.stored(head, snapshotJson, input);
   }
 
@@ -85,7 +85,7 @@ export class ThreadedSqliteStore implements CaseStore {
     const snapshotJson = toJson(snapshot);
     let head: CaseHead;
     try {
-      head = await this.write<CaseHead>('commitEventJson', [{ ...rest, snapshotJson } satisfies JsonCommitInput]);
+      head = await this.write<CaseHead>('commitEventJson', [rest satisfies Omit<JsonCommitInput, 'snapshotJson'>], snapshotJson);
     } catch (error) {
       // Nothing was written; reading the case afresh costs little and leaves nothing to doubt.
       this.cases?.forget(input.caseId);
@@ -94,12 +94,18 @@ export class ThreadedSqliteStore implements CaseStore {
     return this.stored(head, snapshotJson, input);
   }
 
-  /** The record as committed: its plain columns from the writer, its JSON as sent. */
+  /**
+   * The record as committed: its plain columns from the writer, and the snapshot and summary the caller committed
+   * (the very objects: it has just made them, and parsing their JSON again would only give it a copy).
+   */
   private stored(head: CaseHead, snapshotJson: string, input: CreateCaseInput | CommitInput): CaseRecord {
     this.reads.noteCommittedEvent(head.id, head.version, input.event);
-    const stored: StoredCase = { head, snapshotJson, summaryJson: toJson(input.summary) };
-    this.cases?.remember(stored);
-    return fromStoredCase(stored);
+    this.cases?.remember({ head, snapshotJson, summaryJson: toJson(input.summary) });
+    return {
+      id: head.id, pathwayId: head.pathwayId, definitionVersion: head.definitionVersion, version: head.version,
+      snapshot: input.snapshot, summary: input.summary,
+      createdBy: head.createdBy, createdAt: head.createdAt, updatedAt: head.updatedAt,
+    };
   }
 
   saveDraft(draft: DraftRecord): Promise<void> {
@@ -225,14 +231,14 @@ export class ThreadedSqliteStore implements CaseStore {
     this.ownerLock?.release();
   }
 
-  private write<T>(method: WriterMethod | 'close', args: unknown[]): Promise<T> {
+  private write<T>(method: WriterMethod | 'close', args: unknown[], snapshotJson?: string): Promise<T> {
     if (this.stopped) return Promise.reject(this.stopped);
     const id = this.nextId++;
     if (this.waiting.size === 0) this.writer.ref();
     const request: WriterRequest = { id, method, args };
     const reply = new Promise<T>((resolve, reject) => this.waiting.set(id, { resolve: resolve as (value: unknown) => void, reject }));
     // As JSON text: cheaper to pass than a structured clone of the snapshot, and exactly what the store keeps of it.
-    this.writer.postMessage(JSON.stringify(request));
+    this.writer.postMessage(toWriterMessage(request, snapshotJson));
     return reply;
   }
 

@@ -17,6 +17,23 @@ export interface WriterRequest {
   args: unknown[];
 }
 
+/**
+ * A request as it crosses: its JSON text, or for a case write the JSON text without the snapshot and the snapshot's
+ * own JSON text beside it, which then is neither escaped into the request nor parsed out of it again.
+ */
+export type WriterMessage = string | [request: string, snapshotJson: string];
+
+export function toWriterMessage(request: WriterRequest, snapshotJson?: string): WriterMessage {
+  return snapshotJson === undefined ? JSON.stringify(request) : [JSON.stringify(request), snapshotJson];
+}
+
+export function fromWriterMessage(message: WriterMessage): WriterRequest {
+  if (typeof message === 'string') return JSON.parse(message) as WriterRequest;
+  const request = JSON.parse(message[0]) as WriterRequest;
+  (request.args[0] as { snapshotJson: string }).snapshotJson = message[1];
+  return request;
+}
+
 export interface SerialisedError {
   name: string;
   message: string;

@@ -5,7 +5,9 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { SqlCaseStore } from './sql-case-store.js';
 import { SqliteDatabase, type SqliteDatabaseOptions } from './sqlite-database.js';
 import { sqliteDialect } from './sqlite-dialect.js';
-import { serialiseStoreError, type WriterMethod, type WriterReply, type WriterRequest, writerMethods } from './sqlite-writer-protocol.js';
+import {
+  fromWriterMessage, serialiseStoreError, type WriterMessage, type WriterMethod, type WriterReply, type WriterRequest, writerMethods,
+} from './sqlite-writer-protocol.js';
 import type { StoreOptions } from './types.js';
 
 const { file, options } = workerData as { file: string; options: StoreOptions & SqliteDatabaseOptions };
@@ -37,8 +39,8 @@ async function close(id: number, before: Promise<void>[]): Promise<void> {
 
 const inFlight = new Set<Promise<void>>();
 
-port.on('message', (message: string) => {
-  const request = JSON.parse(message) as WriterRequest;
+port.on('message', (message: WriterMessage) => {
+  const request = fromWriterMessage(message);
   if (request.method === 'close') {
     void close(request.id, [...inFlight]);
     return;

@@ -134,6 +134,12 @@ export interface CommitInput extends CaseSideEffects {
   fireDeadlines?: string[];
   /** Set when the case moves to another definition version. */
   definitionVersion?: number;
+  /**
+   * The summary of the version this commit replaces (expectedVersion), when the caller has it: summary columns it
+   * does not change are then left alone, and so are their indexes. The version check makes it exact: the commit
+   * lands only on the row at expectedVersion, whose summary this is.
+   */
+  previousSummary?: CaseSummary;
 }
 
 export interface AuditFilter {

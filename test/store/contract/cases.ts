@@ -102,6 +102,26 @@ export function describeCaseContract(store: CurrentStore): void {
       await store().commitEvent(nextCommit(a!, { summary: { state: 'done', referredBy: 'ann', closed: true } }));
       expect(await ids({ referredBy: 'ann' })).toEqual(['c']);
     });
+
+    it('should follow each summary column a commit given the previous summary changes, and keep the others', async () => {
+      // given
+      await seed();
+      const b = (await store().getCase('b'))!;
+      // when only the allocation changes
+      const moved = await store().commitEvent(nextCommit(b, { summary: { ...b.summary, allocatedTo: 'dan' }, previousSummary: b.summary }));
+      // then
+      expect(await ids({ allocatedTo: 'cat' })).toEqual(['c']);
+      expect(await ids({ allocatedTo: 'dan' })).toEqual(['b']);
+      expect(await ids({ states: [b.summary.state] })).toContain('b');
+      expect(await ids({ referredBy: b.summary.referredBy ?? undefined })).toContain('b');
+      // when state, referrer and closed change and the allocation does not
+      await store().commitEvent(nextCommit(moved, { summary: { ...moved.summary, state: 'done', referredBy: 'eve', closed: true }, previousSummary: moved.summary }));
+      // then
+      expect(await ids({ allocatedTo: 'dan' })).toEqual([]);
+      expect(await ids({ allocatedTo: 'dan', includeClosed: true })).toEqual(['b']);
+      expect(await ids({ referredBy: 'eve', states: ['done'], includeClosed: true })).toEqual(['b']);
+      expect((await store().getCase('b'))?.summary).toEqual({ ...moved.summary, state: 'done', referredBy: 'eve', closed: true });
+    });
   });
 
   describe('#commitEvent', () => {
