@@ -79,6 +79,25 @@ export function toCase(row: Row): CaseRecord {
   return fromStoredCase(toStoredCase(row));
 }
 
+/**
+ * The record a create or commit returns: its plain columns as the database gave them back, and the snapshot and
+ * summary the caller committed (the very objects: it has just made them, and parsing their JSON again would only
+ * give it a copy).
+ */
+export function committedRecord(head: CaseHead, input: { snapshot: unknown; summary: CaseSummary }): CaseRecord {
+  return {
+    id: head.id,
+    pathwayId: head.pathwayId,
+    definitionVersion: head.definitionVersion,
+    version: head.version,
+    snapshot: input.snapshot,
+    summary: input.summary,
+    createdBy: head.createdBy,
+    createdAt: head.createdAt,
+    updatedAt: head.updatedAt,
+  };
+}
+
 export function toEventHeader(row: Row): EventHeader {
   return { seq: Number(row.seq), type: String(row.type), userId: String(row.user_id), role: String(row.role), at: String(row.at) };
 }

@@ -5,7 +5,7 @@ import { claimDeadlines, claimDueDeadlines, defaultDeadlineLeaseMs, settleDeadli
 import { StoreConflictError } from './errors.js';
 import { EventHeaderCache } from './event-header-cache.js';
 import {
-  fromStoredCase, toAudit, toCase, toDeadline, toDefinitionVersion, toDraft, toEvent, toEventHeader, toInstant, toJson, toStoredCase,
+  committedRecord, fromStoredCase, toAudit, toCase, toDeadline, toDefinitionVersion, toDraft, toEvent, toEventHeader, toInstant, toJson, toStoredCase,
   toUser, type CaseHead, type StoredCase,
 } from './rows.js';
 import { runMigrations } from './run-migrations.js';
@@ -32,9 +32,7 @@ export class SqlCaseStore implements CaseStore, DeadlineClaimWrites {
   }
 
   async createCase(input: CreateCaseInput): Promise<CaseRecord> {
-    const snapshotJson = toJson(input.snapshot);
-    const head = await this.createCaseJson({ ...input, snapshotJson });
-    return fromStoredCase({ head, snapshotJson, summaryJson: toJson(input.summary) });
+    return committedRecord(await this.createCaseJson({ ...input, snapshotJson: toJson(input.snapshot) }), input);
   }
 
   /** createCase with the snapshot already JSON text; only the plain columns come back. */
@@ -62,9 +60,7 @@ export class SqlCaseStore implements CaseStore, DeadlineClaimWrites {
   }
 
   async commitEvent(input: CommitInput): Promise<CaseRecord> {
-    const snapshotJson = toJson(input.snapshot);
-    const head = await this.commitEventJson({ ...input, snapshotJson });
-    return fromStoredCase({ head, snapshotJson, summaryJson: toJson(input.summary) });
+    return committedRecord(await this.commitEventJson({ ...input, snapshotJson: toJson(input.snapshot) }), input);
   }
 
   /** commitEvent with the snapshot already JSON text; only the plain columns come back. */

@@ -8,7 +8,7 @@ import type { JsonCommitInput, JsonCreateCaseInput } from './case-writes.js';
 import { CaseRecordCache } from './case-record-cache.js';
 import { claimDueDeadlines } from './deadline-claims.js';
 import { takeOwnerLock, type OwnerLock } from './owner-lock.js';
-import { fromStoredCase, toJson, type CaseHead } from './rows.js';
+import { committedRecord, fromStoredCase, toJson, type CaseHead } from './rows.js';
 import { SqlCaseStore } from './sql-case-store.js';
 import { SqliteReader, type SqliteDatabaseOptions } from './sqlite-database.js';
 import { sqliteDialect } from './sqlite-dialect.js';
@@ -94,18 +94,11 @@ export class ThreadedSqliteStore implements CaseStore {
     return this.stored(head, snapshotJson, input);
   }
 
-  /**
-   * The record as committed: its plain columns from the writer, and the snapshot and summary the caller committed
-   * (the very objects: it has just made them, and parsing their JSON again would only give it a copy).
-   */
+  /** Notes the committed event and keeps the case's stored text; returns what committedRecord() gives. */
   private stored(head: CaseHead, snapshotJson: string, input: CreateCaseInput | CommitInput): CaseRecord {
     this.reads.noteCommittedEvent(head.id, head.version, input.event);
     this.cases?.remember({ head, snapshotJson, summaryJson: toJson(input.summary) });
-    return {
-      id: head.id, pathwayId: head.pathwayId, definitionVersion: head.definitionVersion, version: head.version,
-      snapshot: input.snapshot, summary: input.summary,
-      createdBy: head.createdBy, createdAt: head.createdAt, updatedAt: head.updatedAt,
-    };
+    return committedRecord(head, input);
   }
 
   saveDraft(draft: DraftRecord): Promise<void> {

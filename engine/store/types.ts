@@ -151,7 +151,10 @@ export interface AuditFilter {
 export interface CaseStore {
   /** Applies the numbered migrations not yet recorded in schema_migrations; harmless to repeat. */
   migrate(): Promise<void>;
-  /** Version 1 and event seq 1, in one transaction. An existing id fails with StoreConflictError. */
+  /**
+   * Version 1 and event seq 1, in one transaction. An existing id fails with StoreConflictError. The record
+   * returned holds the snapshot and summary objects it was given (as commitEvent's does).
+   */
   createCase(input: CreateCaseInput): Promise<CaseRecord>;
   getCase(id: string): Promise<CaseRecord | undefined>;
   /** Oldest first (createdAt, then id). */
@@ -159,7 +162,8 @@ export interface CaseStore {
   /**
    * One transaction: version check (StoreConflictError on mismatch, nothing written; StoreNotFoundError
    * for an unknown case), new snapshot and summary, version + 1, event appended with seq = new version,
-   * deadlines fired, cancelled and set, audit appended.
+   * deadlines fired, cancelled and set, audit appended. The record returned holds the snapshot and summary objects
+   * it was given; getCase gives a copy of what was stored.
    */
   commitEvent(input: CommitInput): Promise<CaseRecord>;
   /** Ordered by seq. */
