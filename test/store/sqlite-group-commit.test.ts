@@ -34,6 +34,21 @@ describe('SqliteDatabase', () => {
     await Promise.all(opened.splice(0).map((db) => db.close()));
   });
 
+  describe('#constructor', () => {
+    it('should write through WAL with an fsync at every commit, copying pages back past 10,000 WAL pages', async () => {
+      // given
+      const db = await openDatabase();
+      // when the write connection is asked for its settings
+      const settings = await db.transaction(async (tx) => ({
+        journal: (await tx.all('PRAGMA journal_mode'))[0],
+        synchronous: (await tx.all('PRAGMA synchronous'))[0],
+        autocheckpoint: (await tx.all('PRAGMA wal_autocheckpoint'))[0],
+      }));
+      // then (synchronous 2 is FULL)
+      expect(settings).toEqual({ journal: { journal_mode: 'wal' }, synchronous: { synchronous: 2 }, autocheckpoint: { wal_autocheckpoint: 10_000 } });
+    });
+  });
+
   describe('#transaction', () => {
     it('should commit transactions that arrive together once, each with its own result', async () => {
       // given
