@@ -248,7 +248,7 @@ function readCommitted(db: Database.Database, cache: Map<string, Database.Statem
  * and copies each page that changed often once. Side by side: about 10 % more events per second. Every commit is
  * still fsynced to the WAL before it is answered, so nothing acknowledged depends on the copy.
  */
-const WAL_AUTOCHECKPOINT_PAGES = 10_000;
+export const WAL_AUTOCHECKPOINT_PAGES = 10_000;
 
 function openConnection(file: string): Database.Database {
   const db = new Database(file);
