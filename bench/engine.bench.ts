@@ -1,6 +1,6 @@
 // engine.eventsPerSecond and engine.ratioToFloor: durable events through the case service on SQLite, against the floor
 // of raw XState restore + transition + persist plus one raw SQLite insert transaction (on a connection set up as the
-// store's: WAL, synchronous=FULL, the same checkpoint mark), side by side in one run. Each service round is divided by
+// inline store's: WAL, synchronous=FULL, SQLite's checkpoint mark), side by side in one run. Each service round is divided by
 // the floor round just before it: both wait on an fsync per event, whose time drifts on a shared machine.
 import Database from 'better-sqlite3';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -10,7 +10,6 @@ import { performance } from 'node:perf_hooks';
 import { transition } from 'xstate';
 import { CaseService } from '../engine/service/case-service.js';
 import { DefinitionRegistry } from '../engine/service/definition-registry.js';
-import { WAL_AUTOCHECKPOINT_PAGES } from '../engine/store/sqlite-database.js';
 import { openSqliteStore } from '../engine/store/sqlite-store.js';
 import { readDefinitionFiles } from '../engine/definitions/read-files.js';
 import { restoreSnapshot } from '../engine/runtime/instances.js';
@@ -49,7 +48,6 @@ async function floorRound(dir: string, round: number): Promise<number> {
   const db = new Database(join(dir, `floor-${round}.sqlite`));
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
-  db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
   db.exec('CREATE TABLE cases (id TEXT PRIMARY KEY, version INTEGER, snapshot TEXT); CREATE TABLE events (case_id TEXT, seq INTEGER, data TEXT, PRIMARY KEY (case_id, seq))');
   db.prepare('INSERT INTO cases VALUES (?, 1, ?)').run('c', JSON.stringify(persisted));
   const update = db.prepare('UPDATE cases SET snapshot = ?, version = ? WHERE id = ?');

@@ -14,6 +14,12 @@ export interface SqliteDatabaseOptions {
   busyTimeoutMs?: number;
   /** Share one commit among the transactions that arrive together (default: on for a file, off for ':memory:'). */
   groupCommit?: boolean;
+  /**
+   * Pages the WAL may hold before the commit that crosses the mark copies them back into the database file (default:
+   * SQLite's 1,000). That copy runs inside the commit and ends with an fsync of the database file while every other
+   * commit waits (the server's writer thread sets 10,000: see sqlite-writer-thread.ts).
+   */
+  walAutocheckpointPages?: number;
 }
 
 type Outcome<T> = { ok: true; value: T } | { ok: false; error: unknown };
@@ -54,7 +60,7 @@ export class SqliteDatabase implements SqlDatabase {
     if (!inMemory) mkdirSync(dirname(file), { recursive: true });
     this.busyTimeoutMs = options.busyTimeoutMs ?? 10_000;
     this.groupCommit = !inMemory && (options.groupCommit ?? true);
-    this.db = openConnection(file);
+    this.db = openConnection(file, options.walAutocheckpointPages);
     this.reader = this.groupCommit ? openReadConnection(file) : this.db;
     this.session = {
       all: async (sql, params) => statement(this.db, this.writeStatements, sql).all(...bindable(params)) as Row[],
@@ -240,23 +246,11 @@ function readCommitted(db: Database.Database, cache: Map<string, Database.Statem
   return retryWhileBusy(async () => statement(db, cache, sql).all(...bindable(params)) as Row[], busyTimeoutMs);
 }
 
-/**
- * Pages the WAL may hold before a commit copies them back into the database file (SQLite's default is 1,000). That
- * copy runs inside the commit that crosses the mark, on the writer, and ends with an fsync of the database file
- * (about 5 ms here) while every other commit waits: at 1,000 pages, several times a second under load. At 10,000
- * (a WAL of up to about 40 MB, reused rather than grown once it has reached that size) it comes ten times less often
- * and copies each page that changed often once. Side by side under load: about 10 % more events per second. Until
- * the WAL first reaches that size after a start, a commit that lengthens the file costs a little more (within the
- * noise of the engine benchmark). Every commit is still fsynced to the WAL before it is answered, so nothing
- * acknowledged depends on the copy.
- */
-export const WAL_AUTOCHECKPOINT_PAGES = 10_000;
-
-function openConnection(file: string): Database.Database {
+function openConnection(file: string, walAutocheckpointPages?: number): Database.Database {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
-  db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
+  if (walAutocheckpointPages !== undefined) db.pragma(`wal_autocheckpoint = ${Math.trunc(walAutocheckpointPages)}`);
   db.pragma('foreign_keys = ON');
   // SQLite's own busy handler sleeps the whole thread: while it waits for a transaction that another connection of
   // this process holds across an await, that transaction can never finish. So SQLite gives up at once and

@@ -10,8 +10,21 @@ import {
 } from './sqlite-writer-protocol.js';
 import type { StoreOptions } from './types.js';
 
+/**
+ * The server's writer lets the WAL grow to 10,000 pages (about 40 MB, reused rather than grown once it has reached that
+ * size) before a commit copies it back, instead of SQLite's 1,000. The copy runs inside that commit and ends with an
+ * fsync of the database file (about 5 ms here) while every commit of every request waits: at 1,000 pages, several
+ * times a second under load. Side by side under load: about 10 % more events per second. Every commit is still
+ * fsynced to the WAL before it is answered, so nothing acknowledged depends on the copy. (One caller at a time, as
+ * the inline store serves, waits for no one else's copy, and there the smaller WAL is reused sooner.)
+ */
+const SERVER_WAL_AUTOCHECKPOINT_PAGES = 10_000;
+
 const { file, options } = workerData as { file: string; options: StoreOptions & SqliteDatabaseOptions };
-const store = new SqlCaseStore(new SqliteDatabase(file, sqliteDialect, { ...options, groupCommit: true }), options);
+const store = new SqlCaseStore(
+  new SqliteDatabase(file, sqliteDialect, { walAutocheckpointPages: SERVER_WAL_AUTOCHECKPOINT_PAGES, ...options, groupCommit: true }),
+  options,
+);
 const port = parentPort!;
 
 async function serve(request: WriterRequest): Promise<WriterReply> {

@@ -35,17 +35,25 @@ describe('SqliteDatabase', () => {
   });
 
   describe('#constructor', () => {
-    it('should write through WAL with an fsync at every commit, copying pages back past 10,000 WAL pages', async () => {
+    const settingsOf = (db: SqliteDatabase) => db.transaction(async (tx) => ({
+      journal: (await tx.all('PRAGMA journal_mode'))[0],
+      synchronous: (await tx.all('PRAGMA synchronous'))[0],
+      autocheckpoint: (await tx.all('PRAGMA wal_autocheckpoint'))[0],
+    }));
+
+    it('should write through WAL with an fsync at every commit (synchronous 2 is FULL), copying pages back at SQLite\'s mark', async () => {
       // given
       const db = await openDatabase();
-      // when the write connection is asked for its settings
-      const settings = await db.transaction(async (tx) => ({
-        journal: (await tx.all('PRAGMA journal_mode'))[0],
-        synchronous: (await tx.all('PRAGMA synchronous'))[0],
-        autocheckpoint: (await tx.all('PRAGMA wal_autocheckpoint'))[0],
-      }));
-      // then (synchronous 2 is FULL)
-      expect(settings).toEqual({ journal: { journal_mode: 'wal' }, synchronous: { synchronous: 2 }, autocheckpoint: { wal_autocheckpoint: 10_000 } });
+      // when the write connection is asked for its settings, then
+      expect(await settingsOf(db)).toEqual({ journal: { journal_mode: 'wal' }, synchronous: { synchronous: 2 }, autocheckpoint: { wal_autocheckpoint: 1000 } });
+    });
+
+    it('should copy pages back at the mark it is given', async () => {
+      // given
+      const db = new SqliteDatabase(freshFile(), sqliteDialect, { walAutocheckpointPages: 10_000 });
+      opened.push(db);
+      // when the write connection is asked for its settings, then
+      expect(await settingsOf(db)).toEqual({ journal: { journal_mode: 'wal' }, synchronous: { synchronous: 2 }, autocheckpoint: { wal_autocheckpoint: 10_000 } });
     });
   });
 
