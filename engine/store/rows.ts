@@ -62,17 +62,7 @@ export function toStoredCase(row: Row): StoredCase {
 
 /** A new record from the stored text each time, so that no caller can change what another one reads. */
 export function fromStoredCase({ head, snapshotJson, summaryJson }: StoredCase): CaseRecord {
-  return {
-    id: head.id,
-    pathwayId: head.pathwayId,
-    definitionVersion: head.definitionVersion,
-    version: head.version,
-    snapshot: fromJson(snapshotJson),
-    summary: fromJson(summaryJson) as CaseSummary,
-    createdBy: head.createdBy,
-    createdAt: head.createdAt,
-    updatedAt: head.updatedAt,
-  };
+  return committedRecord(head, { snapshot: fromJson(snapshotJson), summary: fromJson(summaryJson) as CaseSummary });
 }
 
 export function toCase(row: Row): CaseRecord {
@@ -80,9 +70,8 @@ export function toCase(row: Row): CaseRecord {
 }
 
 /**
- * The record a create or commit returns: its plain columns as the database gave them back, and the snapshot and
- * summary the caller committed (the very objects: it has just made them, and parsing their JSON again would only
- * give it a copy).
+ * A case record from its plain columns and the given snapshot and summary. A create or commit returns the very
+ * objects the caller committed: it has just made them, and parsing their JSON again would only give it a copy.
  */
 export function committedRecord(head: CaseHead, input: { snapshot: unknown; summary: CaseSummary }): CaseRecord {
   return {
