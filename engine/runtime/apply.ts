@@ -7,7 +7,7 @@ import { createFormAjv } from '../forms/ajv.js';
 import { toFieldErrors } from '../forms/messages.js';
 import { allowedEvents } from './allowed.js';
 import { explainRefusal } from './explain.js';
-import { currentMeta, handledEvents, persistSnapshot, restoreSnapshot, startInstance, stepInstance, type StepResult } from './instances.js';
+import { currentMeta, handledEvents, persistSnapshot, restoreSnapshot, shareRestored, startInstance, stepInstance, type StepResult } from './instances.js';
 import type { CaseCommand, CaseData, CaseError, CaseResult, CommandContext, InstanceRecord } from './model.js';
 import { fillableForms, mayFill, maySend } from './permissions.js';
 
@@ -176,6 +176,7 @@ function validateEventData(defs: CompiledDefinitions, pathway: string, type: str
 export function applyCommand(defs: CompiledDefinitions, current: CaseData | undefined, command: CaseCommand): CaseResult {
   try {
     const data = current ? structuredClone(current) : emptyCase(command.kind === 'open' ? command.pathway : '');
+    for (const id of Object.keys(data.instances)) shareRestored(current!.instances[id]!.snapshot, data.instances[id]!.snapshot);
     const stepper = new CaseStepper(defs, data, command.ctx);
     switch (command.kind) {
       case 'open': {

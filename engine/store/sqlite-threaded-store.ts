@@ -94,11 +94,12 @@ export class ThreadedSqliteStore implements CaseStore {
     return this.stored(head, snapshotJson, input);
   }
 
-  /** Notes the committed event and keeps the case's stored text; returns what committedRecord() gives. */
+  /** Notes the committed event and keeps the case (see CaseRecordCache); returns what committedRecord() gives. */
   private stored(head: CaseHead, snapshotJson: string, input: CreateCaseInput | CommitInput): CaseRecord {
     this.reads.noteCommittedEvent(head.id, head.version, input.event);
-    this.cases?.remember({ head, snapshotJson, summaryJson: toJson(input.summary) });
-    return committedRecord(head, input);
+    const record = committedRecord(head, input);
+    this.cases?.remember(record, snapshotJson.length);
+    return record;
   }
 
   saveDraft(draft: DraftRecord): Promise<void> {
@@ -166,8 +167,9 @@ export class ThreadedSqliteStore implements CaseStore {
     if (kept) return kept;
     const stored = await this.reads.getStoredCase(id);
     if (!stored) return undefined;
-    this.cases.remember(stored);
-    return fromStoredCase(stored);
+    const record = fromStoredCase(stored);
+    this.cases.remember(record, stored.snapshotJson.length + stored.summaryJson.length);
+    return record;
   }
 
   listCases(filter?: CaseFilter): Promise<CaseRecord[]> {

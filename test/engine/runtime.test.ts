@@ -3,6 +3,7 @@ import { checkDefinitions, type CompiledDefinitions } from '../../engine/definit
 import { applyCommand } from '../../engine/runtime/apply.js';
 import type { CaseData, CommandContext } from '../../engine/runtime/model.js';
 import { describeCase } from '../../engine/runtime/view.js';
+import { deepFreeze } from '../../engine/util/deep-freeze.js';
 import { fixtureFiles } from './helpers.js';
 
 const at = (role: string, now = '2026-04-01T09:00:00.000Z'): CommandContext => ({
@@ -68,6 +69,26 @@ describe('applyCommand', () => {
     expect(view).toMatchObject({ state: 'working', tasks: ['Do the work'], activeCase: true, values: { urgent: true, allocatedTo: 'officer-a' } });
     expect(view.deadlines).toEqual([{ name: 'due', due: '2026-04-07', label: 'Work due', instance: 'case' }]);
     expect(view.allowedEvents).toEqual([{ instance: 'case', type: 'FINISH', title: 'Finish' }]);
+  });
+  it('should work on a copy: a frozen case, viewed before each step as the store keeps it, moves on just the same', async () => {
+    // given the walk above, once on plain data and once with each step's result frozen and viewed (restored) first
+    const d = await defs();
+    const commands = [
+      { kind: 'submitForm', form: 'request', data: { name: 'Sam', urgent: true }, ctx: at('requester') },
+      { kind: 'send', instance: 'case', type: 'SUBMIT', ctx: at('requester') },
+      { kind: 'send', instance: 'case', type: 'ALLOCATE', data: { officer: 'officer-a' }, ctx: at('lead') },
+    ] as const;
+    let plain = ok(applyCommand(d, undefined, { kind: 'open', pathway: 'flow', ctx: at('requester') }));
+    let frozen = deepFreeze(structuredClone(plain));
+    for (const command of commands) {
+      describeCase(d, frozen, at('lead').user);
+      // when (a change to the frozen case would throw, and applyCommand would report it as a definition error)
+      plain = ok(applyCommand(d, plain, structuredClone(command) as never));
+      frozen = deepFreeze(ok(applyCommand(d, frozen, structuredClone(command) as never)));
+      // then
+      expect(frozen).toEqual(plain);
+    }
+    expect(describeCase(d, frozen, at('officer').user)).toEqual(describeCase(d, plain, at('officer').user));
   });
   it('should refuse allocation above capacity', async () => {
     const d = await defs();
