@@ -12,7 +12,7 @@ import { committedRecord, fromStoredCase, toJson, type CaseHead } from './rows.j
 import { SqlCaseStore } from './sql-case-store.js';
 import { SqliteReader, type SqliteDatabaseOptions } from './sqlite-database.js';
 import { sqliteDialect } from './sqlite-dialect.js';
-import { rebuildStoreError, toWriterMessage, type WriterMessage, type WriterMethod, type WriterReply, type WriterRequest } from './sqlite-writer-protocol.js';
+import { rebuildStoreError, toWriterMessage, type WriterMethod, type WriterReply, type WriterRequest } from './sqlite-writer-protocol.js';
 import type {
   AuditFilter, AuditRecord, CaseFilter, CaseRecord, CaseStore, CommitInput, CreateCaseInput, DeadlineRecord,
   DefinitionVersionRecord, DraftRecord, EventHeader, EventRecord, NewAudit, StoreOptions, UserRecord,
@@ -44,8 +44,6 @@ export class ThreadedSqliteStore implements CaseStore {
   private readonly waiting = new Map<number, Waiting>();
   private readonly deadlineLeaseMs: number;
   private nextId = 1;
-  /** Requests made in this turn of the event loop, sent to the writer together at its end (see write()). */
-  private outbox: WriterMessage[] = [];
   /** Set once the writer is gone (closed or failed): every later write fails with it. */
   private stopped: Error | undefined;
 
@@ -66,9 +64,7 @@ export class ThreadedSqliteStore implements CaseStore {
     this.writer = new Worker(bootUrl, { workerData: { entry: writerUrl.href, file, options } });
     // An idle writer must not keep the process alive; one with writes under way does (see write()).
     this.writer.unref();
-    this.writer.on('message', (replies: string) => {
-      for (const reply of JSON.parse(replies) as WriterReply[]) this.settle(reply);
-    });
+    this.writer.on('message', (reply: string) => this.settle(JSON.parse(reply) as WriterReply));
     this.writer.on('error', (error) => this.stop(error));
     this.writer.on('exit', (code) => this.stop(new Error(`the SQLite writer thread stopped (exit code ${code})`)));
   }
@@ -237,16 +233,8 @@ export class ThreadedSqliteStore implements CaseStore {
     const request: WriterRequest = { id, method, args };
     const reply = new Promise<T>((resolve, reject) => this.waiting.set(id, { resolve: resolve as (value: unknown) => void, reject }));
     // As JSON text: cheaper to pass than a structured clone of the snapshot, and exactly what the store keeps of it.
-    // The requests of one turn cross as one message, after the turn's I/O callbacks: each message costs both threads
-    // a wake-up and an event, and those that arrive together join the same group commit anyway.
-    if (this.outbox.push(toWriterMessage(request, snapshotJson)) === 1) setImmediate(() => this.sendOutbox());
+    this.writer.postMessage(toWriterMessage(request, snapshotJson));
     return reply;
-  }
-
-  private sendOutbox(): void {
-    const messages = this.outbox;
-    this.outbox = [];
-    this.writer.postMessage(messages);
   }
 
   private settle(reply: WriterReply): void {

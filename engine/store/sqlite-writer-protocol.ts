@@ -1,6 +1,5 @@
 // What the request thread and the SQLite writer thread say to each other, as JSON text: which store method to run,
-// and its result or its error. Each message carries all the requests (or replies) of one turn of the sender's event
-// loop: an array of requests, or the JSON text of an array of replies. Everything the store writes is JSON or a plain value, so JSON loses nothing it keeps.
+// and its result or its error. Everything the store writes is JSON or a plain value, so JSON loses nothing it keeps.
 // Errors cross as plain data and are rebuilt as the store's own error classes.
 import { StoreConflictError, StoreNotFoundError } from './errors.js';
 

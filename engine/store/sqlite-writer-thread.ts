@@ -37,44 +37,28 @@ async function serve(request: WriterRequest): Promise<WriterReply> {
   }
 }
 
-/** Replies settled in this turn, sent together at its end: a group commit settles all of its writes at once. */
-let replies: WriterReply[] = [];
-
-function reply(answer: WriterReply): void {
-  if (replies.push(answer) === 1) setImmediate(sendReplies);
-}
-
-function sendReplies(): void {
-  if (replies.length === 0) return;
-  port.postMessage(JSON.stringify(replies));
-  replies = [];
-}
-
 /** Closing waits for the writes sent before it, so that each of them is answered (committed or refused) first. */
 async function close(id: number, before: Promise<void>[]): Promise<void> {
   await Promise.all(before);
-  let answer: WriterReply = { id, value: undefined };
+  let reply: WriterReply = { id, value: undefined };
   try {
     await store.close();
   } catch (error) {
-    answer = { id, error: serialiseStoreError(error) };
+    reply = { id, error: serialiseStoreError(error) };
   }
-  replies.push(answer);
-  sendReplies();
+  port.postMessage(JSON.stringify(reply));
   port.close();
 }
 
 const inFlight = new Set<Promise<void>>();
 
-port.on('message', (messages: WriterMessage[]) => {
-  for (const message of messages) {
-    const request = fromWriterMessage(message);
-    if (request.method === 'close') {
-      void close(request.id, [...inFlight]);
-      continue;
-    }
-    const answered = serve(request).then(reply);
-    inFlight.add(answered);
-    void answered.finally(() => inFlight.delete(answered));
+port.on('message', (message: WriterMessage) => {
+  const request = fromWriterMessage(message);
+  if (request.method === 'close') {
+    void close(request.id, [...inFlight]);
+    return;
   }
+  const answered = serve(request).then((reply) => port.postMessage(JSON.stringify(reply)));
+  inFlight.add(answered);
+  void answered.finally(() => inFlight.delete(answered));
 });
