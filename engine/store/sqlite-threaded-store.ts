@@ -30,7 +30,8 @@ interface Waiting {
 export interface ThreadedSqliteOptions extends StoreOptions, SqliteDatabaseOptions {
   /**
    * This process alone writes the file (owner-lock.ts): a second one fails to open it. Then the cases it stores
-   * and reads are kept in memory, since no one else can change them. The server's store (openStore) is exclusive.
+   * and reads are kept in memory, frozen, since no one else can change them (case-record-cache.ts). The server's
+   * store (openStore) is exclusive.
    */
   exclusive?: boolean;
 }

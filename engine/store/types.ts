@@ -156,6 +156,11 @@ export interface CaseStore {
    * returned holds the snapshot and summary objects it was given (as commitEvent's does).
    */
   createCase(input: CreateCaseInput): Promise<CaseRecord>;
+  /**
+   * The case as last stored. Its snapshot and summary are for reading only: a store that keeps the cases it has
+   * committed (the server's, see case-record-cache.ts) hands every reader the same frozen objects; others parse a
+   * copy for each read.
+   */
   getCase(id: string): Promise<CaseRecord | undefined>;
   /** Oldest first (createdAt, then id). */
   listCases(filter?: CaseFilter): Promise<CaseRecord[]>;
@@ -163,7 +168,7 @@ export interface CaseStore {
    * One transaction: version check (StoreConflictError on mismatch, nothing written; StoreNotFoundError
    * for an unknown case), new snapshot and summary, version + 1, event appended with seq = new version,
    * deadlines fired, cancelled and set, audit appended. The record returned holds the snapshot and summary objects
-   * it was given; getCase gives a copy of what was stored.
+   * it was given, which a store that keeps cases freezes: they are what its getCase hands out from then on.
    */
   commitEvent(input: CommitInput): Promise<CaseRecord>;
   /** Ordered by seq. */
