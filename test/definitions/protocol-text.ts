@@ -1,4 +1,6 @@
-// The protocol's text, normalised for comparison: the source document beside the repository (../shared/seeds).
+// The protocol's text, normalised for comparison. test/fixtures/protocol/dao-protocol.txt is the DAO protocol document
+// as extracted from Word (the source every definition is written from), kept in the repository so that a clean clone
+// checks the definitions' wording against it with nothing from outside.
 import { readFileSync } from 'node:fs';
 
 export function normalise(text: string): string {
@@ -10,4 +12,4 @@ export function normalise(text: string): string {
     .trim();
 }
 
-export const PROTOCOL_TEXT = normalise(readFileSync(new URL('../../../shared/seeds/002_ee76c8f4a0771eb7.txt', import.meta.url), 'utf8'));
+export const PROTOCOL_TEXT = normalise(readFileSync(new URL('../fixtures/protocol/dao-protocol.txt', import.meta.url), 'utf8'));
