@@ -7,7 +7,7 @@ import { createFormAjv } from '../forms/ajv.js';
 import { toFieldErrors } from '../forms/messages.js';
 import { allowedEvents } from './allowed.js';
 import { explainRefusal } from './explain.js';
-import { currentMeta, handledEvents, persistSnapshot, restoreSnapshot, shareRestored, startInstance, stepInstance, type StepResult } from './instances.js';
+import { currentMeta, handledEvents, persistSnapshot, restoreSnapshot, startInstance, stepInstance, type StepResult } from './instances.js';
 import type { CaseCommand, CaseData, CaseError, CaseResult, CommandContext, InstanceRecord } from './model.js';
 import { fillableForms, mayFill, maySend } from './permissions.js';
 
@@ -147,6 +147,23 @@ function nestingDepth(value: unknown, limit = MAX_NESTING + 1): number {
   return deepest + 1;
 }
 
+/**
+ * The case a command changes: new containers (the case, its instances, forms, timers and notices), holding what the
+ * original holds. A step never changes a held object in place: it replaces an instance's snapshot, a form's
+ * submission or a timer whole, and XState makes a new snapshot and context at each step. So the copy shares them with
+ * the original (a case the store keeps is frozen, and a change in place would throw), and each instance's restored
+ * XState snapshot is found again for the same persisted one, instead of deep-copying the case for every command.
+ */
+function copyForChange(current: CaseData): CaseData {
+  return {
+    ...current,
+    instances: Object.fromEntries(Object.entries(current.instances).map(([id, instance]) => [id, { ...instance }])),
+    forms: { ...current.forms },
+    timers: { ...current.timers },
+    notifications: [...current.notifications],
+  };
+}
+
 function emptyCase(pathway: string): CaseData {
   return { pathway, instances: {}, forms: {}, notifications: [], timers: {}, documentCount: 0 };
 }
@@ -175,8 +192,7 @@ function validateEventData(defs: CompiledDefinitions, pathway: string, type: str
 /** Applies one command. `data` is not changed: the result holds a new copy. */
 export function applyCommand(defs: CompiledDefinitions, current: CaseData | undefined, command: CaseCommand): CaseResult {
   try {
-    const data = current ? structuredClone(current) : emptyCase(command.kind === 'open' ? command.pathway : '');
-    for (const id of Object.keys(data.instances)) shareRestored(current!.instances[id]!.snapshot, data.instances[id]!.snapshot);
+    const data = current ? copyForChange(current) : emptyCase(command.kind === 'open' ? command.pathway : '');
     const stepper = new CaseStepper(defs, data, command.ctx);
     switch (command.kind) {
       case 'open': {

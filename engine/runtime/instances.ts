@@ -23,16 +23,6 @@ export function restoreSnapshot(machine: AnyStateMachine, persisted: unknown): A
   return snapshot;
 }
 
-/**
- * A copy of a persisted snapshot (structuredClone of a case) restores to what the original does: the copy reuses
- * the original's restored snapshot, if it has one. XState never changes a snapshot; it makes a new one each step.
- */
-export function shareRestored(original: unknown, copy: unknown): void {
-  if (typeof original !== 'object' || original === null || typeof copy !== 'object' || copy === null) return;
-  const known = restored.get(original);
-  if (known) restored.set(copy, known);
-}
-
 export function persistSnapshot(machine: AnyStateMachine, snapshot: AnyMachineSnapshot): unknown {
   const persisted = machine.getPersistedSnapshot(snapshot) as unknown as { context: InstanceContext };
   return JSON.parse(JSON.stringify({ ...persisted, context: { ...persisted.context, outbox: [] } }));
