@@ -189,7 +189,7 @@ function validateEventData(defs: CompiledDefinitions, pathway: string, type: str
   return { code: 'data-invalid', message: `The details sent with "${type}" are not valid`, fieldErrors: toFieldErrors(validate.errors, schema as never) };
 }
 
-/** Applies one command. `data` is not changed: the result holds a new copy. */
+/** Applies one command. `current` is not changed: the result is a new case, sharing with it what the command left as it was. */
 export function applyCommand(defs: CompiledDefinitions, current: CaseData | undefined, command: CaseCommand): CaseResult {
   try {
     const data = current ? copyForChange(current) : emptyCase(command.kind === 'open' ? command.pathway : '');
