@@ -1,4 +1,4 @@
-// Applies the numbered migrations not yet listed in schema_migrations, all in one transaction.
+// Applies the numbered migrations not yet listed in schema_migrations, all in one transaction of their own.
 import type { SqlDatabase } from './sql-database.js';
 
 export async function runMigrations(db: SqlDatabase): Promise<void> {
@@ -16,5 +16,5 @@ export async function runMigrations(db: SqlDatabase): Promise<void> {
         [migration.version, migration.name, new Date().toISOString()],
       );
     }
-  });
+  }, { alone: true });
 }

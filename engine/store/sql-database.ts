@@ -24,8 +24,12 @@ export interface SqlDialect {
 
 export interface SqlDatabase extends SqlSession {
   dialect: SqlDialect;
-  /** Commits when work resolves and rolls back when it throws. Write transactions take the write lock at once. */
-  transaction<T>(work: (session: SqlSession) => Promise<T>): Promise<T>;
+  /**
+   * Commits when work resolves and rolls back when it throws. Write transactions take the write lock at once.
+   * `alone`: never share the transaction with others (a database that groups transactions into one commit runs this
+   * one by itself), for large work such as a migration.
+   */
+  transaction<T>(work: (session: SqlSession) => Promise<T>, options?: { alone?: boolean }): Promise<T>;
   close(): Promise<void>;
 }
 

@@ -61,6 +61,11 @@ export class SqliteDatabase implements SqlDatabase {
     this.busyTimeoutMs = options.busyTimeoutMs ?? 10_000;
     this.groupCommit = !inMemory && (options.groupCommit ?? true);
     this.db = openConnection(file, options.walAutocheckpointPages);
+    // Each unit of a group runs in a savepoint, and SQLite keeps the pages a unit changes, as they were, in a
+    // sub-journal until its RELEASE: a temporary file by default, opened, written and deleted at every commit. In
+    // memory it costs no system call. It holds one unit's pages at a time (a case's change: a few); a migration,
+    // which may change every page, runs alone with no savepoint and so no sub-journal.
+    if (this.groupCommit) this.db.pragma('temp_store = MEMORY');
     this.reader = this.groupCommit ? openReadConnection(file) : this.db;
     this.session = {
       all: async (sql, params) => statement(this.db, this.writeStatements, sql).all(...bindable(params)) as Row[],
@@ -85,8 +90,15 @@ export class SqliteDatabase implements SqlDatabase {
 
   // Not db.transaction(): it cannot span the awaits of the shared store code. The queue gives the same guarantee
   // that nothing else uses the connection until COMMIT, ROLLBACK or the end of the unit's savepoint.
-  transaction<T>(work: (session: SqlSession) => Promise<T>): Promise<T> {
+  transaction<T>(work: (session: SqlSession) => Promise<T>, options: { alone?: boolean } = {}): Promise<T> {
     if (!this.groupCommit) return this.inTurn(() => this.retryWhileBusy(() => this.soloTransaction(work)));
+    if (options.alone) {
+      return this.inTurn(() => {
+        // The open group has all its units (each took its turn before this one): it commits first.
+        if (this.group) this.commitGroup(this.group);
+        return this.retryWhileBusy(() => this.soloTransaction(work));
+      });
+    }
     return this.inTurn(() => this.joinGroup(work)).then(async ({ group, outcome }) => {
       await group.committed;
       if (!outcome.ok) throw outcome.error;

@@ -55,6 +55,18 @@ describe('SqliteDatabase', () => {
       // when the write connection is asked for its settings, then
       expect(await settingsOf(db)).toEqual({ journal: { journal_mode: 'wal' }, synchronous: { synchronous: 2 }, autocheckpoint: { wal_autocheckpoint: 10_000 } });
     });
+
+    it('should keep the savepoint sub-journals of a grouping connection in memory (temp_store 2), not in temporary files', async () => {
+      // given
+      const grouping = await openDatabase();
+      const alone = new SqliteDatabase(':memory:', sqliteDialect);
+      opened.push(alone);
+      // when
+      const tempStore = async (db: SqliteDatabase) => (await db.transaction((tx) => tx.all('PRAGMA temp_store')))[0];
+      // then: only the connection that groups units in savepoints changes SQLite's default (0)
+      expect(await tempStore(grouping)).toEqual({ temp_store: 2 });
+      expect(await tempStore(alone)).toEqual({ temp_store: 0 });
+    });
   });
 
   describe('#transaction', () => {
@@ -100,6 +112,58 @@ describe('SqliteDatabase', () => {
       expect((outcomes[1] as PromiseRejectedResult).reason.message).toBe('refused after writing');
       expect((outcomes[2] as PromiseRejectedResult).reason.code).toBe('SQLITE_CONSTRAINT_PRIMARYKEY');
       expect(await names(db)).toEqual(['a', 'c']);
+    });
+
+    it('should roll back a failing unit that changed many pages, and only it, with its sub-journal in memory', async () => {
+      // given 300 rows of 1 KB on pages committed before (a unit journals the pages it changes as they were)
+      const db = await openDatabase();
+      await db.transaction(async (tx) => {
+        for (let i = 0; i < 300; i++) await tx.run('INSERT INTO item (name, parent) VALUES (?, 1)', [`row-${String(i).padStart(3, '0')}-${'x'.repeat(1000)}`]);
+      });
+      const before = await names(db);
+      // when a unit rewrites every one of them (far more than SQLite keeps in memory before spilling) and then fails
+      const outcomes = await Promise.allSettled([
+        db.transaction((tx) => tx.run("INSERT INTO item (name, parent) VALUES ('a', 1)")),
+        db.transaction(async (tx) => {
+          expect(await tx.run("UPDATE item SET name = 'changed-' || name")).toBe(301);
+          throw new Error('refused after rewriting every row');
+        }),
+        db.transaction((tx) => tx.run("INSERT INTO item (name, parent) VALUES ('b', 1)")),
+      ]);
+      // then
+      expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+      expect(await names(db)).toEqual([...before, 'a', 'b'].sort());
+    });
+
+    it('should run a transaction asked to be alone by itself, after the group opened before it has committed', async () => {
+      // given
+      const db = await openDatabase();
+      const before = db.commits;
+      // when a unit, then a transaction alone, then another unit arrive together
+      const first = db.transaction((tx) => tx.run("INSERT INTO item (name, parent) VALUES ('a', 1)"));
+      const alone = db.transaction(async (tx) => {
+        await tx.run("INSERT INTO item (name, parent) VALUES ('m', 1)");
+        return Number((await tx.all('SELECT count(*) AS n FROM item'))[0]!.n);
+      }, { alone: true });
+      const last = db.transaction((tx) => tx.run("INSERT INTO item (name, parent) VALUES ('z', 1)"));
+      // then the first unit's group commits, then the lone transaction (which saw it), then a new group
+      expect(await Promise.all([first, alone, last])).toEqual([1, 2, 1]);
+      expect(db.commits - before).toBe(3);
+      expect(await names(db)).toEqual(['a', 'm', 'z']);
+    });
+
+    it('should roll back a transaction alone that fails, and leave the units around it committed', async () => {
+      const db = await openDatabase();
+      const outcomes = await Promise.allSettled([
+        db.transaction((tx) => tx.run("INSERT INTO item (name, parent) VALUES ('a', 1)")),
+        db.transaction(async (tx) => {
+          await tx.run("INSERT INTO item (name, parent) VALUES ('m', 1)");
+          throw new Error('migration failed');
+        }, { alone: true }),
+        db.transaction((tx) => tx.run("INSERT INTO item (name, parent) VALUES ('z', 1)")),
+      ]);
+      expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+      expect(await names(db)).toEqual(['a', 'z']);
     });
 
     it('should fail every unit of a group whose COMMIT fails, and keep none of their writes', async () => {
