@@ -31,7 +31,7 @@ const BLOCK_INDENTATION_INDICATOR = /[|>](?:[-+]?[1-9]|[1-9][-+])[ ]*(?:#.*)?$/m
 const DOCUMENT_MARKER = /^(?:\.\.\.|[ ]+(?:---|\.\.\.))(?:[ ]|$)/m;
 const BLOCK = 1;
 // After the anchor of a block collection, `yaml` wants the line to end (`key: &a` then the mapping below it).
-const LINE_END = /[ ]*(?:#.*)?(?:\r?\n|$)/y;
+const LINE_END = /[ ]*(?:#.*)?(?:\n|$)/y;
 
 class NotFollowed extends Error {}
 
@@ -55,9 +55,11 @@ function plainValue(text: string): unknown {
 
 /** The value of a YAML text as `yaml` would give it, or undefined when the text needs `yaml` itself. */
 export function fastYamlValue(text: string): { value: unknown } | undefined {
-  // `yaml` refuses a tab used as indentation, where js-yaml may take it as a space, and reads a lone carriage return as
-  // text where js-yaml breaks the line: such texts go to `yaml`.
-  if (text.includes('\t') || /\r(?!\n)/.test(text)) return undefined;
+  // `yaml` refuses a tab used as indentation, where js-yaml may take it as a space; it reads a lone carriage return as
+  // text where js-yaml breaks the line, and js-yaml keeps one line break too many at the end of a `>+` block scalar
+  // whose lines end in CR LF (">+\r\n\n    ": "\n\n", where `yaml` gives "\n"). Such texts, and so every file saved
+  // with Windows line ends, go to `yaml`.
+  if (text.includes('\t') || text.includes('\r')) return undefined;
   // Block scalars with an explicit indentation (`|2`, `>-1`) are read differently at the edges: leave them to `yaml`.
   if (BLOCK_INDENTATION_INDICATOR.test(text)) return undefined;
   // So are document end markers (`...`) and indented markers, which a definition has no need of.
