@@ -18,7 +18,7 @@ export interface JsonResponse {
 }
 
 export class JsonClient {
-  private readonly agent = new Agent({ keepAlive: true, maxSockets: 256 });
+  private readonly agent = new Agent({ keepAlive: true, maxSockets: 256, timeout: 4_000 });
 
   constructor(public baseUrl: string, private readonly timeoutMs = 30_000) {}
 
