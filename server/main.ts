@@ -6,6 +6,7 @@ import { formatProblem } from '../engine/definitions/problems.js';
 import { createApp } from './app.js';
 import { loadConfig } from './config.js';
 import { createDao } from './create-dao.js';
+import { createHttpServer } from './http-server.js';
 import { createLogger, errorSummary } from './logger.js';
 
 const config = loadConfig();
@@ -26,7 +27,7 @@ async function start() {
     process.stdout.write(`Demo accounts' password (generated for this run): ${dao.generatedDemoPassword}\n`);
   }
   const app = createApp(dao.services, { trustProxy: config.trustProxy });
-  const server = app.listen(config.port, config.host, () => {
+  const server = createHttpServer(app).listen(config.port, config.host, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     process.stdout.write(`DAO Pathways listening on http://${config.host}:${port}\n`);

@@ -1,12 +1,14 @@
 // The real server in this process for the web app's browser tests: a temporary SQLite data folder, the repository's
 // definitions, the demo accounts with a known password; optionally mounted under a path in a host Express app.
 import { mkdtemp, rm } from 'node:fs/promises';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import express from 'express';
 import { createApp } from '../../../server/app.js';
 import { createDao, type Dao } from '../../../server/create-dao.js';
+import { createHttpServer } from '../../../server/http-server.js';
 import { createLogger } from '../../../server/logger.js';
 import { REPO_ROOT } from './build.js';
 
@@ -38,15 +40,16 @@ export async function startAppServer(options: { mountPath?: string } = {}): Prom
     backgroundJobs: false,
     logger: createLogger({ level: 'silent' }),
   });
-  let app: express.Express;
+  let server: Server;
   if (options.mountPath) {
-    app = express();
+    const app = express();
     app.get('/', (_req, res) => res.send('host portal'));
     app.use(options.mountPath, dao.router);
+    server = app.listen(0, '127.0.0.1');
   } else {
-    app = createApp(dao.services);
+    // As npm start serves it.
+    server = createHttpServer(createApp(dao.services)).listen(0, '127.0.0.1');
   }
-  const server = app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const { port } = server.address() as AddressInfo;
   return {
