@@ -3,8 +3,9 @@
 import type { Response } from 'express';
 
 export function sendJsonText(res: Response, text: string, type = 'application/json'): void {
-  res.setHeader('Content-Type', `${type}; charset=utf-8`);
-  res.setHeader('Content-Length', Buffer.byteLength(text, 'utf8'));
+  // Lower-case names, as in set-up-web-security.ts.
+  res.setHeader('content-type', `${type}; charset=utf-8`);
+  res.setHeader('content-length', Buffer.byteLength(text, 'utf8'));
   // Node leaves the body out by itself for a HEAD request.
   res.end(text, 'utf8');
 }

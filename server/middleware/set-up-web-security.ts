@@ -37,7 +37,9 @@ interface HeaderChanges {
 function helmetHeaders(): HeaderChanges {
   const changes: HeaderChanges = { set: [], removed: [] };
   const recorder = {
-    setHeader: (name: string, value: string | number | readonly string[]) => changes.set.push([name, value]),
+    // Names in lower case, as HTTP/2 writes them (HTTP/1.1 names are case-insensitive): Node keys a response's headers
+    // by the lower-case name, and lowering a name already in lower case gives the same string, not a new one to look up.
+    setHeader: (name: string, value: string | number | readonly string[]) => changes.set.push([name.toLowerCase(), value]),
     removeHeader: (name: string) => changes.removed.push(name),
   };
   let finished = false;
@@ -59,7 +61,7 @@ export function setUpWebSecurity(): RequestHandler {
     for (const [name, value] of set) res.setHeader(name, value);
     for (const name of removed) res.removeHeader(name);
     // API answers carry case data: no shared or browser cache may keep them.
-    if (API_PATH.test(req.path)) res.setHeader('Cache-Control', 'no-store');
+    if (API_PATH.test(req.path)) res.setHeader('cache-control', 'no-store');
     next();
   };
 }
