@@ -37,8 +37,9 @@ export function createHttpServer(app: Express): Server {
   }
   AppResponse.prototype = app.response;
   // V8 keeps these responses in dictionary mode (Node's constructor adds more properties than it makes room for in an
-  // object built this way). Built by a subclass of ServerResponse instead, they stay fast, but that needs the app's
-  // response prototype replaced by the subclass's, and side by side it served no more events per second; Reflect.construct was slower still.
+  // object built this way). Built by a subclass of ServerResponse they stay fast, but the app's response prototype
+  // must then be replaced by the subclass's, and side by side that served no more events per second (built with
+  // Reflect.construct, they were slower still).
 
   return createServer(
     { IncomingMessage: AppRequest as unknown as typeof IncomingMessage, ServerResponse: AppResponse as unknown as typeof ServerResponse },
