@@ -19,8 +19,11 @@ import type {
 } from './types.js';
 import { defaultDeadlineLeaseMs } from './deadline-claims.js';
 
+// Compiled by npm run build, the writer is JavaScript beside this module and starts as it is; run from its TypeScript
+// source (tsx), the writer's thread must register tsx before loading it (sqlite-writer-boot.mjs).
+const compiled = import.meta.url.endsWith('.js');
 const bootUrl = new URL('./sqlite-writer-boot.mjs', import.meta.url);
-const writerUrl = new URL('./sqlite-writer-thread.ts', import.meta.url);
+const writerUrl = new URL(compiled ? './sqlite-writer-thread.js' : './sqlite-writer-thread.ts', import.meta.url);
 
 interface Waiting {
   resolve(value: unknown): void;
@@ -62,7 +65,7 @@ export class ThreadedSqliteStore implements CaseStore {
       this.ownerLock?.release();
       throw error;
     }
-    this.writer = new Worker(bootUrl, { workerData: { entry: writerUrl.href, file, options } });
+    this.writer = compiled ? new Worker(writerUrl, { workerData: { file, options } }) : new Worker(bootUrl, { workerData: { entry: writerUrl.href, file, options } });
     // An idle writer must not keep the process alive; one with writes under way does (see write()).
     this.writer.unref();
     this.writer.on('message', (reply: string) => this.settle(JSON.parse(reply) as WriterReply));
