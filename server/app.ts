@@ -2,7 +2,6 @@
 // createAppRouter is what a host mounts (app.use('/dao', router)); createApp wraps it as a standalone app.
 import express, { Router, type Express } from 'express';
 import { errorHandler, notFound } from './middleware/error-handler.js';
-import { onlyAt, onlyUnder } from './middleware/only-under.js';
 import { setUpAuthentication } from './middleware/set-up-authentication.js';
 import { setUpCsrf } from './middleware/set-up-csrf.js';
 import { setUpHealthCheck } from './middleware/set-up-health-check.js';
@@ -12,38 +11,37 @@ import { setUpWebApp } from './middleware/set-up-web-app.js';
 import { setUpWebSecurity } from './middleware/set-up-web-security.js';
 import { auditRoutes } from './routes/audit.js';
 import { caseRoutes } from './routes/case.js';
-import { CASE_LIST_PATHS, caseListRoutes } from './routes/cases.js';
+import { caseListRoutes } from './routes/cases.js';
 import { definitionRoutes } from './routes/definitions.js';
 import { documentRoutes } from './routes/documents.js';
 import { draftRoutes } from './routes/drafts.js';
 import { formRoutes } from './routes/forms.js';
-import { openApiRoutes } from './routes/openapi.js';
+import { OPENAPI_PATH, openApiRoutes } from './routes/openapi.js';
 import { pathwayRoutes } from './routes/pathways.js';
-import { sessionRoutes } from './routes/session.js';
+import { SESSION_PATH, sessionRoutes } from './routes/session.js';
 import type { Services } from './services/index.js';
 
 export function createAppRouter(services: Services): Router {
   const router = Router();
   router.use(setUpLogging(services.logger));
   router.use(setUpWebSecurity());
-  router.use(onlyUnder('/api/health', setUpHealthCheck(services)));
-  router.use(onlyUnder('/api/openapi.json', openApiRoutes()));
+  router.use('/api/health', setUpHealthCheck(services));
+  router.use(OPENAPI_PATH, openApiRoutes());
   router.use(setUpRequestParsing());
   router.use(setUpAuthentication(services));
   router.use(setUpCsrf(services));
 
-  router.use(onlyUnder('/api/session', sessionRoutes(services)));
-  router.use(onlyUnder('/api/pathways', pathwayRoutes(services)));
-  router.use(onlyUnder('/api/forms', formRoutes(services)));
-  router.use(onlyAt(CASE_LIST_PATHS, caseListRoutes(services)));
-  router.use(onlyUnder('/api/cases/', caseRoutes(services)));
-  router.use(onlyUnder('/api/cases/', draftRoutes(services)));
-  router.use(onlyUnder('/api/cases/', documentRoutes(services)));
-  router.use(onlyUnder('/api/definitions', definitionRoutes(services)));
-  router.use(onlyUnder('/api/audit', auditRoutes(services)));
+  router.use(SESSION_PATH, sessionRoutes(services));
+  router.use('/api/pathways', pathwayRoutes(services));
+  // forms.ts names its full paths (/api/forms/…), so it is mounted where the product is.
+  router.use(formRoutes(services));
+  router.use('/api/cases', caseListRoutes(services), caseRoutes(services), draftRoutes(services), documentRoutes(services));
+  router.use('/api/definitions', definitionRoutes(services));
+  router.use('/api/audit', auditRoutes(services));
+  router.use('/api', notFound());
+  // Below the API's 404: API requests never go through the web app's routes.
   router.use(setUpWebApp(services));
 
-  router.use('/api', notFound());
   router.use(errorHandler(services.logger, services.production));
   return router;
 }

@@ -1,4 +1,5 @@
 // The one place that reads the environment: every setting of the server, checked once, failing fast in production.
+import { projectFile } from './project-files.js';
 
 export interface JwtConfig {
   jwksUrl?: string;
@@ -77,7 +78,7 @@ export function loadConfig(env: Env = process.env): Config {
     host: env.HOST || '127.0.0.1',
     dataDir: env.DATA_DIR || './data',
     ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}),
-    definitionsDir: env.DEFINITIONS_DIR || 'definitions',
+    definitionsDir: env.DEFINITIONS_DIR || projectFile('definitions'),
     demoMode,
     ...(env.DEMO_PASSWORD ? { demoPassword: env.DEMO_PASSWORD } : {}),
     ...(env.SESSION_SECRET ? { sessionSecret: env.SESSION_SECRET } : {}),

@@ -1,11 +1,13 @@
 // Everything the server needs, ready: the store (given, or opened from a URL or data folder), the definitions folder
 // published as the current version, demo accounts in demo mode, the services, the router and the background jobs.
+import type { Router } from 'express';
 import type { CryptoKey } from 'jose';
 import { openStore, type CaseStore } from '../engine/store/index.js';
 import { createAppRouter } from './app.js';
 import { startBackgroundJobs, type BackgroundJobs } from './background-jobs.js';
 import type { JwtConfig } from './config.js';
 import { createLogger, type Logger } from './logger.js';
+import { projectFile } from './project-files.js';
 import { publishDefinitionsFolder } from './services/definitions-folder.js';
 import { createServices, type Services } from './services/index.js';
 import { generatePassword } from './services/passwords.js';
@@ -33,7 +35,7 @@ export interface DaoOptions {
 
 export interface Dao {
   services: Services;
-  router: ReturnType<typeof createAppRouter>;
+  router: Router;
   definitionVersion: number;
   /** Set when demo accounts were seeded with a generated password: show it once, never log it. */
   generatedDemoPassword?: string;
@@ -52,15 +54,18 @@ export async function createDao(options: DaoOptions = {}): Promise<Dao> {
   const store = options.store ?? (await openStore({ ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}), dataDir: options.dataDir ?? './data' }));
   const registry = new SharedDefinitionRegistry(store);
   let definitionVersion: number;
-  let sessionSecret: string;
+  let services: Services;
+  let router: Router;
   try {
-    definitionVersion = await publishDefinitionsFolder(store, registry, options.definitionsDir ?? 'definitions');
-    sessionSecret = await resolveSessionSecret(store, options.auth?.sessionSecret);
+    definitionVersion = await publishDefinitionsFolder(store, registry, options.definitionsDir ?? projectFile('definitions'));
+    const sessionSecret = await resolveSessionSecret(store, options.auth?.sessionSecret);
+    services = createServices({ store, registry, logger, sessionSecret, production: options.production ?? false, ...(jwt ? { jwt } : {}), ...(options.auth?.signInLimit ? { signInLimit: options.auth.signInLimit } : {}), ...(options.now ? { now: options.now } : {}) });
+    // Made here, before any job starts: it fails when the web app is not built (set-up-web-app.ts).
+    router = createAppRouter(services);
   } catch (error) {
     if (!options.store) await store.close();
     throw error;
   }
-  const services = createServices({ store, registry, logger, sessionSecret, production: options.production ?? false, ...(jwt ? { jwt } : {}), ...(options.auth?.signInLimit ? { signInLimit: options.auth.signInLimit } : {}), ...(options.now ? { now: options.now } : {}) });
   let generatedDemoPassword: string | undefined;
   if (options.demo) {
     const given = typeof options.demo === 'object' ? options.demo.password : undefined;
@@ -72,7 +77,7 @@ export async function createDao(options: DaoOptions = {}): Promise<Dao> {
   const jobs: BackgroundJobs | undefined = options.backgroundJobs === false ? undefined : startBackgroundJobs(services, typeof options.backgroundJobs === 'object' ? options.backgroundJobs : {});
   return {
     services,
-    router: createAppRouter(services),
+    router,
     definitionVersion,
     ...(generatedDemoPassword ? { generatedDemoPassword } : {}),
     async close() {

@@ -6,8 +6,8 @@ import { formatProblem } from '../engine/definitions/problems.js';
 import { createApp } from './app.js';
 import { loadConfig } from './config.js';
 import { createDao } from './create-dao.js';
-import { createHttpServer } from './http-server.js';
 import { createLogger, errorSummary } from './logger.js';
+import { WebAppNotBuiltError } from './middleware/set-up-web-app.js';
 
 const config = loadConfig();
 const logger = createLogger({ level: config.logLevel });
@@ -27,7 +27,7 @@ async function start() {
     process.stdout.write(`Demo accounts' password (generated for this run): ${dao.generatedDemoPassword}\n`);
   }
   const app = createApp(dao.services, { trustProxy: config.trustProxy });
-  const server = createHttpServer(app).listen(config.port, config.host, () => {
+  const server = app.listen(config.port, config.host, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     process.stdout.write(`DAO Pathways listening on http://${config.host}:${port}\n`);
@@ -60,7 +60,7 @@ async function start() {
 start().catch((error: unknown) => {
   if (error instanceof DefinitionProblemsError) {
     process.stderr.write(`The definitions in ${config.definitionsDir} have problems:\n${error.problems.map(formatProblem).join('\n')}\n`);
-  } else if (error instanceof StoreInUseError) {
+  } else if (error instanceof StoreInUseError || error instanceof WebAppNotBuiltError) {
     process.stderr.write(`${error.message}\n`);
   } else {
     logger.error({ error: errorSummary(error) }, 'could not start');

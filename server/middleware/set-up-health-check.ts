@@ -4,7 +4,7 @@ import type { Services } from '../services/index.js';
 
 export function setUpHealthCheck(services: Services): Router {
   const router = Router();
-  router.get('/api/health', async (_req, res) => {
+  router.get('/', async (_req, res) => {
     const { version } = await services.registry.current();
     res.set('Cache-Control', 'no-store').json({ status: 'ok', definitionVersion: version });
   });

@@ -1,46 +1,47 @@
 // The web app: its page at the root of wherever the router is mounted, with a <base> of that path so every URL in the
-// app is relative; its stylesheet from forms-ui/app/; its script (forms-ui/src/app/, with <dao-form>) from dist/app/
-// in production (`npm run build`), bundled in memory on first use otherwise, so `npm start` always serves the source.
-import { readdir, readFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+// app is relative; its stylesheet from forms-ui/app/; its script (forms-ui/src/app/, with <dao-form>) as
+// `npm run build` bundled it into dist/app/, read once when the router is made. The server never bundles it itself.
+import { readdirSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { Router, type Request, type Response } from 'express';
-import { errorSummary } from '../logger.js';
+import { projectFile } from '../project-files.js';
 import type { Services } from '../services/index.js';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const PAGE = join(root, 'forms-ui/app/index.html');
-const STYLESHEET = join(root, 'forms-ui/app/app.css');
-const BUILT = join(root, 'dist/app');
+const PAGE = projectFile('forms-ui/app/index.html');
+const STYLESHEET = projectFile('forms-ui/app/app.css');
+export const WEB_APP_BUNDLE = projectFile('dist/app');
 const SCRIPT_NAME = /^[\w.-]+\.js$/;
 
-type Scripts = Map<string, string>;
+/** The web app's bundle is not where the server serves it from: the server stops at start and says what to run. */
+export class WebAppNotBuiltError extends Error {
+  readonly code = 'web-app-not-built' as const;
+
+  constructor(readonly file: string) {
+    super(`The web app is not built: ${file} is missing. Run \`npm run build\` (npm start runs it first).`);
+    this.name = 'WebAppNotBuiltError';
+  }
+}
+
+/** The bundle's scripts by file name (app.js and the chunks it loads on demand). */
+export function readWebAppBundle(dir = WEB_APP_BUNDLE): Map<string, string> {
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((name) => SCRIPT_NAME.test(name));
+  } catch {
+    names = [];
+  }
+  if (!names.includes('app.js')) throw new WebAppNotBuiltError(join(dir, 'app.js'));
+  return new Map(names.map((name) => [name, readFileSync(join(dir, name), 'utf8')]));
+}
 
 function attribute(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 }
 
-async function builtScripts(): Promise<Scripts> {
-  const names = (await readdir(BUILT)).filter((name) => SCRIPT_NAME.test(name));
-  if (!names.includes('app.js')) throw new Error(`${BUILT}/app.js is missing`);
-  return new Map(await Promise.all(names.map(async (name) => [name, await readFile(join(BUILT, name), 'utf8')] as const)));
-}
-
-async function bundledScripts(): Promise<Scripts> {
-  const { bundleWebApp } = await import('../../scripts/build-forms-ui.js');
-  return bundleWebApp();
-}
-
 export function setUpWebApp(services: Services): Router {
+  const scripts = readWebAppBundle();
   const router = Router();
-  let scripts: Promise<Scripts> | undefined;
-  const loadScripts = () => {
-    scripts ??= (services.production ? builtScripts() : bundledScripts()).catch((error: unknown) => {
-      scripts = undefined;
-      throw error;
-    });
-    return scripts;
-  };
 
   router.get('/', async (req: Request, res: Response) => {
     // Under a mount path without its final slash ("/dao"), the page's relative links would resolve against "/".
@@ -57,16 +58,8 @@ export function setUpWebApp(services: Services): Router {
     res.type('css').set('Cache-Control', 'no-cache').sendFile(STYLESHEET);
   });
 
-  router.get('/app/:script', async (req, res, next) => {
-    if (!SCRIPT_NAME.test(req.params.script)) return next();
-    let loaded: Scripts;
-    try {
-      loaded = await loadScripts();
-    } catch (error) {
-      services.logger.error({ error: errorSummary(error) }, 'the web app could not be loaded');
-      return res.status(503).type('text/plain').send(services.production ? 'The web app is not built: run npm run build.' : 'The web app could not be bundled (see the server log).');
-    }
-    const script = loaded.get(req.params.script);
+  router.get('/app/:script', (req, res, next) => {
+    const script = scripts.get(req.params.script);
     if (script === undefined) return next();
     res.type('text/javascript').set('Cache-Control', 'no-cache').send(script);
   });

@@ -5,7 +5,7 @@ import type { Services } from '../services/index.js';
 
 export function auditRoutes(services: Services): Router {
   const router = Router();
-  router.get('/api/audit', requireUser(services, 'readAudit'), async (req, res) => {
+  router.get('/', requireUser(services, 'readAudit'), async (req, res) => {
     const { caseId, userId, limit } = req.query;
     const entries = await services.store.listAudit({
       ...(typeof caseId === 'string' && caseId ? { caseId } : {}),

@@ -29,7 +29,7 @@ function eventRequest(body: EventBody) {
 
 export function caseRoutes(services: Services): Router {
   const router = Router();
-  router.use('/api/cases/:id', requireUser(services));
+  router.use('/:id', requireUser(services));
 
   const respond = async (res: Response, snapshot: CaseSnapshotView, via: string) => {
     const viewer = signedIn(res);
@@ -38,11 +38,11 @@ export function caseRoutes(services: Services): Router {
     sendJsonText(res, text);
   };
 
-  router.get('/api/cases/:id', async (req, res) => {
+  router.get('/:id', async (req, res) => {
     await respond(res, await services.cases.load(req.params.id, serviceUser(signedIn(res))), 'GET case');
   });
 
-  router.post('/api/cases/:id/events', async (req, res) => {
+  router.post('/:id/events', async (req, res) => {
     const user = serviceUser(signedIn(res));
     const request = eventRequest(req.body as EventBody);
     try {

@@ -32,24 +32,22 @@ function byId(records: CaseRecord[]): CaseRecord[] {
   return [...new Map(records.map((r) => [r.id, r])).values()].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
 }
 
-/** Every path of this group; the paths below them are one case's (case.ts, drafts.ts, documents.ts). */
-export const CASE_LIST_PATHS = ['/api/cases', '/api/cases/allocation-queue'] as const;
-
 export function caseListRoutes(services: Services): Router {
   const router = Router();
-  router.all([...CASE_LIST_PATHS], requireUser(services));
+  // The paths below these are one case's (case.ts, drafts.ts, documents.ts), mounted at the same place.
+  router.all(['/', '/allocation-queue'], requireUser(services));
 
-  router.post('/api/cases', async (req, res) => {
+  router.post('/', async (req, res) => {
     const pathway = (req.body as { pathway?: unknown } | undefined)?.pathway;
     if (typeof pathway !== 'string' || !pathway) throw problem(400, 'bad-request', 'Send {"pathway": "<pathway id>"}.');
     const viewer = signedIn(res);
     const opened = await services.cases.openCase(serviceUser(viewer), pathway);
     const { text } = await caseResponse(services.store, viewer, opened, services.caseHistory, (version) => services.registry.get(version));
-    res.status(201).location(`${req.baseUrl}/api/cases/${opened.record.id}`);
+    res.status(201).location(`${req.baseUrl}/${opened.record.id}`);
     sendJsonText(res, text);
   });
 
-  router.get('/api/cases', async (req, res) => {
+  router.get('/', async (req, res) => {
     const viewer = signedIn(res);
     const { defs } = await services.registry.current();
     if ((defs.roles.roles[viewer.role]?.caseVisibility ?? 'none') === 'none') throw problem(403, 'forbidden', 'Your role does not see cases.');
@@ -64,7 +62,7 @@ export function caseListRoutes(services: Services): Router {
     res.json({ filter: which, cases: cases.map(caseSummary) });
   });
 
-  router.get('/api/cases/allocation-queue', async (_req, res) => {
+  router.get('/allocation-queue', async (_req, res) => {
     const viewer = signedIn(res);
     const { defs } = await services.registry.current();
     if (!seesAllCases(defs, viewer.role)) throw problem(403, 'forbidden', 'Only roles that see all cases see the allocation queue.');

@@ -16,31 +16,31 @@ function versionParam(value: unknown): number | undefined {
 export function definitionRoutes(services: Services): Router {
   const router = Router();
   const admin = services.definitions;
-  router.use('/api/definitions', requireUser(services, 'manageDefinitions'));
+  router.use(requireUser(services, 'manageDefinitions'));
 
-  router.get('/api/definitions', async (req, res) => {
+  router.get('/', async (req, res) => {
     const record = await admin.published(versionParam(req.query.version));
     res.json({ version: record.version, publishedBy: record.publishedBy, publishedAt: record.publishedAt, note: record.note ?? null, files: record.files });
   });
 
-  router.post('/api/definitions/validate', (req, res) => {
+  router.post('/validate', (req, res) => {
     res.json(admin.validate(definitionFilesFrom(req.body)));
   });
 
-  router.post('/api/definitions/scenarios', (req, res) => {
+  router.post('/scenarios', (req, res) => {
     res.json(admin.scenarios(definitionFilesFrom(req.body)));
   });
 
-  router.get('/api/definitions/diff', async (req, res) => {
+  router.get('/diff', async (req, res) => {
     const current = await admin.published();
     res.json(await admin.diff(current.files, versionParam(req.query.against)));
   });
 
-  router.post('/api/definitions/diff', async (req, res) => {
+  router.post('/diff', async (req, res) => {
     res.json(await admin.diff(definitionFilesFrom(req.body), versionParam(req.query.against)));
   });
 
-  router.post('/api/definitions/publish', async (req, res) => {
+  router.post('/publish', async (req, res) => {
     const files = definitionFilesFrom(req.body);
     const note = (req.body as { note?: unknown }).note;
     const user = signedIn(res);
@@ -49,7 +49,7 @@ export function definitionRoutes(services: Services): Router {
     res.json(result);
   });
 
-  router.post('/api/definitions/migrate', async (req, res) => {
+  router.post('/migrate', async (req, res) => {
     const body = (req.body ?? {}) as { toVersion?: unknown; caseIds?: unknown; dryRun?: unknown };
     const toVersion = versionParam(body.toVersion);
     const caseIds = Array.isArray(body.caseIds) ? body.caseIds.filter((id): id is string => typeof id === 'string') : undefined;

@@ -9,7 +9,7 @@ import { serviceUser } from './users.js';
 
 export function documentRoutes(services: Services): Router {
   const router = Router();
-  router.use('/api/cases/:id/documents', requireUser(services));
+  router.use('/:id/documents', requireUser(services));
 
   const load = async (caseId: string, instanceId: string, audience: unknown, res: import('express').Response, via: string) => {
     const viewer = signedIn(res);
@@ -20,12 +20,12 @@ export function documentRoutes(services: Services): Router {
     return { doc, snapshot };
   };
 
-  router.get('/api/cases/:id/documents/:instanceId', async (req, res) => {
+  router.get('/:id/documents/:instanceId', async (req, res) => {
     const { doc } = await load(req.params.id, req.params.instanceId, req.query.audience, res, 'GET document');
     res.json(doc);
   });
 
-  router.get('/api/cases/:id/documents/:instanceId/print', async (req, res) => {
+  router.get('/:id/documents/:instanceId/print', async (req, res) => {
     const { doc, snapshot } = await load(req.params.id, req.params.instanceId, req.query.audience, res, 'print document');
     const audience = typeof req.query.audience === 'string' ? req.query.audience : undefined;
     const title = audience ? (snapshot.defs.roles.audiences?.[audience]?.title ?? snapshot.defs.roles.roles[audience]?.title) : undefined;

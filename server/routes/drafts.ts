@@ -9,9 +9,9 @@ import { serviceUser } from './users.js';
 
 export function draftRoutes(services: Services): Router {
   const router = Router();
-  router.use('/api/cases/:id/drafts', requireUser(services));
+  router.use('/:id/drafts', requireUser(services));
 
-  router.put('/api/cases/:id/drafts/:formId', async (req, res) => {
+  router.put('/:id/drafts/:formId', async (req, res) => {
     const viewer = signedIn(res);
     const { defs } = await services.cases.load(req.params.id, serviceUser(viewer));
     if (!defs.forms.has(req.params.formId)) throw problem(404, 'not-found', `There is no form "${req.params.formId}".`);
@@ -22,7 +22,7 @@ export function draftRoutes(services: Services): Router {
     res.json({ formId: req.params.formId, savedAt });
   });
 
-  router.get('/api/cases/:id/drafts/:formId', async (req, res) => {
+  router.get('/:id/drafts/:formId', async (req, res) => {
     const viewer = signedIn(res);
     const { defs } = await services.cases.load(req.params.id, serviceUser(viewer));
     const draft = await services.cases.getDraft(req.params.id, serviceUser(viewer), req.params.formId);

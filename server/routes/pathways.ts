@@ -27,9 +27,9 @@ export function leafStatePaths(value: unknown, prefix = ''): string[] {
 
 export function pathwayRoutes(services: Services): Router {
   const router = Router();
-  router.use('/api/pathways', requireUser(services));
+  router.use(requireUser(services));
 
-  router.get('/api/pathways', async (_req, res) => {
+  router.get('/', async (_req, res) => {
     const { defs, version } = await services.registry.current();
     const role = signedIn(res).role;
     const pathways = [...defs.pathways.values()].map(({ id, meta }) => ({
@@ -42,14 +42,14 @@ export function pathwayRoutes(services: Services): Router {
     res.json({ definitionVersion: version, pathways });
   });
 
-  router.get('/api/pathways/:id', async (req, res) => {
+  router.get('/:id', async (req, res) => {
     const { defs, version } = await requestedDefinitions(services, req.query);
     const pathway = pathwayOf(defs, req.params.id);
     const states = walkPathway(pathway.config).states.filter((s) => s.statePath.length).map((s) => ({ path: s.statePath.join('.'), type: s.type, meta: s.node.meta ?? {} }));
     res.json({ id: pathway.id, definitionVersion: version, meta: pathway.meta, states });
   });
 
-  router.get('/api/pathways/:id/diagram', async (req, res) => {
+  router.get('/:id/diagram', async (req, res) => {
     let { defs } = await services.registry.current();
     let current: string[] = [];
     if (typeof req.query.case === 'string') {
@@ -62,7 +62,7 @@ export function pathwayRoutes(services: Services): Router {
   });
 
   // The same check the server makes of an event's data, for the browser to run before sending it.
-  router.get('/api/pathways/:id/events/:type/validator.js', async (req, res) => {
+  router.get('/:id/events/:type/validator.js', async (req, res) => {
     const { defs, version } = await requestedDefinitions(services, req.query);
     const schema = pathwayOf(defs, req.params.id).meta.events[req.params.type]?.data;
     if (!schema) throw problem(404, 'not-found', `Pathway "${req.params.id}" has no event "${req.params.type}" that carries details.`);

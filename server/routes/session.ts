@@ -7,9 +7,13 @@ import type { Services } from '../services/index.js';
 import { SESSION_COOKIE, SESSION_TTL_MS } from '../services/session-tokens.js';
 import type { Viewer } from '../types.js';
 import { describeUser } from './users.js';
+import { productPath } from '../product-path.js';
+
+/** Where app.ts mounts these routes, below the product's own path. */
+export const SESSION_PATH = '/api/session';
 
 function cookieOptions(req: Request) {
-  return { httpOnly: true, sameSite: 'strict' as const, secure: req.secure, path: req.baseUrl || '/' };
+  return { httpOnly: true, sameSite: 'strict' as const, secure: req.secure, path: productPath(req, SESSION_PATH) || '/' };
 }
 
 function credentials(body: unknown): { username: string; password: string } {
@@ -23,7 +27,7 @@ function credentials(body: unknown): { username: string; password: string } {
 export function sessionRoutes(services: Services): Router {
   const router = Router();
 
-  router.post('/api/session', async (req: Request, res: Response) => {
+  router.post('/', async (req: Request, res: Response) => {
     const { username, password } = credentials(req.body);
     const ip = req.ip ?? 'unknown';
     const wait = await services.signInLimiter.retryAfter(ip, username);
@@ -44,7 +48,7 @@ export function sessionRoutes(services: Services): Router {
     res.json({ user: describeUser(viewer, defs), csrfToken: services.sessions.csrfToken(claims.sid) });
   });
 
-  router.delete('/api/session', async (req, res) => {
+  router.delete('/', async (req, res) => {
     const user = signedIn(res);
     // The cookie is cleared, and the session ended in the store, so that a copy of the cookie is refused too.
     const claims = services.sessions.verify(readCookie(req, SESSION_COOKIE));
@@ -56,7 +60,7 @@ export function sessionRoutes(services: Services): Router {
     res.status(204).end();
   });
 
-  router.get('/api/session/me', requireUser(services), async (_req, res) => {
+  router.get('/me', requireUser(services), async (_req, res) => {
     const user = signedIn(res);
     const { defs } = await services.registry.current();
     res.json({ user: describeUser(user, defs), ...(user.sessionId ? { csrfToken: services.sessions.csrfToken(user.sessionId) } : {}) });

@@ -8,7 +8,6 @@ import fc from 'fast-check';
 import { expect } from 'vitest';
 import type { CompiledDefinitions } from '../../engine/definitions/check.js';
 import { createFormAjv } from '../../engine/forms/ajv.js';
-import { createHttpServer } from '../../server/http-server.js';
 import type { CaseData } from '../../engine/runtime/model.js';
 import type { TestServer } from '../server/helpers.js';
 import { protocolDefinitions, signInProtocolUsers, startProtocolServer, type ProtocolUser } from '../security/protocol-walk.js';
@@ -34,8 +33,8 @@ export async function startLiveServer(): Promise<LiveServer> {
   const users = await signInProtocolUsers(server);
   const sessions = Object.fromEntries(Object.entries(users).map(([who, c]) => [who, { cookie: c.cookie!, csrfToken: c.csrfToken! }])) as Record<ProtocolUser, Session>;
   const http: Server = await new Promise((resolve) => {
-    // The standalone server's HTTP server, so that hostile requests meet the objects npm start makes.
-    const listening = createHttpServer(server.app).listen(0, '127.0.0.1', () => resolve(listening));
+    // Served as npm start serves it.
+    const listening = server.app.listen(0, '127.0.0.1', () => resolve(listening));
   });
   const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
   return {

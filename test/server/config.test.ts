@@ -1,10 +1,14 @@
 // Configuration: defaults for npm start, fail-fast in production, bearer-token settings.
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../server/config.js';
 
+/** The project's own definitions, wherever the server is started from. */
+const PROJECT_DEFINITIONS = fileURLToPath(new URL('../../definitions', import.meta.url)).replace(/\/$/, '');
+
 describe('loadConfig', () => {
   it('should default to a local demo server', () => {
-    expect(loadConfig({})).toMatchObject({ port: 3000, host: '127.0.0.1', dataDir: './data', definitionsDir: 'definitions', demoMode: true, production: false, trustProxy: false });
+    expect(loadConfig({})).toMatchObject({ port: 3000, host: '127.0.0.1', dataDir: './data', definitionsDir: PROJECT_DEFINITIONS, demoMode: true, production: false, trustProxy: false });
   });
 
   it('should fail fast in production without a session secret, or with demo mode and no demo password', () => {

@@ -1,6 +1,8 @@
-// `npm start` as a child process: prints its URL, serves the API, keeps an acknowledged case across SIGKILL and a
-// restart, writes its request log within a second, prints a generated demo password once, and stops cleanly on SIGTERM.
+// `npm start` as a child process: builds (prestart) and runs the compiled server, prints its URL, serves the API and the
+// web app, keeps an acknowledged case across SIGKILL and a restart, writes its request log within a second, prints a
+// generated demo password once, and stops cleanly on SIGTERM.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,12 +18,17 @@ interface Running {
 let dir: string;
 const children: ChildProcess[] = [];
 
-function start(env: Record<string, string>): Promise<Running> {
-  const child = spawn('npm', ['start', '--silent'], { env: { ...process.env, DATA_DIR: dir, PORT: '0', DEFINITIONS_DIR: DEFINITIONS, LOG_LEVEL: 'warn', ...env }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+/**
+ * `npm start`; with `built`, without its prestart (`--ignore-scripts` skips only pre- and post-scripts), so that one
+ * build serves the starts after the first.
+ */
+function start(env: Record<string, string>, options: { built?: boolean } = {}): Promise<Running> {
+  const child = spawn('npm', ['start', '--silent', ...(options.built ? ['--ignore-scripts'] : [])], { env: { ...process.env, DATA_DIR: dir, PORT: '0', DEFINITIONS_DIR: DEFINITIONS, LOG_LEVEL: 'warn', ...env }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(child);
   let output = '';
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no URL printed within 60 s:\n${output}`)), 60_000);
+    // The first start builds (tsc and the bundles) before it listens.
+    const timer = setTimeout(() => reject(new Error(`no URL printed within 180 s:\n${output}`)), 180_000);
     const read = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /DAO Pathways listening on (http:\/\/\S+)/.exec(output);
@@ -61,7 +68,12 @@ async function signIn(url: string, password: string) {
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'dao-start-'));
-});
+  // For a test run alone: the starts without a build need one (the first test's npm start makes it otherwise).
+  if (!existsSync('build/server/main.js')) {
+    const build = spawn('npm', ['run', 'build', '--silent'], { stdio: 'ignore' });
+    expect(await new Promise((resolve) => build.once('exit', resolve))).toBe(0);
+  }
+}, 300_000);
 afterAll(async () => {
   for (const child of children) {
     try {
@@ -77,6 +89,10 @@ describe('npm start', () => {
   it('should keep an acknowledged case across SIGKILL and a restart, and stop cleanly on SIGTERM', async () => {
     const first = await start({ DEMO_PASSWORD: PASSWORD });
     expect((await call(`${first.url}/api/health`, 'GET')).status).toBe(200);
+    const page = await fetch(`${first.url}/`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<base href="/" />');
+    expect((await fetch(`${first.url}/app/app.js`)).headers.get('content-type')).toMatch(/javascript/);
     expect(first.output()).not.toContain(PASSWORD);
     const session = await signIn(first.url, PASSWORD);
     const opened = await call(`${first.url}/api/cases`, 'POST', { pathway: 'flow' }, session);
@@ -87,15 +103,15 @@ describe('npm start', () => {
     process.kill(-first.child.pid!, 'SIGKILL');
     await exited(first.child);
 
-    const second = await start({ DEMO_PASSWORD: PASSWORD });
+    const second = await start({ DEMO_PASSWORD: PASSWORD }, { built: true });
     const again = await signIn(second.url, PASSWORD);
     const kept = await call(`${second.url}/api/cases/${id}`, 'GET', undefined, again);
     expect(kept.body).toMatchObject({ id, version: 2, state: 'waiting' });
     await terminate(second);
-  }, 120_000);
+  }, 300_000);
 
   it('should write a request\'s log line within a second even when no more requests come', async () => {
-    const running = await start({ DEMO_PASSWORD: PASSWORD, LOG_LEVEL: 'info' });
+    const running = await start({ DEMO_PASSWORD: PASSWORD, LOG_LEVEL: 'info' }, { built: true });
     expect((await call(`${running.url}/api/health?probe=log`, 'GET')).status).toBe(200);
     const until = Date.now() + 1_000;
     while (!running.output().includes('"path":"/api/health"') && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
@@ -104,7 +120,7 @@ describe('npm start', () => {
   }, 90_000);
 
   it('should print a generated demo password once when DEMO_PASSWORD is not set', async () => {
-    const running = await start({ DEMO_PASSWORD: '' });
+    const running = await start({ DEMO_PASSWORD: '' }, { built: true });
     const printed = /password \(generated for this run\): (\S+)/.exec(running.output());
     expect(printed).not.toBeNull();
     expect(running.output().split(printed![1]!).length - 1).toBe(1);

@@ -8,7 +8,6 @@ import { join } from 'node:path';
 import express from 'express';
 import { createApp } from '../../../server/app.js';
 import { createDao, type Dao } from '../../../server/create-dao.js';
-import { createHttpServer } from '../../../server/http-server.js';
 import { createLogger } from '../../../server/logger.js';
 import { REPO_ROOT } from './build.js';
 
@@ -48,7 +47,7 @@ export async function startAppServer(options: { mountPath?: string } = {}): Prom
     server = app.listen(0, '127.0.0.1');
   } else {
     // As npm start serves it.
-    server = createHttpServer(createApp(dao.services)).listen(0, '127.0.0.1');
+    server = createApp(dao.services).listen(0, '127.0.0.1');
   }
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const { port } = server.address() as AddressInfo;
