@@ -1,6 +1,6 @@
-// A server for the benchmarks in its own process group (`node --import tsx server/main.ts`, what `npm start` runs, or a
-// bench script), on 127.0.0.1 and a free port; its output goes to a file so that the benchmark process does not spend
-// time reading it.
+// A server for the benchmarks in its own process group (`node build/server/main.js`, what `npm start` runs after
+// `npm run build`, which `npm run bench` runs first; or a bench script run by tsx), on 127.0.0.1 and a free port; its
+// output goes to a file so that the benchmark process does not spend time reading it.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -56,13 +56,14 @@ async function waitForHealth(url: string, path: string, child: ChildProcess, out
   throw new Error(`no answer from ${url}${path} within ${timeoutMs} ms:\n${output()}`);
 }
 
-/** Starts `node --import tsx <script>` with PORT and HOST set; resolves once `healthPath` answers 200. */
+/** Starts `node <script>` (`--import tsx` for a .ts script) with PORT and HOST set; resolves once `healthPath` answers 200. */
 export async function startProcess(script: string, options: { env?: Record<string, string>; logFile: string; healthPath?: string; timeoutMs?: number; nodeArgs?: string[]; port?: number }): Promise<ServerProcess> {
   const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   mkdirSync(dirname(options.logFile), { recursive: true });
   const fd = openSync(options.logFile, 'a');
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', script], { env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ...options.env }, detached: true, stdio: ['ignore', fd, fd] });
+  const loader = script.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...loader, script], { env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ...options.env }, detached: true, stdio: ['ignore', fd, fd] });
   closeSync(fd);
   const output = () => readFileSync(options.logFile, 'utf8');
   const running: ServerProcess = {
@@ -90,12 +91,13 @@ export async function startProcess(script: string, options: { env?: Record<strin
 }
 
 /**
- * The standalone server (`npm start`'s script) on SQLite under dataDir, in demo mode with BENCH_PASSWORD.
+ * The standalone server as `npm start` runs it (compiled, served by app.listen) on SQLite under dataDir, in demo mode
+ * with BENCH_PASSWORD.
  * BENCH_PROFILE_DIR=<dir> writes a V8 CPU profile of each server there, to see where the time goes.
  */
 export function startDaoServer(dataDir: string, definitionsDir: string, env: Record<string, string> = {}, port?: number): Promise<ServerProcess> {
   const profile = process.env.BENCH_PROFILE_DIR;
-  return startProcess('server/main.ts', {
+  return startProcess('build/server/main.js', {
     ...(profile ? { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profile}`] } : {}),
     ...(port ? { port } : {}),
     logFile: join(dataDir, 'server.log'),
