@@ -3,7 +3,7 @@
 import type { Response } from 'express';
 
 export function sendJsonText(res: Response, text: string, type = 'application/json'): void {
-  // Lower-case names, as in set-up-web-security.ts.
+  // Lower-case names: Node keys a response's headers by the lower-case name, and lowers every name it is given.
   res.setHeader('content-type', `${type}; charset=utf-8`);
   res.setHeader('content-length', Buffer.byteLength(text, 'utf8'));
   // Node leaves the body out by itself for a HEAD request.

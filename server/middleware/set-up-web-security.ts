@@ -1,7 +1,7 @@
 // Security headers (helmet) with a Content-Security-Policy for a Lit web app served from this origin: scripts and
 // styles from 'self' only (Lit's constructable stylesheets need no inline styles; the print view's <style> does), no eval.
 import helmet from 'helmet';
-import { Router } from 'express';
+import type { RequestHandler } from 'express';
 
 export const CONTENT_SECURITY_POLICY = {
   defaultSrc: ["'self'"],
@@ -23,13 +23,20 @@ export const HELMET_OPTIONS = {
   strictTransportSecurity: { maxAge: 31536000, includeSubDomains: true },
 };
 
-export function setUpWebSecurity(): Router {
-  const router = Router();
-  router.use(helmet(HELMET_OPTIONS));
-  // API answers carry case data: no shared or browser cache may keep them.
-  router.use('/api', (_req, res, next) => {
-    res.set('Cache-Control', 'no-store');
-    next();
-  });
-  return router;
+/** As Express matches `/api`: case-insensitive, the prefix itself or anything below it. */
+const API_PATH = /^\/api(?:\/|$)/i;
+
+/**
+ * Two middlewares for the router that app.ts makes, not a router of their own: a router whose last layer passes a
+ * request on hands it back to its parent only at the next turn of the event loop (setImmediate), every request.
+ */
+export function setUpWebSecurity(): RequestHandler[] {
+  return [
+    helmet(HELMET_OPTIONS),
+    (req, res, next) => {
+      // API answers carry case data: no shared or browser cache may keep them.
+      if (API_PATH.test(req.path)) res.setHeader('Cache-Control', 'no-store');
+      next();
+    },
+  ];
 }
