@@ -130,7 +130,8 @@ export async function benchHttp(): Promise<BenchResult[]> {
     return [
       { key: 'http.eventsPerSecond', value: round(median(events), 0), unit: 'events/s', note: `accepted (200) SUBMIT events, ${CONNECTIONS} connections, cookie + CSRF, SQLite; median of ${ROUNDS} × ${SECONDS} s; statuses ${statuses}; network errors ${total.errors}` },
       { key: 'http.echoPerSecond', value: round(median(echoes), 0), unit: 'req/s', note: `bare Express 5 express.json() echo, same body, same connections; median of ${echoes.length} rounds` },
-      { key: 'http.ratioToEcho', value: round(median(ratios), 2), unit: '×', goal: '≥ 0.30', note: `median of per-round ratios, each to the mean of the echo rounds before and after it (${ratios.map((r) => round(r, 2)).join(', ')})` },
+      { key: 'http.ratioToEcho', value: round(median(ratios), 2), unit: '×', goal: '≥ 0.30',
+        note: `median of per-round ratios, each to the mean of the echo rounds before and after it (${ratios.map((r) => round(r, 2)).join(', ')})` },
       { key: 'http.refusedEvents', value: refused + total.errors, unit: 'requests', note: 'non-200 answers (409 included) and network errors in the measured rounds' },
     ];
   } finally {

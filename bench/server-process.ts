@@ -56,14 +56,18 @@ async function waitForHealth(url: string, path: string, child: ChildProcess, out
   throw new Error(`no answer from ${url}${path} within ${timeoutMs} ms:\n${output()}`);
 }
 
-/** Starts `node <script>` (`--import tsx` for a .ts script) with PORT and HOST set; resolves once `healthPath` answers 200. */
+/** Starts `node <script>` (`--import tsx` for .ts) with PORT and HOST set; resolves once `healthPath` answers 200. */
 export async function startProcess(script: string, options: { env?: Record<string, string>; logFile: string; healthPath?: string; timeoutMs?: number; nodeArgs?: string[]; port?: number }): Promise<ServerProcess> {
   const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   mkdirSync(dirname(options.logFile), { recursive: true });
   const fd = openSync(options.logFile, 'a');
   const loader = script.endsWith('.ts') ? ['--import', 'tsx'] : [];
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...loader, script], { env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ...options.env }, detached: true, stdio: ['ignore', fd, fd] });
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...loader, script], {
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ...options.env },
+    detached: true,
+    stdio: ['ignore', fd, fd],
+  });
   closeSync(fd);
   const output = () => readFileSync(options.logFile, 'utf8');
   const running: ServerProcess = {

@@ -18,9 +18,12 @@ const JAVASCRIPT = /\.(?:js|mjs|cjs)$/;
 function compileTypeScript(): Promise<void> {
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json')], { cwd: root, stdio: 'inherit' });
+    const child = spawn(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
     child.once('error', fail);
-    child.once('exit', (code) => (code === 0 ? done() : fail(new Error(`tsc -p tsconfig.build.json failed (exit ${code}): see above`))));
+    child.once('exit', (code) => {
+      if (code === 0) done();
+      else fail(new Error(`tsc -p tsconfig.build.json failed (exit ${code}): see above`));
+    });
   });
 }
 
@@ -41,7 +44,7 @@ async function copyJavaScriptModules(): Promise<number> {
 export async function build(): Promise<string> {
   const [, , forms] = await Promise.all([compileTypeScript(), copyJavaScriptModules(), buildFormsUi()]);
   const kb = (forms.bytes / 1024).toFixed(1);
-  return `build/ compiled; dist/app/; dist/dao-form.js ${kb} KB; ${forms.forms.length} forms in dist/schemas and dist/validators`;
+  return `build/ compiled; dist/app/; dist/dao-form.js ${kb} KB; ${forms.forms.length} forms' schemas and validators`;
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

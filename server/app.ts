@@ -35,7 +35,8 @@ export function createAppRouter(services: Services): Router {
   router.use('/api/pathways', pathwayRoutes(services));
   // forms.ts names its full paths (/api/forms/…), so it is mounted where the product is.
   router.use(formRoutes(services));
-  router.use('/api/cases', caseListRoutes(services), caseRoutes(services), draftRoutes(services), documentRoutes(services));
+  const caseGroups = [caseListRoutes(services), caseRoutes(services), draftRoutes(services), documentRoutes(services)];
+  router.use('/api/cases', caseGroups);
   router.use('/api/definitions', definitionRoutes(services));
   router.use('/api/audit', auditRoutes(services));
   router.use('/api', notFound());

@@ -57,9 +57,19 @@ export async function createDao(options: DaoOptions = {}): Promise<Dao> {
   let services: Services;
   let router: Router;
   try {
-    definitionVersion = await publishDefinitionsFolder(store, registry, options.definitionsDir ?? projectFile('definitions'));
+    const definitionsDir = options.definitionsDir ?? projectFile('definitions');
+    definitionVersion = await publishDefinitionsFolder(store, registry, definitionsDir);
     const sessionSecret = await resolveSessionSecret(store, options.auth?.sessionSecret);
-    services = createServices({ store, registry, logger, sessionSecret, production: options.production ?? false, ...(jwt ? { jwt } : {}), ...(options.auth?.signInLimit ? { signInLimit: options.auth.signInLimit } : {}), ...(options.now ? { now: options.now } : {}) });
+    services = createServices({
+      store,
+      registry,
+      logger,
+      sessionSecret,
+      production: options.production ?? false,
+      ...(jwt ? { jwt } : {}),
+      ...(options.auth?.signInLimit ? { signInLimit: options.auth.signInLimit } : {}),
+      ...(options.now ? { now: options.now } : {}),
+    });
     // Made here, before any job starts: it fails when the web app is not built (set-up-web-app.ts).
     router = createAppRouter(services);
   } catch (error) {

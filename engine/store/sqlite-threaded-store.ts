@@ -65,7 +65,9 @@ export class ThreadedSqliteStore implements CaseStore {
       this.ownerLock?.release();
       throw error;
     }
-    this.writer = compiled ? new Worker(writerUrl, { workerData: { file, options } }) : new Worker(bootUrl, { workerData: { entry: writerUrl.href, file, options } });
+    this.writer = compiled
+      ? new Worker(writerUrl, { workerData: { file, options } })
+      : new Worker(bootUrl, { workerData: { entry: writerUrl.href, file, options } });
     // An idle writer must not keep the process alive; one with writes under way does (see write()).
     this.writer.unref();
     this.writer.on('message', (reply: string) => this.settle(JSON.parse(reply) as WriterReply));

@@ -10,7 +10,8 @@ const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 export function setUpCsrf(services: Services): RequestHandler {
   return (req, res, next) => {
     const user = res.locals.user;
-    if (SAFE.has(req.method) || user?.via !== 'session' || (req.method === 'POST' && req.path === SESSION_PATH)) return next();
+    const signingIn = req.method === 'POST' && req.path === SESSION_PATH;
+    if (SAFE.has(req.method) || user?.via !== 'session' || signingIn) return next();
     if (!services.sessions.checkCsrf(user.sessionId!, req.get('x-csrf-token'))) {
       throw problem(403, 'csrf', 'This change needs the X-CSRF-Token header with the token given at sign-in.');
     }

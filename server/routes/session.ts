@@ -13,7 +13,9 @@ import { productPath } from '../product-path.js';
 export const SESSION_PATH = '/api/session';
 
 function cookieOptions(req: Request) {
-  return { httpOnly: true, sameSite: 'strict' as const, secure: req.secure, path: productPath(req, SESSION_PATH) || '/' };
+  // The cookie is the whole product's, wherever a host mounts it.
+  const path = productPath(req, SESSION_PATH) || '/';
+  return { httpOnly: true, sameSite: 'strict' as const, secure: req.secure, path };
 }
 
 function credentials(body: unknown): { username: string; password: string } {

@@ -8,7 +8,15 @@ const PROJECT_DEFINITIONS = fileURLToPath(new URL('../../definitions', import.me
 
 describe('loadConfig', () => {
   it('should default to a local demo server', () => {
-    expect(loadConfig({})).toMatchObject({ port: 3000, host: '127.0.0.1', dataDir: './data', definitionsDir: PROJECT_DEFINITIONS, demoMode: true, production: false, trustProxy: false });
+    expect(loadConfig({})).toMatchObject({
+      port: 3000,
+      host: '127.0.0.1',
+      dataDir: './data',
+      definitionsDir: PROJECT_DEFINITIONS,
+      demoMode: true,
+      production: false,
+      trustProxy: false,
+    });
   });
 
   it('should fail fast in production without a session secret, or with demo mode and no demo password', () => {

@@ -22,26 +22,30 @@ describe('createApp served by app.listen', () => {
     await dao.close();
   });
 
-  it('should answer a signed-in person who opens a case, sends an event, reads it, and makes two mistakes', async () => {
+  it('should answer a signed-in person who opens a case, sends an event, reads it and makes two mistakes', async () => {
     // given
-    const signIn = await fetch(`${url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: USERS.requester, password: PASSWORD }) });
+    const credentials = JSON.stringify({ username: USERS.requester, password: PASSWORD });
+    const json = { 'content-type': 'application/json' };
+    const signIn = await fetch(`${url}/api/session`, { method: 'POST', headers: json, body: credentials });
     expect(signIn.status).toBe(200);
     const cookie = signIn.headers.getSetCookie()[0]!.split(';')[0]!;
     const { csrfToken } = (await signIn.json()) as { csrfToken: string };
-    const headers = { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken };
+    const headers = { ...json, cookie, 'x-csrf-token': csrfToken };
 
     // when / then
-    const opened = await fetch(`${url}/api/cases`, { method: 'POST', headers, body: JSON.stringify({ pathway: 'flow' }) });
+    const post = (path: string, body: string) => fetch(`${url}${path}`, { method: 'POST', headers, body });
+    const opened = await post('/api/cases', JSON.stringify({ pathway: 'flow' }));
     expect(opened.status).toBe(201);
     const { id, version } = (await opened.json()) as { id: string; version: number };
     expect(opened.headers.get('location')).toBe(`/api/cases/${id}`);
-    const stale = await fetch(`${url}/api/cases/${id}/events`, { method: 'POST', headers, body: JSON.stringify({ type: 'SUBMIT', expectedVersion: version + 5, data: {} }) });
+    const staleEvent = { type: 'SUBMIT', expectedVersion: version + 5, data: {} };
+    const stale = await post(`/api/cases/${id}/events`, JSON.stringify(staleEvent));
     expect(stale.status).toBe(409);
     const read = await fetch(`${url}/api/cases/${id}`, { headers: { cookie } });
     expect(read.status).toBe(200);
     expect(read.headers.get('cache-control')).toBe('no-store');
     expect(((await read.json()) as { id: string }).id).toBe(id);
-    const malformed = await fetch(`${url}/api/cases`, { method: 'POST', headers, body: '{"pathway":' });
+    const malformed = await post('/api/cases', '{"pathway":');
     expect(malformed.status).toBe(400);
     expect(malformed.headers.get('content-type')).toMatch(/problem\+json/);
     expect((await fetch(`${url}/api/nothing-here`, { headers: { cookie } })).status).toBe(404);

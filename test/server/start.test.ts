@@ -1,6 +1,6 @@
-// `npm start` as a child process: builds (prestart) and runs the compiled server, prints its URL, serves the API and the
-// web app, keeps an acknowledged case across SIGKILL and a restart, writes its request log within a second, prints a
-// generated demo password once, and stops cleanly on SIGTERM.
+// `npm start` as a child process: builds (prestart) and runs the compiled server, prints its URL, serves the API and
+// the web app, keeps an acknowledged case across SIGKILL and a restart, writes its request log within a second,
+// prints a generated demo password once, and stops cleanly on SIGTERM.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -23,7 +23,12 @@ const children: ChildProcess[] = [];
  * build serves the starts after the first.
  */
 function start(env: Record<string, string>, options: { built?: boolean } = {}): Promise<Running> {
-  const child = spawn('npm', ['start', '--silent', ...(options.built ? ['--ignore-scripts'] : [])], { env: { ...process.env, DATA_DIR: dir, PORT: '0', DEFINITIONS_DIR: DEFINITIONS, LOG_LEVEL: 'warn', ...env }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const args = ['start', '--silent', ...(options.built ? ['--ignore-scripts'] : [])];
+  const child = spawn('npm', args, {
+    env: { ...process.env, DATA_DIR: dir, PORT: '0', DEFINITIONS_DIR: DEFINITIONS, LOG_LEVEL: 'warn', ...env },
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   children.push(child);
   let output = '';
   return new Promise((resolve, reject) => {
