@@ -101,15 +101,8 @@ async function changedRows(target: Queryable, sql: string, params: SqlParam[] = 
   return (await target.query(numberPlaceholders(sql), params)).rowCount ?? 0;
 }
 
-const numberedStatements = new Map<string, string>();
-
 /** `?` becomes `$1`, `$2`…; the shared SQL has no `?` anywhere else. */
 function numberPlaceholders(sql: string): string {
-  let numbered = numberedStatements.get(sql);
-  if (numbered === undefined) {
-    let position = 0;
-    numbered = sql.replace(/\?/g, () => `$${++position}`);
-    numberedStatements.set(sql, numbered);
-  }
-  return numbered;
+  let position = 0;
+  return sql.replace(/\?/g, () => `$${++position}`);
 }

@@ -8,6 +8,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { LRUCache } from 'lru-cache';
 import type { Row, SqlDatabase, SqlDialect, SqlParam, SqlSession } from './sql-database.js';
 
 export interface SqliteDatabaseOptions {
@@ -43,8 +44,8 @@ export class SqliteDatabase implements SqlDatabase {
   private readonly db: Database.Database;
   /** Committed data only: a separate connection (WAL) when group commit is on, else the writer itself. */
   private readonly reader: Database.Database;
-  private readonly writeStatements = new Map<string, Database.Statement>();
-  private readonly readStatements = new Map<string, Database.Statement>();
+  private readonly writeStatements = statementCache();
+  private readonly readStatements = statementCache();
   private readonly session: SqlSession;
   private readonly busyTimeoutMs: number;
   private readonly groupCommit: boolean;
@@ -212,7 +213,7 @@ export class SqliteDatabase implements SqlDatabase {
  */
 export class SqliteReader implements SqlDatabase {
   private readonly db: Database.Database;
-  private readonly statements = new Map<string, Database.Statement>();
+  private readonly statements = statementCache();
   private readonly busyTimeoutMs: number;
 
   constructor(file: string, readonly dialect: SqlDialect, options: { busyTimeoutMs?: number } = {}) {
@@ -254,7 +255,7 @@ async function retryWhileBusy<T>(work: () => Promise<T>, busyTimeoutMs: number):
   }
 }
 
-function readCommitted(db: Database.Database, cache: Map<string, Database.Statement>, sql: string, params: SqlParam[] | undefined, busyTimeoutMs: number): Promise<Row[]> {
+function readCommitted(db: Database.Database, cache: StatementCache, sql: string, params: SqlParam[] | undefined, busyTimeoutMs: number): Promise<Row[]> {
   return retryWhileBusy(async () => statement(db, cache, sql).all(...bindable(params)) as Row[], busyTimeoutMs);
 }
 
@@ -278,7 +279,18 @@ function openReadConnection(file: string): Database.Database {
   return db;
 }
 
-function statement(db: Database.Database, cache: Map<string, Database.Statement>, sql: string): Database.Statement {
+type StatementCache = LRUCache<string, Database.Statement>;
+
+/**
+ * Prepared statements by their SQL, each prepared once: preparing the UPDATE of a commit took 60 µs where running it
+ * took 10 µs (side by side, better-sqlite3). Lists build their SQL from the filters asked for, so the number of
+ * distinct statements is bounded but large; the least recently used are let go.
+ */
+function statementCache(): StatementCache {
+  return new LRUCache({ max: 500 });
+}
+
+function statement(db: Database.Database, cache: StatementCache, sql: string): Database.Statement {
   let prepared = cache.get(sql);
   if (prepared === undefined) {
     prepared = db.prepare(sql);
