@@ -1,7 +1,7 @@
 // A document as a printable HTML page. Every text, from the definitions or from answers, is escaped; what the
 // Redactor withheld is not there to print.
 import type { JsonObject } from '../../engine/definitions/types.js';
-import { resolve as resolveRef } from './confidential-schema.js';
+import { resolve as resolveRef } from '../../engine/forms/confidential-schema.js';
 import type { DocumentBody } from './documents.js';
 
 export function escapeHtml(text: unknown): string {
