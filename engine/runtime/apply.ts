@@ -9,6 +9,7 @@ import { allowedEvents } from './allowed.js';
 import { explainRefusal } from './explain.js';
 import { currentMeta, handledEvents, persistSnapshot, restoreSnapshot, startInstance, stepInstance, type StepResult } from './instances.js';
 import type { CaseCommand, CaseData, CaseError, CaseResult, CommandContext, InstanceRecord } from './model.js';
+import { markActedOn, notificationOf } from './notifications.js';
 import { fillableForms, mayFill, maySend } from './permissions.js';
 
 type Fail = { ok: false; error: CaseError };
@@ -51,7 +52,7 @@ class CaseStepper {
       this.data.timers[key] = { id: key, instance: instance.id, dueAt: new Date(Date.parse(at) + s.delayMs).toISOString(), event: { type: s.event.type } };
     }
     for (const effect of outbox) {
-      if (effect.kind === 'notify') this.data.notifications.push({ at: effect.at, roles: effect.roles, message: effect.message, instance: instance.id });
+      if (effect.kind === 'notify') this.data.notifications.push(notificationOf(effect, instance.id));
       else if (effect.kind === 'clearForm') delete this.data.forms[effect.form];
       else if (effect.kind === 'startPathway') this.open(effect.pathway, 'pathway', instance);
       else this.open(effect.lifecycle, 'document', instance, effect.form, effect.cites);
@@ -256,6 +257,7 @@ export function applyCommand(defs: CompiledDefinitions, current: CaseData | unde
           const possible = allowedEvents(defs, instance.pathway, snapshot, event, role);
           return fail('guard-failed', `"${command.type}" is not possible now: ${reasons.join('; ') || 'its conditions are not met'}. Possible now: ${possible.join(', ') || 'nothing you may send'}`, { allowedEvents: possible });
         }
+        markActedOn(data, command.type, command.ctx);
         stepper.settle(instance, stepInstance(stepper.machine(instance), snapshot, event), command.ctx.now);
         return { ok: true, data, summary: `${command.instance}: ${command.type}` };
       }

@@ -4,6 +4,7 @@ import type { DefinitionSet } from '../types.js';
 import { createLintContext } from './context.js';
 import { lintExpressions } from './expressions.js';
 import { lintForms } from './forms.js';
+import { lintIdentity } from './identity.js';
 import { lintReferences } from './references.js';
 import { lintScenarios } from './scenarios.js';
 import { lintStructure } from './structure.js';
@@ -14,6 +15,7 @@ export function lintDefinitions(set: DefinitionSet): Problem[] {
   lintStructure(ctx);
   lintReferences(ctx);
   lintExpressions(ctx);
+  lintIdentity(ctx);
   lintScenarios(ctx);
   return ctx.problems;
 }

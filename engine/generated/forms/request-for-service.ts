@@ -30,6 +30,10 @@ export type DateOfBirth = string
  * Parents, children, siblings, partner and other relevant individuals.
  */
 export type FamilyDetails = string
+/**
+ * The family's case number in Mosaic, the system Requests for Service are sent through, if it has one.
+ */
+export type LocalAuthorityCaseNumberMosaic = string
 export type Name1 = string
 export type DateOfBirth1 = string
 export type Gender = string
@@ -63,6 +67,7 @@ export type TheServiceHasBeenDiscussedWithThePotentialServiceUser = true
 export interface RequestForServiceAnswers {
 referrer: Referrer
 family: FamilyAndChildren
+caseNumber?: LocalAuthorityCaseNumberMosaic
 personReferred: PersonReferred
 reasons: ReasonsForReferral
 urgent: IsThisAnUrgentReferral
