@@ -61,6 +61,9 @@ export async function createDao(options: DaoOptions = {}): Promise<Dao> {
     throw error;
   }
   const services = createServices({ store, registry, logger, sessionSecret, production: options.production ?? false, ...(jwt ? { jwt } : {}), ...(options.auth?.signInLimit ? { signInLimit: options.auth.signInLimit } : {}), ...(options.now ? { now: options.now } : {}) });
+  // Cases stored by an older version get the summary columns lists read (see CaseService.resummarise).
+  const resummarised = await services.cases.resummarise();
+  if (resummarised) logger.info({ cases: resummarised }, 'case summaries brought up to date');
   let generatedDemoPassword: string | undefined;
   if (options.demo) {
     const given = typeof options.demo === 'object' ? options.demo.password : undefined;

@@ -35,6 +35,11 @@ class PostgresDatabase implements SqlDatabase {
       name: 'postgres',
       migrations: postgresMigrations,
       skipLockedRows: ' FOR UPDATE SKIP LOCKED',
+      // Full text over search_vector (migrations/postgres.ts): every word must begin a word of the case's text.
+      search: {
+        condition: "search_vector @@ to_tsquery('simple', ?)",
+        query: (terms) => terms.map((term) => `${term}:*`).join(' & '),
+      },
       migrationPrelude: [
         `SELECT pg_advisory_xact_lock(${migrationLockKey})`,
         ...(schema === undefined ? [] : [`CREATE SCHEMA IF NOT EXISTS ${schema}`]),

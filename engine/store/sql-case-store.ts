@@ -1,17 +1,18 @@
 // The CaseStore over any SqlDatabase: the same statements and the same rules for SQLite and PostgreSQL. The writes are
 // inherited from SqlCaseWrites; the reads, and the few methods that wrap a write, are here.
-import { caseFilterClause } from './case-filter.js';
+import { cursorAfter, listSql } from './case-query.js';
 import { claimDueDeadlines, defaultDeadlineLeaseMs } from './deadline-claims.js';
 import { EventHeaderCache } from './event-header-cache.js';
 import {
-  committedRecord, fromStoredCase, toAudit, toCase, toDeadline, toDefinitionVersion, toDraft, toEvent, toEventHeader,
-  toInstant, toJson, toStoredCase, toUser, type CaseHead, type StoredCase,
+  committedRecord, fromStoredCase, toAudit, toCaseToResummarise, toDeadline, toDefinitionVersion, toDraft, toEvent, toEventHeader,
+  toInstant, toJson, toListItem, toStoredCase, toUser, type CaseHead, type StoredCase,
 } from './rows.js';
 import type { SqlDatabase, SqlParam } from './sql-database.js';
 import { SqlCaseWrites } from './sql-case-writes.js';
-import type {
-  AuditFilter, AuditRecord, CaseFilter, CaseRecord, CaseStore, CommitInput, CreateCaseInput, DeadlineRecord,
-  DefinitionVersionRecord, DraftRecord, EventHeader, EventRecord, NewEvent, StoreOptions, UserRecord,
+import {
+  totalCap, type AuditFilter, type AuditRecord, type CasePage, type CaseQuery, type CaseRecord, type CaseStore,
+  type CaseToResummarise, type CommitInput, type CreateCaseInput, type DeadlineRecord, type DefinitionVersionRecord,
+  type DraftRecord, type EventHeader, type EventRecord, type NewEvent, type StoreOptions, type UserRecord,
 } from './types.js';
 
 function headersThrough(headers: EventHeader[], throughSeq: number | undefined): EventHeader[] {
@@ -60,10 +61,46 @@ export class SqlCaseStore extends SqlCaseWrites implements CaseStore {
     return row && toStoredCase(row);
   }
 
-  async listCases(filter: CaseFilter = {}): Promise<CaseRecord[]> {
-    const { where, params } = caseFilterClause(filter);
-    const rows = await this.db.all(`SELECT * FROM cases ${where} ORDER BY created_at, id`, params);
-    return rows.map(toCase);
+  async listCases(query: CaseQuery): Promise<CasePage> {
+    const { page, count, limit, sort } = listSql(query, this.db.dialect, totalCap);
+    const [rows, counted] = await Promise.all([this.db.all(page.sql, page.params), count && this.db.all(count.sql, count.params)]);
+    const more = rows.length > limit;
+    const shown = more ? rows.slice(0, limit) : rows;
+    const result: CasePage = { cases: shown.map(toListItem), next: more ? cursorAfter(shown.at(-1)!, sort) : null };
+    if (counted) {
+      const n = Number(counted[0]?.n ?? 0);
+      result.total = Math.min(n, totalCap);
+      if (n > totalCap) result.totalCapped = true;
+    }
+    return result;
+  }
+
+  async countActiveCases(usernames: string[]): Promise<Record<string, number>> {
+    if (usernames.length === 0) return {};
+    const rows = await this.db.all(
+      `SELECT allocated_to, count(*) AS n FROM cases WHERE active_case AND allocated_to IN (${usernames.map(() => '?').join(', ')})
+       GROUP BY allocated_to`,
+      usernames,
+    );
+    return Object.fromEntries(rows.map((row) => [String(row.allocated_to), Number(row.n)]));
+  }
+
+  async displayNames(usernames: string[]): Promise<Record<string, string>> {
+    const wanted = [...new Set(usernames)];
+    if (wanted.length === 0) return {};
+    const rows = await this.db.all(
+      `SELECT username, display_name FROM users WHERE username IN (${wanted.map(() => '?').join(', ')})`, wanted,
+    );
+    return Object.fromEntries(rows.map((row) => [String(row.username), String(row.display_name)]));
+  }
+
+  async casesToResummarise(format: number, limit: number, afterId = ''): Promise<CaseToResummarise[]> {
+    const rows = await this.db.all(
+      `SELECT id, version, definition_version, snapshot, created_by, created_at FROM cases
+       WHERE summary_format < ? AND id > ? ORDER BY id LIMIT ?`,
+      [format, afterId, Math.max(1, Math.trunc(limit))],
+    );
+    return rows.map(toCaseToResummarise);
   }
 
   async listEvents(caseId: string): Promise<EventRecord[]> {

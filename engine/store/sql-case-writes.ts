@@ -1,13 +1,15 @@
 // Every write of the SQL store, and nothing else: the methods of this class are what a writer thread runs for the
 // threaded SQLite store (sqlite-threaded-store.ts forwards each of them by name), so a new write is written here once.
 // Arguments and results are plain data (JSON values, strings, numbers), so they cross a thread unchanged.
-import { commitEvent, createCase, insertAudit, type JsonCommitInput, type JsonCreateCaseInput } from './case-writes.js';
+import {
+  commitEvent, createCase, insertAudit, replaceSummary, type JsonCommitInput, type JsonCreateCaseInput,
+} from './case-writes.js';
 import { claimDeadlines, settleDeadlineClaim } from './deadline-claims.js';
 import { StoreConflictError } from './errors.js';
 import { toInstant, toJson, type CaseHead } from './rows.js';
 import { runMigrations } from './run-migrations.js';
 import type { SqlDatabase } from './sql-database.js';
-import type { DefinitionVersionRecord, DraftRecord, NewAudit, UserRecord } from './types.js';
+import type { CaseSummary, DefinitionVersionRecord, DraftRecord, NewAudit, UserRecord } from './types.js';
 
 export class SqlCaseWrites {
   constructor(protected readonly db: SqlDatabase) {}
@@ -25,6 +27,11 @@ export class SqlCaseWrites {
   /** commitEvent with the snapshot already JSON text; only the plain columns come back. */
   commitEventJson(input: JsonCommitInput): Promise<CaseHead> {
     return commitEvent(this.db, input);
+  }
+
+  /** See CaseStore.replaceSummary. */
+  replaceSummary(caseId: string, version: number, summary: CaseSummary): Promise<boolean> {
+    return replaceSummary(this.db, caseId, version, summary);
   }
 
   async saveDraft(draft: DraftRecord): Promise<void> {

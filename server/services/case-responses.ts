@@ -2,7 +2,7 @@
 // documents, and the values and answers they may read, all through one Redactor.
 import type { CaseSnapshotView } from '../../engine/service/case-service.js';
 import type { CaseData } from '../../engine/runtime/model.js';
-import type { CaseStore } from '../../engine/store/index.js';
+import type { CaseStore, EventHeader } from '../../engine/store/index.js';
 import type { Viewer } from '../types.js';
 import type { CaseHistoryJson } from './case-history-json.js';
 import { RedactorsByVersion, type DefinitionsAt } from './collected-answers.js';
@@ -44,6 +44,7 @@ export async function caseResponse(store: CaseStore, viewer: Viewer, snapshot: C
   const data = record.snapshot as CaseData;
   const redactors = new RedactorsByVersion(redactor, record.definitionVersion, definitionsAt);
   const headers = await store.listEventHeaders(record.id, record.version);
+  const names = await store.displayNames(usersNamedIn(record.createdBy, view.values, view.notifications, headers));
   const beforeHistory = {
     id: record.id,
     version: record.version,
@@ -57,7 +58,7 @@ export async function caseResponse(store: CaseStore, viewer: Viewer, snapshot: C
     formsOpen: view.formsOpen,
     formsSubmitted: view.formsSubmitted.filter((f) => redactor.mayReadForm(f)),
     deadlines: view.deadlines,
-    notifications: view.notifications,
+    notifications: view.notifications.map((n) => (n.done ? { ...n, done: { ...n.done, byName: names[n.done.by] ?? n.done.by } } : n)),
     instances: view.instances.filter((i) => i.kind !== 'document' || (i.form && redactor.mayReadForm(i.form))),
     documents: documentsOf(snapshot, redactor),
   };
@@ -65,10 +66,19 @@ export async function caseResponse(store: CaseStore, viewer: Viewer, snapshot: C
     values: await redactors.values(view.values, Object.values(data.forms)),
     forms: await submittedForms(data, redactors),
     createdBy: record.createdBy,
+    createdByName: names[record.createdBy] ?? record.createdBy,
+    /** Display names of everyone named on the case (history, values, notices), by user name. */
+    userNames: names,
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,
   };
   // Both objects always have keys (id; createdBy …), so the braces can be cut and the pieces joined.
-  const text = `${JSON.stringify(beforeHistory).slice(0, -1)},"history":${history.text(record.id, headers)},${JSON.stringify(afterHistory).slice(1)}`;
+  const text = `${JSON.stringify(beforeHistory).slice(0, -1)},"history":${history.text(record.id, headers, names)},${JSON.stringify(afterHistory).slice(1)}`;
   return { text, redactor };
+}
+
+function usersNamedIn(createdBy: string, values: Record<string, unknown>, notices: CaseData['notifications'], headers: EventHeader[]): string[] {
+  const named = new Set([createdBy, ...headers.map((h) => h.userId), ...notices.flatMap((n) => (n.done ? [n.done.by] : []))]);
+  for (const key of ['referredBy', 'allocatedTo']) if (typeof values[key] === 'string') named.add(values[key] as string);
+  return [...named];
 }
