@@ -25,9 +25,9 @@ export function searchTerms(query: string): string[] {
   return searchWords(query).slice(0, MAX_TERMS).map((word) => word.slice(0, MAX_TERM_LENGTH));
 }
 
-/** A sort key for a person's name: family name (the last word) first, without case or accents. */
+/** A sort key for a person's name: family name (the last part, hyphens and all) first, without case or accents. */
 export function nameSortKey(name: string | null | undefined): string {
-  const words = name ? searchWords(name) : [];
+  const parts = (name ?? '').trim().split(/\s+/).map((part) => searchWords(part).join(' ')).filter((part) => part !== '');
   // Named cases first ('0'), then the cases nobody is named on ('1').
-  return words.length === 0 ? '1' : `0 ${[words.at(-1), ...words.slice(0, -1)].join(' ')}`;
+  return parts.length === 0 ? '1' : `0 ${[parts.at(-1), ...parts.slice(0, -1)].join(' ')}`;
 }
