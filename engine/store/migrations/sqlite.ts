@@ -158,6 +158,8 @@ CREATE INDEX deadlines_case ON deadlines (case_id);
     // Lists filter, sort and search these columns and never read a snapshot. The partial indexes serve the lists of
     // open cases, whose number does not grow with the years of closed cases kept; a case's columns are filled from its
     // stored data at start-up (engine/service/resummarise.ts), since who a case is about comes from the definitions.
+    // The snapshot, the one large value of a row, moves to the end of it: SQLite keeps what does not fit in a page
+    // in overflow pages, and reading any column after it would walk them; lists read every other column.
     // case_search is an FTS5 index of search_text kept by triggers, found again by the case's rowid (a rowid table
     // keeps its rowids unless VACUUM renumbers them; after a VACUUM run "INSERT INTO case_search (case_search) VALUES
     // ('rebuild')").
@@ -180,6 +182,10 @@ ALTER TABLE cases ADD COLUMN birth_date TEXT;
 ALTER TABLE cases ADD COLUMN name_sort TEXT NOT NULL DEFAULT '1';
 ALTER TABLE cases ADD COLUMN case_number TEXT;
 ALTER TABLE cases ADD COLUMN search_text TEXT NOT NULL DEFAULT '';
+ALTER TABLE cases ADD COLUMN snapshot_last TEXT NOT NULL DEFAULT '';
+UPDATE cases SET snapshot_last = snapshot;
+ALTER TABLE cases DROP COLUMN snapshot;
+ALTER TABLE cases RENAME COLUMN snapshot_last TO snapshot;
 CREATE INDEX cases_summary_format ON cases (summary_format);
 CREATE INDEX cases_created_by ON cases (created_by);
 CREATE INDEX cases_open_created ON cases (created_at, id) WHERE NOT closed;
