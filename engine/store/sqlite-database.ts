@@ -62,6 +62,9 @@ export class SqliteDatabase implements SqlDatabase {
     this.busyTimeoutMs = options.busyTimeoutMs ?? 10_000;
     this.groupCommit = !inMemory && (options.groupCommit ?? true);
     this.db = openConnection(file, options.walAutocheckpointPages);
+    // The query planner chooses among the lists' partial indexes by the statistics ANALYZE keeps; SQLite asks for
+    // `PRAGMA optimize` when a connection opens (gathering them where they are missing or stale) and before it closes.
+    if (!inMemory) optimize(this.db, 'optimize=0x10002');
     // Each unit of a group runs in a savepoint, and SQLite keeps the pages a unit changes, as they were, in a
     // sub-journal until its RELEASE: a temporary file by default, opened, written and deleted at every commit. In
     // memory it costs no system call. It holds one unit's pages at a time (a case's change: a few); a migration,
@@ -110,6 +113,7 @@ export class SqliteDatabase implements SqlDatabase {
   close(): Promise<void> {
     return this.inTurn(async () => {
       if (this.group) this.commitGroup(this.group);
+      optimize(this.db, 'optimize');
       if (this.reader !== this.db) this.reader.close();
       this.db.close();
     });
@@ -297,6 +301,15 @@ function statement(db: Database.Database, cache: StatementCache, sql: string): D
     cache.set(sql, prepared);
   }
   return prepared;
+}
+
+/** Statistics are an aid to the planner, never worth failing for: another connection holding the lock skips them. */
+function optimize(db: Database.Database, pragma: 'optimize' | 'optimize=0x10002'): void {
+  try {
+    db.pragma(pragma);
+  } catch (error) {
+    if (!isBusy(error)) throw error;
+  }
 }
 
 function isBusy(error: unknown): boolean {

@@ -149,7 +149,7 @@ CREATE INDEX cases_deadline ON cases (deadline_sort, id);
 CREATE INDEX cases_open_deadline ON cases (deadline_sort, id) WHERE NOT closed;
 CREATE INDEX cases_name ON cases (name_sort, id);
 CREATE INDEX cases_open_name ON cases (name_sort, id) WHERE NOT closed;
-CREATE INDEX cases_waiting ON cases (priority DESC, queue_since, id) WHERE waiting;
+CREATE INDEX cases_waiting ON cases (priority DESC, queue_since, id) WHERE waiting AND NOT closed;
 CREATE INDEX cases_open_allocated ON cases (allocated_to) WHERE NOT closed;
 CREATE INDEX cases_open_referred ON cases (referred_by) WHERE NOT closed;
 CREATE INDEX cases_active ON cases (allocated_to) WHERE active_case;
