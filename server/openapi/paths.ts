@@ -1,4 +1,5 @@
 // Every route of the API, one operation per line of intent.
+import { caseListPaths } from './case-lists.js';
 import { json, op, pathParam, queryParam, ref } from './helpers.js';
 
 const caseId = pathParam('id', 'Case id');
@@ -18,11 +19,7 @@ export const paths = {
   '/api/pathways/{id}/events/{type}/validator.js': { get: op('The precompiled validator of what an event carries, as an ES module', { tag: 'pathways', params: [pathParam('id', 'Pathway id'), pathParam('type', 'Event type'), queryParam('version', 'A published version of the definitions (default: the current one)', { type: 'integer', minimum: 1 })], ok: text('text/javascript'), errors: [400, 404] }) },
   '/api/forms/{id}': { get: op('A form’s JSON Schema as served to you (confidential parts withheld unless your role is cleared)', { tag: 'forms', params: [pathParam('id', 'Form id'), queryParam('version', 'A published version of the definitions (default: the current one)', { type: 'integer', minimum: 1 })], errors: [400, 403, 404] }) },
   '/api/forms/{id}/validator.js': { get: op('The form’s precompiled validator as an ES module', { tag: 'forms', params: [pathParam('id', 'Form id'), queryParam('version', 'A published version of the definitions (default: the current one)', { type: 'integer', minimum: 1 })], ok: text('text/javascript'), errors: [400, 403, 404] }) },
-  '/api/cases': {
-    get: op('Cases you may see: my caseload, awaiting allocation, or all; by state and deadline', { tag: 'cases', params: [queryParam('filter', 'mine | waiting | all', { enum: ['mine', 'waiting', 'all'] }), queryParam('state', 'State(s), comma-separated'), queryParam('dueBefore', 'Only cases with a deadline before this date'), queryParam('includeClosed', 'true to include closed cases')], ok: json({ type: 'object', properties: { cases: { type: 'array', items: ref('CaseSummary') } } }), errors: [400, 403] }),
-    post: op('Open a case on a pathway', { tag: 'cases', body: { type: 'object', required: ['pathway'], properties: { pathway: { type: 'string' } } }, okStatus: 201, ok: json(ref('Case'), 'Created'), errors: [400, 403, 404] }),
-  },
-  '/api/cases/allocation-queue': { get: op('Cases awaiting allocation (priority, then waiting time) with officers’ loads and capacity', { tag: 'cases', errors: [403] }) },
+  ...caseListPaths,
   '/api/cases/{id}': { get: op('One case as you may see it', { tag: 'cases', params: [caseId], ok: json(ref('Case')), errors: [404] }) },
   '/api/cases/{id}/events': { post: op('Submit forms and/or send an event', { tag: 'cases', params: [caseId], body: ref('EventRequest'), ok: json(ref('Case')), errors: [400, 403, 404, 409, 413, 422] }) },
   '/api/cases/{id}/drafts/{formId}': {

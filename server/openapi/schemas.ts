@@ -1,4 +1,5 @@
 // The shapes the API sends and receives.
+import { caseListSchemas } from './case-lists.js';
 import { ref, type Schema } from './helpers.js';
 
 const str = { type: 'string' };
@@ -19,7 +20,7 @@ export const schemas: Record<string, Schema> = {
   },
   User: { type: 'object', properties: { username: str, displayName: str, role: str, roleTitle: str, demo: { type: 'boolean' }, via: { enum: ['session', 'bearer'] }, abilities: { type: 'object' }, screens: { type: 'object', additionalProperties: { type: 'object', additionalProperties: str } }, capacity: { type: 'integer', description: 'Active cases this officer may hold (officers only).' } } },
   Session: { type: 'object', required: ['user', 'csrfToken'], properties: { user: ref('User'), csrfToken: str } },
-  CaseSummary: { type: 'object', properties: { id: str, pathway: str, version: { type: 'integer' }, state: str, title: str, referredBy: str, allocatedTo: { type: ['string', 'null'] }, priority: { type: 'number' }, nextDeadline: { type: ['string', 'null'] } } },
+  ...caseListSchemas,
   Case: {
     type: 'object',
     required: ['id', 'version', 'state', 'allowedEvents'],
@@ -29,7 +30,14 @@ export const schemas: Record<string, Schema> = {
       deadlines: { type: 'array', items: { type: 'object', properties: { name: str, label: str, due: str, instance: str } } },
       instances: { type: 'array', items: { type: 'object' } },
       documents: { type: 'array', items: { type: 'object', properties: { id: str, form: str, formTitle: str, state: str, title: str, done: { type: 'boolean' } } } },
-      history: { type: 'array', items: { type: 'object', properties: { seq: { type: 'integer' }, type: str, by: str, role: str, at: str } } },
+      history: { type: 'array', items: { type: 'object', properties: { seq: { type: 'integer' }, type: str, by: str, byName: str, role: str, at: str } } },
+      notifications: {
+        type: 'array',
+        description: 'Notices to roles; one that asks for an action names the events that do it (clearedBy) and is marked done when one is sent',
+        items: { type: 'object', properties: { at: str, roles: strings, message: str, instance: str, clearedBy: strings, done: { type: 'object', properties: { at: str, by: str, byName: str, event: str } } } },
+      },
+      createdBy: str, createdByName: str,
+      userNames: { type: 'object', additionalProperties: str, description: 'Display name of every user named on the case, by user name' },
       values: { type: 'object', description: 'Case values, confidential ones withheld by role' },
       forms: { type: 'object', description: 'Submitted answers the reader may see, confidential parts withheld by role' },
     },
