@@ -9,7 +9,8 @@ async function everyCaseId(store: CaseStore): Promise<string[]> {
   const ids: string[] = [];
   let after: string | undefined;
   do {
-    const page = await store.listCases({ visibleTo: { all: true }, includeClosed: true, limit: 100, ...(after ? { after } : {}) });
+    const query = { visibleTo: { all: true }, includeClosed: true, limit: 100, ...(after ? { after } : {}) } as const;
+    const page = await store.listCases(query);
     ids.push(...page.cases.map((c) => c.id));
     after = page.next ?? undefined;
   } while (after);

@@ -37,7 +37,9 @@ function caseProblem(error: CaseServiceError): HttpError {
 
 export function toHttpError(error: unknown): HttpError | undefined {
   if (error instanceof CaseServiceError) return caseProblem(error);
-  if (error instanceof StoreQueryError) return problem(400, 'bad-request', `${error.message}.`, { parameter: error.parameter });
+  if (error instanceof StoreQueryError) {
+    return problem(400, 'bad-request', `${error.message}.`, { parameter: error.parameter });
+  }
   if (error instanceof DefinitionProblemsError) return problem(422, error.code, 'The definitions have problems; nothing was published.', { problems: error.problems.map(publicProblem) });
   const parser = error as { type?: string; status?: number };
   if (parser.type === 'entity.too.large') return problem(413, 'too-large', 'The request body is larger than 1 MB.');

@@ -26,9 +26,11 @@ export function readsConfidential(path: string, formSchemaOf: FormSchemaOf, conf
 
 /** The case value paths (`assign` targets) that hold confidential information, over every pathway given. */
 export function confidentialCaseValues(pathways: Iterable<JsonObject>, formSchemaOf: FormSchemaOf): Set<string> {
-  const assigns = [...pathways].flatMap((config) => walkPathway(config).uses.filter((u) => u.kind === 'action' && u.type === 'assign'));
+  const assigns = [...pathways].flatMap((config) =>
+    walkPathway(config).uses.filter((u) => u.kind === 'action' && u.type === 'assign'),
+  );
   const known = new Set<string>();
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const use of assigns) {
       const target = use.params.path as string;

@@ -6,11 +6,15 @@ import type { CaseData, CommandContext, NotificationRecord } from './model.js';
 
 export function notificationOf(effect: Extract<Effect, { kind: 'notify' }>, instance: string): NotificationRecord {
   return {
-    at: effect.at, roles: effect.roles, message: effect.message, instance, ...(effect.clearedBy ? { clearedBy: effect.clearedBy } : {}),
+    at: effect.at,
+    roles: effect.roles,
+    message: effect.message,
+    instance,
+    ...(effect.clearedBy ? { clearedBy: effect.clearedBy } : {}),
   };
 }
 
-/** Marks done the open notices that `type`, sent by this user, answers. Notices are replaced, never changed in place. */
+/** Marks done the open notices that `type`, sent by this user, answers (replaced, never changed in place). */
 export function markActedOn(data: CaseData, type: string, ctx: CommandContext): void {
   data.notifications = data.notifications.map((notice) =>
     isOpenFor(notice, ctx.user.role) && notice.clearedBy!.includes(type)

@@ -54,10 +54,18 @@ export function identityOf(meta: IdentityMeta | undefined, data: CaseData, value
   const { person, caseNumber, people } = meta;
   return {
     person: person
-      ? { ...(person.title ? { title: person.title } : {}), name: firstText(source, person.name), dateOfBirth: firstText(source, person.dateOfBirth) }
+      ? {
+          ...(person.title ? { title: person.title } : {}),
+          name: firstText(source, person.name),
+          dateOfBirth: firstText(source, person.dateOfBirth),
+        }
       : null,
-    caseNumber: caseNumber ? { ...(caseNumber.title ? { title: caseNumber.title } : {}), value: firstText(source, caseNumber.value) } : null,
-    people: (people ?? []).map((p) => ({ title: p.title, names: texts(source, p.name) })).filter((p) => p.names.length > 0),
+    caseNumber: caseNumber
+      ? { ...(caseNumber.title ? { title: caseNumber.title } : {}), value: firstText(source, caseNumber.value) }
+      : null,
+    people: (people ?? [])
+      .map((p) => ({ title: p.title, names: texts(source, p.name) }))
+      .filter((p) => p.names.length > 0),
   };
 }
 
@@ -69,7 +77,11 @@ function endorsementCount(value: unknown): number {
   return 0;
 }
 
-export function urgencyOf(meta: UrgencyMeta | undefined, data: CaseData, values: Record<string, unknown>): CaseSummary['urgency'] {
+export function urgencyOf(
+  meta: UrgencyMeta | undefined,
+  data: CaseData,
+  values: Record<string, unknown>,
+): CaseSummary['urgency'] {
   if (!meta) return null;
   const source = sourceOf(data, values);
   const endorsements = meta.endorsements ? answersAt(source, meta.endorsements.var.split('.'))[0] : undefined;

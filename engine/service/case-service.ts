@@ -55,7 +55,8 @@ export class CaseService {
   async officerLoads(defs: CompiledDefinitions): Promise<Record<string, OfficerLoad>> {
     const officers = (defs.settings.officers ?? []).map((o) => o.username);
     const active = await this.store.countActiveCases(officers);
-    return Object.fromEntries(officers.map((o) => [o, { capacity: capacityOf(defs.settings, o), active: active[o] ?? 0 }]));
+    const load = (o: string): OfficerLoad => ({ capacity: capacityOf(defs.settings, o), active: active[o] ?? 0 });
+    return Object.fromEntries(officers.map((o) => [o, load(o)]));
   }
 
   /** The moment's context; officers' loads are looked up only when the pathway has a condition that reads them. */

@@ -20,13 +20,19 @@ export function summarise(
   record: { createdBy: string; createdAt: string },
 ): CaseSummary {
   const main = Object.values(data.instances).find((i) => i.kind === 'case');
-  const metas = main && !main.done ? currentMeta(restoreSnapshot(defs.pathways.get(main.pathway)!.machine, main.snapshot)) : [];
+  const metas =
+    main && !main.done ? currentMeta(restoreSnapshot(defs.pathways.get(main.pathway)!.machine, main.snapshot)) : [];
   const waiting = metas.some((m) => m.awaitingAllocation === true);
   const values = view.values;
-  const pathwayMeta = (defs.pathways.get(data.pathway)?.config.meta ?? {}) as { identity?: IdentityMeta; urgency?: UrgencyMeta };
+  const pathwayMeta = (defs.pathways.get(data.pathway)?.config.meta ?? {}) as {
+    identity?: IdentityMeta;
+    urgency?: UrgencyMeta;
+  };
   const actors = view.done
     ? []
-    : [...new Set([...view.instances.filter((i) => !i.done).flatMap((i) => i.actors), ...rolesAskedToAct(data)])].sort();
+    : [
+        ...new Set([...view.instances.filter((i) => !i.done).flatMap((i) => i.actors), ...rolesAskedToAct(data)]),
+      ].sort();
   return {
     format: SUMMARY_FORMAT,
     state: view.state,

@@ -15,7 +15,10 @@ interface SortKey {
 /** Each order ends with the id, so that no two cases tie and a cursor points between two cases exactly. */
 const SORTS: Record<CaseSort, SortKey[]> = {
   oldest: [{ column: 'created_at' }, { column: 'id' }],
-  newest: [{ column: 'created_at', descending: true }, { column: 'id', descending: true }],
+  newest: [
+    { column: 'created_at', descending: true },
+    { column: 'id', descending: true },
+  ],
   // Allocation order: higher priority first, then the longest waiting.
   waiting: [{ column: 'priority', descending: true }, { column: 'queue_since' }, { column: 'id' }],
   deadline: [{ column: 'deadline_sort' }, { column: 'id' }],
@@ -72,7 +75,8 @@ class Where {
 
 function visibility(where: Where, visibleTo: CaseVisibility): void {
   if ('all' in visibleTo) return;
-  if ('referredBy' in visibleTo) where.add('(referred_by = ? OR created_by = ?)', visibleTo.referredBy, visibleTo.referredBy);
+  if ('referredBy' in visibleTo)
+    where.add('(referred_by = ? OR created_by = ?)', visibleTo.referredBy, visibleTo.referredBy);
   else if ('allocatedTo' in visibleTo) where.add('allocated_to = ?', visibleTo.allocatedTo);
   else where.add('1 = 0');
 }
@@ -80,14 +84,17 @@ function visibility(where: Where, visibleTo: CaseVisibility): void {
 function filters(where: Where, query: CaseQuery, dialect: SqlDialect): void {
   if (query.includeClosed !== true) where.add('NOT closed');
   if (query.list !== undefined) where.add('id IN (SELECT case_id FROM case_lists WHERE list = ?)', query.list);
-  if (query.involving !== undefined) where.add('(allocated_to = ? OR referred_by = ?)', query.involving, query.involving);
+  if (query.involving !== undefined)
+    where.add('(allocated_to = ? OR referred_by = ?)', query.involving, query.involving);
   if (query.waiting !== undefined) where.add(query.waiting ? 'waiting' : 'NOT waiting');
   if (query.states !== undefined) {
     if (query.states.length === 0) where.add('1 = 0');
     else {
       // A state, or any state inside it: `a` takes in `a.b`.
-      where.add(`(${query.states.map(() => "state = ? OR state LIKE ? ESCAPE '\\'").join(' OR ')})`,
-        ...query.states.flatMap((state) => [state, `${state.replace(/[\\%_]/g, '\\$&')}.%`]));
+      where.add(
+        `(${query.states.map(() => "state = ? OR state LIKE ? ESCAPE '\\'").join(' OR ')})`,
+        ...query.states.flatMap((state) => [state, `${state.replace(/[\\%_]/g, '\\$&')}.%`]),
+      );
     }
   }
   if (query.pathwayId !== undefined) where.add('pathway_id = ?', query.pathwayId);
@@ -114,8 +121,11 @@ function afterCursor(where: Where, keys: SortKey[], values: (string | number)[])
   const [first, ...rest] = keys;
   const restColumns = rest.map((k) => k.column).join(', ');
   where.add(
-    `(${first!.column} ${first!.descending ? '<' : '>'} ? OR (${first!.column} = ? AND (${restColumns}) > (${rest.map(() => '?').join(', ')})))`,
-    values[0]!, values[0]!, ...values.slice(1),
+    `(${first!.column} ${first!.descending ? '<' : '>'} ? OR ` +
+      `(${first!.column} = ? AND (${restColumns}) > (${rest.map(() => '?').join(', ')})))`,
+    values[0]!,
+    values[0]!,
+    ...values.slice(1),
   );
 }
 
@@ -126,8 +136,11 @@ function decodeCursor(cursor: string, sort: CaseSort, length: number): (string |
   } catch {
     decoded = undefined;
   }
-  const valid = Array.isArray(decoded) && decoded.length === length + 1 && decoded[0] === sort
-    && decoded.slice(1).every((v) => typeof v === 'string' || typeof v === 'number');
+  const valid =
+    Array.isArray(decoded) &&
+    decoded.length === length + 1 &&
+    decoded[0] === sort &&
+    decoded.slice(1).every((v) => typeof v === 'string' || typeof v === 'number');
   if (!valid) throw new StoreQueryError('after is not the next cursor of a page of this list (in this order)', 'after');
   return (decoded as unknown[]).slice(1) as (string | number)[];
 }

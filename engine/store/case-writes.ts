@@ -3,7 +3,8 @@
 // the summary replaced alone when its format changes.
 import { StoreConflictError, StoreNotFoundError, caseVersionConflict } from './errors.js';
 import {
-  caseHeadColumns, caseLists, summaryColumnNames, summaryColumns, toCaseHead, toInstant, toJson, toOptionalJson, type CaseHead,
+  caseHeadColumns, caseLists, summaryColumnNames, summaryColumns, toCaseHead, toInstant, toJson, toOptionalJson,
+  type CaseHead,
 } from './rows.js';
 import type { SqlDatabase, SqlParam, SqlSession } from './sql-database.js';
 import type { CaseSideEffects, CaseSummary, CommitInput, CreateCaseInput, NewAudit, NewEvent } from './types.js';
@@ -19,25 +20,38 @@ export type JsonCreateCaseInput = Omit<CreateCaseInput, 'snapshot'> & { snapshot
 export type JsonCommitInput = Omit<CommitInput, 'snapshot'> & { snapshotJson: string };
 
 export function createCase(db: SqlDatabase, input: JsonCreateCaseInput): Promise<CaseHead> {
+  return db.transaction((tx) => insertCase(tx, input));
+}
+
+/** Many cases in one transaction (an import, a benchmark's seed): all of them are stored, or none. */
+export function createCases(db: SqlDatabase, inputs: JsonCreateCaseInput[]): Promise<CaseHead[]> {
   return db.transaction(async (tx) => {
-    const columns = summaryColumnNames.join(', ');
-    const rows = await tx.all(
-      `INSERT INTO cases (id, pathway_id, definition_version, version, snapshot, summary, ${columns},
-         created_by, created_at, updated_at)
-       VALUES (?, ?, ?, 1, ?, ?, ${summaryColumnNames.map(() => '?').join(', ')}, ?, ?, ?)
-       ON CONFLICT (id) DO NOTHING
-       RETURNING ${caseHeadColumns}`,
-      [input.id, input.pathwayId, input.definitionVersion, input.snapshotJson, toJson(input.summary),
-        ...summaryColumns(input.summary), input.createdBy, input.at, input.at],
-    );
-    if (rows[0] === undefined) {
-      throw new StoreConflictError(`case '${input.id}' already exists`, { entity: 'case', key: input.id });
-    }
-    await appendEvent(tx, input.id, 1, input.event);
-    await writeCaseLists(tx, input.id, [], caseLists(input.summary));
-    await applySideEffects(tx, input.id, input);
-    return toCaseHead(rows[0]);
+    const heads: CaseHead[] = [];
+    for (const input of inputs) heads.push(await insertCase(tx, input));
+    return heads;
   });
+}
+
+async function insertCase(tx: SqlSession, input: JsonCreateCaseInput): Promise<CaseHead> {
+  const columns = summaryColumnNames.join(', ');
+  const rows = await tx.all(
+    `INSERT INTO cases (id, pathway_id, definition_version, version, snapshot, summary, ${columns},
+       created_by, created_at, updated_at)
+     VALUES (?, ?, ?, 1, ?, ?, ${summaryColumnNames.map(() => '?').join(', ')}, ?, ?, ?)
+     ON CONFLICT (id) DO NOTHING
+     RETURNING ${caseHeadColumns}`,
+    [
+      input.id, input.pathwayId, input.definitionVersion, input.snapshotJson, toJson(input.summary),
+      ...summaryColumns(input.summary), input.createdBy, input.at, input.at,
+    ],
+  );
+  if (rows[0] === undefined) {
+    throw new StoreConflictError(`case '${input.id}' already exists`, { entity: 'case', key: input.id });
+  }
+  await appendEvent(tx, input.id, 1, input.event);
+  await writeCaseLists(tx, input.id, [], caseLists(input.summary));
+  await applySideEffects(tx, input.id, input);
+  return toCaseHead(rows[0]);
 }
 
 export function commitEvent(db: SqlDatabase, input: JsonCommitInput): Promise<CaseHead> {
@@ -58,7 +72,9 @@ export function commitEvent(db: SqlDatabase, input: JsonCommitInput): Promise<Ca
 }
 
 /** A case's summary replaced without an event (its summary columns and lists with it), if it is still at `version`. */
-export function replaceSummary(db: SqlDatabase, caseId: string, version: number, summary: CaseSummary): Promise<boolean> {
+export function replaceSummary(
+  db: SqlDatabase, caseId: string, version: number, summary: CaseSummary,
+): Promise<boolean> {
   return db.transaction(async (tx) => {
     const sets = summaryColumnNames.map((column) => `${column} = ?`).join(', ');
     const changed = await tx.run(
@@ -75,7 +91,9 @@ export function replaceSummary(db: SqlDatabase, caseId: string, version: number,
  * Brings a case's rows in case_lists from `before` (undefined: not known, so all are replaced) to `after`. Most
  * events change no list, and then nothing is written.
  */
-async function writeCaseLists(tx: SqlSession, caseId: string, before: string[] | undefined, after: string[]): Promise<void> {
+async function writeCaseLists(
+  tx: SqlSession, caseId: string, before: string[] | undefined, after: string[],
+): Promise<void> {
   if (before === undefined) await tx.run('DELETE FROM case_lists WHERE case_id = ?', [caseId]);
   for (const list of before ?? []) {
     if (!after.includes(list)) await tx.run('DELETE FROM case_lists WHERE list = ? AND case_id = ?', [list, caseId]);

@@ -22,12 +22,18 @@ export function searchText(values: (string | null | undefined)[]): string {
 
 /** The words of a query (at most 8, each cut to 40 letters); empty when it has none. */
 export function searchTerms(query: string): string[] {
-  return searchWords(query).slice(0, MAX_TERMS).map((word) => word.slice(0, MAX_TERM_LENGTH));
+  return searchWords(query)
+    .slice(0, MAX_TERMS)
+    .map((word) => word.slice(0, MAX_TERM_LENGTH));
 }
 
 /** A sort key for a person's name: family name (the last part, hyphens and all) first, without case or accents. */
 export function nameSortKey(name: string | null | undefined): string {
-  const parts = (name ?? '').trim().split(/\s+/).map((part) => searchWords(part).join(' ')).filter((part) => part !== '');
+  const parts = (name ?? '')
+    .trim()
+    .split(/\s+/)
+    .map((part) => searchWords(part).join(' '))
+    .filter((part) => part !== '');
   // Named cases first ('0'), then the cases nobody is named on ('1').
   return parts.length === 0 ? '1' : `0 ${[parts.at(-1), ...parts.slice(0, -1)].join(' ')}`;
 }

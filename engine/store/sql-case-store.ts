@@ -4,15 +4,44 @@ import { cursorAfter, listSql } from './case-query.js';
 import { claimDueDeadlines, defaultDeadlineLeaseMs } from './deadline-claims.js';
 import { EventHeaderCache } from './event-header-cache.js';
 import {
-  committedRecord, fromStoredCase, toAudit, toCaseToResummarise, toDeadline, toDefinitionVersion, toDraft, toEvent, toEventHeader,
-  toInstant, toJson, toListItem, toStoredCase, toUser, type CaseHead, type StoredCase,
+  committedRecord,
+  fromStoredCase,
+  toAudit,
+  toCaseToResummarise,
+  toDeadline,
+  toDefinitionVersion,
+  toDraft,
+  toEvent,
+  toEventHeader,
+  toInstant,
+  toJson,
+  toListItem,
+  toStoredCase,
+  toUser,
+  type CaseHead,
+  type StoredCase,
 } from './rows.js';
 import type { SqlDatabase, SqlParam } from './sql-database.js';
 import { SqlCaseWrites } from './sql-case-writes.js';
 import {
-  totalCap, type AuditFilter, type AuditRecord, type CasePage, type CaseQuery, type CaseRecord, type CaseStore,
-  type CaseToResummarise, type CommitInput, type CreateCaseInput, type DeadlineRecord, type DefinitionVersionRecord,
-  type DraftRecord, type EventHeader, type EventRecord, type NewEvent, type StoreOptions, type UserRecord,
+  totalCap,
+  type AuditFilter,
+  type AuditRecord,
+  type CasePage,
+  type CaseQuery,
+  type CaseRecord,
+  type CaseStore,
+  type CaseToResummarise,
+  type CommitInput,
+  type CreateCaseInput,
+  type DeadlineRecord,
+  type DefinitionVersionRecord,
+  type DraftRecord,
+  type EventHeader,
+  type EventRecord,
+  type NewEvent,
+  type StoreOptions,
+  type UserRecord,
 } from './types.js';
 
 function headersThrough(headers: EventHeader[], throughSeq: number | undefined): EventHeader[] {
@@ -32,6 +61,13 @@ export class SqlCaseStore extends SqlCaseWrites implements CaseStore {
     const { snapshot, ...rest } = input;
     const head = await this.createCaseJson({ ...rest, snapshotJson: toJson(snapshot) });
     return this.committed(head, input);
+  }
+
+  async createCases(inputs: CreateCaseInput[]): Promise<void> {
+    const heads = await this.createCasesJson(
+      inputs.map(({ snapshot, ...rest }) => ({ ...rest, snapshotJson: toJson(snapshot) })),
+    );
+    heads.forEach((head, i) => this.committed(head, inputs[i]!));
   }
 
   async commitEvent(input: CommitInput): Promise<CaseRecord> {
@@ -63,7 +99,10 @@ export class SqlCaseStore extends SqlCaseWrites implements CaseStore {
 
   async listCases(query: CaseQuery): Promise<CasePage> {
     const { page, count, limit, sort } = listSql(query, this.db.dialect, totalCap);
-    const [rows, counted] = await Promise.all([this.db.all(page.sql, page.params), count && this.db.all(count.sql, count.params)]);
+    const [rows, counted] = await Promise.all([
+      this.db.all(page.sql, page.params),
+      count && this.db.all(count.sql, count.params),
+    ]);
     const more = rows.length > limit;
     const shown = more ? rows.slice(0, limit) : rows;
     const result: CasePage = { cases: shown.map(toListItem), next: more ? cursorAfter(shown.at(-1)!, sort) : null };
@@ -78,7 +117,8 @@ export class SqlCaseStore extends SqlCaseWrites implements CaseStore {
   async countActiveCases(usernames: string[]): Promise<Record<string, number>> {
     if (usernames.length === 0) return {};
     const rows = await this.db.all(
-      `SELECT allocated_to, count(*) AS n FROM cases WHERE active_case AND allocated_to IN (${usernames.map(() => '?').join(', ')})
+      `SELECT allocated_to, count(*) AS n FROM cases
+       WHERE active_case AND allocated_to IN (${usernames.map(() => '?').join(', ')})
        GROUP BY allocated_to`,
       usernames,
     );
@@ -89,7 +129,8 @@ export class SqlCaseStore extends SqlCaseWrites implements CaseStore {
     const wanted = [...new Set(usernames)];
     if (wanted.length === 0) return {};
     const rows = await this.db.all(
-      `SELECT username, display_name FROM users WHERE username IN (${wanted.map(() => '?').join(', ')})`, wanted,
+      `SELECT username, display_name FROM users WHERE username IN (${wanted.map(() => '?').join(', ')})`,
+      wanted,
     );
     return Object.fromEntries(rows.map((row) => [String(row.username), String(row.display_name)]));
   }
@@ -115,8 +156,9 @@ export class SqlCaseStore extends SqlCaseWrites implements CaseStore {
       return headersThrough(this.eventHeaders.extend(caseId, [])!, throughSeq);
     }
     const sql = 'SELECT seq, type, user_id, role, at FROM events WHERE case_id = ? AND seq > ? ORDER BY seq';
-    const all = this.eventHeaders.extend(caseId, (await this.db.all(sql, [caseId, known])).map(toEventHeader))
-      ?? (await this.db.all(sql, [caseId, 0])).map(toEventHeader);
+    const all =
+      this.eventHeaders.extend(caseId, (await this.db.all(sql, [caseId, known])).map(toEventHeader)) ??
+      (await this.db.all(sql, [caseId, 0])).map(toEventHeader);
     return headersThrough(all, throughSeq);
   }
 
@@ -126,9 +168,11 @@ export class SqlCaseStore extends SqlCaseWrites implements CaseStore {
   }
 
   async getDraft(caseId: string, formId: string, userId: string): Promise<DraftRecord | undefined> {
-    const [row] = await this.db.all(
-      'SELECT * FROM drafts WHERE case_id = ? AND form_id = ? AND user_id = ?', [caseId, formId, userId],
-    );
+    const [row] = await this.db.all('SELECT * FROM drafts WHERE case_id = ? AND form_id = ? AND user_id = ?', [
+      caseId,
+      formId,
+      userId,
+    ]);
     return row && toDraft(row);
   }
 
@@ -138,7 +182,8 @@ export class SqlCaseStore extends SqlCaseWrites implements CaseStore {
 
   async listDeadlines(caseId: string): Promise<DeadlineRecord[]> {
     const rows = await this.db.all(
-      'SELECT * FROM deadlines WHERE case_id = ? AND fired_at IS NULL ORDER BY due_at, id', [caseId],
+      'SELECT * FROM deadlines WHERE case_id = ? AND fired_at IS NULL ORDER BY due_at, id',
+      [caseId],
     );
     return rows.map(toDeadline);
   }
@@ -146,8 +191,14 @@ export class SqlCaseStore extends SqlCaseWrites implements CaseStore {
   async listAudit(filter: AuditFilter = {}): Promise<AuditRecord[]> {
     const conditions: string[] = [];
     const params: SqlParam[] = [];
-    if (filter.caseId !== undefined) { conditions.push('case_id = ?'); params.push(filter.caseId); }
-    if (filter.userId !== undefined) { conditions.push('user_id = ?'); params.push(filter.userId); }
+    if (filter.caseId !== undefined) {
+      conditions.push('case_id = ?');
+      params.push(filter.caseId);
+    }
+    if (filter.userId !== undefined) {
+      conditions.push('user_id = ?');
+      params.push(filter.userId);
+    }
     const where = conditions.length === 0 ? '' : `WHERE ${conditions.join(' AND ')}`;
     const limit = filter.limit === undefined ? '' : ' LIMIT ?';
     if (filter.limit !== undefined) params.push(Math.max(0, Math.floor(filter.limit)));
@@ -169,9 +220,10 @@ export class SqlCaseStore extends SqlCaseWrites implements CaseStore {
   }
 
   async signInFailuresSince(key: string, since: string): Promise<string[]> {
-    const rows = await this.db.all(
-      'SELECT at FROM sign_in_failures WHERE attempt_key = ? AND at >= ? ORDER BY at', [key, toInstant(since)],
-    );
+    const rows = await this.db.all('SELECT at FROM sign_in_failures WHERE attempt_key = ? AND at >= ? ORDER BY at', [
+      key,
+      toInstant(since),
+    ]);
     return rows.map((row) => String(row.at));
   }
 

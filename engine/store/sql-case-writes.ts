@@ -2,7 +2,13 @@
 // threaded SQLite store (sqlite-threaded-store.ts forwards each of them by name), so a new write is written here once.
 // Arguments and results are plain data (JSON values, strings, numbers), so they cross a thread unchanged.
 import {
-  commitEvent, createCase, insertAudit, replaceSummary, type JsonCommitInput, type JsonCreateCaseInput,
+  commitEvent,
+  createCase,
+  createCases,
+  insertAudit,
+  replaceSummary,
+  type JsonCommitInput,
+  type JsonCreateCaseInput,
 } from './case-writes.js';
 import { claimDeadlines, settleDeadlineClaim } from './deadline-claims.js';
 import { StoreConflictError } from './errors.js';
@@ -22,6 +28,11 @@ export class SqlCaseWrites {
   /** createCase with the snapshot already JSON text; only the plain columns come back. */
   createCaseJson(input: JsonCreateCaseInput): Promise<CaseHead> {
     return createCase(this.db, input);
+  }
+
+  /** createCases with the snapshots already JSON text. */
+  createCasesJson(inputs: JsonCreateCaseInput[]): Promise<CaseHead[]> {
+    return createCases(this.db, inputs);
   }
 
   /** commitEvent with the snapshot already JSON text; only the plain columns come back. */
@@ -115,5 +126,6 @@ export class SqlCaseWrites {
 export type WriteMethod = keyof SqlCaseWrites;
 
 /** Every write, read from the class itself: a write added above is forwarded to a writer thread with no other edit. */
-export const writeMethods: readonly WriteMethod[] = Object.getOwnPropertyNames(SqlCaseWrites.prototype)
-  .filter((name) => name !== 'constructor') as WriteMethod[];
+export const writeMethods: readonly WriteMethod[] = Object.getOwnPropertyNames(SqlCaseWrites.prototype).filter(
+  (name) => name !== 'constructor',
+) as WriteMethod[];

@@ -259,7 +259,9 @@ async function retryWhileBusy<T>(work: () => Promise<T>, busyTimeoutMs: number):
   }
 }
 
-function readCommitted(db: Database.Database, cache: StatementCache, sql: string, params: SqlParam[] | undefined, busyTimeoutMs: number): Promise<Row[]> {
+function readCommitted(
+  db: Database.Database, cache: StatementCache, sql: string, params: SqlParam[] | undefined, busyTimeoutMs: number,
+): Promise<Row[]> {
   return retryWhileBusy(async () => statement(db, cache, sql).all(...bindable(params)) as Row[], busyTimeoutMs);
 }
 

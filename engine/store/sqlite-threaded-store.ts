@@ -48,7 +48,10 @@ export class ThreadedSqliteStore extends SqlCaseStore {
     if (options.exclusive) this.cases = new CaseRecordCache();
     this.writer = new WriterThread(file, options);
     // Each write of SqlCaseWrites, in place of the inherited one, goes to the writer thread under its own name.
-    const forward = <M extends WriteMethod>(method: M): Write<M> => (...args) => this.writer.call(method, args);
+    const forward =
+      <M extends WriteMethod>(method: M): Write<M> =>
+      (...args) =>
+        this.writer.call(method, args);
     Object.assign(this, Object.fromEntries(writeMethods.map((method) => [method, forward(method)])));
   }
 

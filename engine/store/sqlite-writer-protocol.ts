@@ -29,7 +29,8 @@ export function serialiseStoreError(error: unknown): SerialisedError {
 export function rebuildStoreError(error: SerialisedError): Error {
   if (error.name === 'StoreConflictError') {
     return new StoreConflictError(error.message, {
-      entity: error.entity ?? '', key: error.key ?? '',
+      entity: error.entity ?? '',
+      key: error.key ?? '',
       ...(error.expectedVersion !== undefined ? { expectedVersion: error.expectedVersion } : {}),
       ...(error.actualVersion !== undefined ? { actualVersion: error.actualVersion } : {}),
     });

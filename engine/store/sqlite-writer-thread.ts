@@ -22,7 +22,9 @@ const SERVER_WAL_AUTOCHECKPOINT_PAGES = 10_000;
 
 const { file, options } = workerData as { file: string; options: StoreOptions & SqliteDatabaseOptions };
 const database = new SqliteDatabase(file, sqliteDialect, {
-  walAutocheckpointPages: SERVER_WAL_AUTOCHECKPOINT_PAGES, ...options, groupCommit: true,
+  walAutocheckpointPages: SERVER_WAL_AUTOCHECKPOINT_PAGES,
+  ...options,
+  groupCommit: true,
 });
 const store = new SqlCaseStore(database, options);
 const port = parentPort!;

@@ -242,6 +242,8 @@ export interface CaseStore {
    * returned holds the snapshot and summary objects it was given (as commitEvent's does).
    */
   createCase(input: CreateCaseInput): Promise<CaseRecord>;
+  /** Many new cases, each as createCase would store it, in one transaction: all, or none (StoreConflictError). */
+  createCases(inputs: CreateCaseInput[]): Promise<void>;
   /**
    * The case as last stored. Its snapshot and summary are for reading only: a store that keeps the cases it has
    * committed (the server's, see case-record-cache.ts) hands every reader the same frozen objects; others parse a

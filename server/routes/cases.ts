@@ -25,7 +25,9 @@ export function caseListRoutes(services: Services): Router {
     if (typeof pathway !== 'string' || !pathway) throw problem(400, 'bad-request', 'Send {"pathway": "<pathway id>"}.');
     const viewer = signedIn(res);
     const opened = await services.cases.openCase(serviceUser(viewer), pathway);
-    const { text } = await caseResponse(services.store, viewer, opened, services.caseHistory, (version) => services.registry.get(version));
+    const { text } = await caseResponse(services.store, viewer, opened, services.caseHistory, (version) =>
+      services.registry.get(version),
+    );
     res.status(201).location(`${req.baseUrl}/api/cases/${opened.record.id}`);
     sendJsonText(res, text);
   });
@@ -33,11 +35,18 @@ export function caseListRoutes(services: Services): Router {
   router.get('/api/cases', async (req, res) => {
     const viewer = signedIn(res);
     const { defs } = await services.registry.current();
-    if ((defs.roles.roles[viewer.role]?.caseVisibility ?? 'none') === 'none') throw problem(403, 'forbidden', 'Your role does not see cases.');
+    if ((defs.roles.roles[viewer.role]?.caseVisibility ?? 'none') === 'none')
+      throw problem(403, 'forbidden', 'Your role does not see cases.');
     const now = services.now();
     const { view, query } = listQuery(req.query, viewer, defs, now);
     const page = await services.cases.listCases(serviceUser(viewer), query);
-    res.json({ view, filter: view, sort: query.sort ?? 'oldest', limit: query.limit ?? 25, ...(await casePageJson(services.store, page, now)) });
+    res.json({
+      view,
+      filter: view,
+      sort: query.sort ?? 'oldest',
+      limit: query.limit ?? 25,
+      ...(await casePageJson(services.store, page, now)),
+    });
   });
 
   router.get('/api/cases/views', async (_req, res) => {
@@ -46,18 +55,28 @@ export function caseListRoutes(services: Services): Router {
     const screens = defs.settings.screens ?? {};
     const views = [...BUILT_IN_VIEWS, ...worklistNames(defs)]
       .filter((view) => view !== 'waiting' || seesAllCases(defs, viewer.role))
-      .map((id) => ({ id, ...(screens[id]?.title ? { title: screens[id]!.title } : {}), ...(screens[id]?.intro ? { intro: screens[id]!.intro } : {}) }));
+      .map((id) => ({
+        id,
+        ...(screens[id]?.title ? { title: screens[id]!.title } : {}),
+        ...(screens[id]?.intro ? { intro: screens[id]!.intro } : {}),
+      }));
     res.json({ views, landing: 'act', maxPageSize });
   });
 
   router.get('/api/cases/allocation-queue', async (req, res) => {
     const viewer = signedIn(res);
     const { defs } = await services.registry.current();
-    if (!seesAllCases(defs, viewer.role)) throw problem(403, 'forbidden', 'Only roles that see all cases see the allocation queue.');
+    if (!seesAllCases(defs, viewer.role))
+      throw problem(403, 'forbidden', 'Only roles that see all cases see the allocation queue.');
     const now = services.now();
     const { query } = listQuery({ ...req.query, view: 'waiting', sort: undefined }, viewer, defs, now);
     const loads = await services.cases.officerLoads(defs);
-    const officers = (defs.settings.officers ?? []).map((o) => ({ username: o.username, name: o.name ?? o.username, role: o.role, ...loads[o.username]! }));
+    const officers = (defs.settings.officers ?? []).map((o) => ({
+      username: o.username,
+      name: o.name ?? o.username,
+      role: o.role,
+      ...loads[o.username]!,
+    }));
     const page = await services.cases.allocationQueue(serviceUser(viewer), query);
     res.json({ ...(await casePageJson(services.store, page, now)), officers });
   });

@@ -10,17 +10,18 @@ export class CaseHistoryJson {
   constructor(private readonly maxCases = 2000) {}
 
   /**
-   * JSON of [{seq, type, by, byName, role, at}, …] for a case's first headers.length events (all of them, in seq order),
-   * `names` giving display names by user name. Kept text naming someone whose name has changed since is made afresh.
+   * JSON of [{seq, type, by, byName, role, at}, …] for a case's first headers.length events (all of them, in seq
+   * order), `names` giving display names by user name. Kept text naming someone whose name has changed since is made afresh.
    */
   text(caseId: string, headers: EventHeader[], names: Record<string, string>): string {
     let kept = this.cases.get(caseId);
-    if (kept && Object.entries(kept.names).some(([user, name]) => names[user] !== undefined && names[user] !== name)) kept = undefined;
+    const renamed = (user: string, name: string) => names[user] !== undefined && names[user] !== name;
+    if (kept && Object.entries(kept.names).some(([user, name]) => renamed(user, name))) kept = undefined;
     // An older version than one shown before (a read that raced a change): built apart, the longer text is kept.
     if (kept && kept.count > headers.length) return `[${entriesJson(headers, 0, '', names)}]`;
     const entries = entriesJson(headers, kept?.count ?? 0, kept?.entries ?? '', names);
     const used = { ...kept?.names };
-    for (let i = kept?.count ?? 0; i < headers.length; i++) used[headers[i]!.userId] = names[headers[i]!.userId] ?? headers[i]!.userId;
+    for (const { userId } of headers.slice(kept?.count ?? 0)) used[userId] = names[userId] ?? userId;
     this.cases.delete(caseId);
     this.cases.set(caseId, { count: headers.length, entries, names: used });
     if (this.cases.size > this.maxCases) this.cases.delete(this.cases.keys().next().value!);
@@ -35,7 +36,8 @@ function entriesJson(headers: EventHeader[], from: number, entries: string, name
   const pieces = entries ? [entries] : [];
   for (let i = from; i < headers.length; i++) {
     const e = headers[i]!;
-    pieces.push(JSON.stringify({ seq: e.seq, type: e.type, by: e.userId, byName: names[e.userId] ?? e.userId, role: e.role, at: e.at }));
+    const byName = names[e.userId] ?? e.userId;
+    pieces.push(JSON.stringify({ seq: e.seq, type: e.type, by: e.userId, byName, role: e.role, at: e.at }));
   }
   return pieces.join(',');
 }

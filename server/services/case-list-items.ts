@@ -3,7 +3,9 @@
 import type { CaseListItem, CasePage, CaseStore } from '../../engine/store/index.js';
 
 export function usersNamedIn(items: CaseListItem[]): string[] {
-  return items.flatMap((item) => [item.summary.referredBy, item.summary.allocatedTo, item.createdBy]).filter((u): u is string => Boolean(u));
+  return items
+    .flatMap((item) => [item.summary.referredBy, item.summary.allocatedTo, item.createdBy])
+    .filter((u): u is string => Boolean(u));
 }
 
 export function caseListItem(item: CaseListItem, names: Record<string, string>, today: string) {

@@ -16,14 +16,16 @@ type Params = Record<string, unknown>;
 function text(params: Params, name: string): string | undefined {
   const value = params[name];
   if (value === undefined || value === '') return undefined;
-  if (typeof value !== 'string') throw problem(400, 'bad-request', `${name} must be given once, as text.`, { parameter: name });
+  if (typeof value !== 'string')
+    throw problem(400, 'bad-request', `${name} must be given once, as text.`, { parameter: name });
   return value;
 }
 
 function flag(params: Params, name: string): boolean | undefined {
   const value = text(params, name);
   if (value === undefined) return undefined;
-  if (value !== 'true' && value !== 'false') throw problem(400, 'bad-request', `${name} is true or false.`, { parameter: name });
+  if (value !== 'true' && value !== 'false')
+    throw problem(400, 'bad-request', `${name} is true or false.`, { parameter: name });
   return value === 'true';
 }
 
@@ -33,7 +35,8 @@ function date(params: Params, name: string): string | undefined {
   // A date stays a date, compared with the deadlines' dates; a date and time is made canonical.
   if (/^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value))) return value;
   const time = new Date(value);
-  if (Number.isNaN(time.getTime())) throw problem(400, 'bad-request', `${name} must be a date or a date and time.`, { parameter: name });
+  if (Number.isNaN(time.getTime()))
+    throw problem(400, 'bad-request', `${name} must be a date or a date and time.`, { parameter: name });
   return time.toISOString();
 }
 
@@ -63,26 +66,38 @@ function viewQuery(view: string, viewer: Viewer, defs: CompiledDefinitions): Lis
       return { list: `act:${viewer.role}` };
     default:
       if (worklistNames(defs).includes(view)) return { list: view };
-      throw problem(400, 'bad-request', `view is one of ${[...BUILT_IN_VIEWS, ...worklistNames(defs)].join(', ')}.`, { parameter: 'view' });
+      throw problem(400, 'bad-request', `view is one of ${[...BUILT_IN_VIEWS, ...worklistNames(defs)].join(', ')}.`, {
+        parameter: 'view',
+      });
   }
 }
 
 /** The query of GET /api/cases (and of the allocation queue, which fixes its own view). */
-export function listQuery(params: Params, viewer: Viewer, defs: CompiledDefinitions, now: string): { view: string; query: ListQuery } {
+export function listQuery(
+  params: Params,
+  viewer: Viewer,
+  defs: CompiledDefinitions,
+  now: string,
+): { view: string; query: ListQuery } {
   // `filter` is the older name of `view`.
   const view = text(params, 'view') ?? text(params, 'filter') ?? 'all';
   const query: ListQuery = { ...viewQuery(view, viewer, defs), count: true };
   const q = text(params, 'q');
   if (q !== undefined) query.q = q.slice(0, 200);
   const states = text(params, 'stage') ?? text(params, 'state');
-  if (states !== undefined) query.states = states.split(',').map((s) => s.trim()).filter(Boolean);
+  if (states !== undefined)
+    query.states = states
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
   const pathway = text(params, 'pathway');
   if (pathway !== undefined) query.pathwayId = pathway;
   const urgent = flag(params, 'urgent');
   if (urgent !== undefined) query.urgent = urgent;
   const priority = text(params, 'priority');
   if (priority !== undefined) {
-    if (!/^-?\d+$/.test(priority)) throw problem(400, 'bad-request', 'priority is a whole number (the lowest to list).', { parameter: 'priority' });
+    if (!/^-?\d+$/.test(priority))
+      throw problem(400, 'bad-request', 'priority is a whole number (the lowest to list).', { parameter: 'priority' });
     query.minPriority = Number(priority);
   }
   const allocatedTo = text(params, 'allocatedTo');
@@ -97,12 +112,16 @@ export function listQuery(params: Params, viewer: Viewer, defs: CompiledDefiniti
   if (flag(params, 'includeClosed')) query.includeClosed = true;
   const sort = text(params, 'sort');
   if (sort !== undefined) {
-    if (!caseSorts.includes(sort as CaseSort)) throw problem(400, 'bad-request', `sort is one of ${caseSorts.join(', ')}.`, { parameter: 'sort' });
+    if (!caseSorts.includes(sort as CaseSort))
+      throw problem(400, 'bad-request', `sort is one of ${caseSorts.join(', ')}.`, { parameter: 'sort' });
     query.sort = sort as CaseSort;
   }
   const limit = text(params, 'limit');
   if (limit !== undefined) {
-    if (!/^\d+$/.test(limit) || Number(limit) < 1) throw problem(400, 'bad-request', `limit is a whole number from 1 (at most ${maxPageSize} are sent).`, { parameter: 'limit' });
+    if (!/^\d+$/.test(limit) || Number(limit) < 1)
+      throw problem(400, 'bad-request', `limit is a whole number from 1 (at most ${maxPageSize} are sent).`, {
+        parameter: 'limit',
+      });
     query.limit = Math.min(Number(limit), maxPageSize);
   }
   const after = text(params, 'after');

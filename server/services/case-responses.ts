@@ -58,7 +58,9 @@ export async function caseResponse(store: CaseStore, viewer: Viewer, snapshot: C
     formsOpen: view.formsOpen,
     formsSubmitted: view.formsSubmitted.filter((f) => redactor.mayReadForm(f)),
     deadlines: view.deadlines,
-    notifications: view.notifications.map((n) => (n.done ? { ...n, done: { ...n.done, byName: names[n.done.by] ?? n.done.by } } : n)),
+    notifications: view.notifications.map((n) =>
+      n.done ? { ...n, done: { ...n.done, byName: names[n.done.by] ?? n.done.by } } : n,
+    ),
     instances: view.instances.filter((i) => i.kind !== 'document' || (i.form && redactor.mayReadForm(i.form))),
     documents: documentsOf(snapshot, redactor),
   };
@@ -73,12 +75,17 @@ export async function caseResponse(store: CaseStore, viewer: Viewer, snapshot: C
     updatedAt: record.updatedAt,
   };
   // Both objects always have keys (id; createdBy …), so the braces can be cut and the pieces joined.
-  const text = `${JSON.stringify(beforeHistory).slice(0, -1)},"history":${history.text(record.id, headers, names)},${JSON.stringify(afterHistory).slice(1)}`;
+  const historyText = history.text(record.id, headers, names);
+  const text = `${JSON.stringify(beforeHistory).slice(0, -1)},"history":${historyText},${JSON.stringify(afterHistory).slice(1)}`;
   return { text, redactor };
 }
 
-function usersNamedIn(createdBy: string, values: Record<string, unknown>, notices: CaseData['notifications'], headers: EventHeader[]): string[] {
-  const named = new Set([createdBy, ...headers.map((h) => h.userId), ...notices.flatMap((n) => (n.done ? [n.done.by] : []))]);
+/** Everyone a case response names: its opener, everyone in its history, whoever did what a notice asked, its people. */
+function usersNamedIn(
+  createdBy: string, values: Record<string, unknown>, notices: CaseData['notifications'], headers: EventHeader[],
+): string[] {
+  const named = new Set([createdBy, ...headers.map((h) => h.userId)]);
+  for (const notice of notices) if (notice.done) named.add(notice.done.by);
   for (const key of ['referredBy', 'allocatedTo']) if (typeof values[key] === 'string') named.add(values[key] as string);
   return [...named];
 }

@@ -8,7 +8,8 @@ const cache = new WeakMap<CompiledDefinitions, Set<string>>();
 export function confidentialValuePaths(defs: CompiledDefinitions): Set<string> {
   const cached = cache.get(defs);
   if (cached) return cached;
-  const known = confidentialCaseValues([...defs.pathways.values()].map((p) => p.config), (id) => defs.forms.get(id)?.schema);
+  const pathways = [...defs.pathways.values()].map((p) => p.config);
+  const known = confidentialCaseValues(pathways, (id) => defs.forms.get(id)?.schema);
   cache.set(defs, known);
   return known;
 }

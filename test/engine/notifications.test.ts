@@ -14,7 +14,9 @@ const at = (role: string, now = '2026-04-01T09:00:00.000Z'): CommandContext => (
 });
 
 const SUBMIT = '        target: waiting\n';
-const ASKING = `${SUBMIT}        actions:\n          - { type: notify, params: { roles: [lead], message: Please allocate, clearedBy: [ALLOCATE] } }\n`;
+const ASKING =
+  `${SUBMIT}        actions:\n` +
+  '          - { type: notify, params: { roles: [lead], message: Please allocate, clearedBy: [ALLOCATE] } }\n';
 
 async function definitionsWith(notice: string): Promise<{ defs?: CompiledDefinitions; problems: string[] }> {
   const files = await fixtureFiles();
@@ -34,15 +36,36 @@ describe('notifications', () => {
       // given a case whose submission asks the lead to allocate
       const { defs } = await definitionsWith(ASKING);
       let data = ok(applyCommand(defs!, undefined, { kind: 'open', pathway: 'flow', ctx: at('requester') }));
-      data = ok(applyCommand(defs!, data, { kind: 'submitForm', form: 'request', data: { name: 'Sam', urgent: false }, ctx: at('requester') }));
+      data = ok(
+        applyCommand(defs!, data, {
+          kind: 'submitForm',
+          form: 'request',
+          data: { name: 'Sam', urgent: false },
+          ctx: at('requester'),
+        }),
+      );
       data = ok(applyCommand(defs!, data, { kind: 'send', instance: 'case', type: 'SUBMIT', ctx: at('requester') }));
       expect(data.notifications).toEqual([
-        { at: '2026-04-01T09:00:00.000Z', roles: ['lead'], message: 'Please allocate', instance: 'case', clearedBy: ['ALLOCATE'] },
+        {
+          at: '2026-04-01T09:00:00.000Z',
+          roles: ['lead'],
+          message: 'Please allocate',
+          instance: 'case',
+          clearedBy: ['ALLOCATE'],
+        },
       ]);
       expect(rolesAskedToAct(data)).toEqual(['lead']);
       // when the lead allocates
       const later = at('lead', '2026-04-02T10:00:00.000Z');
-      data = ok(applyCommand(defs!, data, { kind: 'send', instance: 'case', type: 'ALLOCATE', data: { officer: 'officer-a' }, ctx: later }));
+      data = ok(
+        applyCommand(defs!, data, {
+          kind: 'send',
+          instance: 'case',
+          type: 'ALLOCATE',
+          data: { officer: 'officer-a' },
+          ctx: later,
+        }),
+      );
       // then the notice is kept, marked done by whom, when and with what
       expect(data.notifications[0]?.done).toEqual({ at: '2026-04-02T10:00:00.000Z', by: 'lead-a', event: 'ALLOCATE' });
       expect(rolesAskedToAct(data)).toEqual([]);
@@ -50,7 +73,9 @@ describe('notifications', () => {
 
     it('should report an event that no pathway declares at its place', async () => {
       const { problems } = await definitionsWith(ASKING.replace('clearedBy: [ALLOCATE]', 'clearedBy: [ALOCATE]'));
-      expect(problems).toEqual([expect.stringMatching(/^defs\/pathways\/flow\.yaml:23:92: event "ALOCATE" is not declared by any pathway$/)]);
+      expect(problems).toEqual([
+        expect.stringMatching(/^defs\/pathways\/flow\.yaml:23:92: event "ALOCATE" is not declared by any pathway$/),
+      ]);
     });
   });
 });

@@ -10,17 +10,32 @@ const other = { id: 'requester-b', role: 'requester' };
 const lead = { id: 'lead-a', role: 'lead' };
 
 interface Page {
-  cases: { id: string; person: { name: string } | null; referredBy: string; referredByName: string; allocatedToName: string | null; urgency: unknown }[];
+  cases: {
+    id: string;
+    person: { name: string } | null;
+    referredBy: string;
+    referredByName: string;
+    allocatedToName: string | null;
+    urgency: unknown;
+  }[];
   next: string | null;
   total?: number;
 }
 
 /** A case on the flow: opened, and sent in with a request naming `name` (unless left as a draft). */
-async function seedCase(cases: CaseService, name: string, options: { by?: typeof requester; urgent?: boolean; send?: boolean } = {}) {
+async function seedCase(
+  cases: CaseService,
+  name: string,
+  options: { by?: typeof requester; urgent?: boolean; send?: boolean } = {},
+) {
   const by = options.by ?? requester;
   const { record } = await cases.openCase(by, 'flow');
   if (options.send === false) return record.id;
-  await cases.change(record.id, by, { expectedVersion: 1, type: 'SUBMIT', forms: { request: { name, urgent: options.urgent ?? false } } });
+  await cases.change(record.id, by, {
+    expectedVersion: 1,
+    type: 'SUBMIT',
+    forms: { request: { name, urgent: options.urgent ?? false } },
+  });
   return record.id;
 }
 
@@ -33,7 +48,13 @@ describe('case lists', () => {
   beforeAll(async () => {
     server = await startServer();
     users = await signInAll(server.app);
-    await server.dao.services.store.upsertUser({ username: 'requester-b', displayName: 'Bea Requester', role: 'requester', passwordHash: await hashPassword(PASSWORD), demo: false });
+    await server.dao.services.store.upsertUser({
+      username: 'requester-b',
+      displayName: 'Bea Requester',
+      role: 'requester',
+      passwordHash: await hashPassword(PASSWORD),
+      demo: false,
+    });
     otherRequester = await signIn(server.app, 'requester-b');
     const cases = server.dao.services.cases;
     ids.taylor = await seedCase(cases, 'Alex Taylor', { urgent: true });
@@ -46,7 +67,8 @@ describe('case lists', () => {
   });
   afterAll(async () => server.close());
 
-  const get = async (client: Client, query: string): Promise<Page> => (await client.get(`/api/cases${query}`).expect(200)).body as Page;
+  const get = async (client: Client, query: string): Promise<Page> =>
+    (await client.get(`/api/cases${query}`).expect(200)).body as Page;
 
   describe('GET /api/cases', () => {
     it('should send 25 cases by default, the total, and a cursor that pages through all of them once', async () => {
@@ -83,7 +105,10 @@ describe('case lists', () => {
       expect((await get(users.lead, '?stage=working')).cases.map((c) => c.id)).toEqual([ids.patel]);
       expect((await get(users.lead, '?allocatedTo=officer-a')).cases.map((c) => c.id)).toEqual([ids.patel]);
       expect((await get(users.lead, '?referredBy=requester-b')).cases.map((c) => c.id)).toEqual([ids.other]);
-      expect((await get(users.lead, '?view=triage&q=taylor&sort=name')).cases.map((c) => c.id)).toEqual([ids.taylor, ids.other]);
+      expect((await get(users.lead, '?view=triage&q=taylor&sort=name')).cases.map((c) => c.id)).toEqual([
+        ids.taylor,
+        ids.other,
+      ]);
       expect((await get(users.lead, '?stage=draft')).total).toBe(54);
     });
 
@@ -95,7 +120,12 @@ describe('case lists', () => {
 
     it('should name people by display name beside their user name', async () => {
       const [patel] = (await get(users.lead, '?q=patel')).cases;
-      expect(patel).toMatchObject({ person: { name: 'Sam Patel' }, referredBy: 'requester-a', referredByName: 'Rita Requester', allocatedToName: 'Olu Officer' });
+      expect(patel).toMatchObject({
+        person: { name: 'Sam Patel' },
+        referredBy: 'requester-a',
+        referredByName: 'Rita Requester',
+        allocatedToName: 'Olu Officer',
+      });
     });
 
     it('should show, count and find for each reader only the cases they may see', async () => {
@@ -120,11 +150,15 @@ describe('case lists', () => {
 
   describe('GET /api/cases/allocation-queue', () => {
     it('should send a page of the waiting list in allocation order with the officers and their loads', async () => {
-      const queue = (await users.lead.get('/api/cases/allocation-queue?limit=2').expect(200)).body as Page & { officers: unknown[] };
+      const queue = (await users.lead.get('/api/cases/allocation-queue?limit=2').expect(200)).body as Page & {
+        officers: unknown[];
+      };
       expect(queue.cases).toHaveLength(2);
       expect(queue.cases[0]!.id).toBe(ids.taylor);
       expect(queue.total).toBe(55);
-      expect(queue.officers).toEqual([{ username: 'officer-a', name: 'Olu Officer', role: 'officer', capacity: 2, active: 1 }]);
+      expect(queue.officers).toEqual([
+        { username: 'officer-a', name: 'Olu Officer', role: 'officer', capacity: 2, active: 1 },
+      ]);
     });
   });
 
@@ -133,7 +167,9 @@ describe('case lists', () => {
       const { body } = await users.lead.get('/api/cases/views').expect(200);
       expect(body.views.map((v: { id: string }) => v.id)).toEqual(['all', 'mine', 'waiting', 'act', 'triage']);
       expect(body).toMatchObject({ landing: 'act', maxPageSize: 100 });
-      const requesterViews = (await users.requester.get('/api/cases/views').expect(200)).body.views.map((v: { id: string }) => v.id);
+      const requesterViews = (await users.requester.get('/api/cases/views').expect(200)).body.views.map(
+        (v: { id: string }) => v.id,
+      );
       expect(requesterViews).toEqual(['all', 'mine', 'act', 'triage']);
     });
   });

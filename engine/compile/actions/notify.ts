@@ -18,8 +18,15 @@ export const notifyAction: ActionDefinition = {
   apply: (context, env, params) => {
     const clearedBy = params.clearedBy as string[] | undefined;
     context.outbox.push({
-      kind: 'notify', roles: params.roles as string[], message: params.message as string, at: env.now, ...(clearedBy ? { clearedBy } : {}),
+      kind: 'notify',
+      roles: params.roles as string[],
+      message: params.message as string,
+      at: env.now,
+      ...(clearedBy ? { clearedBy } : {}),
     });
   },
-  references: (params) => ({ roles: params.roles as string[], ...(params.clearedBy ? { events: params.clearedBy as string[] } : {}) }),
+  references: (params) => ({
+    roles: params.roles as string[],
+    ...(params.clearedBy ? { events: params.clearedBy as string[] } : {}),
+  }),
 };

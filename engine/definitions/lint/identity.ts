@@ -37,14 +37,18 @@ export function questionSchemaAt(form: JsonObject, path: string[]): JsonObject |
 export function lintIdentity(ctx: LintContext): void {
   const { set } = ctx;
   const formSchemaOf = (id: string) => set.forms.get(id)?.data;
-  const confidentialValues = confidentialCaseValues([...set.pathways.values()].map((p) => p.data), formSchemaOf);
+  const confidentialValues = confidentialCaseValues(
+    [...set.pathways.values()].map((p) => p.data),
+    formSchemaOf,
+  );
   for (const [id, walk] of ctx.walks) {
     const pathway = set.pathways.get(id)!;
     const declared = declaredAnswerPaths((pathway.data.meta ?? {}) as JsonObject);
     if (declared.length === 0) continue;
     const recorded = new Set(Object.keys((pathway.data.context as JsonObject) ?? {}));
     for (const use of walk.uses) {
-      for (const p of actionRegistry.get(use.type)?.references?.(use.params).writes ?? []) recorded.add(p.split('.')[0]!);
+      for (const p of actionRegistry.get(use.type)?.references?.(use.params).writes ?? [])
+        recorded.add(p.split('.')[0]!);
     }
     for (const { path, at } of declared) {
       const problem = answerPathProblem(path, { set, recorded, formSchemaOf, confidentialValues });
@@ -64,13 +68,18 @@ function answerPathProblem(path: string, ctx: PathContext): { code: string; mess
   const [root, head, ...rest] = path.split('.');
   if (root === 'case') {
     if (!head || !ctx.recorded.has(head)) {
-      return { code: 'unknown-var', message: `"case.${head ?? ''}" is never recorded by an assign action in this pathway` };
+      return {
+        code: 'unknown-var',
+        message: `"case.${head ?? ''}" is never recorded by an assign action in this pathway`,
+      };
     }
   } else {
     if (head && ctx.set.broken.forms.has(head)) return undefined;
     const form = head ? ctx.formSchemaOf(head) : undefined;
-    if (!form) return { code: 'unknown-form', message: `unknown form "${head ?? ''}": there is no forms/${head ?? ''}.yaml` };
-    if (rest.length === 0) return { code: 'not-an-answer', message: `it names the whole form "${head}": name one of its questions` };
+    if (!form)
+      return { code: 'unknown-form', message: `unknown form "${head ?? ''}": there is no forms/${head ?? ''}.yaml` };
+    if (rest.length === 0)
+      return { code: 'not-an-answer', message: `it names the whole form "${head}": name one of its questions` };
     const question = questionSchemaAt(form, rest);
     if (!question) return { code: 'unknown-var', message: `form "${head}" has no question "${rest.join('.')}"` };
     if (question.type === 'object' || question.type === 'array') {
@@ -80,7 +89,8 @@ function answerPathProblem(path: string, ctx: PathContext): { code: string; mess
   if (readsConfidential(path, ctx.formSchemaOf, ctx.confidentialValues)) {
     return {
       code: 'confidential-identity',
-      message: 'it is confidential (x-confidential), and what identifies a case is shown to everyone who may see the case',
+      message:
+        'it is confidential (x-confidential), and what identifies a case is shown to everyone who may see the case',
     };
   }
   return undefined;

@@ -19,7 +19,7 @@ const answerPath = {
   properties: { var: { type: 'string', pattern: '^(forms|case)\\.[^.]+' } },
 };
 
-/** Which answers identify a case: shown on lists and headings instead of its id, and searched (see case-identity.ts). */
+/** Which answers identify a case: shown on lists and headings instead of its id, and searched (case-identity.ts). */
 const identity = {
   type: 'object',
   additionalProperties: false,

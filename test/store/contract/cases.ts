@@ -42,6 +42,21 @@ export function describeCaseContract(store: CurrentStore): void {
     });
   });
 
+  describe('#createCases', () => {
+    it('should store each case as createCase would, all in one go', async () => {
+      await store().createCases([newCase('c1'), newCase('c2', { at: minutesIn(1) })]);
+      expect(await store().getCase('c2')).toMatchObject({ id: 'c2', version: 1, createdAt: minutesIn(1) });
+      expect(await store().listEvents('c1')).toEqual([{ caseId: 'c1', seq: 1, ...newCase('c1').event }]);
+    });
+
+    it('should store none of them when one of them exists already', async () => {
+      await store().createCase(newCase('c2'));
+      await expect(store().createCases([newCase('c1'), newCase('c2')])).rejects.toBeInstanceOf(StoreConflictError);
+      expect(await store().getCase('c1')).toBeUndefined();
+      expect(await store().countEvents()).toBe(1);
+    });
+  });
+
   describe('#getCase', () => {
     it('should return undefined for an unknown id', async () => {
       expect(await store().getCase('nobody')).toBeUndefined();

@@ -8,7 +8,9 @@ import { minutesIn, newCase, nextCommit, type CurrentStore } from './fixtures.js
 type Query = Omit<CaseQuery, 'visibleTo'> & { visibleTo?: CaseQuery['visibleTo'] };
 
 /** A summary as the case service writes one (engine/service/case-summary.ts), with what a test sets. */
-export function summary(fields: Partial<Omit<CaseSummary, 'caseNumber'>> & { name?: string; caseNumber?: string; children?: string[] }): CaseSummary {
+export function summary(
+  fields: Partial<Omit<CaseSummary, 'caseNumber'>> & { name?: string; caseNumber?: string; children?: string[] },
+): CaseSummary {
   const { name, caseNumber, children, ...rest } = fields;
   return {
     format: 2,
@@ -46,17 +48,21 @@ export function describeListContract(store: CurrentStore): void {
   }
 
   describe('#listCases', () => {
-    it('should give pages of 25 by default, oldest first, each following on from the last with no gap and no repeat', async () => {
-      // given 60 cases made in a shuffled order
-      const order = Array.from({ length: 60 }, (_, i) => i).sort((a, b) => ((a * 37) % 60) - ((b * 37) % 60));
-      await Promise.all(order.map((i) => create(`c${String(i).padStart(2, '0')}`, i)));
-      // when every page is read
-      const { pages, totals } = await allPages({ count: true });
-      // then
-      expect(pages.map((p) => p.length)).toEqual([25, 25, 10]);
-      expect(pages.flat()).toEqual(Array.from({ length: 60 }, (_, i) => `c${String(i).padStart(2, '0')}`));
-      expect(totals[0]).toBe(60);
-    });
+    it(
+      'should give pages of 25 by default, oldest first, each following on from the last with no gap and no ' +
+        'repeat',
+      async () => {
+        // given 60 cases made in a shuffled order
+        const order = Array.from({ length: 60 }, (_, i) => i).sort((a, b) => ((a * 37) % 60) - ((b * 37) % 60));
+        await Promise.all(order.map((i) => create(`c${String(i).padStart(2, '0')}`, i)));
+        // when every page is read
+        const { pages, totals } = await allPages({ count: true });
+        // then
+        expect(pages.map((p) => p.length)).toEqual([25, 25, 10]);
+        expect(pages.flat()).toEqual(Array.from({ length: 60 }, (_, i) => `c${String(i).padStart(2, '0')}`));
+        expect(totals[0]).toBe(60);
+      },
+    );
 
     it('should never give more than 100 cases in a page, whatever is asked', async () => {
       await Promise.all(Array.from({ length: 120 }, (_, i) => create(`c${i}`, i)));
@@ -78,11 +84,17 @@ export function describeListContract(store: CurrentStore): void {
 
     it('should page through every order without a gap or a repeat', async () => {
       // given cases with ties on every sort key but the id
-      await Promise.all(Array.from({ length: 37 }, (_, i) => create(`c${String(i).padStart(2, '0')}`, i % 3, {
-        name: ['Ann Baker', 'Zoe Adams', 'Bob Clark'][i % 3]!,
-        nextDeadline: i % 4 === 0 ? null : `2026-02-0${(i % 4) + 1}`,
-        priority: i % 2, waiting: true, waitingSince: minutesIn(i % 5),
-      })));
+      await Promise.all(
+        Array.from({ length: 37 }, (_, i) =>
+          create(`c${String(i).padStart(2, '0')}`, i % 3, {
+            name: ['Ann Baker', 'Zoe Adams', 'Bob Clark'][i % 3]!,
+            nextDeadline: i % 4 === 0 ? null : `2026-02-0${(i % 4) + 1}`,
+            priority: i % 2,
+            waiting: true,
+            waitingSince: minutesIn(i % 5),
+          }),
+        ),
+      );
       for (const sort of ['oldest', 'newest', 'waiting', 'deadline', 'name'] as const) {
         const { pages } = await allPages({ sort, limit: 7 });
         const seen = pages.flat();
@@ -91,10 +103,28 @@ export function describeListContract(store: CurrentStore): void {
       }
     });
 
-    it("should sort by the person's family name, put cases with no deadline last, and the waiting list by priority then waiting time", async () => {
-      await create('a', 1, { name: 'Zoe Adams', nextDeadline: '2026-03-01', priority: 0, waiting: true, waitingSince: minutesIn(1) });
-      await create('b', 2, { name: 'Ann Clark', nextDeadline: null, priority: 1, waiting: true, waitingSince: minutesIn(5) });
-      await create('c', 3, { name: 'Bob Baker', nextDeadline: '2026-02-01', priority: 0, waiting: true, waitingSince: minutesIn(0) });
+    it('should sort by family name, no deadline last, and the waiting list by priority then waiting time', async () => {
+      await create('a', 1, {
+        name: 'Zoe Adams',
+        nextDeadline: '2026-03-01',
+        priority: 0,
+        waiting: true,
+        waitingSince: minutesIn(1),
+      });
+      await create('b', 2, {
+        name: 'Ann Clark',
+        nextDeadline: null,
+        priority: 1,
+        waiting: true,
+        waitingSince: minutesIn(5),
+      });
+      await create('c', 3, {
+        name: 'Bob Baker',
+        nextDeadline: '2026-02-01',
+        priority: 0,
+        waiting: true,
+        waitingSince: minutesIn(0),
+      });
       await create('d', 4, {});
       expect(await ids({ sort: 'name' })).toEqual(['a', 'c', 'b', 'd']);
       expect(await ids({ sort: 'deadline' })).toEqual(['c', 'a', 'b', 'd']);
@@ -102,28 +132,38 @@ export function describeListContract(store: CurrentStore): void {
       expect(await ids({ sort: 'waiting', waiting: true })).toEqual(['b', 'c', 'a']);
     });
 
-    it('should filter by stage (a state and the states inside it), pathway, urgency, priority, officer and referrer', async () => {
-      await create('a', 1, { state: 'referred.received', referredBy: 'sam' });
-      await create('b', 2, { state: 'referred.waitingList', waiting: true, urgency: { requested: true, endorsements: 1, needed: 2 } });
-      await create('c', 3, { state: 'active.riskAssessment', allocatedTo: 'olu', priority: 1, referredBy: 'tia' });
-      await store().createCase(newCase('d', { at: minutesIn(4), pathwayId: 'pathway-b', summary: summary({ state: 'referredElsewhere' }) }));
-      expect(await ids({ states: ['referred'] })).toEqual(['a', 'b']);
-      expect(await ids({ states: ['referred.received', 'active'] })).toEqual(['a', 'c']);
-      expect(await ids({ states: [] })).toEqual([]);
-      expect(await ids({ pathwayId: 'pathway-b' })).toEqual(['d']);
-      expect(await ids({ urgent: true })).toEqual(['b']);
-      expect(await ids({ urgent: false })).toEqual(['a', 'c', 'd']);
-      expect(await ids({ minPriority: 1 })).toEqual(['c']);
-      expect(await ids({ allocatedTo: 'olu' })).toEqual(['c']);
-      expect(await ids({ allocatedTo: null })).toEqual(['a', 'b', 'd']);
-      expect(await ids({ referredBy: 'tia' })).toEqual(['c']);
-      expect(await ids({ involving: 'olu' })).toEqual(['c']);
-      expect(await ids({ involving: 'sam' })).toEqual(['a', 'b', 'd']);
-      expect(await ids({ waiting: true })).toEqual(['b']);
-      expect(await ids({ states: ['referred'], urgent: false, referredBy: 'sam' })).toEqual(['a']);
-    });
+    it(
+      'should filter by stage (a state and the states inside it), pathway, urgency, priority, officer and ' +
+        'referrer',
+      async () => {
+        await create('a', 1, { state: 'referred.received', referredBy: 'sam' });
+        await create('b', 2, {
+          state: 'referred.waitingList',
+          waiting: true,
+          urgency: { requested: true, endorsements: 1, needed: 2 },
+        });
+        await create('c', 3, { state: 'active.riskAssessment', allocatedTo: 'olu', priority: 1, referredBy: 'tia' });
+        await store().createCase(
+          newCase('d', { at: minutesIn(4), pathwayId: 'pathway-b', summary: summary({ state: 'referredElsewhere' }) }),
+        );
+        expect(await ids({ states: ['referred'] })).toEqual(['a', 'b']);
+        expect(await ids({ states: ['referred.received', 'active'] })).toEqual(['a', 'c']);
+        expect(await ids({ states: [] })).toEqual([]);
+        expect(await ids({ pathwayId: 'pathway-b' })).toEqual(['d']);
+        expect(await ids({ urgent: true })).toEqual(['b']);
+        expect(await ids({ urgent: false })).toEqual(['a', 'c', 'd']);
+        expect(await ids({ minPriority: 1 })).toEqual(['c']);
+        expect(await ids({ allocatedTo: 'olu' })).toEqual(['c']);
+        expect(await ids({ allocatedTo: null })).toEqual(['a', 'b', 'd']);
+        expect(await ids({ referredBy: 'tia' })).toEqual(['c']);
+        expect(await ids({ involving: 'olu' })).toEqual(['c']);
+        expect(await ids({ involving: 'sam' })).toEqual(['a', 'b', 'd']);
+        expect(await ids({ waiting: true })).toEqual(['b']);
+        expect(await ids({ states: ['referred'], urgent: false, referredBy: 'sam' })).toEqual(['a']);
+      },
+    );
 
-    it('should keep only cases whose next deadline is before a date, and leave closed cases out unless asked', async () => {
+    it('should keep only cases due before a date, and leave closed cases out unless asked', async () => {
       await create('soon', 1, { nextDeadline: '2026-02-02' });
       await create('later', 2, { nextDeadline: '2026-03-02' });
       await create('none', 3, { nextDeadline: null });
@@ -157,7 +197,9 @@ export function describeListContract(store: CurrentStore): void {
       const zoe = await create('zoe', 1, { name: 'Zoë Ångström' });
       expect(await ids({ q: 'zoe angstrom' })).toEqual(['zoe']);
       expect(await ids({ q: 'ÅNGSTRÖM' })).toEqual(['zoe']);
-      await store().commitEvent(nextCommit(zoe, { summary: summary({ name: 'Zoë Smith' }), previousSummary: zoe.summary }));
+      await store().commitEvent(
+        nextCommit(zoe, { summary: summary({ name: 'Zoë Smith' }), previousSummary: zoe.summary }),
+      );
       expect(await ids({ q: 'angstrom' })).toEqual([]);
       expect(await ids({ q: 'smith' })).toEqual(['zoe']);
     });
@@ -170,7 +212,12 @@ export function describeListContract(store: CurrentStore): void {
       expect(await ids({ list: 'act:service-manager' })).toEqual(['b']);
       expect(await ids({ list: 'act:team-manager' })).toEqual(['a', 'b']);
       // when a is decided: off the referrals list, and nothing asks the team manager any more
-      await store().commitEvent(nextCommit(a, { summary: summary({ state: 'referred.waitingList', worklists: [], actors: [] }), previousSummary: a.summary }));
+      await store().commitEvent(
+        nextCommit(a, {
+          summary: summary({ state: 'referred.waitingList', worklists: [], actors: [] }),
+          previousSummary: a.summary,
+        }),
+      );
       expect(await ids({ list: 'referrals' })).toEqual([]);
       expect(await ids({ list: 'act:team-manager' })).toEqual(['b']);
     });
@@ -200,8 +247,14 @@ export function describeListContract(store: CurrentStore): void {
       await create('a', 1, { name: 'Alex Taylor' });
       const [item] = (await list({})).cases;
       expect(item).toEqual({
-        id: 'a', pathwayId: 'pathway-a', definitionVersion: 1, version: 1, summary: summary({ name: 'Alex Taylor' }),
-        createdBy: 'sam', createdAt: minutesIn(1), updatedAt: minutesIn(1),
+        id: 'a',
+        pathwayId: 'pathway-a',
+        definitionVersion: 1,
+        version: 1,
+        summary: summary({ name: 'Alex Taylor' }),
+        createdBy: 'sam',
+        createdAt: minutesIn(1),
+        updatedAt: minutesIn(1),
       });
       expect(item).not.toHaveProperty('snapshot');
     });
@@ -210,20 +263,30 @@ export function describeListContract(store: CurrentStore): void {
       await Promise.all(Array.from({ length: 3 }, (_, i) => create(`c${i}`, i)));
       const page = await list({ limit: 1 });
       await expect(list({ after: 'not-a-cursor' })).rejects.toBeInstanceOf(StoreQueryError);
-      await expect(list({ after: page.next!, sort: 'name' })).rejects.toMatchObject({ code: 'bad-query', parameter: 'after' });
+      await expect(list({ after: page.next!, sort: 'name' })).rejects.toMatchObject({
+        code: 'bad-query',
+        parameter: 'after',
+      });
     });
 
-    it('should follow each summary column a commit changes, given the previous summary, and keep the others', async () => {
+    it('should follow each summary column a commit changes, given the summary before, and keep the rest', async () => {
       // given
       const b = await create('b', 2, { referredBy: 'bob', allocatedTo: 'cat', state: 'working' });
       // when only the allocation changes
-      const moved = await store().commitEvent(nextCommit(b, { summary: { ...b.summary, allocatedTo: 'dan' }, previousSummary: b.summary }));
+      const moved = await store().commitEvent(
+        nextCommit(b, { summary: { ...b.summary, allocatedTo: 'dan' }, previousSummary: b.summary }),
+      );
       // then
       expect(await ids({ allocatedTo: 'cat' })).toEqual([]);
       expect(await ids({ allocatedTo: 'dan' })).toEqual(['b']);
       expect(await ids({ states: ['working'], referredBy: 'bob' })).toEqual(['b']);
       // when state, referrer and closed change and the allocation does not
-      await store().commitEvent(nextCommit(moved, { summary: { ...moved.summary, state: 'done', referredBy: 'eve', closed: true }, previousSummary: moved.summary }));
+      await store().commitEvent(
+        nextCommit(moved, {
+          summary: { ...moved.summary, state: 'done', referredBy: 'eve', closed: true },
+          previousSummary: moved.summary,
+        }),
+      );
       // then
       expect(await ids({ allocatedTo: 'dan' })).toEqual([]);
       expect(await ids({ allocatedTo: 'dan', includeClosed: true })).toEqual(['b']);
@@ -249,8 +312,20 @@ export function describeListContract(store: CurrentStore): void {
 
   describe('#displayNames', () => {
     it('should give the display names of the users asked for', async () => {
-      await store().upsertUser({ username: 'olu', displayName: 'Olu Ade', role: 'officer', passwordHash: 'x', demo: false });
-      await store().upsertUser({ username: 'pat', displayName: 'Pat Lee', role: 'officer', passwordHash: 'x', demo: false });
+      await store().upsertUser({
+        username: 'olu',
+        displayName: 'Olu Ade',
+        role: 'officer',
+        passwordHash: 'x',
+        demo: false,
+      });
+      await store().upsertUser({
+        username: 'pat',
+        displayName: 'Pat Lee',
+        role: 'officer',
+        passwordHash: 'x',
+        demo: false,
+      });
       expect(await store().displayNames(['olu', 'nobody', 'olu'])).toEqual({ olu: 'Olu Ade' });
     });
   });
@@ -266,7 +341,14 @@ export function describeListContract(store: CurrentStore): void {
       const second = await store().casesToResummarise(2, 1, first[0]!.id);
       // then
       expect([...first, ...second].map((c) => c.id)).toEqual(['old1', 'old2']);
-      expect(first[0]).toEqual({ id: 'old1', version: 1, definitionVersion: 1, snapshot: newCase('old1').snapshot, createdBy: 'ann', createdAt: minutesIn(0) });
+      expect(first[0]).toEqual({
+        id: 'old1',
+        version: 1,
+        definitionVersion: 1,
+        snapshot: newCase('old1').snapshot,
+        createdBy: 'ann',
+        createdAt: minutesIn(0),
+      });
       expect(await store().casesToResummarise(2, 10, 'old2')).toEqual([]);
       // when one is replaced, and the other changed since it was read
       expect(await store().replaceSummary('old1', 1, summary({ name: 'Alex Taylor' }))).toBe(true);
