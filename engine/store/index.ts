@@ -10,6 +10,7 @@ export { StoreConflictError, StoreNotFoundError, StoreQueryError } from './error
 export { openPostgresStore } from './postgres-store.js';
 export { openSqliteStore } from './sqlite-store.js';
 export { StoreInUseError } from './owner-lock.js';
+export { caseSorts } from './case-query.js';
 
 export const sqliteFileName = 'dao.sqlite';
 

@@ -2,8 +2,7 @@
 // refused with a 400 that says what is accepted. A page never holds more than maxPageSize cases: a larger `limit` is
 // taken as that.
 import type { CompiledDefinitions } from '../../engine/definitions/check.js';
-import { caseSorts } from '../../engine/store/case-query.js';
-import { maxPageSize, type CaseQuery, type CaseSort } from '../../engine/store/types.js';
+import { caseSorts, maxPageSize, type CaseQuery, type CaseSort } from '../../engine/store/index.js';
 import { problem } from '../http-problems.js';
 import type { Viewer } from '../types.js';
 
