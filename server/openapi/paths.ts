@@ -44,5 +44,5 @@ export const paths = {
       errors: [400, 403, 404],
     }),
   },
-  '/api/audit': { get: op('Audit log, newest first', { tag: 'audit', params: [queryParam('caseId', 'Case id'), queryParam('userId', 'Username'), queryParam('limit', 'At most (default 200)')], errors: [403] }) },
+  '/api/audit': { get: op('Audit log, newest first; each entry names its user by user name (userId) and display name (userName)', { tag: 'audit', params: [queryParam('caseId', 'Case id'), queryParam('userId', 'Username'), queryParam('limit', 'At most (default 200)')], errors: [403] }) },
 };

@@ -16,6 +16,9 @@ export function documentRoutes(services: Services): Router {
     const snapshot = await services.cases.load(caseId, serviceUser(viewer));
     const redactor = documentReader(snapshot, viewer.role, audience);
     const doc = await documentFor(snapshot, instanceId, redactor, (version) => services.registry.get(version));
+    if (doc.submittedBy) {
+      doc.submittedByName = (await services.store.displayNames([doc.submittedBy]))[doc.submittedBy] ?? doc.submittedBy;
+    }
     await services.disclosures.record(viewer, caseId, redactor, via);
     return { doc, snapshot };
   };

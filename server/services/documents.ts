@@ -25,6 +25,9 @@ export async function documentFor(snapshot: CaseSnapshotView, instanceId: string
     id: instance.id,
     caseId: record.id,
     caseTitle: view.title,
+    // Who the case is about (the pathway's meta.identity, never confidential), for headings and print.
+    person: record.summary.person ?? null,
+    caseNumber: record.summary.caseNumber ?? null,
     form,
     formTitle: String((then.schema(form) ?? defs.forms.get(form)?.schema)?.title ?? form),
     definitionVersion: version,
@@ -36,6 +39,7 @@ export async function documentFor(snapshot: CaseSnapshotView, instanceId: string
     ...(redactor.reader.audience ? { audience: redactor.reader.audience } : {}),
     answers: submission ? answers ?? {} : null,
     submittedBy: submission?.submittedBy ?? null,
+    submittedByName: submission?.submittedBy ?? null,
     submittedAt: submission?.at ?? null,
     // Without what either version withholds from this reader.
     schema: then === redactor ? redactor.schema(form)! : (then.schema(form) ?? redactor.schema(form)!),

@@ -30,15 +30,23 @@ function renderFields(root: JsonObject, schema: JsonObject, answers: Record<stri
 
 const STYLE = 'body{font-family:Arial,sans-serif;margin:2rem;color:#0b0c0c}dt{font-weight:bold;margin-top:.75rem}dd{margin-left:0}.empty{color:#505a5f}@media print{.no-print{display:none}}';
 
+/** The case by the person it is about (and its case number) where the pathway names them, else by its stage. */
+function caseHeading(doc: DocumentBody): string {
+  const name = doc.person?.name;
+  if (!name) return doc.caseTitle;
+  const number = doc.caseNumber?.value;
+  return `${name}${number ? ` (${doc.caseNumber?.title ?? 'case number'} ${number})` : ''}`;
+}
+
 export function renderPrintView(doc: DocumentBody, audienceTitle?: string): string {
   const answers = doc.answers ? renderFields(doc.schema, doc.schema, doc.answers) : '<p>Nothing has been written yet.</p>';
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(doc.formTitle)}</title><style>${STYLE}</style></head>
 <body><main>
 <h1>${escapeHtml(doc.formTitle)}</h1>
-<p>Case: ${escapeHtml(doc.caseTitle)} · Status: ${escapeHtml(doc.title)}${audienceTitle ? ` · Prepared for: ${escapeHtml(audienceTitle)}` : ''}</p>
+<p>Case: ${escapeHtml(caseHeading(doc))} · Status: ${escapeHtml(doc.title)}${audienceTitle ? ` · Prepared for: ${escapeHtml(audienceTitle)}` : ''}</p>
 ${answers}
-<p>Submitted by ${escapeHtml(doc.submittedBy ?? '—')} ${doc.submittedAt ? `on ${escapeHtml(doc.submittedAt.slice(0, 10))}` : ''}</p>
+<p>Submitted by ${escapeHtml(doc.submittedByName ?? '—')} ${doc.submittedAt ? `on ${escapeHtml(doc.submittedAt.slice(0, 10))}` : ''}</p>
 </main></body></html>
 `;
 }
