@@ -11,8 +11,24 @@ export interface PathwayMeta {
   description?: string;
   startedBy?: string[];
   startsCase?: boolean;
-  events: Record<string, { title: string; description?: string; data?: JsonObject }>;
+  events: Record<string, EventMeta>;
   delays?: Record<string, Duration>;
+  /** Forms each instance of this pathway fills in for itself (each document's own audit), kept with the instance. */
+  instanceForms?: string[];
+}
+
+export interface EventMeta {
+  title: string;
+  description?: string;
+  data?: JsonObject;
+  /** Sending it signs something off: who, in which role and when is recorded and shown on what it signs. */
+  signOff?: boolean;
+  /** The words of the sign-off record ("Countersigned"); the event's title when left out. */
+  signedAs?: string;
+  /** It cannot be undone: the person confirms it first, on a warning button. */
+  destructive?: boolean;
+  /** What will happen, shown on the confirmation step. */
+  confirm?: string;
 }
 
 export interface CompiledPathway {

@@ -10,6 +10,8 @@ import { explainRefusal } from './explain.js';
 import { currentMeta, handledEvents, persistSnapshot, restoreSnapshot, startInstance, stepInstance, type StepResult } from './instances.js';
 import type { CaseCommand, CaseData, CaseError, CaseResult, CommandContext, InstanceRecord } from './model.js';
 import { fillableForms, mayFill, maySend } from './permissions.js';
+import { clearFormOf, keepSubmission, withInstanceForms } from './instance-forms.js';
+import { recordSignOff } from './sign-offs.js';
 
 type Fail = { ok: false; error: CaseError };
 const fail = (code: CaseError['code'], message: string, extra: Partial<CaseError> = {}): Fail => ({ ok: false, error: { code, message, ...extra } });
@@ -52,7 +54,7 @@ class CaseStepper {
     }
     for (const effect of outbox) {
       if (effect.kind === 'notify') this.data.notifications.push({ at: effect.at, roles: effect.roles, message: effect.message, instance: instance.id });
-      else if (effect.kind === 'clearForm') delete this.data.forms[effect.form];
+      else if (effect.kind === 'clearForm') clearFormOf(this.data, instance, effect.form);
       else if (effect.kind === 'startPathway') this.open(effect.pathway, 'pathway', instance);
       else this.open(effect.lifecycle, 'document', instance, effect.form, effect.cites);
     }
@@ -226,7 +228,8 @@ export function applyCommand(defs: CompiledDefinitions, current: CaseData | unde
           role: command.ctx.user.role,
           at: command.ctx.now,
         };
-        data.forms[command.form] = submission;
+        const kept = keepSubmission(defs, data, stepper, command, submission);
+        if (!kept.ok) return kept;
         for (const instance of Object.values(data.instances)) {
           if (instance.done || instance.form !== command.form) continue;
           if (currentMeta(stepper.snapshotOf(instance)).some((m) => m.editsDocument)) instance.answers = submission;
@@ -239,7 +242,7 @@ export function applyCommand(defs: CompiledDefinitions, current: CaseData | unde
         if (nestingDepth(command.data) > MAX_NESTING) return fail('data-invalid', `the details sent with "${command.type}" are nested more than ${MAX_NESTING} levels deep`);
         if (instance.done) return fail('instance-closed', `"${command.instance}" has finished and accepts no more events`);
         const snapshot = stepper.snapshotOf(instance);
-        const event: PathwayEvent = { type: command.type, data: command.data ?? {}, $ctx: eventContextFor(data, command.ctx) };
+        const event: PathwayEvent = { type: command.type, data: command.data ?? {}, $ctx: withInstanceForms(eventContextFor(data, command.ctx), instance) };
         // A refusal says what could be sent instead; trying every event's conditions is left for when one is refused.
         const role = command.ctx.user.role;
         if (!handledEvents(snapshot).includes(command.type)) {
@@ -257,6 +260,7 @@ export function applyCommand(defs: CompiledDefinitions, current: CaseData | unde
           return fail('guard-failed', `"${command.type}" is not possible now: ${reasons.join('; ') || 'its conditions are not met'}. Possible now: ${possible.join(', ') || 'nothing you may send'}`, { allowedEvents: possible });
         }
         stepper.settle(instance, stepInstance(stepper.machine(instance), snapshot, event), command.ctx.now);
+        recordSignOff(defs, instance, snapshot, command);
         return { ok: true, data, summary: `${command.instance}: ${command.type}` };
       }
       case 'migrate': {

@@ -6,6 +6,8 @@ import { allowedEvents } from './allowed.js';
 import { currentMeta, restoreSnapshot, stateValueString } from './instances.js';
 import type { CaseData, InstanceRecord } from './model.js';
 import { fillableForms } from './permissions.js';
+import { withInstanceForms } from './instance-forms.js';
+import { nextStepOf, type NextStep } from './next-step.js';
 
 export interface InstanceView {
   id: string;
@@ -19,6 +21,8 @@ export interface InstanceView {
   tasks: string[];
   actors: string[];
   allowedEvents: { type: string; title: string }[];
+  /** What comes next for this person here, possible now or not yet (with why). */
+  nextStep?: NextStep;
 }
 
 export interface CaseView {
@@ -54,10 +58,10 @@ export function describeCase(defs: CompiledDefinitions, data: CaseData, user: Ca
     const context = snapshot.context as InstanceContext;
     for (const [name, deadline] of Object.entries(context.deadlines ?? {})) deadlines.push({ name, ...deadline, instance: instance.id });
     if (!instance.done && metas.some((m) => m.activeCase)) activeCase = true;
-    const base = { type: '', data: {}, $ctx: eventContextFor(data, { user, now }) };
-    const allowed = instance.done
-      ? []
-      : allowedEvents(defs, instance.pathway, snapshot, base, user.role).map((type) => ({ type, title: pathway.meta.events[type]?.title ?? type }));
+    const base = { type: '', data: {}, $ctx: withInstanceForms(eventContextFor(data, { user, now }), instance) };
+    const allowedTypes = instance.done ? [] : allowedEvents(defs, instance.pathway, snapshot, base, user.role);
+    const allowed = allowedTypes.map((type) => ({ type, title: pathway.meta.events[type]?.title ?? type }));
+    const nextStep = instance.done ? undefined : nextStepOf(defs, instance.pathway, snapshot, base, user.role, allowedTypes);
     instances.push({
       id: instance.id,
       pathway: instance.pathway,
@@ -70,6 +74,7 @@ export function describeCase(defs: CompiledDefinitions, data: CaseData, user: Ca
       tasks: instance.done ? [] : metas.flatMap((m) => (m.tasks as string[] | undefined) ?? []),
       actors: metas.flatMap((m) => (m.actors as string[] | undefined) ?? []),
       allowedEvents: allowed,
+      ...(nextStep ? { nextStep } : {}),
     });
   }
   const main = instances.find((i) => i.kind === 'case') ?? instances[0];

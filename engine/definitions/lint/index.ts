@@ -6,6 +6,7 @@ import { lintExpressions } from './expressions.js';
 import { lintForms } from './forms.js';
 import { lintReferences } from './references.js';
 import { lintScenarios } from './scenarios.js';
+import { lintSignOffFields } from './sign-off-fields.js';
 import { lintStructure } from './structure.js';
 
 export function lintDefinitions(set: DefinitionSet): Problem[] {
@@ -15,5 +16,6 @@ export function lintDefinitions(set: DefinitionSet): Problem[] {
   lintReferences(ctx);
   lintExpressions(ctx);
   lintScenarios(ctx);
+  lintSignOffFields(ctx);
   return ctx.problems;
 }
