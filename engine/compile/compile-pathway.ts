@@ -15,6 +15,8 @@ export interface PathwayMeta {
   delays?: Record<string, Duration>;
   /** Forms each instance of this pathway fills in for itself (each document's own audit), kept with the instance. */
   instanceForms?: string[];
+  /** Lines printed at the top of a case's forms and documents: a title and a JSON Logic expression over its answers. */
+  documentHeader?: { title: string; value: unknown }[];
 }
 
 export interface EventMeta {

@@ -68,6 +68,16 @@ export const pathwaySchema = {
         },
         delays: { type: 'object', additionalProperties: durationSchema },
         instanceForms: stringList,
+        // Printed at the top of every form and document of a case on this pathway: who and what it is about.
+        documentHeader: {
+          type: 'array',
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['title', 'value'],
+            properties: { title: { type: 'string' }, value: {} },
+          },
+        },
       },
     },
     context: { type: 'object' },
