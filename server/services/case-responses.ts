@@ -8,6 +8,7 @@ import type { CaseHistoryJson } from './case-history-json.js';
 import { RedactorsByVersion, type DefinitionsAt } from './collected-answers.js';
 import { Redactor } from './redaction.js';
 import { detailsOf, detailUsers } from './document-details.js';
+import { showSignOffs } from './sign-off-records.js';
 import { documentReachesReader, sharedOnly } from './document-sharing.js';
 import type { PeopleDirectory } from './people.js';
 
@@ -56,7 +57,10 @@ export async function submittedForms(data: CaseData, redactors: RedactorsByVersi
 function namedUsers(data: CaseData, values: Record<string, unknown>, createdBy: string, headers: { userId: string }[]): Set<string> {
   const users = new Set<string>([createdBy, ...headers.map((h) => h.userId), ...Object.values(data.forms).map((s) => s.submittedBy)]);
   for (const key of ['referredBy', 'allocatedTo']) if (typeof values[key] === 'string') users.add(values[key] as string);
-  for (const instance of Object.values(data.instances)) if (instance.kind === 'document') detailUsers(instance).forEach((u) => users.add(u));
+  for (const instance of Object.values(data.instances)) {
+    if (instance.kind === 'document') detailUsers(instance).forEach((u) => users.add(u));
+    else (instance.signOffs ?? []).forEach((r) => users.add(r.by));
+  }
   return users;
 }
 
@@ -82,6 +86,11 @@ export async function caseResponse(store: CaseStore, viewer: Viewer, snapshot: C
     deadlines: view.deadlines,
     notifications: view.notifications,
     instances: view.instances.filter((i) => i.kind !== 'document' || documentShown(snapshot, redactor, i.id, i.form)),
+    // The case's own sign-offs and its inner pathways' (a document's are on the document).
+    signOffs: Object.values(data.instances)
+      .filter((i) => i.kind !== 'document')
+      .flatMap((i) => showSignOffs(defs, i, names).map((s) => ({ instance: i.id, ...s })))
+      .sort((a, b) => a.at.localeCompare(b.at)),
     documents: await documentsOf(snapshot, redactors, names),
   };
   const afterHistory = {
