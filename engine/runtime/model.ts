@@ -29,6 +29,8 @@ export interface SignOffRecord {
   at: string;
   /** The forms signed: the instance's own form and those its state listed when it was signed. */
   forms: string[];
+  /** The title of the state it was signed in ("Session 1"). */
+  stage?: string;
   /** The sign-off ended the instance (made the document final, closed the case). */
   final: boolean;
 }

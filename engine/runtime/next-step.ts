@@ -1,7 +1,8 @@
-// The next step of an instance for a person: the first event, in the order the pathway lists them, that the
-// innermost current state (then each state around it) handles with a way out of it and that their role may send.
-// When its conditions do not hold yet, the pathway's own explanation says why. Events handled at the top of a
-// pathway (from any state) are side routes, never the next step.
+// The next step of an instance for a person: the first event, in the order the pathway lists them, that the innermost
+// current state itself handles with a way out of it and that their role may send; or else the event a current state
+// names as its `nextStep` in its meta (the innermost that names one they may send). When its conditions do not hold
+// yet, the pathway's own explanation says why. Events handled only around a state (raise an escalation, close the
+// case) are side routes, never taken for the next step unless a state names them.
 import type { AnyMachineSnapshot } from 'xstate';
 import type { PathwayEvent } from '../compile/types.js';
 import type { CompiledDefinitions } from '../definitions/check.js';
@@ -46,14 +47,21 @@ export function nextStepOf(
   if (!pathway) return undefined;
   const internal = new Set(defs.roles.internal ?? []);
   const paths = activePaths(snapshot.value).sort((a, b) => b.length - a.length);
-  for (const path of paths) {
+  const step = (type: string): NextStep => {
+    const title = pathway.meta.events[type]?.title ?? type;
+    if (allowed.includes(type)) return { type, title, possible: true, reasons: [] };
+    return { type, title, possible: false, reasons: explainRefusal(defs, pathwayId, snapshot, { ...base, type }) };
+  };
+  const innermost = paths.filter((p) => !paths.some((q) => q.length > p.length && p.every((k, i) => q[i] === k)));
+  for (const path of innermost) {
     const on = (nodeAt(pathway.config, path)?.on ?? {}) as Record<string, unknown>;
     for (const [type, transitions] of Object.entries(on)) {
-      if (internal.has(type) || !maySend(defs, role, type) || !leadsOut(transitions)) continue;
-      const title = pathway.meta.events[type]?.title ?? type;
-      if (allowed.includes(type)) return { type, title, possible: true, reasons: [] };
-      return { type, title, possible: false, reasons: explainRefusal(defs, pathwayId, snapshot, { ...base, type }) };
+      if (!internal.has(type) && maySend(defs, role, type) && leadsOut(transitions)) return step(type);
     }
+  }
+  for (const path of paths) {
+    const named = (nodeAt(pathway.config, path)?.meta as { nextStep?: unknown } | undefined)?.nextStep;
+    if (typeof named === 'string' && maySend(defs, role, named)) return step(named);
   }
   return undefined;
 }

@@ -13,9 +13,11 @@ export function recordSignOff(
   command: { type: string; ctx: CommandContext },
 ): void {
   if (defs.pathways.get(instance.pathway)?.meta.events[command.type]?.signOff !== true) return;
-  const listed = currentMeta(before).flatMap((m) => (m.forms as string[] | undefined) ?? []);
+  const metas = currentMeta(before);
+  const listed = metas.flatMap((m) => (m.forms as string[] | undefined) ?? []);
+  const stage = metas.map((m) => m.title).filter((t): t is string => typeof t === 'string').at(-1);
   const forms = [...new Set([...(instance.form ? [instance.form] : []), ...listed])];
   const { user, now } = command.ctx;
-  const record = { event: command.type, by: user.id, role: user.role, at: now, forms, final: instance.done };
+  const record = { event: command.type, by: user.id, role: user.role, at: now, forms, ...(stage ? { stage } : {}), final: instance.done };
   instance.signOffs = [...(instance.signOffs ?? []), record];
 }

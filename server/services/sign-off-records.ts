@@ -13,6 +13,8 @@ export interface ShownSignOff {
   final: boolean;
   /** The forms it signed. */
   forms: string[];
+  /** The title of the state it was signed in. */
+  stage?: string;
 }
 
 export function signOffUsers(records: SignOffRecord[]): string[] {
@@ -29,6 +31,7 @@ export function showSignOffs(defs: CompiledDefinitions, instance: InstanceRecord
     at: r.at,
     final: r.final,
     forms: r.forms,
+    ...(r.stage ? { stage: r.stage } : {}),
   }));
 }
 

@@ -52,8 +52,9 @@ describe('check:definitions', () => {
     const dir = await copyOf('definitions');
     const file = join(dir, 'pathways/referral.yaml');
     const text = await readFile(file, 'utf8');
-    expect(text).toContain('request-for-service');
-    await writeFile(file, text.replace('request-for-service', 'request-for-servise'));
+    // The forms a state asks for (the form is also named elsewhere, e.g. in the document header).
+    expect(text).toContain('forms: [request-for-service');
+    await writeFile(file, text.replace('forms: [request-for-service', 'forms: [request-for-servise'));
     const { code, out } = await cli('check-definitions', dir);
     expect(code).toBe(1);
     expect(out).toMatch(new RegExp(`${dir}/pathways/referral\\.yaml:\\d+:\\d+: unknown form "request-for-servise"`));

@@ -25,6 +25,7 @@ const stateMeta = {
     editsDocument: { type: 'boolean' },
     awaitingAllocation: { type: 'boolean' },
     deadline: { type: 'string' },
+    nextStep: { type: 'string' },
     shares: { type: 'object', additionalProperties: stringList },
   },
 };

@@ -4,6 +4,7 @@
 // the server's own validator). A sign-off or an event that cannot be undone goes through a confirmation step ("check
 // before you confirm") that says what will happen; one that cannot be undone uses the warning button.
 import { html, nothing, type TemplateResult } from 'lit';
+import { guard } from 'lit/directives/guard.js';
 import type { AppContext } from '../core/context.js';
 import { eventDataSchema, hasData } from '../core/event-data.js';
 import { LightElement } from '../core/light-element.js';
@@ -34,8 +35,8 @@ function lowerFirst(text: string): string {
  * <case-actions .context=${context} .caseBody=${body} .events=${body.allowedEvents}></case-actions>
  * ```
  * Properties: `context`, `caseBody` (id, version and instances of the case: each instance's `nextStep`), `events` (the
- * allowed events to offer), `officers` (offered as choices where an event names an officer), `label` (accessible name
- * of the group). Events: `case-updated` {case, message} after a change; `case-stale` when the case must be read again
+ * allowed events to offer), `officers` (offered as choices where an event names an officer), `instanceIds` (whose next
+ * step to show, possible or not: by default the instances of `events`), `label` (accessible name of the group). Events: `case-updated` {case, message} after a change; `case-stale` when the case must be read again
  * (someone else changed it first, or the change was refused).
  */
 export class CaseActions extends LightElement {
@@ -44,6 +45,7 @@ export class CaseActions extends LightElement {
     caseBody: { attribute: false },
     events: { attribute: false },
     officers: { attribute: false },
+    instanceIds: { attribute: false },
     label: {},
     chosen: { state: true },
     busy: { state: true },
@@ -54,6 +56,8 @@ export class CaseActions extends LightElement {
   declare caseBody: Pick<CaseBody, 'id' | 'version' | 'instances' | 'definitionVersion'>;
   declare events: CaseEvent[];
   declare officers: Officer[];
+  /** The instances whose next step is shown (even when it is not possible yet); by default those of `events`. */
+  declare instanceIds: string[] | undefined;
   declare label: string;
   declare chosen: Chosen | undefined;
   declare busy: boolean;
@@ -84,7 +88,7 @@ export class CaseActions extends LightElement {
 
   /** The next steps of the instances these events are for. */
   #nextSteps(): (NextStep & { instance: string })[] {
-    const ids = new Set(this.events.map((e) => e.instance));
+    const ids = new Set(this.instanceIds ?? this.events.map((e) => e.instance));
     return this.caseBody.instances.filter((i) => ids.has(i.id) && i.nextStep).map((i) => ({ ...i.nextStep!, instance: i.id }));
   }
 
@@ -195,7 +199,7 @@ export class CaseActions extends LightElement {
 
   #form(chosen: Chosen): TemplateResult {
     return html`<div class="event-form" id="${chosen.key}-form" tabindex="-1" role="group" aria-label=${chosen.event.title}>
-      <dao-form .schema=${chosen.schema} .data=${chosen.data ?? {}} validator-src=${chosen.validatorSrc ?? nothing}
+      <dao-form .schema=${chosen.schema} .data=${guard([chosen.key, chosen.data], () => chosen.data ?? {})} validator-src=${chosen.validatorSrc ?? nothing}
         submit-label=${chosen.definition?.signOff || chosen.definition?.destructive ? 'Continue' : chosen.event.title}
         @dao-submit=${(e: CustomEvent<{ data: Record<string, unknown> }>) => void this.#detailsGiven(chosen, e.detail.data)}></dao-form>
       <button type="button" class="button button--secondary" @click=${() => (this.chosen = undefined)}>Cancel</button>
@@ -222,7 +226,7 @@ export class CaseActions extends LightElement {
       ${blocked.map((s) => this.#notYet(s))}
       ${primary.length ? list(primary, true) : nothing}
       ${others.length
-        ? primary.length || blocked.length
+        ? primary.length || blocked.length || others.length > 1
           ? html`<details class="details other-actions" ?open=${chosenIsOther}>
               <summary class="details__summary"><span class="details__summary-text">Other actions</span></summary>
               <div class="details__text">${list(others, false)}</div>

@@ -18,10 +18,11 @@ export function signOffText(s: SignOff): string {
   return `${s.label} by ${who} on ${formatDateTime(s.at)}`;
 }
 
-export function signOffList(signOffs: SignOff[], label: string): TemplateResult {
+/** Sign-off records as a list; `ofDocuments` marks the one that made a document final, else each names its stage. */
+export function signOffList(signOffs: SignOff[], label: string, ofDocuments = true): TemplateResult {
   if (!signOffs.length) return html`<p class="body sign-offs sign-offs--none">Not signed off yet.</p>`;
   return html`<ul class="list sign-offs" aria-label=${label}>
-    ${signOffs.map((s) => html`<li class="sign-offs__item">${signOffText(s)}${s.final ? html` ${tag('Made final', 'green')}` : nothing}</li>`)}
+    ${signOffs.map((s) => html`<li class="sign-offs__item">${!ofDocuments && s.stage ? `${s.stage}: ` : ''}${signOffText(s)}${ofDocuments && s.final ? html` ${tag('Made final', 'green')}` : nothing}</li>`)}
   </ul>`;
 }
 
@@ -132,7 +133,8 @@ export class CaseDocuments extends LightElement {
   #actions(doc: CaseDocument): TemplateResult | typeof nothing {
     if (!this.context || !this.caseBody) return nothing;
     const events = this.caseBody.allowedEvents.filter((e) => e.instance === doc.id);
-    return html`<case-actions .context=${this.context} .caseBody=${this.caseBody} .events=${events} label="Actions on the ${doc.formTitle}"></case-actions>`;
+    return html`<case-actions .context=${this.context} .caseBody=${this.caseBody} .events=${events} .instanceIds=${[doc.id]}
+      label="Actions on the ${doc.formTitle}"></case-actions>`;
   }
 
   #title(doc: CaseDocument): TemplateResult {

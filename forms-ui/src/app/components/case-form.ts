@@ -3,6 +3,7 @@
 // is hidden or left, and submits the answers to the case on their own (POST events with forms and no event type). A
 // form an instance keeps for itself (a document's own audit) is drafted and submitted for that instance.
 import { html, nothing } from 'lit';
+import { guard } from 'lit/directives/guard.js';
 import { ApiError } from '../core/api-client.js';
 import type { AppContext } from '../core/context.js';
 import { formatDateTime, personName } from '../core/format.js';
@@ -113,9 +114,11 @@ export class CaseForm extends LightElement {
     if (load.error) return errorSummary([{ text: problemText(load.error) }], 'This form could not be loaded');
     if (!load.value) return html`<p class="body" role="status">Loading the form…</p>`;
     const { schema, data } = load.value;
+    // Lit sets an object property at every render: the answers are handed over once (per load), or each redraw (a
+    // draft saved, say) would put the form back to how it started.
     return html`${this.error ? errorSummary([{ text: this.error }], 'The form could not be submitted') : nothing}
       ${this.#status()}
-      <dao-form .schema=${schema} .data=${data} validator-src=${this.context.catalogue.formValidatorUrl(this.formId, this.caseBody.definitionVersion)}
+      <dao-form .schema=${schema} .data=${guard([data], () => data)} validator-src=${this.context.catalogue.formValidatorUrl(this.formId, this.caseBody.definitionVersion)}
         submit-label="Submit ${String(schema.title ?? 'the form')}" draft-delay="500"
         @dao-change=${(e: CustomEvent<{ data: unknown }>) => this.#autosave.changed(e.detail.data)}
         @dao-draft=${(e: CustomEvent<{ data: unknown }>) => void this.#autosave.flush(e.detail.data)}

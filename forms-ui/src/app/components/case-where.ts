@@ -53,8 +53,8 @@ export class CaseWhere extends LightElement {
       return html`${main
         ? html`<pathway-graph .text=${main.text} .wording=${main.wording} .diagram=${main.diagram} caption=${main.pathway.meta.title ?? main.pathway.id}></pathway-graph>`
         : nothing}
-        ${inner.map(({ pathway, instance, text, wording, diagram }) => html`<h3 class="heading-s">${pathway.meta.title ?? pathway.id}: ${instance.title}</h3>
-          <pathway-graph .text=${text} .wording=${wording} .diagram=${diagram} caption=${pathway.meta.title ?? pathway.id}></pathway-graph>`)}`;
+        ${inner.map(({ pathway, instance, text, wording, diagram }) => html`<pathway-graph .text=${text} .wording=${wording} .diagram=${diagram}
+          caption="${pathway.meta.title ?? pathway.id}: ${instance.title}"></pathway-graph>`)}`;
     });
   }
 }

@@ -11,7 +11,8 @@ import './pathway-diagram.js';
 let count = 0;
 
 function lines(b: Box, x: number, y: number, bold = 0): SVGTemplateResult {
-  return svg`<text x=${x} y=${y}>${b.lines.map((line, i) => svg`<tspan x=${x} dy=${i ? 17 : 0} font-weight=${i < bold ? 700 : 400}>${line}</tspan>`)}</text>`;
+  // A space before each line after the first, so the text reads as words when taken as a whole (its text content).
+  return svg`<text x=${x} y=${y}>${b.lines.map((line, i) => svg`<tspan x=${x} dy=${i ? 17 : 0} font-weight=${i < bold ? 700 : 400}>${i ? ' ' : ''}${line}</tspan>`)}</text>`;
 }
 
 /**

@@ -119,7 +119,7 @@ export function parseGraph(text: string, wording: DiagramWording = {}): PathwayG
   return { nodes, frames, edges, listed, ...(start ? { start } : {}) };
 }
 
-const CHAR = 7.2;
+const CHAR = 7.8;
 const LINE = 17;
 
 /** Words wrapped to lines of at most `width` characters. */

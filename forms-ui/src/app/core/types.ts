@@ -143,6 +143,8 @@ export interface SignOff {
   at: string;
   final: boolean;
   forms: string[];
+  /** The title of the state it was signed in ("Session 1"). */
+  stage?: string;
 }
 
 export interface PathwayBody {

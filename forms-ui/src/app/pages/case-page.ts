@@ -176,7 +176,7 @@ export class CasePage extends LightElement {
             ${instance.kind === 'document' ? this.#documentNotes(data, instance) : nothing}
             <task-checklist .tasks=${instance.actors.includes(role) ? instance.tasks : []} .forms=${forms} label="Tasks: ${this.#instanceHeading(data, instance)}"></task-checklist>
             ${this.#documentOwnForms(data, instance)}
-            <case-actions .context=${this.context} .caseBody=${body} .events=${events} .officers=${data.officers}
+            <case-actions .context=${this.context} .caseBody=${body} .events=${events} .officers=${data.officers} .instanceIds=${[instance.id]}
               label="Actions: ${this.#instanceHeading(data, instance)}"></case-actions>
           </section>`)
         : html`<p class="body">There is nothing for you to do on this case now.</p>`}
@@ -218,13 +218,15 @@ export class CasePage extends LightElement {
     const people = { ...body.people, ...Object.fromEntries(data.officers.map((o) => [o.username, o.name])) };
     const row = (key: string, value: unknown) => html`<div class="summary-list__row"><dt class="summary-list__key">${key}</dt><dd class="summary-list__value">${value}</dd></div>`;
     const next = body.instances.filter((i) => i.nextStep && !i.done);
-    const deadline = body.deadlines[0];
+    const deadlines = body.deadlines;
     return html`<dl class="summary-list">
         ${row('Stage', html`${body.title} ${body.done ? tag('Closed', 'grey') : nothing}`)}
         ${row('Referred by', personName(String(body.values.referredBy ?? body.createdBy), people))}
         ${row('Allocated to', body.values.allocatedTo ? personName(String(body.values.allocatedTo), people) : 'Not allocated')}
         ${row('Opened', formatDateTime(body.createdAt))}
-        ${deadline ? row('Next deadline', `${deadline.label}: ${formatDate(deadline.due)} (${dueText(deadline.due)})`) : nothing}
+        ${deadlines.length
+          ? row('Deadlines', html`<ul class="list deadline-list">${deadlines.map((d) => html`<li>${d.label}: ${formatDate(d.due)} (${dueText(d.due)})</li>`)}</ul>`)
+          : nothing}
         ${row('Definitions', `Version ${body.definitionVersion} (a case stays on the version it started with)`)}
       </dl>
       <h3 class="heading-m">Next step for you</h3>
@@ -236,7 +238,7 @@ export class CasePage extends LightElement {
         : html`<p class="body">Nothing is waiting for you on this case now.</p>`}
       ${this.#notices(body)}
       <h3 class="heading-m">Sign-offs</h3>
-      ${signOffList(body.signOffs ?? [], 'Sign-offs of the case')}`;
+      ${signOffList(body.signOffs ?? [], 'Sign-offs of the case', false)}`;
   }
 
   #partBody(data: Loaded): unknown {
