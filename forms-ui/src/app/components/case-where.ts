@@ -1,5 +1,5 @@
 // <case-where>: where a case is, drawn on its pathways: the case's own pathway, and each pathway running inside it
-// (the assessment sessions, the workbooks) with where it is; a document's lifecycle is shown with the document.
+// (sessions, say) with where it is; a document's lifecycle is shown with the document.
 // Loaded on demand: it brings the layout library.
 import { html, nothing } from 'lit';
 import type { AppContext } from '../core/context.js';
