@@ -24,7 +24,7 @@ export class PeopleDirectory {
     return this.names;
   }
 
-  /** Display names of these user names. One unknown (an account since removed, the system) is named by its role instead. */
+  /** Display names of these user names; one that is not an account (removed since, or the system) is left out. */
   async namesOf(usernames: Iterable<string>): Promise<Record<string, string>> {
     const all = await this.all();
     const out: Record<string, string> = {};
@@ -33,10 +33,5 @@ export class PeopleDirectory {
       if (known) out[name] = known;
     }
     return out;
-  }
-
-  /** Forgets the accounts read, so a name just changed through this instance shows at once. */
-  refresh(): void {
-    this.names = undefined;
   }
 }

@@ -1,7 +1,7 @@
 // <case-history>: what happened on a case, newest first, as a GOV.UK-style timeline: the event's title from the
 // definitions, who (by name) in which role, and when; a sign-off is marked as one. (The history holds no answers.)
 import { html } from 'lit';
-import { formatDateTime, personName } from '../core/format.js';
+import { formatDateTime } from '../core/format.js';
 import { LightElement } from '../core/light-element.js';
 import { tag } from '../core/templates.js';
 import type { CaseBody } from '../core/types.js';
@@ -48,7 +48,8 @@ export class CaseHistory extends LightElement {
   #who(entry: CaseBody['history'][number]): string {
     const role = this.roleTitles[entry.role] ?? (entry.role === 'system' ? 'automatic' : entry.role);
     if (entry.by === 'system') return 'DAO Pathways (automatic)';
-    const name = personName(entry.by, this.people);
+    // Never a user name: someone who is no longer an account is named by their role.
+    const name = this.people[entry.by] ?? role;
     return name === role ? name : `${name} (${role})`;
   }
 
