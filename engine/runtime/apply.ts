@@ -242,7 +242,8 @@ export function applyCommand(defs: CompiledDefinitions, current: CaseData | unde
         if (nestingDepth(command.data) > MAX_NESTING) return fail('data-invalid', `the details sent with "${command.type}" are nested more than ${MAX_NESTING} levels deep`);
         if (instance.done) return fail('instance-closed', `"${command.instance}" has finished and accepts no more events`);
         const snapshot = stepper.snapshotOf(instance);
-        const event: PathwayEvent = { type: command.type, data: command.data ?? {}, $ctx: withInstanceForms(eventContextFor(data, command.ctx), instance) };
+        const $ctx = withInstanceForms(eventContextFor(data, command.ctx), instance);
+        const event: PathwayEvent = { type: command.type, data: command.data ?? {}, $ctx };
         // A refusal says what could be sent instead; trying every event's conditions is left for when one is refused.
         const role = command.ctx.user.role;
         if (!handledEvents(snapshot).includes(command.type)) {

@@ -17,7 +17,10 @@ export function keptPerInstance(defs: CompiledDefinitions, instance: InstanceRec
 /** The open instances that keep this form themselves and whose current state lists it. */
 function keepers(defs: CompiledDefinitions, data: CaseData, lookup: Lookup, form: string): InstanceRecord[] {
   return Object.values(data.instances).filter(
-    (i) => !i.done && keptPerInstance(defs, i, form) && currentMeta(lookup.snapshotOf(i)).some((m) => ((m.forms as string[] | undefined) ?? []).includes(form)),
+    (i) =>
+      !i.done &&
+      keptPerInstance(defs, i, form) &&
+      currentMeta(lookup.snapshotOf(i)).some((m) => ((m.forms as string[] | undefined) ?? []).includes(form)),
   );
 }
 

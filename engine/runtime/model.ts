@@ -78,7 +78,14 @@ export interface CommandContext {
 export type CaseCommand =
   | { kind: 'open'; pathway: string; ctx: CommandContext }
   /** `instance`: the instance the answers are for, where its pathway keeps the form per instance. */
-  | { kind: 'submitForm'; form: string; data: unknown; ctx: CommandContext; definitionVersion?: number; instance?: string }
+  | {
+      kind: 'submitForm';
+      form: string;
+      data: unknown;
+      ctx: CommandContext;
+      definitionVersion?: number;
+      instance?: string;
+    }
   | { kind: 'send'; instance: string; type: string; data?: unknown; ctx: CommandContext }
   | { kind: 'fireTimer'; timer: string; ctx: CommandContext }
   /** Moves every instance onto the definitions the command is applied with (a new version). */

@@ -21,7 +21,10 @@ export interface NextStep {
 /** The dotted paths of the states a snapshot is in, innermost first within each region ("a.b" → [a.b, a]). */
 function activePaths(value: unknown, prefix: string[] = []): string[][] {
   if (typeof value === 'string') return [[...prefix, value]];
-  return Object.entries((value ?? {}) as Record<string, unknown>).flatMap(([key, child]) => [...activePaths(child, [...prefix, key]), [...prefix, key]]);
+  return Object.entries((value ?? {}) as Record<string, unknown>).flatMap(([key, child]) => [
+    ...activePaths(child, [...prefix, key]),
+    [...prefix, key],
+  ]);
 }
 
 function nodeAt(config: JsonObject, path: string[]): JsonObject | undefined {
@@ -32,7 +35,9 @@ function nodeAt(config: JsonObject, path: string[]): JsonObject | undefined {
 
 function leadsOut(transitions: unknown): boolean {
   const list = Array.isArray(transitions) ? transitions : [transitions];
-  return list.some((t) => typeof t === 'string' || (t !== null && typeof t === 'object' && (t as JsonObject).target !== undefined));
+  return list.some(
+    (t) => typeof t === 'string' || (t !== null && typeof t === 'object' && (t as JsonObject).target !== undefined),
+  );
 }
 
 export function nextStepOf(

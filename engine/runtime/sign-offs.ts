@@ -6,6 +6,21 @@ import type { CompiledDefinitions } from '../definitions/check.js';
 import { currentMeta } from './instances.js';
 import type { CommandContext, InstanceRecord } from './model.js';
 
+/** A sign-off as shown to people: what was signed, by whom (display name), in which role (its title), and when. */
+export interface ShownSignOff {
+  event: string;
+  label: string;
+  by: string;
+  role: string;
+  at: string;
+  /** It made the document final (or ended what it was sent to). */
+  final: boolean;
+  /** The forms it signed. */
+  forms: string[];
+  /** The title of the state it was signed in ("Session 1"). */
+  stage?: string;
+}
+
 export function recordSignOff(
   defs: CompiledDefinitions,
   instance: InstanceRecord,
@@ -15,9 +30,20 @@ export function recordSignOff(
   if (defs.pathways.get(instance.pathway)?.meta.events[command.type]?.signOff !== true) return;
   const metas = currentMeta(before);
   const listed = metas.flatMap((m) => (m.forms as string[] | undefined) ?? []);
-  const stage = metas.map((m) => m.title).filter((t): t is string => typeof t === 'string').at(-1);
+  const stage = metas
+    .map((m) => m.title)
+    .filter((t): t is string => typeof t === 'string')
+    .at(-1);
   const forms = [...new Set([...(instance.form ? [instance.form] : []), ...listed])];
   const { user, now } = command.ctx;
-  const record = { event: command.type, by: user.id, role: user.role, at: now, forms, ...(stage ? { stage } : {}), final: instance.done };
+  const record = {
+    event: command.type,
+    by: user.id,
+    role: user.role,
+    at: now,
+    forms,
+    ...(stage ? { stage } : {}),
+    final: instance.done,
+  };
   instance.signOffs = [...(instance.signOffs ?? []), record];
 }

@@ -61,7 +61,9 @@ export function describeCase(defs: CompiledDefinitions, data: CaseData, user: Ca
     const base = { type: '', data: {}, $ctx: withInstanceForms(eventContextFor(data, { user, now }), instance) };
     const allowedTypes = instance.done ? [] : allowedEvents(defs, instance.pathway, snapshot, base, user.role);
     const allowed = allowedTypes.map((type) => ({ type, title: pathway.meta.events[type]?.title ?? type }));
-    const nextStep = instance.done ? undefined : nextStepOf(defs, instance.pathway, snapshot, base, user.role, allowedTypes);
+    const nextStep = instance.done
+      ? undefined
+      : nextStepOf(defs, instance.pathway, snapshot, base, user.role, allowedTypes);
     instances.push({
       id: instance.id,
       pathway: instance.pathway,

@@ -119,8 +119,16 @@ export function runScenario(defs: CompiledDefinitions, id: string, scenario: Sce
     }
     // Answers given with `to` are for that instance (where its pathway keeps the form per instance).
     const forInstance = step.to ? { instance: instanceId } : {};
-    const commands: CaseCommand[] = Object.entries(step.forms ?? {}).map(([form, answers]) => ({ kind: 'submitForm', form, data: answers, ctx: ctx(user), ...forInstance }));
-    if (step.send) commands.push({ kind: 'send', instance: instanceId, type: step.send, data: step.data ?? {}, ctx: ctx(user) });
+    const commands: CaseCommand[] = Object.entries(step.forms ?? {}).map(([form, answers]) => ({
+      kind: 'submitForm',
+      form,
+      data: answers,
+      ctx: ctx(user),
+      ...forInstance,
+    }));
+    if (step.send) {
+      commands.push({ kind: 'send', instance: instanceId, type: step.send, data: step.data ?? {}, ctx: ctx(user) });
+    }
     for (const [i, command] of commands.entries()) {
       const result = applyCommand(defs, data, command);
       const last = i === commands.length - 1;

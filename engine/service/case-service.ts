@@ -140,7 +140,12 @@ export class CaseService {
     const data0 = record.snapshot as CaseData;
     const ctx = await this.context(defs, user, request.type ? data0.instances[request.instance ?? 'case']?.pathway : undefined);
     const commands: CaseCommand[] = Object.entries(request.forms ?? {}).map(([form, data]) => ({
-      kind: 'submitForm', form, data, ctx, definitionVersion: record.definitionVersion, ...(request.instance ? { instance: request.instance } : {}),
+      kind: 'submitForm',
+      form,
+      data,
+      ctx,
+      definitionVersion: record.definitionVersion,
+      ...(request.instance ? { instance: request.instance } : {}),
     }));
     if (request.type) commands.push({ kind: 'send', instance: request.instance ?? 'case', type: request.type, data: request.data ?? {}, ctx });
     const before = record.snapshot as CaseData;
@@ -159,7 +164,9 @@ export class CaseService {
         audit: [{ at: ctx.now, userId: user.id, caseId, action: type, detail: { instance: request.instance ?? 'case', forms: Object.keys(request.forms ?? {}) } }],
       });
       for (const form of Object.keys(request.forms ?? {})) {
-        for (const key of new Set([form, draftKey(form, request.instance)])) await this.store.deleteDraft(caseId, key, user.id);
+        for (const key of new Set([form, draftKey(form, request.instance)])) {
+          await this.store.deleteDraft(caseId, key, user.id);
+        }
       }
       return { record: saved, view, defs };
     } catch (error) {

@@ -78,7 +78,9 @@ export const formStyles = css`
   .grid__header, .grid-row { display: flex; flex-wrap: wrap; align-items: flex-start; column-gap: 20px; }
   .grid__header > :first-child, .grid-row__legend { flex: 1 1 10rem; min-width: 0; }
   .grid__header { font-weight: 700; border-bottom: 2px solid var(--_border); padding-bottom: 0.3em; }
-  .grid__columns, .grid-row__cells { display: flex; flex-wrap: wrap; column-gap: 24px; flex: 0 1 auto; min-width: 0; max-width: 100%; }
+  .grid__columns, .grid-row__cells {
+    display: flex; flex-wrap: wrap; column-gap: 24px; flex: 0 1 auto; min-width: 0; max-width: 100%;
+  }
   .grid__column, .grid-row__cell { width: var(--dao-grid-column-width, 20rem); max-width: 100%; min-width: 0; }
   .grid-row__cell-title { display: none; font-weight: 700; margin-bottom: 4px; }
   .grid-row { margin: 0; padding: 10px 0; border: 0; border-bottom: 1px solid var(--_rule); min-width: 0; content-visibility: auto; contain-intrinsic-size: auto 60px; }

@@ -9,7 +9,7 @@ import { documentFor, documentReader } from '../services/documents.js';
 import type { Services } from '../services/index.js';
 import { problem } from '../http-problems.js';
 import { printDocument } from '../services/print/printable.js';
-import { audienceTitle, printRoutes, sendPrint } from './print.js';
+import { printRequest, printRoutes, sendPrint } from './print.js';
 import { serviceUser } from './users.js';
 
 export function documentRoutes(services: Services): Router {
@@ -20,8 +20,16 @@ export function documentRoutes(services: Services): Router {
     const viewer = signedIn(res);
     const snapshot = await services.cases.load(req.params.id, serviceUser(viewer));
     const redactor = documentReader(snapshot, viewer.role, req.query.audience);
-    if (!documentReachesReader(snapshot.defs, snapshot.record.snapshot as CaseData, req.params.instanceId, redactor.reader)) {
-      if (!(snapshot.record.snapshot as CaseData).instances[req.params.instanceId]?.form) throw problem(404, 'not-found', `This case has no document "${req.params.instanceId}".`);
+    if (
+      !documentReachesReader(
+        snapshot.defs,
+        snapshot.record.snapshot as CaseData,
+        req.params.instanceId,
+        redactor.reader,
+      )
+    ) {
+      if (!(snapshot.record.snapshot as CaseData).instances[req.params.instanceId]?.form)
+        throw problem(404, 'not-found', `This case has no document "${req.params.instanceId}".`);
       throw problem(403, 'not-shared', 'This document has not been shared with you or with this audience yet.');
     }
     return { viewer, snapshot, redactor, via };
@@ -39,7 +47,7 @@ export function documentRoutes(services: Services): Router {
   for (const format of ['print', 'pdf'] as const) {
     router.get(`/api/cases/:id/documents/:instanceId/${format}`, async (req, res) => {
       const { viewer, snapshot, redactor } = await load(req, res, `${format} document`);
-      const model = await printDocument({ snapshot, redactor, definitionsAt: (v) => services.registry.get(v), people: services.people, audienceTitle: audienceTitle(snapshot, req) }, req.params.instanceId);
+      const model = await printDocument(printRequest(services, snapshot, redactor, req), req.params.instanceId);
       await services.disclosures.record(viewer, req.params.id, redactor, `${format} document`);
       await sendPrint(res, model, format);
     });

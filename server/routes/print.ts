@@ -7,9 +7,26 @@ import { documentReader } from '../services/documents.js';
 import type { Services } from '../services/index.js';
 import type { PrintModel } from '../services/print/print-model.js';
 import { renderPrintPdf } from '../services/print/print-pdf.js';
-import { printForm } from '../services/print/printable.js';
+import { printForm, type PrintRequest } from '../services/print/printable.js';
+import type { Redactor } from '../services/redaction.js';
 import { renderPrintHtml } from '../services/print-view.js';
 import { serviceUser } from './users.js';
+
+/** What a print is made from: the case as this reader may see it, for the audience asked for. */
+export function printRequest(
+  services: Services,
+  snapshot: CaseSnapshotView,
+  redactor: Redactor,
+  req: Request,
+): PrintRequest {
+  return {
+    snapshot,
+    redactor,
+    definitionsAt: (v) => services.registry.get(v),
+    people: services.people,
+    audienceTitle: audienceTitle(snapshot, req),
+  };
+}
 
 /** The title of the audience a print is prepared for (`?audience=`), if one is asked for. */
 export function audienceTitle(snapshot: CaseSnapshotView, req: Request): string | undefined {
@@ -19,7 +36,12 @@ export function audienceTitle(snapshot: CaseSnapshotView, req: Request): string 
 }
 
 function fileName(title: string): string {
-  return title.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase() || 'document';
+  return (
+    title
+      .replace(/[^A-Za-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .toLowerCase() || 'document'
+  );
 }
 
 export async function sendPrint(res: Response, model: PrintModel, format: 'print' | 'pdf'): Promise<void> {
@@ -29,7 +51,10 @@ export async function sendPrint(res: Response, model: PrintModel, format: 'print
     return;
   }
   const pdf = await renderPrintPdf(model);
-  res.type('application/pdf').set('Content-Disposition', `inline; filename="${fileName(model.title)}.pdf"`).send(pdf);
+  res
+    .type('application/pdf')
+    .set('Content-Disposition', `inline; filename="${fileName(model.title)}.pdf"`)
+    .send(pdf);
 }
 
 export function printRoutes(services: Services): Router {
@@ -42,7 +67,7 @@ export function printRoutes(services: Services): Router {
       const snapshot = await services.cases.load(req.params.id, serviceUser(viewer));
       const redactor = documentReader(snapshot, viewer.role, req.query.audience);
       const instance = typeof req.query.instance === 'string' && req.query.instance ? req.query.instance : undefined;
-      const model = await printForm({ snapshot, redactor, definitionsAt: (v) => services.registry.get(v), people: services.people, audienceTitle: audienceTitle(snapshot, req) }, req.params.formId, instance);
+      const model = await printForm(printRequest(services, snapshot, redactor, req), req.params.formId, instance);
       await services.disclosures.record(viewer, req.params.id, redactor, `${format} form`);
       await sendPrint(res, model, format);
     });

@@ -12,15 +12,22 @@ import { showSignOffs } from './sign-off-records.js';
 import { documentReachesReader, sharedOnly } from './document-sharing.js';
 import type { PeopleDirectory } from './people.js';
 
-/** Whether a document of the case reaches this reader now: a form they may read, and shared with them where it must be. */
+/** Whether a document of the case reaches this reader now: a form they may read, shared with them where it must be. */
 function documentShown(snapshot: CaseSnapshotView, redactor: Redactor, id: string, form: string | undefined): boolean {
-  return Boolean(form && redactor.mayReadForm(form) && documentReachesReader(snapshot.defs, snapshot.record.snapshot as CaseData, id, redactor.reader));
+  const data = snapshot.record.snapshot as CaseData;
+  return Boolean(form && redactor.mayReadForm(form) && documentReachesReader(snapshot.defs, data, id, redactor.reader));
 }
 
-export async function documentsOf(snapshot: CaseSnapshotView, redactors: RedactorsByVersion, names: Record<string, string>) {
+export async function documentsOf(
+  snapshot: CaseSnapshotView,
+  redactors: RedactorsByVersion,
+  names: Record<string, string>,
+) {
   const data = snapshot.record.snapshot as CaseData;
   const redactor = redactors.current;
-  const shown = snapshot.view.instances.filter((i) => i.kind === 'document' && documentShown(snapshot, redactor, i.id, i.form));
+  const shown = snapshot.view.instances.filter(
+    (i) => i.kind === 'document' && documentShown(snapshot, redactor, i.id, i.form),
+  );
   return Promise.all(
     shown.map(async (i) => ({
       id: i.id,
@@ -54,9 +61,17 @@ export async function submittedForms(data: CaseData, redactors: RedactorsByVersi
  * (the part that grows with the case) taken from the kept text, extended by the events added since.
  */
 /** User names a case response names (its history, who opened it, who submitted, sent or signed what). */
-function namedUsers(data: CaseData, values: Record<string, unknown>, createdBy: string, headers: { userId: string }[]): Set<string> {
-  const users = new Set<string>([createdBy, ...headers.map((h) => h.userId), ...Object.values(data.forms).map((s) => s.submittedBy)]);
-  for (const key of ['referredBy', 'allocatedTo']) if (typeof values[key] === 'string') users.add(values[key] as string);
+function namedUsers(
+  data: CaseData,
+  values: Record<string, unknown>,
+  createdBy: string,
+  headers: { userId: string }[],
+): Set<string> {
+  const submitters = Object.values(data.forms).map((s) => s.submittedBy);
+  const users = new Set<string>([createdBy, ...headers.map((h) => h.userId), ...submitters]);
+  for (const key of ['referredBy', 'allocatedTo']) {
+    if (typeof values[key] === 'string') users.add(values[key] as string);
+  }
   for (const instance of Object.values(data.instances)) {
     if (instance.kind === 'document') detailUsers(instance).forEach((u) => users.add(u));
     else (instance.signOffs ?? []).forEach((r) => users.add(r.by));
@@ -64,7 +79,14 @@ function namedUsers(data: CaseData, values: Record<string, unknown>, createdBy: 
   return users;
 }
 
-export async function caseResponse(store: CaseStore, viewer: Viewer, snapshot: CaseSnapshotView, history: CaseHistoryJson, definitionsAt: DefinitionsAt, people?: PeopleDirectory) {
+export async function caseResponse(
+  store: CaseStore,
+  viewer: Viewer,
+  snapshot: CaseSnapshotView,
+  history: CaseHistoryJson,
+  definitionsAt: DefinitionsAt,
+  people?: PeopleDirectory,
+) {
   const { record, view, defs } = snapshot;
   const redactor = new Redactor(defs, { role: viewer.role });
   const data = record.snapshot as CaseData;

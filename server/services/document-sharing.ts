@@ -18,7 +18,10 @@ function sharedWith(defs: CompiledDefinitions): SharedWith {
   found = new Map();
   for (const pathway of defs.pathways.values()) {
     for (const state of walkPathway(pathway.config).states) {
-      const shares = ((state.node.meta as { shares?: Record<string, string[]> } | undefined)?.shares ?? {}) as Record<string, string[]>;
+      const shares = ((state.node.meta as { shares?: Record<string, string[]> } | undefined)?.shares ?? {}) as Record<
+        string,
+        string[]
+      >;
       for (const [name, forms] of Object.entries(shares)) {
         const set = found.get(name) ?? new Set<string>();
         forms.forEach((f) => set.add(f));
@@ -41,7 +44,12 @@ export function sharedOnly(defs: CompiledDefinitions, reader: Reader, form: stri
 }
 
 /** Whether a document of the case may be shown to this reader now, as far as sharing goes. */
-export function documentReachesReader(defs: CompiledDefinitions, data: CaseData, instanceId: string, reader: Reader): boolean {
+export function documentReachesReader(
+  defs: CompiledDefinitions,
+  data: CaseData,
+  instanceId: string,
+  reader: Reader,
+): boolean {
   const instance = data.instances[instanceId];
   if (!instance?.form) return false;
   if (!sharedOnly(defs, reader, instance.form)) return true;

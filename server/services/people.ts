@@ -8,7 +8,10 @@ export class PeopleDirectory {
   private names: Promise<Map<string, string>> | undefined;
   private readAt = 0;
 
-  constructor(private readonly store: CaseStore, private readonly clock: () => number = Date.now) {}
+  constructor(
+    private readonly store: CaseStore,
+    private readonly clock: () => number = Date.now,
+  ) {}
 
   private all(): Promise<Map<string, string>> {
     if (!this.names || this.clock() - this.readAt > FRESH_MS) {

@@ -22,11 +22,14 @@ function renderValue(value: PrintValue): string {
     case 'table': {
       // Roles kept explicit: below 40rem the cells stack under their column titles (WCAG 1.4.10), and a table drawn
       // as blocks would otherwise lose its semantics.
-      const head = `<thead role="rowgroup"><tr role="row">${value.columns.map((c) => `<th role="columnheader" scope="col">${text(c)}</th>`).join('')}</tr></thead>`;
+      const titles = value.columns.map((c) => `<th role="columnheader" scope="col">${text(c)}</th>`).join('');
+      const head = `<thead role="rowgroup"><tr role="row">${titles}</tr></thead>`;
       const cellColumns = value.rows.some((r) => r.label !== undefined) ? value.columns.slice(1) : value.columns;
       const rows = value.rows.map((row) => {
         const label = row.label !== undefined ? `<th role="rowheader" scope="row">${text(row.label)}</th>` : '';
-        const cells = row.cells.map((c, i) => `<td role="cell" data-label="${escapeHtml(cellColumns[i] ?? '')}">${text(c)}</td>`).join('');
+        const cells = row.cells
+          .map((c, i) => `<td role="cell" data-label="${escapeHtml(cellColumns[i] ?? '')}">${text(c)}</td>`)
+          .join('');
         return `<tr role="row">${label}${cells}</tr>`;
       });
       return `<table role="table">${head}<tbody role="rowgroup">${rows.join('')}</tbody></table>`;
@@ -54,13 +57,17 @@ const STYLE = [
 ].join('');
 
 export function renderPrintHtml(model: PrintModel): string {
-  const facts = model.facts.length ? `<dl class="facts">${model.facts.map((f) => `<dt>${text(f.label)}</dt><dd>${text(f.value)}</dd>`).join('')}</dl>` : '';
+  const facts = model.facts.length
+    ? `<dl class="facts">${model.facts.map((f) => `<dt>${text(f.label)}</dt><dd>${text(f.value)}</dd>`).join('')}</dl>`
+    : '';
   const notices = model.notices.map((n) => `<p class="notice">${text(n)}</p>`).join('');
+  const records = model.signOffs.map((s) => `<li>${text(signOffLine(s))}</li>`).join('');
   const signOffs = model.signOffs.length
-    ? `<h2>Sign-offs</h2><ul class="sign-offs">${model.signOffs.map((s) => `<li>${text(signOffLine(s))}</li>`).join('')}</ul>`
+    ? `<h2>Sign-offs</h2><ul class="sign-offs">${records}</ul>`
     : '<h2>Sign-offs</h2><p>Not signed off yet.</p>';
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${text(model.title)}</title><style>${STYLE}</style></head>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${text(model.title)}</title><style>${STYLE}</style></head>
 <body><main>
 <h1>${text(model.title)}</h1>
 ${facts}

@@ -2,26 +2,20 @@
 // by whom (display name), in which role (its title) and when.
 import type { CompiledDefinitions } from '../../engine/definitions/check.js';
 import type { CaseData, InstanceRecord, SignOffRecord } from '../../engine/runtime/model.js';
+import type { ShownSignOff } from '../../engine/runtime/sign-offs.js';
 
-export interface ShownSignOff {
-  event: string;
-  label: string;
-  by: string;
-  role: string;
-  at: string;
-  /** It made the document final (or closed what it was sent to). */
-  final: boolean;
-  /** The forms it signed. */
-  forms: string[];
-  /** The title of the state it was signed in. */
-  stage?: string;
-}
+export type { ShownSignOff };
+
 
 export function signOffUsers(records: SignOffRecord[]): string[] {
   return [...new Set(records.map((r) => r.by))];
 }
 
-export function showSignOffs(defs: CompiledDefinitions, instance: InstanceRecord, names: Record<string, string>): ShownSignOff[] {
+export function showSignOffs(
+  defs: CompiledDefinitions,
+  instance: InstanceRecord,
+  names: Record<string, string>,
+): ShownSignOff[] {
   const events = defs.pathways.get(instance.pathway)?.meta.events ?? {};
   return (instance.signOffs ?? []).map((r) => ({
     event: r.event,
@@ -36,7 +30,11 @@ export function showSignOffs(defs: CompiledDefinitions, instance: InstanceRecord
 }
 
 /** Every instance's sign-offs that signed this form, oldest first. */
-export function signOffsOfForm(data: CaseData, form: string, only?: InstanceRecord): { instance: InstanceRecord; records: SignOffRecord[] }[] {
+export function signOffsOfForm(
+  data: CaseData,
+  form: string,
+  only?: InstanceRecord,
+): { instance: InstanceRecord; records: SignOffRecord[] }[] {
   const instances = only ? [only] : Object.values(data.instances);
   return instances
     .map((instance) => ({ instance, records: (instance.signOffs ?? []).filter((r) => r.forms.includes(form)) }))

@@ -47,15 +47,35 @@ function screens(): Screen[] {
     { name: 'sign-in', hash: '#/sign-in' },
     { name: 'sign-in with errors', hash: '#/sign-in', prepare: async (app) => app.page.getByRole('button', { name: 'Sign in' }).click().then(() => app.page.locator('.error-summary').waitFor()) },
     { name: "social worker's cases", as: ACCOUNTS['social-worker'], hash: '#/my-cases' },
-    { name: 'draft Request for Service with a form open', as: ACCOUNTS['social-worker'], hash: () => `#/cases/${cases.draft}/now`, prepare: openFirstForm },
-    { name: 'withdrawing a draft: its confirmation step', as: ACCOUNTS['social-worker'], hash: () => `#/cases/${cases.draft}/now`, prepare: openConfirmation('Withdraw the draft Request for Service') },
+    {
+      name: 'draft Request for Service with a form open',
+      as: ACCOUNTS['social-worker'],
+      hash: () => `#/cases/${cases.draft}/now`,
+      prepare: openFirstForm,
+    },
+    {
+      name: 'withdrawing a draft: its confirmation step',
+      as: ACCOUNTS['social-worker'],
+      hash: () => `#/cases/${cases.draft}/now`,
+      prepare: openConfirmation('Withdraw the draft Request for Service'),
+    },
     { name: "officer's caseload", as: ACCOUNTS['dao-pso'], hash: '#/my-cases' },
-    { name: "officer's case with an action open", as: ACCOUNTS['dao-pso'], hash: () => `#/cases/${cases.inAudit}/now`, prepare: openEventForm('Raise a risk escalation') },
+    {
+      name: "officer's case with an action open",
+      as: ACCOUNTS['dao-pso'],
+      hash: () => `#/cases/${cases.inAudit}/now`,
+      prepare: openEventForm('Raise a risk escalation'),
+    },
     { name: "officer's case: summary", as: ACCOUNTS['dao-pso'], hash: () => `#/cases/${cases.inAudit}` },
     { name: "officer's case: forms", as: ACCOUNTS['dao-pso'], hash: () => `#/cases/${cases.inAudit}/forms` },
-    { name: "officer's case: where the case is", as: ACCOUNTS['dao-pso'], hash: () => `#/cases/${cases.inAudit}/where` },
-    { name: "team manager's case: documents with an Audit Tool open", as: ACCOUNTS['team-manager'], hash: () => `#/cases/${cases.inAudit}/documents`, prepare: openDocumentForm },
-    { name: "team manager's case: history", as: ACCOUNTS['team-manager'], hash: () => `#/cases/${cases.inAudit}/history` },
+    { name: "officer's case: where", as: ACCOUNTS['dao-pso'], hash: () => `#/cases/${cases.inAudit}/where` },
+    {
+      name: "team manager's case: documents with an Audit Tool open",
+      as: ACCOUNTS['team-manager'],
+      hash: () => `#/cases/${cases.inAudit}/documents`,
+      prepare: openDocumentForm,
+    },
+    { name: "manager's case: history", as: ACCOUNTS['team-manager'], hash: () => `#/cases/${cases.inAudit}/history` },
     { name: 'referrals inbox', as: ACCOUNTS['team-manager'], hash: '#/referrals' },
     { name: 'allocation with the allocation form open', as: ACCOUNTS['team-manager'], hash: '#/allocation', prepare: openEventForm('Allocate to a Domestic Abuse Officer') },
     { name: "team manager's decisions", as: ACCOUNTS['team-manager'], hash: '#/decisions' },
@@ -99,7 +119,8 @@ afterAll(async () => {
 });
 
 describe('web app accessibility', () => {
-  it.each(screens().map((s) => [s.name, s] as const))('should have no axe violations at 1280 px: %s', async (_name, screen) => {
+  const all = () => screens().map((s) => [s.name, s] as const);
+  it.each(all())('should have no axe violations at 1280 px: %s', async (_name, screen) => {
     const app = await show(screen, 1280);
     expect(await app.axe()).toEqual([]);
     await app.close();
@@ -115,15 +136,22 @@ describe('web app accessibility', () => {
   it.each([
     ['a document', (documents: { id: string }[]) => `documents/${documents[0]!.id}/print`],
     ['a form of the case', () => 'forms/request-for-service/print'],
-    ['a document\'s own Audit Tool', (documents: { id: string }[]) => `forms/risk-assessment-audit/print?instance=${encodeURIComponent(documents[0]!.id)}`],
+    [
+      "a document's own Audit Tool",
+      (documents: { id: string }[]) =>
+        `forms/risk-assessment-audit/print?instance=${encodeURIComponent(documents[0]!.id)}`,
+    ],
   ] as const)('should have no axe violations on the print view of %s, at 1280 and 320 px', async (_name, path) => {
     const manager = await ApiUser.signIn(server.url, ACCOUNTS['team-manager']);
-    const body = await manager.call<{ documents: { id: string; state: string }[]; version: number }>('GET', `api/cases/${cases.inAudit}`);
+    type Body = { documents: { id: string; state: string }[]; version: number };
+    const body = await manager.call<Body>('GET', `api/cases/${cases.inAudit}`);
     const url = `${server.url}api/cases/${cases.inAudit}/${path(body.documents)}`;
     if (url.includes('risk-assessment-audit')) {
       // The Team Manager's Audit Tool of the document, so that there is one to print.
-      const audit = (await readScenario('one-to-one-work-to-closure')).steps.find((s) => s.send === 'PASS_AUDIT')!.forms!;
-      await manager.call('POST', `api/cases/${cases.inAudit}/events`, { expectedVersion: body.version, forms: audit, instance: body.documents[0]!.id });
+      const scenario = await readScenario('one-to-one-work-to-closure');
+      const audit = scenario.steps.find((s) => s.send === 'PASS_AUDIT')!.forms!;
+      const request = { expectedVersion: body.version, forms: audit, instance: body.documents[0]!.id };
+      await manager.call('POST', `api/cases/${cases.inAudit}/events`, request);
     }
     const app = await AppPage.open(browser, server.url, { width: 1280 });
     await app.signIn(ACCOUNTS['team-manager']);

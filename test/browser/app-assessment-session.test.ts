@@ -40,7 +40,9 @@ describe('web app: assessment session 1', () => {
     );
     // The session cannot be completed before its questionnaire is in, and the step says so.
     expect(await session.getByRole('button', { name: 'Complete this session' }).count()).toBe(0);
-    expect(await session.locator('.not-yet').textContent()).toMatch(/Complete this session\s*is not possible yet: “Why Am I Engaging\? Questionnaire” has not been submitted/);
+    expect(await session.locator('.not-yet').textContent()).toMatch(
+      /Complete this session\s*is not possible yet: “Why Am I Engaging\? Questionnaire” has not been submitted/,
+    );
 
     const answers = scenario.steps.find((s) => s.send === 'COMPLETE_SESSION')!.forms!['why-am-i-engaging'] as Record<string, number | string>;
     const { referralReason, ...scores } = answers;

@@ -14,9 +14,17 @@ let scenario: Scenario;
 let caseId: string;
 
 beforeAll(async () => {
-  [browser, server, scenario] = await Promise.all([launchChromium(), startAppServer(), readScenario('one-to-one-work-to-closure')]);
+  [browser, server, scenario] = await Promise.all([
+    launchChromium(),
+    startAppServer(),
+    readScenario('one-to-one-work-to-closure'),
+  ]);
   // Allocated, the three-way meeting held: the risk assessment and assessment session 1 have begun.
-  caseId = await playScenario(server.url, scenario, scenario.steps.findIndex((s) => s.send === 'RECORD_THREE_WAY_MEETING') + 1);
+  caseId = await playScenario(
+    server.url,
+    scenario,
+    scenario.steps.findIndex((s) => s.send === 'RECORD_THREE_WAY_MEETING') + 1,
+  );
 }, 60_000);
 
 afterAll(async () => {
@@ -34,27 +42,31 @@ const PARTS: [label: string, path: string, shows: string][] = [
 ];
 
 describe('web app: the case page in parts', () => {
-  it.each(PARTS)('should show the part "%s" at its own address, and again after a reload', async (label, path, shows) => {
-    const app = await AppPage.open(browser, server.url, { width: 1280 });
-    await app.signIn(ACCOUNTS['dao-pso']);
-    await app.goto(`#/cases/${caseId}${path}`);
-    const current = app.page.locator('nav.sub-navigation [aria-current="page"]');
-    expect(await current.textContent()).toBe(label);
-    await expect.poll(() => app.main.textContent(), { timeout: 15_000 }).toContain(shows);
-    expect(await app.page.locator('h2.case-part__heading').textContent()).toBe(label);
-    expect(await app.page.title()).toMatch(new RegExp(`^${label} – Case `));
-    await app.page.reload();
-    await app.settled();
-    expect(await current.textContent()).toBe(label);
-    await expect.poll(() => app.main.textContent(), { timeout: 15_000 }).toContain(shows);
-    expect(await app.axe()).toEqual([]);
-    await app.page.setViewportSize({ width: 320, height: 800 });
-    expect(await app.scrollWidth()).toBeLessThanOrEqual(320);
-    expect(await app.axe()).toEqual([]);
-    await app.close();
-  }, 60_000);
+  it.each(PARTS)(
+    'should show the part "%s" at its own address, and again after a reload',
+    async (label, path, shows) => {
+      const app = await AppPage.open(browser, server.url, { width: 1280 });
+      await app.signIn(ACCOUNTS['dao-pso']);
+      await app.goto(`#/cases/${caseId}${path}`);
+      const current = app.page.locator('nav.sub-navigation [aria-current="page"]');
+      expect(await current.textContent()).toBe(label);
+      await expect.poll(() => app.main.textContent(), { timeout: 15_000 }).toContain(shows);
+      expect(await app.page.locator('h2.case-part__heading').textContent()).toBe(label);
+      expect(await app.page.title()).toMatch(new RegExp(`^${label} – Case `));
+      await app.page.reload();
+      await app.settled();
+      expect(await current.textContent()).toBe(label);
+      await expect.poll(() => app.main.textContent(), { timeout: 15_000 }).toContain(shows);
+      expect(await app.axe()).toEqual([]);
+      await app.page.setViewportSize({ width: 320, height: 800 });
+      expect(await app.scrollWidth()).toBeLessThanOrEqual(320);
+      expect(await app.axe()).toEqual([]);
+      await app.close();
+    },
+    60_000,
+  );
 
-  it('should draw where the case is as a picture of its pathways, marked by words and a thick border as well as colour', async () => {
+  it('should draw where the case is as a picture of its pathways, marked by words and a thick border', async () => {
     const app = await AppPage.open(browser, server.url, { width: 1280 });
     const casePage = app.casePage();
     await app.signIn(ACCOUNTS['dao-pso']);
@@ -69,7 +81,11 @@ describe('web app: the case page in parts', () => {
     expect((await here.textContent())?.trim()).toMatch(/^You are here\s*Risk assessment$/);
     const [current, other] = await Promise.all([
       here.locator('rect').evaluate((r) => getComputedStyle(r).strokeWidth),
-      graphs.first().locator('.graph__node:not(.graph__node--current) rect').first().evaluate((r) => getComputedStyle(r).strokeWidth),
+      graphs
+        .first()
+        .locator('.graph__node:not(.graph__node--current) rect')
+        .first()
+        .evaluate((r) => getComputedStyle(r).strokeWidth),
     ]);
     expect(parseFloat(current)).toBeGreaterThan(parseFloat(other) * 2);
     // Boxes and arrows: every state of the pathway a box, the ways between them arrows with their events' titles.
@@ -90,13 +106,18 @@ describe('web app: the definition editor', () => {
     const editor = app.page.locator('yaml-editor .cm-editor');
     const picture = app.page.locator('.definition-preview pathway-graph svg');
     await picture.waitFor();
-    const [editorBox, pictureBox] = await Promise.all([editor.boundingBox(), app.page.locator('.definition-preview').boundingBox()]);
+    const [editorBox, pictureBox] = await Promise.all([
+      editor.boundingBox(),
+      app.page.locator('.definition-preview').boundingBox(),
+    ]);
     // Side by side: the preview starts to the right of the editor, level with it.
     expect(pictureBox!.x).toBeGreaterThanOrEqual(editorBox!.x + editorBox!.width);
     expect(Math.abs(pictureBox!.y - (editorBox!.y - 80))).toBeLessThan(200);
     // The editor is no taller than the window; its text scrolls inside it.
     expect(editorBox!.height).toBeLessThan(800);
-    const scroller = await app.page.locator('yaml-editor .cm-scroller').evaluate((el) => ({ scrollHeight: el.scrollHeight, clientHeight: el.clientHeight }));
+    const scroller = await app.page
+      .locator('yaml-editor .cm-scroller')
+      .evaluate((el) => ({ scrollHeight: el.scrollHeight, clientHeight: el.clientHeight }));
     expect(scroller.scrollHeight).toBeGreaterThan(scroller.clientHeight * 3);
     expect(await app.axe()).toEqual([]);
     await app.close();
@@ -109,14 +130,22 @@ describe('web app: drafts keep every answer', () => {
     const casePage = app.casePage();
     await app.signIn(ACCOUNTS['dao-pso']);
     await app.goto(`#/cases/${caseId}/now`);
-    let form = await casePage.openFormFromTask(casePage.step('Assessment sessions: Session 1'), 'Why am I engaging? Questionnaire');
+    let form = await casePage.openFormFromTask(
+      casePage.step('Assessment sessions: Session 1'),
+      'Why am I engaging? Questionnaire',
+    );
     const choice = form.form.locator('input[name="f-avoidTrouble"]').nth(6);
     await choice.check();
     // At once — well within 300 ms, before the draft is saved by the clock — the page is reloaded.
     await app.page.reload();
     await app.settled();
-    form = await casePage.openFormFromTask(casePage.step('Assessment sessions: Session 1'), 'Why am I engaging? Questionnaire');
-    await expect.poll(() => form.form.evaluate((el) => (el as unknown as { data: Record<string, unknown> }).data)).toEqual({ avoidTrouble: 7 });
+    form = await casePage.openFormFromTask(
+      casePage.step('Assessment sessions: Session 1'),
+      'Why am I engaging? Questionnaire',
+    );
+    await expect
+      .poll(() => form.form.evaluate((el) => (el as unknown as { data: Record<string, unknown> }).data))
+      .toEqual({ avoidTrouble: 7 });
     expect(await form.form.locator('input[name="f-avoidTrouble"]').nth(6).isChecked()).toBe(true);
     await app.close();
   }, 60_000);

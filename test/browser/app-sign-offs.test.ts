@@ -16,7 +16,12 @@ let straight: Scenario;
 let names: Record<string, string>;
 
 beforeAll(async () => {
-  [browser, server, ownAudit, straight] = await Promise.all([launchChromium(), startAppServer(), readScenario('confidential-information-own-audit'), readScenario('one-to-one-work-to-closure')]);
+  [browser, server, ownAudit, straight] = await Promise.all([
+    launchChromium(),
+    startAppServer(),
+    readScenario('confidential-information-own-audit'),
+    readScenario('one-to-one-work-to-closure'),
+  ]);
   names = Object.fromEntries((await server.dao.services.store.listUsers()).map((u) => [u.username, u.displayName]));
 }, 60_000);
 
@@ -25,12 +30,17 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** A case of the scenario "The Confidential Information cannot be passed without its own Audit Tool" after `count` steps. */
+/** A case of the scenario "The Confidential Information cannot be passed without its own Audit Tool", after `count`
+ * steps. */
 const caseAfter = (count: number) => playScenario(server.url, ownAudit, count);
-const auditAnswers = () => ownAudit.steps.find((s) => s.send === 'PASS_AUDIT' && s.forms)!.forms!['risk-assessment-audit'] as Record<string, unknown>;
+const auditAnswers = () =>
+  ownAudit.steps.find((s) => s.send === 'PASS_AUDIT' && s.forms)!.forms!['risk-assessment-audit'] as Record<
+    string,
+    unknown
+  >;
 
 describe('web app: sign-offs and documents fit to share', () => {
-  it('should audit each document with its own Audit Tool, confirm each sign-off, and share the document only once final', async () => {
+  it('should audit each document with its own Audit Tool, confirm sign-offs, share it only once final', async () => {
     // Both the Risk Assessment and the Confidential Information are with the Team Manager for audit.
     const caseId = await caseAfter(8);
     const worker = await AppPage.open(browser, server.url, { width: 1280 });
@@ -61,37 +71,54 @@ describe('web app: sign-offs and documents fit to share', () => {
     expect(await pass.getAttribute('class')).not.toMatch(/button--(secondary|warning)/);
     await pass.click();
     const confirm = ra.locator('.confirm-panel');
-    expect(await confirm.textContent()).toContain(`It will be recorded as signed off by ${names.manager} (Team Manager (Senior Domestic Abuse Officer)) now.`);
+    expect(await confirm.textContent()).toContain(
+      `It will be recorded as signed off by ${names.manager} (Team Manager (Senior Domestic Abuse Officer)) now.`,
+    );
     await casePage.confirm('Pass the audit', ra);
     await expect.poll(() => app.banner.textContent()).toContain('Pass the audit: done.');
     await app.settled();
 
     // The Confidential Information is not passed by that audit: it says so, in the pathway's words.
     expect(await rac.getByRole('button', { name: 'Pass the audit', exact: true }).count()).toBe(0);
-    expect(await rac.locator('.not-yet').textContent()).toMatch(/Pass the audit\s*is not possible yet: this document's own Risk Assessment Audit Tool must be completed with the outcome “passed”/);
+    expect(await rac.locator('.not-yet').textContent()).toMatch(
+      new RegExp(
+        "Pass the audit\\s*is not possible yet: this document's own Risk Assessment Audit Tool must be completed " +
+          'with the outcome “passed”',
+      ),
+    );
 
     // The author is a Probation Service Officer: the Team Manager countersigns, and it becomes final.
     await casePage.act('Countersign', undefined, ra);
     await expect.poll(() => ra.locator('.document-list__state').textContent()).toContain('Final');
     const lines = (await ra.locator('.sign-offs li').allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim());
     expect(lines).toEqual([
-      expect.stringMatching(new RegExp(`^Submitted for audit by ${names['officer-pso']!.replace(/[()]/g, '\\$&')} on \\d{1,2} \\w+ \\d{4} at`)),
+      expect.stringMatching(
+        new RegExp(
+          `^Submitted for audit by ${names['officer-pso']!.replace(/[()]/g, '\\$&')} on \\d{1,2} \\w+ \\d{4} at`,
+        ),
+      ),
       expect.stringMatching(/^Audit passed by .* on \d{1,2} \w+ \d{4} at \d{1,2}:\d{2}[ap]m$/),
       expect.stringMatching(/^Countersigned by .* on \d{1,2} \w+ \d{4} at \d{1,2}:\d{2}[ap]m Made final$/),
     ]);
 
     // The print view and the PDF of the document carry the same records.
-    const print = await app.page.request.get(await ra.getByRole('link', { name: /^Print view of the Risk Assessment \(/ }).getAttribute('href') as string);
+    const print = await app.page.request.get(
+      (await ra.getByRole('link', { name: /^Print view of the Risk Assessment \(/ }).getAttribute('href')) as string,
+    );
     expect(print.status()).toBe(200);
     expect(await print.text()).toContain(`Countersigned by ${names.manager}`);
-    const pdf = await app.page.request.get(await ra.getByRole('link', { name: /^PDF of the Risk Assessment \(/ }).getAttribute('href') as string);
+    const pdf = await app.page.request.get(
+      (await ra.getByRole('link', { name: /^PDF of the Risk Assessment \(/ }).getAttribute('href')) as string,
+    );
     expect(pdf.headers()['content-type']).toBe('application/pdf');
     expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
 
     // The history names people and marks sign-offs.
     await casePage.part('History');
     const history = app.page.locator('case-history');
-    expect(await history.locator('.timeline__item', { hasText: 'Countersign' }).first().textContent()).toMatch(/Countersign\s*Sign-off/);
+    expect(await history.locator('.timeline__item', { hasText: 'Countersign' }).first().textContent()).toMatch(
+      /Countersign\s*Sign-off/,
+    );
     expect(await history.textContent()).toContain(names['officer-pso']!);
     expect(await history.textContent()).not.toMatch(/\(dao-pso\)|officer-pso|\(team-manager\)/);
     expect(await app.axe()).toEqual([]);
@@ -109,12 +136,19 @@ describe('web app: sign-offs and documents fit to share', () => {
     await worker.close();
   }, 120_000);
 
-  it('should have the officer confirm sending the Risk Assessment for audit, and show it as their sign-off', async () => {
-    const caseId = await playScenario(server.url, straight, straight.steps.findIndex((s) => s.send === 'RECORD_THREE_WAY_MEETING') + 1);
+  it('should have the officer confirm sending the Risk Assessment for audit, shown as their sign-off', async () => {
+    const caseId = await playScenario(
+      server.url,
+      straight,
+      straight.steps.findIndex((s) => s.send === 'RECORD_THREE_WAY_MEETING') + 1,
+    );
     const officer = await ApiUser.signIn(server.url, ACCOUNTS['dao-pso']);
     const { version } = await officer.call<{ version: number }>('GET', `api/cases/${caseId}`);
     const answers = straight.steps.find((s) => s.send === 'SUBMIT_FOR_AUDIT')!.forms!['risk-assessment'];
-    await officer.call('POST', `api/cases/${caseId}/events`, { expectedVersion: version, forms: { 'risk-assessment': answers } });
+    await officer.call('POST', `api/cases/${caseId}/events`, {
+      expectedVersion: version,
+      forms: { 'risk-assessment': answers },
+    });
 
     const app = await AppPage.open(browser, server.url, { width: 1280 });
     const casePage = app.casePage();
@@ -129,11 +163,13 @@ describe('web app: sign-offs and documents fit to share', () => {
     await casePage.confirm('Submit to the Team Manager for audit', step);
     await expect.poll(() => app.banner.textContent()).toContain('Submit to the Team Manager for audit: done.');
     await casePage.part('Documents');
-    expect(await casePage.document('Risk Assessment').locator('.sign-offs').textContent()).toContain(`Submitted for audit by ${names['officer-pso']}`);
+    expect(await casePage.document('Risk Assessment').locator('.sign-offs').textContent()).toContain(
+      `Submitted for audit by ${names['officer-pso']}`,
+    );
     await app.close();
   }, 60_000);
 
-  it('should make the next step the one primary button, keep the rest under Other actions, and warn before what cannot be undone', async () => {
+  it('should make the next step primary, the rest Other actions, and warn before the irreversible', async () => {
     // The referral waits for the Team Manager's decision.
     const caseId = await caseAfter(3);
     const app = await AppPage.open(browser, server.url, { width: 1280 });
@@ -149,7 +185,13 @@ describe('web app: sign-offs and documents fit to share', () => {
     await others.locator('summary').click();
     const decline = others.getByRole('button', { name: 'Decline the referral' });
     expect(await decline.getAttribute('class')).toContain('button--warning');
-    expect(await others.getByRole('button').allTextContents()).toEqual(expect.arrayContaining(['Decline the referral', 'Signpost to a more appropriate route', 'Raise a risk escalation']));
+    expect(await others.getByRole('button').allTextContents()).toEqual(
+      expect.arrayContaining([
+        'Decline the referral',
+        'Signpost to a more appropriate route',
+        'Raise a risk escalation',
+      ]),
+    );
     await app.close();
 
     // A social worker's draft: sending is not possible yet, and says why; withdrawing asks first, and can be cancelled.
@@ -159,14 +201,23 @@ describe('web app: sign-offs and documents fit to share', () => {
     await worker.signIn(ACCOUNTS['social-worker']);
     await worker.goto(`#/cases/${draft}/now`);
     const request = draftPage.step('Request for Service (draft)');
-    expect(await request.locator('.not-yet').textContent()).toMatch(/Send the Request for Service\s*is not possible yet: “Request for Service - Domestic Abuse Officer \(Probation\)” has not been submitted/);
+    expect(await request.locator('.not-yet').textContent()).toMatch(
+      new RegExp(
+        'Send the Request for Service\\s*is not possible yet: ' +
+          '“Request for Service - Domestic Abuse Officer \\(Probation\\)” has not been submitted',
+      ),
+    );
     const withdraw = await draftPage.actionButton('Withdraw the draft Request for Service', request);
     expect(await withdraw.getAttribute('class')).toContain('button--warning');
     await withdraw.click();
     const confirm = request.locator('.confirm-panel');
-    expect(await confirm.textContent()).toContain('The draft Request for Service will be withdrawn and the case closed.');
+    expect(await confirm.textContent()).toContain(
+      'The draft Request for Service will be withdrawn and the case closed.',
+    );
     expect(await confirm.locator('.warning-text').textContent()).toContain('This cannot be undone.');
-    expect(await confirm.getByRole('button', { name: 'Yes, withdraw the draft Request for Service' }).getAttribute('class')).toContain('button--warning');
+    expect(
+      await confirm.getByRole('button', { name: 'Yes, withdraw the draft Request for Service' }).getAttribute('class'),
+    ).toContain('button--warning');
     expect(await worker.scrollWidth()).toBeLessThanOrEqual(320);
     expect(await worker.axe()).toEqual([]);
     await confirm.getByRole('button', { name: 'Cancel' }).click();
@@ -177,14 +228,18 @@ describe('web app: sign-offs and documents fit to share', () => {
     await worker.close();
   }, 60_000);
 
-  it('should show the Team Manager\'s comments to the author of the returned document', async () => {
+  it("should show the Team Manager's comments to the author of the returned document", async () => {
     const caseId = await caseAfter(8);
     const comments = 'Please add where the disclosure about the previous relationship came from.';
     const manager = await AppPage.open(browser, server.url, { width: 1280 });
     const managerPage = manager.casePage();
     await manager.signIn(ACCOUNTS['team-manager']);
     await manager.goto(`#/cases/${caseId}/documents`);
-    await managerPage.act('Return to the DAO with comments', { comments }, managerPage.document(/Confidential Information/));
+    await managerPage.act(
+      'Return to the DAO with comments',
+      { comments },
+      managerPage.document(/Confidential Information/),
+    );
     await manager.close();
 
     const app = await AppPage.open(browser, server.url, { width: 1280 });
@@ -195,7 +250,12 @@ describe('web app: sign-offs and documents fit to share', () => {
     expect(await returned.locator('.document-comments').textContent()).toContain(`Returned with comments: ${comments}`);
     expect(await returned.locator('.document-comments').textContent()).toContain(names.manager!);
     await casePage.part('Documents');
-    expect(await casePage.document(/Confidential Information/).locator('.document-comments').textContent()).toContain(comments);
+    expect(
+      await casePage
+        .document(/Confidential Information/)
+        .locator('.document-comments')
+        .textContent(),
+    ).toContain(comments);
     expect(await app.axe()).toEqual([]);
     await app.close();
   }, 60_000);

@@ -1,6 +1,6 @@
-// Issue 20: every protocol form — the Behaviour Inventory frequency grid and every other widget — fits 320 CSS pixels
-// with no horizontal scrolling (WCAG 1.4.10), empty, with its errors shown and read-only, with no axe violation there;
-// and the grid tells each column apart where its column titles no longer fit over the rows.
+// Issue 20: every protocol form — the Behaviour Inventory frequency grid and every other widget — fits 320 CSS
+// pixels with no horizontal scrolling (WCAG 1.4.10), empty, with its errors shown and read-only, with no axe
+// violation there; and the grid tells each column apart where its column titles no longer fit over the rows.
 import { describe, expect, it } from 'vitest';
 import { ensureBuilt, formsWithWidget } from './support/build.js';
 import { FormPage } from './support/form-page.js';
@@ -36,19 +36,27 @@ describe('<dao-form> at 320 CSS pixels', () => {
     }
   });
 
-  it.each(grids)('should name each column of the grid of %s beside its choices when the columns cannot sit over the rows', async (formId) => {
-    const form = await FormPage.open(session.browser, session.server, { formId, width: 320 });
-    try {
-      const shown = await form.page.evaluate(() => {
-        const root = document.querySelector('dao-form')!.shadowRoot!;
-        const header = root.querySelector('.grid__header');
-        const titles = [...root.querySelectorAll<HTMLElement>('.grid-row')][0]!.querySelectorAll<HTMLElement>('.grid-row__cell-title');
-        return { header: header ? getComputedStyle(header).display : 'none', titles: [...titles].filter((t) => t.offsetParent !== null).map((t) => t.textContent?.trim()) };
-      });
-      expect(shown.header).toBe('none');
-      expect(shown.titles.length).toBeGreaterThan(1);
-    } finally {
-      await form.close();
-    }
-  });
+  it.each(grids)(
+    'should name each column of the grid of %s beside its choices when the columns cannot sit over the rows',
+    async (formId) => {
+      const form = await FormPage.open(session.browser, session.server, { formId, width: 320 });
+      try {
+        const shown = await form.page.evaluate(() => {
+          const root = document.querySelector('dao-form')!.shadowRoot!;
+          const header = root.querySelector('.grid__header');
+          const titles = [...root.querySelectorAll<HTMLElement>('.grid-row')][0]!.querySelectorAll<HTMLElement>(
+            '.grid-row__cell-title',
+          );
+          return {
+            header: header ? getComputedStyle(header).display : 'none',
+            titles: [...titles].filter((t) => t.offsetParent !== null).map((t) => t.textContent?.trim()),
+          };
+        });
+        expect(shown.header).toBe('none');
+        expect(shown.titles.length).toBeGreaterThan(1);
+      } finally {
+        await form.close();
+      }
+    },
+  );
 });

@@ -12,8 +12,14 @@ import type { CaseData, CommandContext } from '../../engine/runtime/model.js';
 import { describeCase } from '../../engine/runtime/view.js';
 
 const defs = checkDefinitions(await readDefinitionFiles('definitions')).compiled!;
-const scenario = parse(readFileSync('definitions/scenarios/confidential-information-own-audit.yaml', 'utf8')) as ScenarioFile;
-const USERS: Record<string, string> = { 'social-worker': 'social-worker', 'team-manager': 'manager', 'dao-pso': 'officer-pso' };
+const scenario = parse(
+  readFileSync('definitions/scenarios/confidential-information-own-audit.yaml', 'utf8'),
+) as ScenarioFile;
+const USERS: Record<string, string> = {
+  'social-worker': 'social-worker',
+  'team-manager': 'manager',
+  'dao-pso': 'officer-pso',
+};
 let minute = 0;
 const as = (role: string): CommandContext => ({
   user: { id: USERS[role]!, role, qualifications: defs.roles.roles[role]?.qualifications ?? [] },
@@ -26,7 +32,8 @@ function ok(result: ReturnType<typeof applyCommand>): CaseData {
   return result.data;
 }
 
-const documentOf = (data: CaseData, form: string) => Object.values(data.instances).find((i) => i.kind === 'document' && i.form === form)!;
+const documentOf = (data: CaseData, form: string) =>
+  Object.values(data.instances).find((i) => i.kind === 'document' && i.form === form)!;
 
 /** The scenario's first `count` steps, played as its runner plays them. */
 function after(count: number): CaseData {
@@ -36,9 +43,12 @@ function after(count: number): CaseData {
     const ctx = as(step.as!);
     const instance = step.to?.document ? documentOf(data, step.to.document).id : 'case';
     for (const [form, answers] of Object.entries(step.forms ?? {})) {
-      data = ok(applyCommand(defs, data, { kind: 'submitForm', form, data: answers, ctx, ...(step.to ? { instance } : {}) }));
+      data = ok(
+        applyCommand(defs, data, { kind: 'submitForm', form, data: answers, ctx, ...(step.to ? { instance } : {}) }),
+      );
     }
-    if (step.send) data = ok(applyCommand(defs, data, { kind: 'send', instance, type: step.send, data: step.data ?? {}, ctx }));
+    if (step.send)
+      data = ok(applyCommand(defs, data, { kind: 'send', instance, type: step.send, data: step.data ?? {}, ctx }));
   }
   return data;
 }
@@ -48,7 +58,12 @@ const audit = scenario.steps.find((s) => s.send === 'PASS_AUDIT' && s.forms)!.fo
 describe('Documents audited each with its own Audit Tool', () => {
   it('should ask which document an Audit Tool is for when two wait for one', () => {
     const data = after(8);
-    const result = applyCommand(defs, data, { kind: 'submitForm', form: 'risk-assessment-audit', data: audit, ctx: as('team-manager') });
+    const result = applyCommand(defs, data, {
+      kind: 'submitForm',
+      form: 'risk-assessment-audit',
+      data: audit,
+      ctx: as('team-manager'),
+    });
     expect(!result.ok && result.error.code).toBe('form-not-open');
     expect(!result.ok && result.error.message).toContain('say which one it is for');
   });
@@ -56,7 +71,15 @@ describe('Documents audited each with its own Audit Tool', () => {
   it('should keep the answers with the document they are for, not with the case', () => {
     const data = after(8);
     const ra = documentOf(data, 'risk-assessment');
-    const kept = ok(applyCommand(defs, data, { kind: 'submitForm', form: 'risk-assessment-audit', data: audit, ctx: as('team-manager'), instance: ra.id }));
+    const kept = ok(
+      applyCommand(defs, data, {
+        kind: 'submitForm',
+        form: 'risk-assessment-audit',
+        data: audit,
+        ctx: as('team-manager'),
+        instance: ra.id,
+      }),
+    );
     expect(documentOf(kept, 'risk-assessment').forms?.['risk-assessment-audit']?.data.outcome).toBe('passed');
     expect(documentOf(kept, 'risk-assessment-confidential').forms).toBeUndefined();
     expect(kept.forms['risk-assessment-audit']).toBeUndefined();
@@ -70,20 +93,44 @@ describe('Documents audited each with its own Audit Tool', () => {
       type: 'PASS_AUDIT',
       title: 'Pass the audit',
       possible: false,
-      reasons: ["this document's own Risk Assessment Audit Tool must be completed with the outcome “passed”", 'only a report that is not a risk assessment is passed without an Audit Tool'],
+      reasons: [
+        "this document's own Risk Assessment Audit Tool must be completed with the outcome “passed”",
+        'only a report that is not a risk assessment is passed without an Audit Tool',
+      ],
     });
-    const refused = applyCommand(defs, data, { kind: 'send', instance: rac.id, type: 'PASS_AUDIT', ctx: as('team-manager') });
+    const refused = applyCommand(defs, data, {
+      kind: 'send',
+      instance: rac.id,
+      type: 'PASS_AUDIT',
+      ctx: as('team-manager'),
+    });
     expect(!refused.ok && refused.error.code).toBe('guard-failed');
   });
 });
 
 describe('Sign-offs', () => {
-  it('should record each sign-off on what it signs: who, role, when, the forms and the stage, and whether it made it final', () => {
+  it('should record each sign-off on what it signs: who, role, when, forms, stage, and if it made it final', () => {
     const data = after(9);
     const ra = documentOf(data, 'risk-assessment');
-    expect(ra.signOffs?.map(({ event, by, role, forms, stage, final }) => ({ event, by, role, forms, stage, final }))).toEqual([
-      { event: 'SUBMIT_FOR_AUDIT', by: 'officer-pso', role: 'dao-pso', forms: ['risk-assessment'], stage: 'Draft', final: false },
-      { event: 'PASS_AUDIT', by: 'manager', role: 'team-manager', forms: ['risk-assessment', 'risk-assessment-audit'], stage: 'Submitted for audit', final: false },
+    expect(
+      ra.signOffs?.map(({ event, by, role, forms, stage, final }) => ({ event, by, role, forms, stage, final })),
+    ).toEqual([
+      {
+        event: 'SUBMIT_FOR_AUDIT',
+        by: 'officer-pso',
+        role: 'dao-pso',
+        forms: ['risk-assessment'],
+        stage: 'Draft',
+        final: false,
+      },
+      {
+        event: 'PASS_AUDIT',
+        by: 'manager',
+        role: 'team-manager',
+        forms: ['risk-assessment', 'risk-assessment-audit'],
+        stage: 'Submitted for audit',
+        final: false,
+      },
     ]);
     expect(data.instances.case!.signOffs?.map((r) => [r.event, r.forms])).toEqual([
       ['SUBMIT_REQUEST', ['request-for-service', 'screening', 'consent']],
@@ -96,7 +143,13 @@ describe('Sign-offs', () => {
   it('should mark the sign-off that made a document final', () => {
     const data = after(9);
     const ra = documentOf(data, 'risk-assessment');
-    const final = ok(applyCommand(defs, data, { kind: 'send', instance: ra.id, type: 'COUNTERSIGN', ctx: as('team-manager') }));
-    expect(documentOf(final, 'risk-assessment').signOffs?.at(-1)).toMatchObject({ event: 'COUNTERSIGN', by: 'manager', final: true });
+    const final = ok(
+      applyCommand(defs, data, { kind: 'send', instance: ra.id, type: 'COUNTERSIGN', ctx: as('team-manager') }),
+    );
+    expect(documentOf(final, 'risk-assessment').signOffs?.at(-1)).toMatchObject({
+      event: 'COUNTERSIGN',
+      by: 'manager',
+      final: true,
+    });
   });
 });

@@ -7,7 +7,12 @@ import { checkDefinitions, type CompiledDefinitions } from '../../engine/definit
 import type { JsonObject } from '../../engine/definitions/types.js';
 import { readDefinitionFiles } from '../../engine/definitions/read-files.js';
 import { pruneAnswers, schemaWithoutConfidential } from '../../server/services/confidential-schema.js';
-import { buildPrintModel, signOffLine, type PrintInput, type PrintSignOff } from '../../server/services/print/print-model.js';
+import {
+  buildPrintModel,
+  signOffLine,
+  type PrintInput,
+  type PrintSignOff,
+} from '../../server/services/print/print-model.js';
 import { renderPrintPdf } from '../../server/services/print/print-pdf.js';
 import { renderPrintHtml } from '../../server/services/print-view.js';
 import { sampleAnswers } from './sample-answers.js';
@@ -16,9 +21,27 @@ const defs: CompiledDefinitions = checkDefinitions(await readDefinitionFiles('de
 const forms = [...defs.forms.keys()].sort();
 
 const SIGN_OFFS: PrintSignOff[] = [
-  { label: 'Submitted for audit', name: 'Priya Shah', role: 'Domestic Abuse Officer (Probation Service Officer)', at: '16 February 2026 at 10:15am', final: false },
-  { label: 'Audit passed', name: 'Morgan Ellis', role: 'Team Manager (Senior Domestic Abuse Officer)', at: '17 February 2026 at 2:40pm', final: false },
-  { label: 'Countersigned', name: 'Morgan Ellis', role: 'Team Manager (Senior Domestic Abuse Officer)', at: '18 February 2026 at 9:05am', final: true },
+  {
+    label: 'Submitted for audit',
+    name: 'Priya Shah',
+    role: 'Domestic Abuse Officer (Probation Service Officer)',
+    at: '16 February 2026 at 10:15am',
+    final: false,
+  },
+  {
+    label: 'Audit passed',
+    name: 'Morgan Ellis',
+    role: 'Team Manager (Senior Domestic Abuse Officer)',
+    at: '17 February 2026 at 2:40pm',
+    final: false,
+  },
+  {
+    label: 'Countersigned',
+    name: 'Morgan Ellis',
+    role: 'Team Manager (Senior Domestic Abuse Officer)',
+    at: '18 February 2026 at 9:05am',
+    final: true,
+  },
 ];
 
 async function pdfTextOf(pdf: Buffer): Promise<string> {
@@ -28,7 +51,9 @@ async function pdfTextOf(pdf: Buffer): Promise<string> {
 
 function htmlTextOf(html: string): string {
   const body = html.replace(/<style>[\s\S]*?<\/style>/, '').replace(/<title>[\s\S]*?<\/title>/, '');
-  return oneLine(body.replace(/<[^>]+>/g, ' ').replace(/&#(\d+);/g, (_m, code: string) => String.fromCharCode(Number(code))));
+  return oneLine(
+    body.replace(/<[^>]+>/g, ' ').replace(/&#(\d+);/g, (_m, code: string) => String.fromCharCode(Number(code))),
+  );
 }
 
 function oneLine(text: string): string {
@@ -41,7 +66,8 @@ function humanWords(schema: unknown, out = new Set<string>()): Set<string> {
   else if (schema && typeof schema === 'object') {
     for (const [key, value] of Object.entries(schema)) {
       if (['title', 'description', 'x-help', 'x-hint', 'x-content', 'x-note'].includes(key)) {
-        for (const text of Array.isArray(value) ? value : [value]) for (const word of String(text).split(/[^\w-]+/)) out.add(word);
+        for (const text of Array.isArray(value) ? value : [value])
+          for (const word of String(text).split(/[^\w-]+/)) out.add(word);
       } else humanWords(value, out);
     }
   }
@@ -73,7 +99,11 @@ function containsWord(text: string, word: string): boolean {
 function inputFor(form: string, cleared: boolean): PrintInput {
   const schema = defs.forms.get(form)!.schema;
   const answers = sampleAnswers(schema);
-  const signed = new Map(Object.entries((schema.properties ?? {}) as Record<string, JsonObject>).filter(([, p]) => typeof p['x-signOff'] === 'string').map(([key]) => [key, 'Morgan Ellis (Team Manager) on 18 February 2026 at 9:05am']));
+  const signed = new Map(
+    Object.entries((schema.properties ?? {}) as Record<string, JsonObject>)
+      .filter(([, p]) => typeof p['x-signOff'] === 'string')
+      .map(([key]) => [key, 'Morgan Ellis (Team Manager) on 18 February 2026 at 9:05am']),
+  );
   const facts = [
     { label: 'Case reference', value: 'F92C0BCF' },
     { label: 'Person referred', value: 'Alex Taylor' },
@@ -82,7 +112,15 @@ function inputFor(form: string, cleared: boolean): PrintInput {
   if (cleared) return { title: String(schema.title), schema, answers, facts, signOffs: SIGN_OFFS, signed };
   const redacted = schemaWithoutConfidential(schema);
   const pruned = (pruneAnswers(schema, [schema], answers, false).value ?? {}) as Record<string, unknown>;
-  return { title: String(schema.title), schema: redacted, answers: pruned, facts, signOffs: SIGN_OFFS, signed, notices: ['Confidential information is not included.'] };
+  return {
+    title: String(schema.title),
+    schema: redacted,
+    answers: pruned,
+    facts,
+    signOffs: SIGN_OFFS,
+    signed,
+    notices: ['Confidential information is not included.'],
+  };
 }
 
 async function printed(form: string, cleared: boolean): Promise<{ html: string; pdf: string }> {
@@ -94,7 +132,12 @@ async function printed(form: string, cleared: boolean): Promise<{ html: string; 
 function confidentialTexts(schema: JsonObject): string[] {
   const all = sampleAnswers(schema);
   const pruned = pruneAnswers(schema, [schema], all, false).value;
-  const texts = (value: unknown): string[] => (typeof value === 'string' && value.startsWith('Typed text') ? [value] : value && typeof value === 'object' ? Object.values(value).flatMap(texts) : []);
+  const texts = (value: unknown): string[] =>
+    typeof value === 'string' && value.startsWith('Typed text')
+      ? [value]
+      : value && typeof value === 'object'
+        ? Object.values(value).flatMap(texts)
+        : [];
   const kept = new Set(texts(pruned));
   return texts(all).filter((t) => !kept.has(t));
 }
@@ -104,29 +147,43 @@ describe('Print views of every form', () => {
     expect(forms.length).toBeGreaterThan(20);
   });
 
-  it.each(forms)('should print %s as HTML and PDF with titles, worded dates and every sign-off record', async (form) => {
-    const { html, pdf } = await printed(form, true);
-    const schema = defs.forms.get(form)!.schema;
-    for (const [kind, text] of [['HTML', html], ['PDF', pdf]] as const) {
-      expect(text, kind).toContain(String(schema.title));
-      expect(text.match(/\b\d{4}-\d{2}-\d{2}\b/g), `${kind}: ISO dates`).toBeNull();
-      expect(rawKeys(schema).filter((key) => containsWord(text, key)), `${kind}: raw keys`).toEqual([]);
-      for (const signOff of SIGN_OFFS) expect(text, `${kind}: ${signOff.label}`).toContain(signOffLine(signOff));
-      // A question of the form, by its own title.
-      const first = Object.values((schema.properties ?? {}) as Record<string, JsonObject>).find((p) => typeof p.title === 'string');
-      if (first) expect(text, kind).toContain(oneLine(String(first.title)).slice(0, 40));
-    }
-    if (JSON.stringify(schema).includes('"format":"date"')) expect(html).toContain('12 August 1988');
-  });
+  it.each(forms)(
+    'should print %s as HTML and PDF with titles, worded dates and every sign-off record',
+    async (form) => {
+      const { html, pdf } = await printed(form, true);
+      const schema = defs.forms.get(form)!.schema;
+      for (const [kind, text] of [
+        ['HTML', html],
+        ['PDF', pdf],
+      ] as const) {
+        expect(text, kind).toContain(String(schema.title));
+        expect(text.match(/\b\d{4}-\d{2}-\d{2}\b/g), `${kind}: ISO dates`).toBeNull();
+        expect(
+          rawKeys(schema).filter((key) => containsWord(text, key)),
+          `${kind}: raw keys`,
+        ).toEqual([]);
+        for (const signOff of SIGN_OFFS) expect(text, `${kind}: ${signOff.label}`).toContain(signOffLine(signOff));
+        // A question of the form, by its own title.
+        const first = Object.values((schema.properties ?? {}) as Record<string, JsonObject>).find(
+          (p) => typeof p.title === 'string',
+        );
+        if (first) expect(text, kind).toContain(oneLine(String(first.title)).slice(0, 40));
+      }
+      if (JSON.stringify(schema).includes('"format":"date"')) expect(html).toContain('12 August 1988');
+    },
+  );
 
-  it.each(forms.filter((f) => JSON.stringify(defs.forms.get(f)!.schema).includes('"x-confidential":true')))('should withhold the confidential parts of %s alike in HTML and PDF', async (form) => {
-    const secrets = confidentialTexts(defs.forms.get(form)!.schema);
-    const { html, pdf } = await printed(form, false);
-    for (const secret of secrets) {
-      expect(html).not.toContain(secret);
-      expect(pdf).not.toContain(secret);
-    }
-    expect(html).toContain('Confidential information is not included.');
-    expect(pdf).toContain('Confidential information is not included.');
-  });
+  it.each(forms.filter((f) => JSON.stringify(defs.forms.get(f)!.schema).includes('"x-confidential":true')))(
+    'should withhold the confidential parts of %s alike in HTML and PDF',
+    async (form) => {
+      const secrets = confidentialTexts(defs.forms.get(form)!.schema);
+      const { html, pdf } = await printed(form, false);
+      for (const secret of secrets) {
+        expect(html).not.toContain(secret);
+        expect(pdf).not.toContain(secret);
+      }
+      expect(html).toContain('Confidential information is not included.');
+      expect(pdf).toContain('Confidential information is not included.');
+    },
+  );
 });

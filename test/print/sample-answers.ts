@@ -6,12 +6,16 @@ import { computeAnswers } from '../../engine/forms/compute.js';
 function resolve(root: JsonObject, node: JsonObject): JsonObject {
   const ref = node.$ref;
   if (typeof ref !== 'string' || !ref.startsWith('#/')) return node;
-  const target = ref.slice(2).split('/').reduce<unknown>((at, key) => (at as JsonObject | undefined)?.[key], root) as JsonObject;
+  const target = ref
+    .slice(2)
+    .split('/')
+    .reduce<unknown>((at, key) => (at as JsonObject | undefined)?.[key], root) as JsonObject;
   return { ...resolve(root, target), ...Object.fromEntries(Object.entries(node).filter(([k]) => k !== '$ref')) };
 }
 
 function choices(node: JsonObject): unknown[] | undefined {
-  if (Array.isArray(node.oneOf) && (node.oneOf as JsonObject[]).every((o) => 'const' in o)) return (node.oneOf as JsonObject[]).map((o) => o.const);
+  if (Array.isArray(node.oneOf) && (node.oneOf as JsonObject[]).every((o) => 'const' in o))
+    return (node.oneOf as JsonObject[]).map((o) => o.const);
   if (Array.isArray(node.enum)) return node.enum as unknown[];
   return undefined;
 }

@@ -4,7 +4,15 @@
 // (test/server/redaction.test.ts covers the same on the small test definitions, field by field.)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client, TestServer } from '../server/helpers.js';
-import { caseWithRiskAssessment, fillTextFields, finaliseRiskAssessment, protocolDefinitions, signInProtocolUsers, startProtocolServer, type ProtocolUser } from './protocol-walk.js';
+import {
+  caseWithRiskAssessment,
+  fillTextFields,
+  finaliseRiskAssessment,
+  protocolDefinitions,
+  signInProtocolUsers,
+  startProtocolServer,
+  type ProtocolUser,
+} from './protocol-walk.js';
 
 const SECRET = 'CONFIDENTIAL-VICTIM-ADDRESS-5e1f';
 const DRAFT_SECRET = 'CONFIDENTIAL-DRAFT-77aa';

@@ -16,7 +16,8 @@ function problemWith(ctx: LintContext, path: string): string | undefined {
   for (let i = 1; i <= field.length; i++) {
     const node = schemaAt(form as never, field.slice(0, i).join('.')) as JsonObject | undefined;
     if (!node) return `form "${formId}" has no question "${field.join('.')}"`;
-    if (node['x-confidential'] === true) return `"${field.slice(0, i).join('.')}" of form "${formId}" is confidential and cannot be printed in a header`;
+    if (node['x-confidential'] === true)
+      return `"${field.slice(0, i).join('.')}" of form "${formId}" is confidential and cannot be printed in a header`;
   }
   return undefined;
 }
@@ -27,7 +28,8 @@ export function lintDocumentHeader(ctx: LintContext): void {
     lines.forEach((line, i) => {
       const at = ['meta', 'documentHeader', i, 'value'];
       const scan = scanLogic(line.value);
-      for (const op of scan.unknownOperators) ctx.report(pathway.source, at, 'unknown-operator', `unknown JSON Logic operator "${op}"`);
+      for (const op of scan.unknownOperators)
+        ctx.report(pathway.source, at, 'unknown-operator', `unknown JSON Logic operator "${op}"`);
       for (const path of scan.varPaths) {
         const problem = problemWith(ctx, path);
         if (problem) ctx.report(pathway.source, at, 'document-header', `{var: "${path}"}: ${problem}`);

@@ -7,7 +7,9 @@ import type { LintContext } from './context.js';
 function signOffEvents(ctx: LintContext): Set<string> {
   const found = new Set<string>();
   for (const pathway of ctx.set.pathways.values()) {
-    for (const [name, event] of Object.entries(((pathway.data.meta as JsonObject | undefined)?.events ?? {}) as Record<string, JsonObject>)) {
+    for (const [name, event] of Object.entries(
+      ((pathway.data.meta as JsonObject | undefined)?.events ?? {}) as Record<string, JsonObject>,
+    )) {
       if (event.signOff === true) found.add(name);
     }
   }
@@ -30,7 +32,13 @@ export function lintSignOffFields(ctx: LintContext): void {
   for (const form of ctx.set.forms.values()) {
     visit(form.data, [], (value, path) => {
       if (typeof value === 'string' && !events.has(value)) {
-        ctx.report(form.source, path, 'unknown-sign-off', `"${value}" is not an event marked "signOff: true" in any pathway; sign-offs are: ${[...events].sort().join(', ')}`);
+        ctx.report(
+          form.source,
+          path,
+          'unknown-sign-off',
+          `"${value}" is not an event marked "signOff: true" in any pathway; ` +
+            `sign-offs are: ${[...events].sort().join(', ')}`,
+        );
       }
     });
   }

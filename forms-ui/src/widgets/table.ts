@@ -75,9 +75,14 @@ function readOnly(field: Field) {
   return html`<div class="form-group" part="field">
     <table class="table" part="table" role="table">
       <caption class="table__caption">${label(field)}</caption>
-      <thead role="rowgroup"><tr role="row">${columns.map(([k, s]) => html`<th role="columnheader" scope="col">${titleOf(s, k || 'Answer')}</th>`)}</tr></thead>
+      <thead role="rowgroup"><tr role="row">
+        ${columns.map(([k, s]) => html`<th role="columnheader" scope="col">${titleOf(s, k || 'Answer')}</th>`)}
+      </tr></thead>
       <tbody role="rowgroup">${items.length
-        ? items.map((item) => html`<tr role="row">${columns.map(([k, s]) => html`<td role="cell" data-label=${titleOf(s, k || 'Answer')}>${displayValue(s, k ? getAt(item, k) : item, field.form.root)}</td>`)}</tr>`)
+        ? items.map((item) => html`<tr role="row">${columns.map(([k, s]) => {
+            const answer = displayValue(s, k ? getAt(item, k) : item, field.form.root);
+            return html`<td role="cell" data-label=${titleOf(s, k || 'Answer')}>${answer}</td>`;
+          })}</tr>`)
         : html`<tr role="row"><td role="cell" colspan=${columns.length}>None</td></tr>`}</tbody>
     </table>
   </div>`;

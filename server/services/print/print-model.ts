@@ -2,7 +2,14 @@
 // title, dates as "12 August 1988", grids as tables, the case's facts and the sign-off records. It is built from the
 // schema and answers the reader's Redactor left, so the HTML and the PDF rendered from it withhold the same things.
 // The schema is read with the form renderer's own helpers, so a print and the screen describe a form alike.
-import { choicesOf, propertiesOf, resolveSchema, titleOf, widgetOf, type Schema } from '../../../forms-ui/src/core/schema.js';
+import {
+  choicesOf,
+  propertiesOf,
+  resolveSchema,
+  titleOf,
+  widgetOf,
+  type Schema,
+} from '../../../forms-ui/src/core/schema.js';
 import { formatDate, formatDateTime } from '../../../forms-ui/src/app/core/format.js';
 
 export type PrintValue =
@@ -55,7 +62,8 @@ function scalarText(schema: Schema, value: unknown): string {
   const choice = choicesOf(schema)?.find((c) => c.value === value);
   if (choice) return choice.title;
   if (typeof value === 'boolean') return value ? 'Yes' : 'No';
-  if (typeof value === 'string') return schema.format === 'date' || schema.format === 'date-time' ? wordDate(value) : value;
+  if (typeof value === 'string')
+    return schema.format === 'date' || schema.format === 'date-time' ? wordDate(value) : value;
   return String(value);
 }
 
@@ -72,10 +80,14 @@ function cellText(ctx: Context, schema: Schema, value: unknown): string {
   if (value && typeof value === 'object' && !Array.isArray(value)) {
     return propertiesOf(field)
       .filter(([key]) => key in (value as object))
-      .map(([key, s]) => `${titleOf(resolveSchema(ctx.root, s), key)}: ${cellText(ctx, s, (value as Record<string, unknown>)[key])}`)
+      .map(
+        ([key, s]) =>
+          `${titleOf(resolveSchema(ctx.root, s), key)}: ${cellText(ctx, s, (value as Record<string, unknown>)[key])}`,
+      )
       .join('; ');
   }
-  if (Array.isArray(value)) return value.map((v) => cellText(ctx, (field.items ?? {}) as Schema, v)).join(', ') || NOT_ANSWERED;
+  if (Array.isArray(value))
+    return value.map((v) => cellText(ctx, (field.items ?? {}) as Schema, v)).join(', ') || NOT_ANSWERED;
   return scalarText(field, value);
 }
 
@@ -83,7 +95,10 @@ function cellText(ctx: Context, schema: Schema, value: unknown): string {
 function gridValue(ctx: Context, schema: Schema, value: Record<string, unknown>): PrintValue {
   const rows = propertiesOf(schema).map(([key, s]) => [key, resolveSchema(ctx.root, s)] as const);
   const first = rows[0]?.[1];
-  const columns = first?.type === 'object' ? propertiesOf(first).map(([key, s]) => [key, resolveSchema(ctx.root, s)] as const) : undefined;
+  const columns =
+    first?.type === 'object'
+      ? propertiesOf(first).map(([key, s]) => [key, resolveSchema(ctx.root, s)] as const)
+      : undefined;
   return {
     kind: 'table',
     columns: ['Question', ...(columns ? columns.map(([key, s]) => titleOf(s, key)) : ['Answer'])],
@@ -91,7 +106,9 @@ function gridValue(ctx: Context, schema: Schema, value: Record<string, unknown>)
       .filter(([key]) => key in value)
       .map(([key, s]) => {
         const row = value[key];
-        const cells = columns ? columns.map(([c, cs]) => cellText(ctx, cs, (row as Record<string, unknown> | undefined)?.[c])) : [cellText(ctx, s, row)];
+        const cells = columns
+          ? columns.map(([c, cs]) => cellText(ctx, cs, (row as Record<string, unknown> | undefined)?.[c]))
+          : [cellText(ctx, s, row)];
         return { label: titleOf(s, key), cells };
       }),
   };
@@ -104,20 +121,27 @@ function arrayValue(ctx: Context, schema: Schema, value: unknown[]): PrintValue 
     return {
       kind: 'table',
       columns: columns.map(([key, s]) => titleOf(s, key)),
-      rows: value.map((row) => ({ cells: columns.map(([key, s]) => cellText(ctx, s, (row as Record<string, unknown> | undefined)?.[key])) })),
+      rows: value.map((row) => ({
+        cells: columns.map(([key, s]) => cellText(ctx, s, (row as Record<string, unknown> | undefined)?.[key])),
+      })),
     };
   }
-  return value.length ? { kind: 'list', items: value.map((v) => scalarText(items, v)) } : { kind: 'text', text: NOT_ANSWERED };
+  return value.length
+    ? { kind: 'list', items: value.map((v) => scalarText(items, v)) }
+    : { kind: 'text', text: NOT_ANSWERED };
 }
 
 function fieldValue(ctx: Context, schema: Schema, value: unknown, key: string): PrintValue {
   const signed = typeof schema['x-signOff'] === 'string' ? ctx.signed.get(key) : undefined;
-  if (signed && (value === undefined || value === null || (typeof value === 'object' && !Object.keys(value).length))) return { kind: 'text', text: signed };
+  if (signed && (value === undefined || value === null || (typeof value === 'object' && !Object.keys(value).length)))
+    return { kind: 'text', text: signed };
   if (value === undefined || value === null || value === '') return { kind: 'text', text: NOT_ANSWERED };
   const widget = widgetOf(ctx.root, schema);
-  if (GRIDS.has(widget) && typeof value === 'object' && !Array.isArray(value)) return gridValue(ctx, schema, value as Record<string, unknown>);
+  if (GRIDS.has(widget) && typeof value === 'object' && !Array.isArray(value))
+    return gridValue(ctx, schema, value as Record<string, unknown>);
   if (Array.isArray(value)) return arrayValue(ctx, schema, value);
-  if (typeof value === 'object') return { kind: 'group', fields: fieldsOf(ctx, schema, value as Record<string, unknown>) };
+  if (typeof value === 'object')
+    return { kind: 'group', fields: fieldsOf(ctx, schema, value as Record<string, unknown>) };
   return { kind: 'text', text: scalarText(schema, value) };
 }
 
@@ -148,7 +172,9 @@ export function buildPrintModel(input: PrintInput): PrintModel {
   return {
     title: input.title,
     facts: input.facts,
-    fields: input.answers ? fields : [{ label: 'Answers', value: { kind: 'text', text: 'Nothing has been written yet.' } }],
+    fields: input.answers
+      ? fields
+      : [{ label: 'Answers', value: { kind: 'text', text: 'Nothing has been written yet.' } }],
     signOffs: input.signOffs,
     notices: input.notices ?? [],
   };

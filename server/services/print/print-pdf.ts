@@ -9,13 +9,24 @@ const REGULAR = 'Helvetica';
 const BOLD = 'Helvetica-Bold';
 /** The characters of Windows-1252 above Latin-1's printable range, which the standard fonts can draw. */
 const WINDOWS_1252 = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
-const NEAREST: Record<string, string> = { '≥': '>=', '≤': '<=', '→': '->', '←': '<-', '✓': 'Yes', '✗': 'No', '\u00a0': ' ', '\u2009': ' ', '\u2212': '-' };
+const NEAREST: Record<string, string> = {
+  '≥': '>=',
+  '≤': '<=',
+  '→': '->',
+  '←': '<-',
+  '✓': 'Yes',
+  '✗': 'No',
+  '\u00a0': ' ',
+  '\u2009': ' ',
+  '\u2212': '-',
+};
 
 export function pdfText(text: string): string {
   let out = '';
   for (const char of text.normalize('NFC')) {
     const code = char.codePointAt(0)!;
-    if (code === 10 || (code >= 32 && code < 127) || (code >= 160 && code <= 255) || WINDOWS_1252.has(char)) out += char;
+    if (code === 10 || (code >= 32 && code < 127) || (code >= 160 && code <= 255) || WINDOWS_1252.has(char))
+      out += char;
     else out += NEAREST[char] ?? (char.normalize('NFD')[0]!.codePointAt(0)! < 127 ? char.normalize('NFD')[0] : '?');
   }
   return out;
@@ -91,13 +102,22 @@ function footers(doc: PDFKit.PDFDocument, title: string): void {
     doc
       .font(REGULAR)
       .fontSize(8)
-      .text(pdfText(`${title} – page ${i + 1} of ${range.count}`), MARGIN, doc.page.height - MARGIN / 2 - 8, { width: doc.page.width - MARGIN * 2, align: 'center', lineBreak: false });
+      .text(pdfText(`${title} – page ${i + 1} of ${range.count}`), MARGIN, doc.page.height - MARGIN / 2 - 8, {
+        width: doc.page.width - MARGIN * 2,
+        align: 'center',
+        lineBreak: false,
+      });
     doc.page.margins.bottom = bottom;
   }
 }
 
 export function renderPrintPdf(model: PrintModel): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margin: MARGIN, bufferPages: true, info: { Title: pdfText(model.title), Creator: 'DAO Pathways' } });
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: MARGIN,
+    bufferPages: true,
+    info: { Title: pdfText(model.title), Creator: 'DAO Pathways' },
+  });
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));

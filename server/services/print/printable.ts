@@ -52,7 +52,11 @@ async function caseFacts(request: PrintRequest): Promise<PrintFact[]> {
   return facts;
 }
 
-function submittedFact(request: PrintRequest, submission: FormSubmission | undefined, names: Record<string, string>): PrintFact[] {
+function submittedFact(
+  request: PrintRequest,
+  submission: FormSubmission | undefined,
+  names: Record<string, string>,
+): PrintFact[] {
   if (!submission) return [];
   const role = request.snapshot.defs.roles.roles[submission.role]?.title ?? submission.role;
   const name = names[submission.submittedBy] ?? role;
@@ -67,13 +71,28 @@ function notices(request: PrintRequest): string[] {
 }
 
 /** The sign-offs of what is printed, and the questions they fill (`x-signOff`), worded. */
-async function signOffParts(request: PrintRequest, entries: { instance: InstanceRecord; final: boolean }[], form: string, schema: Record<string, unknown>) {
+async function signOffParts(
+  request: PrintRequest,
+  entries: { instance: InstanceRecord; final: boolean }[],
+  form: string,
+  schema: Record<string, unknown>,
+) {
   const { snapshot, people } = request;
   const records = entries.flatMap(({ instance }) => (instance.signOffs ?? []).filter((r) => r.forms.includes(form)));
   const names = await people.namesOf(records.map((r) => r.by));
-  const shown = entries.flatMap(({ instance, final }) => showSignOffs(snapshot.defs, instance, names).filter((s) => s.forms.includes(form)).map((s) => ({ ...s, final: final && s.final })));
+  const shown = entries.flatMap(({ instance, final }) =>
+    showSignOffs(snapshot.defs, instance, names)
+      .filter((s) => s.forms.includes(form))
+      .map((s) => ({ ...s, final: final && s.final })),
+  );
   shown.sort((a, b) => a.at.localeCompare(b.at));
-  const signOffs: PrintSignOff[] = shown.map((s) => ({ label: s.label, name: s.by, role: s.role, at: wordDate(s.at), final: s.final }));
+  const signOffs: PrintSignOff[] = shown.map((s) => ({
+    label: s.label,
+    name: s.by,
+    role: s.role,
+    at: wordDate(s.at),
+    final: s.final,
+  }));
   const signed = new Map<string, string>();
   for (const [key, field] of Object.entries((schema.properties ?? {}) as Record<string, Record<string, unknown>>)) {
     const event = field['x-signOff'];
@@ -86,18 +105,31 @@ async function signOffParts(request: PrintRequest, entries: { instance: Instance
 export async function printDocument(request: PrintRequest, instanceId: string): Promise<PrintModel> {
   const { snapshot, redactor } = request;
   const data = snapshot.record.snapshot as CaseData;
-  if (!documentReachesReader(snapshot.defs, data, instanceId, redactor.reader)) throw problem(403, 'not-shared', 'This document has not been shared with you or with this audience yet.');
+  if (!documentReachesReader(snapshot.defs, data, instanceId, redactor.reader))
+    throw problem(403, 'not-shared', 'This document has not been shared with you or with this audience yet.');
   const doc = await documentFor(snapshot, instanceId, redactor, request.definitionsAt);
   const instance = data.instances[instanceId]!;
   const names = await request.people.namesOf(instance.answers ? [instance.answers.submittedBy] : []);
   const { signOffs, signed } = await signOffParts(request, [{ instance, final: true }], doc.form, doc.schema);
+  const formVersion = instance.answers?.formVersion ?? snapshot.defs.forms.get(doc.form)?.validator.version ?? 1;
   const facts = [
     ...(await caseFacts(request)),
     { label: 'Document', value: `${doc.formTitle}: ${doc.title}` },
-    { label: 'Form', value: `Version ${instance.answers?.formVersion ?? snapshot.defs.forms.get(doc.form)?.validator.version ?? 1} (definitions version ${doc.definitionVersion})` },
+    {
+      label: 'Form',
+      value: `Version ${formVersion} (definitions version ${doc.definitionVersion})`,
+    },
     ...submittedFact(request, instance.answers, names),
   ];
-  return buildPrintModel({ title: doc.formTitle, schema: doc.schema, answers: doc.answers, facts, signOffs, signed, notices: notices(request) });
+  return buildPrintModel({
+    title: doc.formTitle,
+    schema: doc.schema,
+    answers: doc.answers,
+    facts,
+    signOffs,
+    signed,
+    notices: notices(request),
+  });
 }
 
 /** A form submitted on the case, or (with `instanceId`) the answers an instance keeps for itself. */
@@ -106,10 +138,13 @@ export async function printForm(request: PrintRequest, formId: string, instanceI
   const data = snapshot.record.snapshot as CaseData;
   const instance = instanceId ? data.instances[instanceId] : undefined;
   if (instanceId && !instance) throw problem(404, 'not-found', `This case has no "${instanceId}".`);
-  if (!snapshot.defs.forms.has(formId) || !redactor.mayReadForm(formId)) throw problem(404, 'not-found', `There is no form "${formId}" you may read on this case.`);
+  if (!snapshot.defs.forms.has(formId) || !redactor.mayReadForm(formId))
+    throw problem(404, 'not-found', `There is no form "${formId}" you may read on this case.`);
   // A document's form reaches a reader who is shared it only as the document, once shared.
-  if (sharedOnly(snapshot.defs, redactor.reader, formId)) throw problem(403, 'not-shared', 'This form reaches you only as a shared document.');
-  if (instance?.form && !documentReachesReader(snapshot.defs, data, instance.id, redactor.reader)) throw problem(403, 'not-shared', 'This document has not been shared with you yet.');
+  if (sharedOnly(snapshot.defs, redactor.reader, formId))
+    throw problem(403, 'not-shared', 'This form reaches you only as a shared document.');
+  if (instance?.form && !documentReachesReader(snapshot.defs, data, instance.id, redactor.reader))
+    throw problem(403, 'not-shared', 'This document has not been shared with you yet.');
   const submission = instance ? instance.forms?.[formId] : data.forms[formId];
   if (!submission) throw problem(404, 'not-found', 'This form has not been submitted on this case.');
   const redactors = new RedactorsByVersion(redactor, snapshot.record.definitionVersion, request.definitionsAt);
@@ -124,12 +159,24 @@ export async function printForm(request: PrintRequest, formId: string, instanceI
     : signOffsOfForm(data, formId)
         .map((e) => e.instance)
         .filter((i) => i.kind !== 'document' || i.form !== formId || i.answers?.at === submission.at);
-  const { signOffs, signed } = await signOffParts(request, owners.map((i) => ({ instance: i, final: false })), formId, schema);
+  const { signOffs, signed } = await signOffParts(
+    request,
+    owners.map((i) => ({ instance: i, final: false })),
+    formId,
+    schema,
+  );
   const names = await request.people.namesOf([submission.submittedBy]);
   const title = String(schema.title ?? formId);
   const facts = [
     ...(await caseFacts(request)),
-    ...(instance?.form ? [{ label: 'For the document', value: String(snapshot.defs.forms.get(instance.form)?.schema.title ?? instance.form) }] : []),
+    ...(instance?.form
+      ? [
+          {
+            label: 'For the document',
+            value: String(snapshot.defs.forms.get(instance.form)?.schema.title ?? instance.form),
+          },
+        ]
+      : []),
     { label: 'Form', value: `Version ${submission.formVersion} (definitions version ${version})` },
     ...submittedFact(request, submission, names),
   ];

@@ -132,7 +132,8 @@ export class CasePageObject {
 
   /** A document's card (on the part "Documents"), by its form's title. */
   document(title: string | RegExp): Locator {
-    return this.page.locator('.document-card').filter({ has: this.page.getByRole('heading', { name: title, exact: typeof title === 'string' }) });
+    const heading = this.page.getByRole('heading', { name: title, exact: typeof title === 'string' });
+    return this.page.locator('.document-card').filter({ has: heading });
   }
 
   /** An action's button, opening "Other actions" first when it is there. */

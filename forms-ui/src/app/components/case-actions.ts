@@ -36,7 +36,8 @@ function lowerFirst(text: string): string {
  * ```
  * Properties: `context`, `caseBody` (id, version and instances of the case: each instance's `nextStep`), `events` (the
  * allowed events to offer), `officers` (offered as choices where an event names an officer), `instanceIds` (whose next
- * step to show, possible or not: by default the instances of `events`), `label` (accessible name of the group). Events: `case-updated` {case, message} after a change; `case-stale` when the case must be read again
+ * step to show, possible or not: by default the instances of `events`), `label` (accessible name of the group).
+ * Events: `case-updated` {case, message} after a change; `case-stale` when the case must be read again
  * (someone else changed it first, or the change was refused).
  */
 export class CaseActions extends LightElement {
@@ -74,8 +75,18 @@ export class CaseActions extends LightElement {
   protected override updated(): void {
     // Warning styles need the events' definitions: fetch the pathways not fetched yet, then draw again.
     const version = this.caseBody?.definitionVersion;
-    const missing = [...new Set(this.events.map((e) => this.#pathwayOf(e)).filter((p): p is string => !!p && !this.context.catalogue.hasPathway(p, version)))];
-    if (missing.length) void Promise.all(missing.map((p) => this.context.catalogue.pathway(p, version))).then(() => this.requestUpdate(), () => undefined);
+    const missing = [
+      ...new Set(
+        this.events
+          .map((e) => this.#pathwayOf(e))
+          .filter((p): p is string => !!p && !this.context.catalogue.hasPathway(p, version)),
+      ),
+    ];
+    if (missing.length)
+      void Promise.all(missing.map((p) => this.context.catalogue.pathway(p, version))).then(
+        () => this.requestUpdate(),
+        () => undefined,
+      );
   }
 
   #key(event: CaseEvent): string {
@@ -89,7 +100,9 @@ export class CaseActions extends LightElement {
   /** The next steps of the instances these events are for. */
   #nextSteps(): (NextStep & { instance: string })[] {
     const ids = new Set(this.instanceIds ?? this.events.map((e) => e.instance));
-    return this.caseBody.instances.filter((i) => ids.has(i.id) && i.nextStep).map((i) => ({ ...i.nextStep!, instance: i.id }));
+    return this.caseBody.instances
+      .filter((i) => ids.has(i.id) && i.nextStep)
+      .map((i) => ({ ...i.nextStep!, instance: i.id }));
   }
 
   async #choose(event: CaseEvent): Promise<void> {
@@ -100,10 +113,19 @@ export class CaseActions extends LightElement {
       return;
     }
     const pathway = this.#pathwayOf(event);
-    const definition = pathway ? await this.context.catalogue.event(pathway, event.type, this.caseBody.definitionVersion) : undefined;
+    const definition = pathway
+      ? await this.context.catalogue.event(pathway, event.type, this.caseBody.definitionVersion)
+      : undefined;
     if (pathway && hasData(definition)) {
       const schema = eventDataSchema(event.title, definition!, this.officers);
-      this.chosen = { key, event, definition, schema, validatorSrc: this.context.catalogue.eventValidatorUrl(pathway, event.type, this.caseBody.definitionVersion), confirming: false };
+      this.chosen = {
+        key,
+        event,
+        definition,
+        schema,
+        validatorSrc: this.context.catalogue.eventValidatorUrl(pathway, event.type, this.caseBody.definitionVersion),
+        confirming: false,
+      };
       await this.#focus(`#${key}-form`);
       return;
     }
@@ -130,12 +152,15 @@ export class CaseActions extends LightElement {
     this.busy = true;
     this.error = undefined;
     try {
-      const updated = await this.context.api.post<CaseBody>(`api/cases/${encodeURIComponent(this.caseBody.id)}/events`, {
-        type: event.type,
-        instance: event.instance,
-        expectedVersion: this.caseBody.version,
-        data,
-      });
+      const updated = await this.context.api.post<CaseBody>(
+        `api/cases/${encodeURIComponent(this.caseBody.id)}/events`,
+        {
+          type: event.type,
+          instance: event.instance,
+          expectedVersion: this.caseBody.version,
+          data,
+        },
+      );
       this.chosen = undefined;
       this.emit('case-updated', { case: updated, message: `${event.title}: done.` });
     } catch (error) {
@@ -151,23 +176,44 @@ export class CaseActions extends LightElement {
   #button(event: CaseEvent, primary: boolean): TemplateResult {
     const key = this.#key(event);
     const expanded = this.chosen?.key === key;
-    const destructive = this.context.catalogue.knownEvent(this.#pathwayOf(event) ?? '', event.type, this.caseBody.definitionVersion)?.destructive === true;
+    const destructive =
+      this.context.catalogue.knownEvent(this.#pathwayOf(event) ?? '', event.type, this.caseBody.definitionVersion)
+        ?.destructive === true;
     const style = destructive ? 'button--warning' : primary ? '' : 'button--secondary';
-    return html`<li><button type="button" class="button ${style}" ?disabled=${this.busy} data-event=${event.type}
-      aria-expanded=${expanded ? 'true' : nothing} aria-controls=${expanded ? `${key}-${this.chosen!.confirming ? 'confirm' : 'form'}` : nothing}
-      @click=${() => void this.#choose(event)}>${event.title}</button></li>`;
+    return html`<li>
+      <button
+        type="button"
+        class="button ${style}"
+        ?disabled=${this.busy}
+        data-event=${event.type}
+        aria-expanded=${expanded ? 'true' : nothing}
+        aria-controls=${expanded ? `${key}-${this.chosen!.confirming ? 'confirm' : 'form'}` : nothing}
+        @click=${() => void this.#choose(event)}
+      >
+        ${event.title}
+      </button>
+    </li>`;
   }
 
   #answers(chosen: Chosen): TemplateResult | typeof nothing {
-    const shown = propertiesOf(chosen.schema ?? {}).filter(([key]) => chosen.data?.[key] !== undefined && chosen.data[key] !== '');
+    const shown = propertiesOf(chosen.schema ?? {}).filter(
+      ([key]) => chosen.data?.[key] !== undefined && chosen.data[key] !== '',
+    );
     if (!shown.length) return nothing;
     return html`<dl class="summary-list">
-      ${shown.map(([key, field]) => html`<div class="summary-list__row">
-        <dt class="summary-list__key">${titleOf(field, key)}</dt>
-        <dd class="summary-list__value">${displayValue(field, chosen.data![key], chosen.schema!)}</dd>
-      </div>`)}
-    </dl>
-    <p class="body"><button type="button" class="link-button" @click=${() => void this.#change(chosen)}>Change the details<span class="visually-hidden"> of ${lowerFirst(chosen.event.title)}</span></button></p>`;
+        ${shown.map(
+          ([key, field]) =>
+            html`<div class="summary-list__row">
+              <dt class="summary-list__key">${titleOf(field, key)}</dt>
+              <dd class="summary-list__value">${displayValue(field, chosen.data![key], chosen.schema!)}</dd>
+            </div>`,
+        )}
+      </dl>
+      <p class="body">
+        <button type="button" class="link-button" @click=${() => void this.#change(chosen)}>
+          Change the details<span class="visually-hidden"> of ${lowerFirst(chosen.event.title)}</span>
+        </button>
+      </p>`;
   }
 
   async #change(chosen: Chosen): Promise<void> {
@@ -178,37 +224,77 @@ export class CaseActions extends LightElement {
   #confirmation(chosen: Chosen): TemplateResult {
     const destructive = chosen.definition?.destructive === true;
     const user = this.context.user;
-    return html`<div class="confirm-panel ${destructive ? 'confirm-panel--warning' : ''}" id="${chosen.key}-confirm" tabindex="-1" role="region" aria-labelledby="${chosen.key}-confirm-title">
+    return html`<div
+      class="confirm-panel ${destructive ? 'confirm-panel--warning' : ''}"
+      id="${chosen.key}-confirm"
+      tabindex="-1"
+      role="region"
+      aria-labelledby="${chosen.key}-confirm-title"
+    >
       <h3 class="heading-s" id="${chosen.key}-confirm-title">Check before you confirm: ${chosen.event.title}</h3>
       ${chosen.definition?.confirm ? html`<p class="body">${chosen.definition.confirm}</p>` : nothing}
       ${this.#answers(chosen)}
-      ${chosen.definition?.signOff
-        ? html`<p class="body">It will be recorded as signed off by ${user.displayName} (${user.roleTitle}) now.</p>`
-        : nothing}
-      ${destructive
-        ? html`<div class="warning-text"><span class="warning-text__icon" aria-hidden="true">!</span>
-            <strong class="warning-text__text"><span class="visually-hidden">Warning</span> This cannot be undone.</strong></div>`
-        : nothing}
+      ${
+        chosen.definition?.signOff
+          ? html`<p class="body">It will be recorded as signed off by ${user.displayName} (${user.roleTitle}) now.</p>`
+          : nothing
+      }
+      ${
+        destructive
+          ? html`<div class="warning-text">
+              <span class="warning-text__icon" aria-hidden="true">!</span>
+              <strong class="warning-text__text"
+                ><span class="visually-hidden">Warning</span> This cannot be undone.</strong
+              >
+            </div>`
+          : nothing
+      }
       <div class="button-group">
-        <button type="button" class="button ${destructive ? 'button--warning' : ''}" ?disabled=${this.busy}
-          @click=${() => void this.#send(chosen.event, chosen.data ?? {})}>Yes, ${lowerFirst(chosen.event.title)}</button>
-        <button type="button" class="button button--secondary" ?disabled=${this.busy} @click=${() => (this.chosen = undefined)}>Cancel</button>
+        <button
+          type="button"
+          class="button ${destructive ? 'button--warning' : ''}"
+          ?disabled=${this.busy}
+          @click=${() => void this.#send(chosen.event, chosen.data ?? {})}
+        >
+          Yes, ${lowerFirst(chosen.event.title)}
+        </button>
+        <button
+          type="button"
+          class="button button--secondary"
+          ?disabled=${this.busy}
+          @click=${() => (this.chosen = undefined)}
+        >
+          Cancel
+        </button>
       </div>
     </div>`;
   }
 
   #form(chosen: Chosen): TemplateResult {
-    return html`<div class="event-form" id="${chosen.key}-form" tabindex="-1" role="group" aria-label=${chosen.event.title}>
-      <dao-form .schema=${chosen.schema} .data=${guard([chosen.key, chosen.data], () => chosen.data ?? {})} validator-src=${chosen.validatorSrc ?? nothing}
+    return html`<div
+      class="event-form"
+      id="${chosen.key}-form"
+      tabindex="-1"
+      role="group"
+      aria-label=${chosen.event.title}
+    >
+      <dao-form
+        .schema=${chosen.schema}
+        .data=${guard([chosen.key, chosen.data], () => chosen.data ?? {})}
+        validator-src=${chosen.validatorSrc ?? nothing}
         submit-label=${chosen.definition?.signOff || chosen.definition?.destructive ? 'Continue' : chosen.event.title}
-        @dao-submit=${(e: CustomEvent<{ data: Record<string, unknown> }>) => void this.#detailsGiven(chosen, e.detail.data)}></dao-form>
+        @dao-submit=${(e: CustomEvent<{ data: Record<string, unknown> }>) =>
+          void this.#detailsGiven(chosen, e.detail.data)}
+      ></dao-form>
       <button type="button" class="button button--secondary" @click=${() => (this.chosen = undefined)}>Cancel</button>
     </div>`;
   }
 
   #notYet(step: NextStep): TemplateResult {
     const reasons = step.reasons.length ? step.reasons.join('; ') : 'what it needs has not been done yet';
-    return html`<div class="inset-text not-yet"><p class="body"><strong>${step.title}</strong> is not possible yet: ${reasons}.</p></div>`;
+    return html`<div class="inset-text not-yet">
+      <p class="body"><strong>${step.title}</strong> is not possible yet: ${reasons}.</p>
+    </div>`;
   }
 
   protected override render(): unknown {
@@ -220,19 +306,23 @@ export class CaseActions extends LightElement {
     if (!this.events.length && !blocked.length) return nothing;
     const chosen = this.chosen;
     const chosenIsOther = Boolean(chosen && others.some((e) => this.#key(e) === chosen.key));
-    const list = (events: CaseEvent[], asPrimary: boolean) => html`<ul class="button-list" aria-label=${this.label}>${events.map((e) => this.#button(e, asPrimary))}</ul>`;
+    const list = (events: CaseEvent[], asPrimary: boolean) =>
+      html`<ul class="button-list" aria-label=${this.label}>
+        ${events.map((e) => this.#button(e, asPrimary))}
+      </ul>`;
     return html`<div class="case-actions">
       ${this.error ? errorSummary([{ text: this.error }], 'This could not be done') : nothing}
-      ${blocked.map((s) => this.#notYet(s))}
-      ${primary.length ? list(primary, true) : nothing}
-      ${others.length
-        ? primary.length || blocked.length || others.length > 1
-          ? html`<details class="details other-actions" ?open=${chosenIsOther}>
-              <summary class="details__summary"><span class="details__summary-text">Other actions</span></summary>
-              <div class="details__text">${list(others, false)}</div>
-            </details>`
-          : list(others, false)
-        : nothing}
+      ${blocked.map((s) => this.#notYet(s))} ${primary.length ? list(primary, true) : nothing}
+      ${
+        others.length
+          ? primary.length || blocked.length || others.length > 1
+            ? html`<details class="details other-actions" ?open=${chosenIsOther}>
+                <summary class="details__summary"><span class="details__summary-text">Other actions</span></summary>
+                <div class="details__text">${list(others, false)}</div>
+              </details>`
+            : list(others, false)
+          : nothing
+      }
       ${chosen ? (chosen.confirming ? this.#confirmation(chosen) : this.#form(chosen)) : nothing}
     </div>`;
   }

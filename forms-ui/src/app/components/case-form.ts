@@ -24,7 +24,8 @@ interface Loaded {
 /**
  * ```html
  * <case-form .context=${context} .caseBody=${body} form-id="FORM_ID"></case-form>
- * <case-form .context=${context} .caseBody=${body} form-id="AUDIT_FORM" instance="document:1" .submission=${own}></case-form>
+ * <case-form .context=${context} .caseBody=${body} form-id="AUDIT_FORM" instance="document:1"
+ *   .submission=${own}></case-form>
  * ```
  * Properties: `context`, `caseBody` (the case as last read: id, version, submitted forms), `formId` / `form-id`,
  * `instance` (the instance the answers are for, when it keeps the form itself), `submission` (its answers so far).
@@ -48,7 +49,17 @@ export class CaseForm extends LightElement {
   declare submission: { data: Record<string, unknown>; at: string; submittedBy: string } | undefined;
   declare error: string | undefined;
 
-  readonly #load = new LoadController<Loaded>(this, () => this.#fetch(), () => (this.context && this.caseBody && this.formId ? `${this.caseBody.id}/${this.formId}/${this.instance ?? ''}` : undefined));
+  readonly #load = new LoadController<Loaded>(
+    this,
+    () => this.#fetch(),
+    () => (this.context && this.caseBody && this.formId ? this.#loadKey() : undefined),
+  );
+
+  /** One form of one case (and instance): loaded again only when that changes. */
+  #loadKey(): string {
+    return [this.caseBody.id, this.formId, this.instance].join('/');
+  }
+
   readonly #autosave = new AutosaveController(
     this,
     (data) => this.context.api.put<{ savedAt: string }>(this.#draftPath(), { data }),
@@ -101,7 +112,10 @@ export class CaseForm extends LightElement {
     const submitted = this.#submitted();
     const autosave = this.#autosave;
     const parts: string[] = [];
-    if (submitted) parts.push(`Last submitted ${formatDateTime(submitted.at)} by ${personName(submitted.submittedBy, (this.caseBody as Partial<CaseBody>).people)}.`);
+    if (submitted) {
+      const by = personName(submitted.submittedBy, (this.caseBody as Partial<CaseBody>).people);
+      parts.push(`Last submitted ${formatDateTime(submitted.at)} by ${by}.`);
+    }
     if (autosave.status === 'saving') parts.push('Saving your draft…');
     else if (autosave.status === 'failed') parts.push('Your draft could not be saved. Check your connection; your answers are still on this page.');
     else if (autosave.savedAt) parts.push(`Draft saved ${formatDateTime(autosave.savedAt)}.`);
@@ -118,7 +132,8 @@ export class CaseForm extends LightElement {
     // draft saved, say) would put the form back to how it started.
     return html`${this.error ? errorSummary([{ text: this.error }], 'The form could not be submitted') : nothing}
       ${this.#status()}
-      <dao-form .schema=${schema} .data=${guard([data], () => data)} validator-src=${this.context.catalogue.formValidatorUrl(this.formId, this.caseBody.definitionVersion)}
+      <dao-form .schema=${schema} .data=${guard([data], () => data)}
+        validator-src=${this.context.catalogue.formValidatorUrl(this.formId, this.caseBody.definitionVersion)}
         submit-label="Submit ${String(schema.title ?? 'the form')}" draft-delay="500"
         @dao-change=${(e: CustomEvent<{ data: unknown }>) => this.#autosave.changed(e.detail.data)}
         @dao-draft=${(e: CustomEvent<{ data: unknown }>) => void this.#autosave.flush(e.detail.data)}

@@ -20,27 +20,44 @@ interface Drawn {
 
 /** Titles of states by Mermaid node id: the served diagram text simplifies some punctuation in its labels. */
 function stateTitles(pathway: PathwayBody): Map<string, string> {
-  return new Map(pathway.states.filter((s) => typeof s.meta.title === 'string').map((s) => [nodeId(s.path), s.meta.title as string]));
+  return new Map(
+    pathway.states.filter((s) => typeof s.meta.title === 'string').map((s) => [nodeId(s.path), s.meta.title as string]),
+  );
 }
 
 /** Properties: `context`, `caseBody`, `pathways` (by id). */
 export class CaseWhere extends LightElement {
-  static override properties = { context: { attribute: false }, caseBody: { attribute: false }, pathways: { attribute: false } };
+  static override properties = {
+    context: { attribute: false },
+    caseBody: { attribute: false },
+    pathways: { attribute: false },
+  };
 
   declare context: AppContext;
   declare caseBody: CaseBody;
   declare pathways: Map<string, PathwayBody>;
 
-  readonly #load = new LoadController<Drawn[]>(this, () => this.#fetch(), () => (this.context && this.caseBody ? `${this.caseBody.id}/${this.caseBody.version}` : undefined));
+  readonly #load = new LoadController<Drawn[]>(
+    this,
+    () => this.#fetch(),
+    () => (this.context && this.caseBody ? `${this.caseBody.id}/${this.caseBody.version}` : undefined),
+  );
 
   async #fetch(): Promise<Drawn[]> {
     const body = this.caseBody;
     // One picture per pathway in use (it marks where each of its instances is); document lifecycles are not drawn.
-    const shown = body.instances.filter((i, n, all) => i.kind !== 'document' && (i.kind === 'case' || !i.done) && all.findIndex((j) => j.pathway === i.pathway) === n);
+    const shown = body.instances.filter(
+      (i, n, all) =>
+        i.kind !== 'document' && (i.kind === 'case' || !i.done) && all.findIndex((j) => j.pathway === i.pathway) === n,
+    );
     return Promise.all(
       shown.map(async (instance) => {
-        const pathway = this.pathways.get(instance.pathway) ?? (await this.context.catalogue.pathway(instance.pathway, body.definitionVersion));
-        const text = await this.context.api.text(`api/pathways/${encodeURIComponent(instance.pathway)}/diagram?case=${encodeURIComponent(body.id)}`);
+        const pathway =
+          this.pathways.get(instance.pathway) ??
+          (await this.context.catalogue.pathway(instance.pathway, body.definitionVersion));
+        const text = await this.context.api.text(
+          `api/pathways/${encodeURIComponent(instance.pathway)}/diagram?case=${encodeURIComponent(body.id)}`,
+        );
         const wording = { events: pathway.meta.events ?? {}, titles: stateTitles(pathway) };
         return { instance, pathway, text, wording, diagram: parseDiagram(text, wording) };
       }),
@@ -50,11 +67,25 @@ export class CaseWhere extends LightElement {
   protected override render(): unknown {
     return loaded(this.#load, (drawn) => {
       const [main, ...inner] = drawn;
-      return html`${main
-        ? html`<pathway-graph .text=${main.text} .wording=${main.wording} .diagram=${main.diagram} caption=${main.pathway.meta.title ?? main.pathway.id}></pathway-graph>`
-        : nothing}
-        ${inner.map(({ pathway, instance, text, wording, diagram }) => html`<pathway-graph .text=${text} .wording=${wording} .diagram=${diagram}
-          caption="${pathway.meta.title ?? pathway.id}: ${instance.title}"></pathway-graph>`)}`;
+      return html`${
+        main
+          ? html`<pathway-graph
+              .text=${main.text}
+              .wording=${main.wording}
+              .diagram=${main.diagram}
+              caption=${main.pathway.meta.title ?? main.pathway.id}
+            ></pathway-graph>`
+          : nothing
+      }
+      ${inner.map(
+        ({ pathway, instance, text, wording, diagram }) =>
+          html`<pathway-graph
+            .text=${text}
+            .wording=${wording}
+            .diagram=${diagram}
+            caption="${pathway.meta.title ?? pathway.id}: ${instance.title}"
+          ></pathway-graph>`,
+      )}`;
     });
   }
 }

@@ -44,7 +44,9 @@ export class SubmittedForm extends LightElement {
     return html`<details class="details" @toggle=${(e: Event) => void this.#toggle(e)}>
       <summary class="details__summary"><span class="details__summary-text">${this.formTitle}</span></summary>
       <div class="details__text">
-        <p class="hint">Submitted ${formatDateTime(this.submission.at)} by ${personName(this.submission.submittedBy, this.people)}.</p>
+        <p class="hint">
+          Submitted ${formatDateTime(this.submission.at)} by ${personName(this.submission.submittedBy, this.people)}.
+        </p>
         ${this.schema ? html`<dao-form readonly audience-cleared .schema=${this.schema} .data=${this.submission.data}></dao-form>` : nothing}
       </div>
     </details>`;

@@ -104,8 +104,14 @@ export class YamlEditor extends LightElement {
           lintGutter(),
           EditorView.lineWrapping,
           theme,
-          // tabindex says what the editable area already is — focusable — to checkers of the scrolling area around it.
-          EditorView.contentAttributes.of({ 'aria-label': this.label, spellcheck: 'false', autocapitalize: 'off', tabindex: '0' }),
+          // tabindex says what the editable area already is — focusable — to checkers of the scrolling area
+          // around it.
+          EditorView.contentAttributes.of({
+            'aria-label': this.label,
+            spellcheck: 'false',
+            autocapitalize: 'off',
+            tabindex: '0',
+          }),
           EditorView.updateListener.of((update) => {
             if (!update.docChanged) return;
             this.value = update.state.doc.toString();

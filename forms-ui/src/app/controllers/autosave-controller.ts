@@ -1,7 +1,7 @@
 // Autosaves a form's answers as a draft on the server: within `interval` ms (1 s) of a change, when the form says it
-// is idle (dao-draft), when focus leaves it, and — so that nothing is lost when the page is hidden, reloaded or left —
-// on `visibilitychange` to hidden and on `pagehide`, with a keepalive request the browser completes after the page is
-// gone. Only answers that differ from the last saved are sent.
+// is idle (dao-draft), when focus leaves it, and — so that nothing is lost when the page is hidden, reloaded or
+// left — on `visibilitychange` to hidden and on `pagehide`, with a keepalive request the browser completes after the
+// page is gone. Only answers that differ from the last saved are sent.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 export type AutosaveStatus = 'idle' | 'saving' | 'saved' | 'failed';

@@ -61,7 +61,8 @@ export class ApiClient {
   keepalive(method: 'PUT' | 'POST', path: string, body: unknown): void {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (this.csrfToken) headers['x-csrf-token'] = this.csrfToken;
-    void fetch(this.url(path), { method, headers, credentials: 'same-origin', keepalive: true, body: JSON.stringify(body) }).catch(() => undefined);
+    const init: RequestInit = { method, headers, credentials: 'same-origin', keepalive: true };
+    void fetch(this.url(path), { ...init, body: JSON.stringify(body) }).catch(() => undefined);
   }
 
   async text(path: string): Promise<string> {

@@ -3,7 +3,7 @@
 // (engine/diagram/mermaid.ts), so the server, the case page and the editor's preview agree. Ways out of a whole frame,
 // or from any state, would cross the picture many times: they are listed beside it instead. No DOM.
 import dagre from '@dagrejs/dagre';
-import type { DiagramWording } from './diagram-model.js';
+import { ANY_STATE, eventOf, isHistoryTitle, readMermaid, type DiagramWording } from './diagram-model.js';
 
 export interface GraphNode {
   id: string;
@@ -50,48 +50,56 @@ export interface LaidOut {
   edges: (GraphEdge & { points: { x: number; y: number }[]; labelBox?: Box })[];
 }
 
-const ANY = 'root_any';
-
 function eventTitle(label: string, wording: DiagramWording): string {
   return wording.events?.[label]?.title ?? label;
 }
 
 export function parseGraph(text: string, wording: DiagramWording = {}): PathwayGraph {
-  const states = new Map<string, { title: string; parent?: string; final: boolean; current: boolean; history: boolean }>();
+  const states = new Map<
+    string,
+    { title: string; parent?: string; final: boolean; current: boolean; history: boolean }
+  >();
   const initial = new Map<string, string>();
   const children = new Set<string>();
   const stack: string[] = [];
   const rawEdges: [string, string, string][] = [];
   const current = new Set<string>();
-  for (const raw of text.split('\n')) {
-    const line = raw.trim();
-    let m: RegExpExecArray | null;
-    if ((m = /^state "(.*)" as (\w+)$/.exec(line))) {
-      const [, title, id] = m as unknown as [string, string, string];
-      if (id === ANY) continue;
-      const history = / \(resume\)$/.test(title);
-      states.set(id, { title: wording.titles?.get(id) ?? title.replace(/ \(resume\)$/, ''), ...(stack.length ? { parent: stack.at(-1)! } : {}), final: false, current: false, history });
+  for (const line of readMermaid(text)) {
+    if (line.kind === 'state') {
+      if (line.id === ANY_STATE) continue;
+      const history = isHistoryTitle(line.title);
+      const title = wording.titles?.get(line.id) ?? line.title.replace(/ \(resume\)$/, '');
+      const parent = stack.length ? { parent: stack.at(-1)! } : {};
+      states.set(line.id, { title, ...parent, final: false, current: false, history });
       if (stack.length) children.add(stack.at(-1)!);
-    } else if ((m = /^state (\w+) \{$/.exec(line))) {
-      stack.push(m[1]!);
-    } else if (line === '}') {
-      stack.pop();
-    } else if ((m = /^\[\*\] --> (\w+)$/.exec(line))) {
-      initial.set(stack.at(-1) ?? '', m[1]!);
-    } else if ((m = /^(\w+) --> \[\*\]$/.exec(line))) {
-      const state = states.get(m[1]!);
+    } else if (line.kind === 'open') stack.push(line.id);
+    else if (line.kind === 'close') stack.pop();
+    else if (line.kind === 'initial') initial.set(stack.at(-1) ?? '', line.id);
+    else if (line.kind === 'final') {
+      const state = states.get(line.id);
       if (state) state.final = true;
-    } else if ((m = /^(\w+) --> (\w+) : (.+)$/.exec(line))) {
-      rawEdges.push([m[1]!, m[2]!, m[3]!]);
-    } else if ((m = /^class (\w+) current$/.exec(line))) {
-      current.add(m[1]!);
-    }
+    } else if (line.kind === 'edge') rawEdges.push([line.from, line.to, line.label]);
+    else current.add(line.id);
   }
   const frames: PathwayGraph['frames'] = new Map();
   const nodes = new Map<string, GraphNode>();
   for (const [id, s] of states) {
-    if (children.has(id)) frames.set(id, { title: s.title, ...(s.parent ? { parent: s.parent } : {}), ...(initial.get(id) ? { initial: initial.get(id)! } : {}), current: false });
-    else nodes.set(id, { id, title: s.title, ...(s.parent ? { parent: s.parent } : {}), final: s.final, current: current.has(id), history: s.history });
+    if (children.has(id))
+      frames.set(id, {
+        title: s.title,
+        ...(s.parent ? { parent: s.parent } : {}),
+        ...(initial.get(id) ? { initial: initial.get(id)! } : {}),
+        current: false,
+      });
+    else
+      nodes.set(id, {
+        id,
+        title: s.title,
+        ...(s.parent ? { parent: s.parent } : {}),
+        final: s.final,
+        current: current.has(id),
+        history: s.history,
+      });
   }
   // A frame holding the current state is marked too.
   for (const node of nodes.values()) {
@@ -108,12 +116,13 @@ export function parseGraph(text: string, wording: DiagramWording = {}): PathwayG
   const listed: PathwayGraph['listed'] = [];
   for (const [from, to, label] of rawEdges) {
     const words = eventTitle(label, wording);
-    const event = /^[A-Za-z][\w.]*$/.test(label) && label !== 'automatically' ? { event: label } : {};
-    if (from === ANY || frames.has(from)) {
-      listed.push({ from: from === ANY ? 'Any state' : `Anywhere in ${titleOf(from)}`, label: words, to: titleOf(to) });
+    const event = eventOf(label);
+    if (from === ANY_STATE || frames.has(from)) {
+      const where = from === ANY_STATE ? 'Any state' : `Anywhere in ${titleOf(from)}`;
+      listed.push({ from: where, label: words, to: titleOf(to) });
       continue;
     }
-    edges.push({ from, to: entry(to), label: words, ...event });
+    edges.push({ from, to: entry(to), label: words, ...(event ? { event } : {}) });
   }
   const start = initial.get('') ? entry(initial.get('')!) : undefined;
   return { nodes, frames, edges, listed, ...(start ? { start } : {}) };
@@ -146,7 +155,9 @@ export function layoutGraph(graph: PathwayGraph): LaidOut {
   g.setDefaultEdgeLabel(() => ({}));
   const nodeLines = new Map<string, string[]>();
   for (const node of graph.nodes.values()) {
-    const lines = node.history ? ['Back to where', 'it was'] : [...(node.current ? ['You are here'] : []), ...wrap(node.title, 22)];
+    const lines = node.history
+      ? ['Back to where', 'it was']
+      : [...(node.current ? ['You are here'] : []), ...wrap(node.title, 22)];
     nodeLines.set(node.id, lines);
     g.setNode(node.id, box(lines, 10, 8));
     if (node.parent) g.setParent(node.id, node.parent);
@@ -173,13 +184,30 @@ export function layoutGraph(graph: PathwayGraph): LaidOut {
   dagre.layout(g);
   const at = (id: string): Box => {
     const n = g.node(id) as { x: number; y: number; width: number; height: number };
-    return { x: n.x - n.width / 2, y: n.y - n.height / 2, width: n.width, height: n.height, lines: nodeLines.get(id) ?? [] };
+    return {
+      x: n.x - n.width / 2,
+      y: n.y - n.height / 2,
+      width: n.width,
+      height: n.height,
+      lines: nodeLines.get(id) ?? [],
+    };
   };
   const edges: LaidOut['edges'] = [];
   graph.edges.forEach((edge, i) => {
-    const laid = g.edge({ v: edge.from, w: edge.to, name: `e${i}` }) as { points?: { x: number; y: number }[]; x?: number; y?: number; width: number; height: number; lines: string[] } | undefined;
+    const laid = g.edge({ v: edge.from, w: edge.to, name: `e${i}` }) as
+      | { points?: { x: number; y: number }[]; x?: number; y?: number; width: number; height: number; lines: string[] }
+      | undefined;
     if (!laid?.points) return;
-    const labelBox = laid.x !== undefined && laid.y !== undefined ? { x: laid.x - laid.width / 2, y: laid.y - laid.height / 2, width: laid.width, height: laid.height, lines: laid.lines } : undefined;
+    const labelBox =
+      laid.x !== undefined && laid.y !== undefined
+        ? {
+            x: laid.x - laid.width / 2,
+            y: laid.y - laid.height / 2,
+            width: laid.width,
+            height: laid.height,
+            lines: laid.lines,
+          }
+        : undefined;
     edges.push({ ...edge, points: laid.points, ...(labelBox ? { labelBox } : {}) });
   });
   const size = g.graph() as { width?: number; height?: number };
@@ -187,7 +215,13 @@ export function layoutGraph(graph: PathwayGraph): LaidOut {
     width: Math.ceil(size.width ?? 0),
     height: Math.ceil(size.height ?? 0),
     nodes: [...graph.nodes.values()].map((n) => ({ ...n, ...at(n.id) })),
-    frames: [...graph.frames].map(([id, f]) => ({ id, title: f.title, current: f.current, ...at(id), titleBox: at(`${id}__title`) })),
+    frames: [...graph.frames].map(([id, f]) => ({
+      id,
+      title: f.title,
+      current: f.current,
+      ...at(id),
+      titleBox: at(`${id}__title`),
+    })),
     edges,
   };
 }

@@ -1,6 +1,7 @@
 // The shapes of the API's answers the web app reads (see GET /api/openapi.json). Types only.
 import type { InstanceView } from '../../../../engine/runtime/view.js';
 import type { Schema } from '../../core/schema.js';
+import type { ShownSignOff as SignOff } from '../../../../engine/runtime/sign-offs.js';
 
 export interface User {
   username: string;
@@ -27,6 +28,15 @@ export interface CaseEvent extends AllowedEvent {
 /** One pathway running in a case (the case itself, an inner pathway, a document's lifecycle), as the engine describes it. */
 export type Instance = InstanceView;
 
+/** A form a document keeps for itself (its own audit): the answers, who submitted them (by name) and when. */
+export interface OwnForm {
+  data: Record<string, unknown>;
+  submittedBy: string;
+  at: string;
+  formVersion: number;
+  definitionVersion: number;
+}
+
 export interface CaseDocument {
   id: string;
   form: string;
@@ -41,7 +51,7 @@ export interface CaseDocument {
   /** The notes of its lifecycle (the Team Manager's comments when returned), for those who work on it. */
   comments: { at: string; by: string; text: string }[];
   /** The forms it keeps for itself (its own audit), as this reader may see them. */
-  ownForms: Record<string, { data: Record<string, unknown>; submittedBy: string; at: string; formVersion: number; definitionVersion: number }>;
+  ownForms: Record<string, OwnForm>;
 }
 
 export interface Deadline {
@@ -135,22 +145,18 @@ export interface EventDefinition {
 export type { NextStep } from '../../../../engine/runtime/next-step.js';
 
 /** A sign-off as shown: what was signed, by whom (display name), in which role (its title), when. */
-export interface SignOff {
-  event: string;
-  label: string;
-  by: string;
-  role: string;
-  at: string;
-  final: boolean;
-  forms: string[];
-  /** The title of the state it was signed in ("Session 1"). */
-  stage?: string;
-}
+export type { SignOff };
 
 export interface PathwayBody {
   id: string;
   definitionVersion: number;
-  meta: { title?: string; description?: string; events?: Record<string, EventDefinition>; startedBy?: string[]; instanceForms?: string[] };
+  meta: {
+    title?: string;
+    description?: string;
+    events?: Record<string, EventDefinition>;
+    startedBy?: string[];
+    instanceForms?: string[];
+  };
   states: { path: string; type: string; meta: Record<string, unknown> }[];
 }
 

@@ -58,7 +58,11 @@ export class CasePage extends LightElement {
   declare openForms: Set<string>;
   declare whereLoaded: boolean;
 
-  readonly #load = new LoadController<Loaded>(this, () => this.#fetch(), () => (this.context && this.caseId ? this.caseId : undefined));
+  readonly #load = new LoadController<Loaded>(
+    this,
+    () => this.#fetch(),
+    () => (this.context && this.caseId ? this.caseId : undefined),
+  );
 
   constructor() {
     super();
@@ -70,7 +74,10 @@ export class CasePage extends LightElement {
       void this.#refresh(body, message);
     });
     this.addEventListener('case-stale', () => void this.#load.reload());
-    this.addEventListener('open-form', (event) => void this.#openForm((event as CustomEvent<{ formId: string }>).detail.formId));
+    this.addEventListener(
+      'open-form',
+      (event) => void this.#openForm((event as CustomEvent<{ formId: string }>).detail.formId),
+    );
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -99,13 +106,42 @@ export class CasePage extends LightElement {
     const { api, catalogue, user } = this.context;
     body ??= await api.get<CaseBody>(`api/cases/${encodeURIComponent(this.caseId)}`);
     const ids = [...new Set(body.instances.map((i) => i.pathway))];
-    const pathways = new Map(await Promise.all(ids.map(async (id) => [id, await catalogue.pathway(id, body!.definitionVersion)] as const)));
-    // Titles of the forms shown: those this person fills now, those submitted and the documents' (all readable by them).
-    const mine = body.instances.flatMap((i) => (!i.done && i.actors.includes(user.role) && pathways.has(i.pathway) ? instanceForms(pathways.get(i.pathway)!, i) : []));
+    const pathways = new Map(
+      await Promise.all(ids.map(async (id) => [id, await catalogue.pathway(id, body!.definitionVersion)] as const)),
+    );
+    // Titles of the forms shown: those this person fills now, those submitted and the documents' (all readable by
+    // them).
+    const mine = body.instances.flatMap((i) =>
+      !i.done && i.actors.includes(user.role) && pathways.has(i.pathway)
+        ? instanceForms(pathways.get(i.pathway)!, i)
+        : [],
+    );
     const own = body.documents.flatMap((d) => Object.keys(d.ownForms ?? {}));
-    const formIds = [...new Set([...mine.filter((id) => body!.formsOpen.includes(id)), ...Object.keys(body.forms), ...body.documents.map((d) => d.form), ...own])];
-    const formTitles = new Map(await Promise.all(formIds.map(async (id) => [id, String((await catalogue.form(id, body!.definitionVersion).catch(() => ({ title: id }))).title ?? id)] as const)));
-    const officers = user.abilities.seesAllCases ? await api.get<{ officers: Officer[] }>('api/cases/allocation-queue').then((q) => q.officers, () => []) : [];
+    const formIds = [
+      ...new Set([
+        ...mine.filter((id) => body!.formsOpen.includes(id)),
+        ...Object.keys(body.forms),
+        ...body.documents.map((d) => d.form),
+        ...own,
+      ]),
+    ];
+    const formTitles = new Map(
+      await Promise.all(
+        formIds.map(
+          async (id) =>
+            [
+              id,
+              String((await catalogue.form(id, body!.definitionVersion).catch(() => ({ title: id }))).title ?? id),
+            ] as const,
+        ),
+      ),
+    );
+    const officers = user.abilities.seesAllCases
+      ? await api.get<{ officers: Officer[] }>('api/cases/allocation-queue').then(
+          (q) => q.officers,
+          () => [],
+        )
+      : [];
     return { body, pathways, formTitles, officers };
   }
 
@@ -140,7 +176,8 @@ export class CasePage extends LightElement {
 
   #instanceHeading(data: Loaded, instance: Instance): string {
     if (instance.kind === 'case') return instance.title;
-    if (instance.kind === 'document') return `${data.formTitles.get(instance.form ?? '') ?? instance.form}: ${instance.title}`;
+    if (instance.kind === 'document')
+      return `${data.formTitles.get(instance.form ?? '') ?? instance.form}: ${instance.title}`;
     return `${data.pathways.get(instance.pathway)?.meta.title ?? instance.pathway}: ${instance.title}`;
   }
 
@@ -155,10 +192,17 @@ export class CasePage extends LightElement {
   }
 
   #notices(body: CaseBody): TemplateResult | typeof nothing {
-    const notices = body.notifications.filter((n) => n.roles.includes(this.context.user.role)).slice(-3).reverse();
+    const notices = body.notifications
+      .filter((n) => n.roles.includes(this.context.user.role))
+      .slice(-3)
+      .reverse();
     if (!notices.length) return nothing;
-    return html`<div class="inset-text"><h3 class="heading-s">Latest notifications for you</h3><ul class="list">
-      ${notices.map((n) => html`<li>${n.message} <span class="hint">(${formatDateTime(n.at)})</span></li>`)}</ul></div>`;
+    return html`<div class="inset-text">
+      <h3 class="heading-s">Latest notifications for you</h3>
+      <ul class="list">
+        ${notices.map((n) => html`<li>${n.message} <span class="hint">(${formatDateTime(n.at)})</span></li>`)}
+      </ul>
+    </div>`;
   }
 
   #steps(data: Loaded): TemplateResult {
@@ -166,21 +210,48 @@ export class CasePage extends LightElement {
     const role = this.context.user.role;
     const steps = body.instances
       .filter((i) => !i.done)
-      .map((instance) => ({ instance, forms: this.myForms(data, instance), events: body.allowedEvents.filter((e) => e.instance === instance.id) }))
-      .filter(({ instance, forms, events }) => forms.length || events.length || instance.nextStep || (instance.tasks.length && instance.actors.includes(role)));
+      .map((instance) => ({
+        instance,
+        forms: this.myForms(data, instance),
+        events: body.allowedEvents.filter((e) => e.instance === instance.id),
+      }))
+      .filter(
+        ({ instance, forms, events }) =>
+          forms.length ||
+          events.length ||
+          instance.nextStep ||
+          (instance.tasks.length && instance.actors.includes(role)),
+      );
     return html`${this.#notices(body)}
-      ${steps.length
-        ? steps.map(({ instance, forms, events }) => html`<section class="step" aria-labelledby="step-${instance.id.replace(/\W/g, '-')}">
-            <h3 class="heading-s" id="step-${instance.id.replace(/\W/g, '-')}">${this.#instanceHeading(data, instance)}</h3>
-            ${this.#objective(data, instance)}
-            ${instance.kind === 'document' ? this.#documentNotes(data, instance) : nothing}
-            <task-checklist .tasks=${instance.actors.includes(role) ? instance.tasks : []} .forms=${forms} label="Tasks: ${this.#instanceHeading(data, instance)}"></task-checklist>
-            ${this.#documentOwnForms(data, instance)}
-            <case-actions .context=${this.context} .caseBody=${body} .events=${events} .officers=${data.officers} .instanceIds=${[instance.id]}
-              label="Actions: ${this.#instanceHeading(data, instance)}"></case-actions>
-          </section>`)
-        : html`<p class="body">There is nothing for you to do on this case now.</p>`}
-      ${this.formsToFill(data, 'h3')}`;
+    ${
+      steps.length
+        ? steps.map(
+            ({ instance, forms, events }) =>
+              html`<section class="step" aria-labelledby="step-${instance.id.replace(/\W/g, '-')}">
+                <h3 class="heading-s" id="step-${instance.id.replace(/\W/g, '-')}">
+                  ${this.#instanceHeading(data, instance)}
+                </h3>
+                ${this.#objective(data, instance)}
+                ${instance.kind === 'document' ? this.#documentNotes(data, instance) : nothing}
+                <task-checklist
+                  .tasks=${instance.actors.includes(role) ? instance.tasks : []}
+                  .forms=${forms}
+                  label="Tasks: ${this.#instanceHeading(data, instance)}"
+                ></task-checklist>
+                ${this.#documentOwnForms(data, instance)}
+                <case-actions
+                  .context=${this.context}
+                  .caseBody=${body}
+                  .events=${events}
+                  .officers=${data.officers}
+                  .instanceIds=${[instance.id]}
+                  label="Actions: ${this.#instanceHeading(data, instance)}"
+                ></case-actions>
+              </section>`,
+          )
+        : html`<p class="body">There is nothing for you to do on this case now.</p>`
+    }
+    ${this.formsToFill(data, 'h3')}`;
   }
 
   /** The forms a document keeps for itself (its own audit), filled for it alone. */
@@ -193,49 +264,99 @@ export class CasePage extends LightElement {
   #documentNotes(data: Loaded, instance: Instance): TemplateResult | typeof nothing {
     const doc = data.body.documents.find((d) => d.id === instance.id);
     if (!doc?.comments.length) return nothing;
-    return html`<div class="inset-text document-comments"><p class="body"><strong>Comments on this document</strong></p>
-      <ul class="list">${doc.comments.map((c) => html`<li><span class="document-comments__text">${c.text}</span><span class="hint"> – ${c.by}, ${formatDateTime(c.at)}</span></li>`)}</ul></div>`;
+    return html`<div class="inset-text document-comments">
+      <p class="body"><strong>Comments on this document</strong></p>
+      <ul class="list">
+        ${doc.comments.map(
+          (c) => html`<li>
+            <span class="document-comments__text">${c.text}</span>
+            <span class="hint"> – ${c.by}, ${formatDateTime(c.at)}</span>
+          </li>`,
+        )}
+      </ul>
+    </div>`;
   }
 
   formsToFill(data: Loaded, level: 'h2' | 'h3'): TemplateResult | typeof nothing {
     const forms = new Map<string, ChecklistForm>();
-    for (const instance of data.body.instances) for (const form of this.myForms(data, instance)) forms.set(form.id, form);
+    for (const instance of data.body.instances)
+      for (const form of this.myForms(data, instance)) forms.set(form.id, form);
     if (!forms.size) return nothing;
-    const heading = level === 'h2' ? html`<h2 class="heading-m">Forms to fill in</h2>` : html`<h3 class="heading-m">Forms to fill in</h3>`;
+    const heading =
+      level === 'h2'
+        ? html`<h2 class="heading-m">Forms to fill in</h2>`
+        : html`<h3 class="heading-m">Forms to fill in</h3>`;
     return html`${heading}
-      ${[...forms.values()].map((form) => html`<details class="details" id="case-form-${form.id}" @toggle=${(e: Event) => this.#toggled(form.id, e)}>
-        <summary class="details__summary"><span class="details__summary-text">${form.title}</span> ${form.submitted ? tag('Submitted', 'green') : tag('To do', 'blue')}</summary>
-        <div class="details__text">${this.openForms.has(form.id) ? html`<case-form .context=${this.context} .caseBody=${data.body} form-id=${form.id}></case-form>` : nothing}</div>
-      </details>`)}`;
+    ${[...forms.values()].map(
+      (form) =>
+        html`<details class="details" id="case-form-${form.id}" @toggle=${(e: Event) => this.#toggled(form.id, e)}>
+          <summary class="details__summary">
+            <span class="details__summary-text">${form.title}</span>
+            ${form.submitted ? tag('Submitted', 'green') : tag('To do', 'blue')}
+          </summary>
+          <div class="details__text">
+            ${this.openForms.has(form.id)
+              ? html`<case-form .context=${this.context} .caseBody=${data.body} form-id=${form.id}></case-form>`
+              : nothing}
+          </div>
+        </details>`,
+    )}`;
   }
 
   #toggled(formId: string, event: Event): void {
-    if ((event.target as HTMLDetailsElement).open && !this.openForms.has(formId)) this.openForms = new Set([...this.openForms, formId]);
+    if ((event.target as HTMLDetailsElement).open && !this.openForms.has(formId))
+      this.openForms = new Set([...this.openForms, formId]);
   }
 
   #summary(data: Loaded): TemplateResult {
     const { body } = data;
     const people = { ...body.people, ...Object.fromEntries(data.officers.map((o) => [o.username, o.name])) };
-    const row = (key: string, value: unknown) => html`<div class="summary-list__row"><dt class="summary-list__key">${key}</dt><dd class="summary-list__value">${value}</dd></div>`;
+    const row = (key: string, value: unknown) =>
+      html`<div class="summary-list__row">
+        <dt class="summary-list__key">${key}</dt>
+        <dd class="summary-list__value">${value}</dd>
+      </div>`;
     const next = body.instances.filter((i) => i.nextStep && !i.done);
     const deadlines = body.deadlines;
     return html`<dl class="summary-list">
         ${row('Stage', html`${body.title} ${body.done ? tag('Closed', 'grey') : nothing}`)}
         ${row('Referred by', personName(String(body.values.referredBy ?? body.createdBy), people))}
-        ${row('Allocated to', body.values.allocatedTo ? personName(String(body.values.allocatedTo), people) : 'Not allocated')}
+        ${row(
+          'Allocated to',
+          body.values.allocatedTo ? personName(String(body.values.allocatedTo), people) : 'Not allocated',
+        )}
         ${row('Opened', formatDateTime(body.createdAt))}
-        ${deadlines.length
-          ? row('Deadlines', html`<ul class="list deadline-list">${deadlines.map((d) => html`<li>${d.label}: ${formatDate(d.due)} (${dueText(d.due)})</li>`)}</ul>`)
-          : nothing}
+        ${
+          deadlines.length
+            ? row(
+                'Deadlines',
+                html`<ul class="list deadline-list">
+                  ${deadlines.map((d) => html`<li>${d.label}: ${formatDate(d.due)} (${dueText(d.due)})</li>`)}
+                </ul>`,
+              )
+            : nothing
+        }
         ${row('Definitions', `Version ${body.definitionVersion} (a case stays on the version it started with)`)}
       </dl>
       <h3 class="heading-m">Next step for you</h3>
-      ${next.length
-        ? html`<ul class="list next-steps">${next.map((i) => html`<li><strong>${this.#instanceHeading(data, i)}:</strong> ${i.nextStep!.title}${i.nextStep!.possible
-            ? ''
-            : html` – not possible yet: ${i.nextStep!.reasons.join('; ') || 'what it needs has not been done yet'}`}</li>`)}</ul>
-          <p class="body"><a class="link" href=${href('/cases', body.id, 'now')}>Go to what to do now</a></p>`
-        : html`<p class="body">Nothing is waiting for you on this case now.</p>`}
+      ${
+        next.length
+          ? html`<ul class="list next-steps">
+                ${next.map(
+                  (i) =>
+                    html`<li>
+                      <strong>${this.#instanceHeading(data, i)}:</strong> ${i.nextStep!.title}${
+                        i.nextStep!.possible
+                          ? ''
+                          : html` – not possible yet:
+                            ${i.nextStep!.reasons.join('; ') || 'what it needs has not been done yet'}`
+                      }
+                    </li>`,
+                )}
+              </ul>
+              <p class="body"><a class="link" href=${href('/cases', body.id, 'now')}>Go to what to do now</a></p>`
+          : html`<p class="body">Nothing is waiting for you on this case now.</p>`
+      }
       ${this.#notices(body)}
       <h3 class="heading-m">Sign-offs</h3>
       ${signOffList(body.signOffs ?? [], 'Sign-offs of the case', false)}`;
@@ -248,32 +369,55 @@ export class CasePage extends LightElement {
       case 'forms':
         return formsPart(this, data);
       case 'documents':
-        return html`<case-documents .context=${this.context} .caseBody=${data.body} .pathways=${data.pathways} .formTitles=${data.formTitles}
-          .documents=${data.body.documents}></case-documents>`;
+        return html`<case-documents
+          .context=${this.context}
+          .caseBody=${data.body}
+          .pathways=${data.pathways}
+          .formTitles=${data.formTitles}
+          .documents=${data.body.documents}
+        ></case-documents>`;
       case 'history':
         return historyPart(data);
       case 'where':
-        return this.whereLoaded ? html`<case-where .context=${this.context} .caseBody=${data.body} .pathways=${data.pathways}></case-where>` : html`<p class="body" role="status">Loading…</p>`;
+        return this.whereLoaded
+          ? html`<case-where .context=${this.context} .caseBody=${data.body} .pathways=${data.pathways}></case-where>`
+          : html`<p class="body" role="status">Loading…</p>`;
       default:
         return this.#summary(data);
     }
   }
 
+  #pathwayTitle(body: CaseBody): string {
+    return this.#load.value!.pathways.get(body.pathway)?.meta.title ?? body.pathway;
+  }
+
   #navigation(): TemplateResult {
-    return html`<nav class="sub-navigation" aria-label="Parts of this case"><ul class="sub-navigation__list">
-      ${PARTS.map(([id, label]) => html`<li class="sub-navigation__item">
-        <a class="sub-navigation__link" href=${href('/cases', this.caseId, id)} aria-current=${id === this.#part ? 'page' : nothing}>${label}</a></li>`)}
-    </ul></nav>`;
+    return html`<nav class="sub-navigation" aria-label="Parts of this case">
+      <ul class="sub-navigation__list">
+        ${PARTS.map(
+          ([id, label]) =>
+            html`<li class="sub-navigation__item">
+              <a
+                class="sub-navigation__link"
+                href=${href('/cases', this.caseId, id)}
+                aria-current=${id === this.#part ? 'page' : nothing}
+                >${label}</a
+              >
+            </li>`,
+        )}
+      </ul>
+    </nav>`;
   }
 
   protected override render(): unknown {
     const body = this.#load.value?.body;
     const label = PARTS.find(([id]) => id === this.#part)![1];
-    return html`
-      <span class="caption-l">Case ${caseReference(this.caseId ?? '')}${body ? html` – ${this.#load.value!.pathways.get(body.pathway)?.meta.title ?? body.pathway}` : nothing}</span>
+    return html` <span class="caption-l"
+        >Case
+        ${caseReference(this.caseId ?? '')}${body ? html` – ${this.#pathwayTitle(body)}` : nothing}</span
+      >
       <h1 class="heading-l" tabindex="-1">${body ? body.title : 'Case'}</h1>
-      ${banner(this.message)}
-      ${this.#navigation()}
+      ${banner(this.message)} ${this.#navigation()}
       <h2 class="heading-m case-part__heading">${label}</h2>
       ${loaded(this.#load, (data) => this.#partBody(data))}`;
   }

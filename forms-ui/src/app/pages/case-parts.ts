@@ -7,22 +7,39 @@ import { tag } from '../core/templates.js';
 export function formsPart(page: CasePage, data: Loaded): TemplateResult {
   const { body } = data;
   const ids = Object.keys(body.forms);
-  const url = (id: string, format: 'print' | 'pdf') => page.context.api.url(`api/cases/${encodeURIComponent(body.id)}/forms/${encodeURIComponent(id)}/${format}`);
+  const url = (id: string, format: 'print' | 'pdf') =>
+    page.context.api.url(`api/cases/${encodeURIComponent(body.id)}/forms/${encodeURIComponent(id)}/${format}`);
   return html`${page.formsToFill(data, 'h3')}
     <h3 class="heading-m">Forms submitted</h3>
-    ${ids.length
-      ? ids.map((id) => {
-          const title = data.formTitles.get(id) ?? id;
-          return html`<div class="submitted">
-            <submitted-form .context=${page.context} form-id=${id} .definitionVersion=${body.forms[id]!.definitionVersion ?? body.definitionVersion}
-              .submission=${body.forms[id]} .people=${body.people ?? {}} form-title=${title}></submitted-form>
-            <ul class="list document-links">
-              <li><a class="link" href=${url(id, 'print')} target="_blank" rel="noopener">Print view of the ${title} (opens in new tab)</a></li>
-              <li><a class="link" href=${url(id, 'pdf')} target="_blank" rel="noopener">PDF of the ${title} (opens in new tab)</a></li>
-            </ul>
-          </div>`;
-        })
-      : html`<p class="body">No forms have been submitted on this case yet.</p>`}`;
+    ${
+      ids.length
+        ? ids.map((id) => {
+            const title = data.formTitles.get(id) ?? id;
+            return html`<div class="submitted">
+              <submitted-form
+                .context=${page.context}
+                form-id=${id}
+                .definitionVersion=${body.forms[id]!.definitionVersion ?? body.definitionVersion}
+                .submission=${body.forms[id]}
+                .people=${body.people ?? {}}
+                form-title=${title}
+              ></submitted-form>
+              <ul class="list document-links">
+                <li>
+                  <a class="link" href=${url(id, 'print')} target="_blank" rel="noopener"
+                    >Print view of the ${title} (opens in new tab)</a
+                  >
+                </li>
+                <li>
+                  <a class="link" href=${url(id, 'pdf')} target="_blank" rel="noopener"
+                    >PDF of the ${title} (opens in new tab)</a
+                  >
+                </li>
+              </ul>
+            </div>`;
+          })
+        : html`<p class="body">No forms have been submitted on this case yet.</p>`
+    }`;
 }
 
 export function historyPart(data: Loaded): TemplateResult {
@@ -34,7 +51,14 @@ export function historyPart(data: Loaded): TemplateResult {
       if (event.signOff) signOffs.add(type);
     }
   }
-  return html`<case-history .history=${data.body.history} .titles=${titles} .signOffs=${signOffs}
-    .people=${data.body.people ?? {}} .roleTitles=${data.body.roleTitles ?? {}}></case-history>
-    ${data.body.history.some((h) => signOffs.has(h.type)) ? html`<p class="hint">${tag('Sign-off', 'purple')} marks an event that signed something off.</p>` : nothing}`;
+  return html`<case-history
+      .history=${data.body.history}
+      .titles=${titles}
+      .signOffs=${signOffs}
+      .people=${data.body.people ?? {}}
+      .roleTitles=${data.body.roleTitles ?? {}}
+    ></case-history>
+    ${data.body.history.some((h) => signOffs.has(h.type))
+      ? html`<p class="hint">${tag('Sign-off', 'purple')} marks an event that signed something off.</p>`
+      : nothing}`;
 }

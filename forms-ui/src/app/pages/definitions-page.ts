@@ -305,7 +305,8 @@ export class DefinitionsPage extends LightElement {
     return html`<section class="definition-preview" aria-labelledby="preview-heading">
       <h2 class="heading-m" id="preview-heading">${heading}</h2>
       ${preview?.kind === 'diagram'
-        ? html`<pathway-graph .text=${preview.text} .wording=${preview.wording} .diagram=${preview.diagram} caption=${preview.title}></pathway-graph>`
+        ? html`<pathway-graph .text=${preview.text} .wording=${preview.wording} .diagram=${preview.diagram}
+            caption=${preview.title}></pathway-graph>`
         : nothing}
       ${preview?.kind === 'form' ? html`<div class="form-preview"><dao-form .schema=${preview.schema} no-submit></dao-form></div>` : nothing}
       ${preview?.kind === 'none' || !preview ? html`<p class="body">${preview?.kind === 'none' ? preview.reason : ''}</p>` : nothing}
@@ -373,7 +374,8 @@ export class DefinitionsPage extends LightElement {
           <div class="definition-workspace">
             <section class="definition-editor" aria-labelledby="editor-heading">
               <h2 class="heading-m" id="editor-heading">${path}</h2>
-              ${keyed(path, html`<yaml-editor .value=${this.draft[path] ?? ''} .problems=${this.problems.filter((p) => p.file === path)} label="Contents of ${path}"
+              ${keyed(path, html`<yaml-editor .value=${this.draft[path] ?? ''} label="Contents of ${path}"
+                .problems=${this.problems.filter((p) => p.file === path)}
                 @yaml-change=${(e: CustomEvent<{ value: string }>) => this.#edit(e.detail.value)}></yaml-editor>`)}
               ${this.#problemList()}
             </section>

@@ -45,7 +45,8 @@ export class DocumentsPage extends LightElement {
         if (!mine && !instance.allowedEvents.length) continue;
         const pathway: PathwayBody = await catalogue.pathway(instance.pathway, view.definitionVersion);
         const formIds = mine ? instanceForms(pathway, instance).filter((f) => view.formsOpen.includes(f) && f !== document.form) : [];
-        const titles = new Map(await Promise.all(formIds.map(async (id) => [id, String((await catalogue.form(id, view.definitionVersion)).title ?? id)] as const)));
+        const title = async (id: string) => String((await catalogue.form(id, view.definitionVersion)).title ?? id);
+        const titles = new Map(await Promise.all(formIds.map(async (id) => [id, await title(id)] as const)));
         items.push({ view, instance, document, pathway, titles });
       }
     }
@@ -64,7 +65,8 @@ export class DocumentsPage extends LightElement {
         ${signOffList(document.signOffs ?? [], `Sign-offs of the ${document.formTitle}`)}
         <p class="body"><a class="link" href=${print} target="_blank" rel="noopener">Print view of the ${document.formTitle} (opens in new tab)</a></p>
         ${documentForms(this.context, view, new Map([[instance.pathway, pathway]]), document, titles)}
-        <case-actions .context=${this.context} .caseBody=${view} .events=${view.allowedEvents.filter((e) => e.instance === instance.id)} .instanceIds=${[instance.id]}
+        <case-actions .context=${this.context} .caseBody=${view} .instanceIds=${[instance.id]}
+          .events=${view.allowedEvents.filter((e) => e.instance === instance.id)}
           label="Actions for the ${document.formTitle} on case ${caseReference(view.id)}"></case-actions>
       </div></li>`;
   }

@@ -30,7 +30,10 @@ export function readOnlyRows(field: Field): TemplateResult {
         const rowValue = getAt(field.value, key);
         return html`<tr role="row"><th role="rowheader" scope="row">${titleOf(rowSchema, key)}</th>
           ${columns
-            ? columns.map(([c, s], i) => html`<td role="cell" data-label=${columnTitle[i]!}>${displayValue(s, getAt(rowValue, c), root)}</td>`)
+            ? columns.map(([c, s], i) => {
+                const answer = displayValue(s, getAt(rowValue, c), root);
+                return html`<td role="cell" data-label=${columnTitle[i]!}>${answer}</td>`;
+              })
             : html`<td role="cell" data-label="Answer">${displayValue(rowSchema, rowValue, root)}</td>`}
         </tr>`;
       })}</tbody>
