@@ -2,7 +2,7 @@
 // print view and PDF, and the history; confirmation before a sign-off or what cannot be undone, the next step as the
 // one primary button and the rest under "Other actions"; documents shared only once final; each document audited with
 // its own Audit Tool; the Team Manager's comments reaching the author of a returned document.
-import type { Browser } from 'playwright-core';
+import type { Browser, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppPage, DaoFormDriver } from './support/app-pages.js';
 import { ApiUser, playScenario, readScenario, type Scenario } from './support/app-seed.js';
@@ -178,14 +178,15 @@ describe('web app: sign-offs and documents fit to share', () => {
     await app.goto(`#/cases/${caseId}/now`);
     const step = casePage.step('Decision on the referral');
     const visible = step.locator('.case-actions > .button-list button');
-    expect(await visible.allTextContents()).toEqual(['Accept the referral']);
+    const texts = async (buttons: Locator) => (await buttons.allTextContents()).map((t) => t.trim());
+    expect(await texts(visible)).toEqual(['Accept the referral']);
     expect(await visible.getAttribute('class')).not.toMatch(/button--(secondary|warning)/);
     const others = step.locator('details.other-actions');
     expect(await others.getAttribute('open')).toBeNull();
     await others.locator('summary').click();
     const decline = others.getByRole('button', { name: 'Decline the referral' });
     expect(await decline.getAttribute('class')).toContain('button--warning');
-    expect(await others.getByRole('button').allTextContents()).toEqual(
+    expect(await texts(others.getByRole('button'))).toEqual(
       expect.arrayContaining([
         'Decline the referral',
         'Signpost to a more appropriate route',
