@@ -4,7 +4,7 @@ import type { CryptoKey } from 'jose';
 import { openStore, type CaseStore } from '../engine/store/index.js';
 import { createAppRouter } from './app.js';
 import { startBackgroundJobs, type BackgroundJobs } from './background-jobs.js';
-import type { JwtConfig } from './config.js';
+import { DEFAULT_JWT_CLOCK_TOLERANCE_SECONDS, DEFAULT_JWT_MAX_AGE_SECONDS, type JwtConfig } from './config.js';
 import { createLogger, type Logger } from './logger.js';
 import { publishDefinitionsFolder } from './services/definitions-folder.js';
 import { createServices, type Services } from './services/index.js';
@@ -43,7 +43,8 @@ export interface Dao {
 function jwtOptions(jwt: NonNullable<DaoOptions['auth']>['jwt']) {
   if (!jwt) return undefined;
   if (!jwt.key && !jwt.publicKey && !jwt.jwksUrl) throw new Error('auth.jwt needs a key, a publicKey (SPKI PEM) or a jwksUrl');
-  return { algorithms: ['RS256', 'ES256'], usernameClaim: 'sub', roleClaim: 'role', roleMap: {}, ...jwt };
+  const lifetime = { maxAgeSeconds: DEFAULT_JWT_MAX_AGE_SECONDS, clockToleranceSeconds: DEFAULT_JWT_CLOCK_TOLERANCE_SECONDS };
+  return { algorithms: ['RS256', 'ES256'], usernameClaim: 'sub', roleClaim: 'role', roleMap: {}, ...lifetime, ...jwt };
 }
 
 export async function createDao(options: DaoOptions = {}): Promise<Dao> {
