@@ -10,6 +10,7 @@ import { explainRefusal } from './explain.js';
 import { currentMeta, handledEvents, persistSnapshot, restoreSnapshot, startInstance, stepInstance, type StepResult } from './instances.js';
 import type { CaseCommand, CaseData, CaseError, CaseResult, CommandContext, InstanceRecord } from './model.js';
 import { fillableForms, mayFill, maySend } from './permissions.js';
+import { answersTooDeep, eventDataTooDeep, exceedsJsonDepth } from '../util/json-limits.js';
 
 type Fail = { ok: false; error: CaseError };
 const fail = (code: CaseError['code'], message: string, extra: Partial<CaseError> = {}): Fail => ({ ok: false, error: { code, message, ...extra } });
@@ -136,17 +137,6 @@ export function migrationProblems(defs: CompiledDefinitions, data: CaseData): st
   return problems;
 }
 
-/** No form of this kind nests deeply; deeper input is refused before anything walks it. */
-const MAX_NESTING = 32;
-
-function nestingDepth(value: unknown, limit = MAX_NESTING + 1): number {
-  if (!value || typeof value !== 'object') return 0;
-  if (limit === 0) return 1;
-  let deepest = 0;
-  for (const child of Object.values(value)) deepest = Math.max(deepest, nestingDepth(child, limit - 1));
-  return deepest + 1;
-}
-
 /**
  * The case a command changes: new containers (the case, its instances, forms, timers and notices), holding what the
  * original holds. A step never changes a held object in place: it replaces an instance's snapshot, a form's
@@ -207,9 +197,7 @@ export function applyCommand(defs: CompiledDefinitions, current: CaseData | unde
       case 'submitForm': {
         const form = defs.forms.get(command.form);
         if (!form) return fail('not-found', `there is no form "${command.form}"`);
-        if (nestingDepth(command.data) > MAX_NESTING) {
-          return fail('form-invalid', `The answers to "${form.schema.title}" are nested more than ${MAX_NESTING} levels deep`, { fieldErrors: { '': [`Answers may be nested at most ${MAX_NESTING} levels deep`] } });
-        }
+        if (exceedsJsonDepth(command.data)) return { ok: false, error: answersTooDeep(String(form.schema.title)) };
         if (!mayFill(defs, command.ctx.user.role, command.form)) return fail('forbidden', `a ${command.ctx.user.role} may not fill in "${command.form}"`);
         const open = fillableForms(defs, data, stepper);
         if (!open.includes(command.form)) {
@@ -236,7 +224,7 @@ export function applyCommand(defs: CompiledDefinitions, current: CaseData | unde
       case 'send': {
         const instance = Object.hasOwn(data.instances, command.instance) ? data.instances[command.instance] : undefined;
         if (!instance) return fail('not-found', `this case has no "${command.instance}"`);
-        if (nestingDepth(command.data) > MAX_NESTING) return fail('data-invalid', `the details sent with "${command.type}" are nested more than ${MAX_NESTING} levels deep`);
+        if (exceedsJsonDepth(command.data)) return { ok: false, error: eventDataTooDeep(command.type) };
         if (instance.done) return fail('instance-closed', `"${command.instance}" has finished and accepts no more events`);
         const snapshot = stepper.snapshotOf(instance);
         const event: PathwayEvent = { type: command.type, data: command.data ?? {}, $ctx: eventContextFor(data, command.ctx) };

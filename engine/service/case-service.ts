@@ -7,6 +7,7 @@ import { applyCommand } from '../runtime/apply.js';
 import type { CaseCommand, CaseData, CommandContext } from '../runtime/model.js';
 import { describeCase, type CaseView } from '../runtime/view.js';
 import { StoreConflictError } from '../store/errors.js';
+import { answersTooDeep, exceedsJsonDepth } from '../util/json-limits.js';
 import type { CaseRecord, CaseStore, NewDeadline } from '../store/types.js';
 import { summarise } from './case-summary.js';
 import type { DefinitionRegistry } from './definition-registry.js';
@@ -215,7 +216,11 @@ export class CaseService {
   }
 
   async saveDraft(caseId: string, user: ServiceUser, formId: string, data: unknown): Promise<string> {
-    await this.loadVisible(caseId, user);
+    const { defs } = await this.loadVisible(caseId, user);
+    if (exceedsJsonDepth(data)) {
+      const { code, message, fieldErrors } = answersTooDeep(String(defs.forms.get(formId)?.schema.title ?? formId));
+      throw new CaseServiceError(code, message, { fieldErrors: fieldErrors! });
+    }
     const savedAt = this.now();
     await this.store.saveDraft({ caseId, formId, userId: user.id, data, savedAt });
     return savedAt;
