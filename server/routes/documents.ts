@@ -15,8 +15,9 @@ export function documentRoutes(services: Services): Router {
     const viewer = signedIn(res);
     const snapshot = await services.cases.load(caseId, serviceUser(viewer));
     const redactor = documentReader(snapshot, viewer.role, audience);
-    const doc = await documentFor(snapshot, instanceId, redactor, (version) => services.registry.get(version));
-    await services.disclosures.record(viewer, caseId, redactor, via);
+    // Recorded whether the document is given or refused (see DisclosureAudit).
+    const doc = await documentFor(snapshot, instanceId, redactor, (version) => services.registry.get(version))
+      .finally(() => services.disclosures.record(viewer, caseId, redactor, via));
     return { doc, snapshot };
   };
 

@@ -28,14 +28,17 @@ export function draftRoutes(services: Services): Router {
     const { defs } = await services.cases.load(req.params.id, serviceUser(viewer));
     const draft = await services.cases.getDraft(req.params.id, serviceUser(viewer), req.params.formId);
     if (!draft) throw problem(404, 'not-found', 'There is no draft of this form.');
+    const redactor = new Redactor(defs, { role: viewer.role });
+    if (!redactor.askToRead(req.params.formId)) {
+      await services.disclosures.record(viewer, req.params.id, redactor, 'GET draft');
+      throw problem(403, 'forbidden', 'Your role may not read this form.');
+    }
     // Saved before drafts had the answers' depth limit: walking it could overflow the stack, and it could never be
     // submitted. Reported as absent, so the form opens from the answers submitted, and the next autosave replaces it.
     if (exceedsJsonDepth(draft.data)) {
       throw problem(404, 'not-found', `The saved draft is nested more than ${JSON_LIMITS.depth} levels deep, deeper than answers may be, so it is not shown.`);
     }
-    const redactor = new Redactor(defs, { role: viewer.role });
-    const data = redactor.answers(req.params.formId, draft.data);
-    if (!data) throw problem(403, 'forbidden', 'Your role may not read this form.');
+    const data = redactor.answers(req.params.formId, draft.data)!;
     await services.disclosures.record(viewer, req.params.id, redactor, 'GET draft');
     res.json({ formId: draft.formId, savedAt: draft.savedAt, data });
   });
