@@ -1,4 +1,6 @@
 // The one place that reads the environment: every setting of the server, checked once, failing fast in production.
+import { existsSync } from 'node:fs';
+import { MissingSessionSecretError, sessionKeyFile } from './services/session-secret.js';
 
 export interface JwtConfig {
   jwksUrl?: string;
@@ -102,7 +104,8 @@ export function loadConfig(env: Env = process.env): Config {
   const jwt = jwtConfig(env);
   if (jwt) config.jwt = jwt;
   if (production) {
-    if (!config.sessionSecret) throw new Error('Missing env var SESSION_SECRET (required when NODE_ENV=production)');
+    const keyFile = sessionKeyFile(config.dataDir);
+    if (!config.sessionSecret && !existsSync(keyFile)) throw new MissingSessionSecretError(keyFile);
     if (demoMode && !config.demoPassword) throw new Error('Missing env var DEMO_PASSWORD (DEMO_MODE is on in production)');
   }
   if (config.sessionSecret && config.sessionSecret.length < 32) throw new Error('SESSION_SECRET must be at least 32 characters');

@@ -9,7 +9,7 @@ import { createLogger, type Logger } from './logger.js';
 import { publishDefinitionsFolder } from './services/definitions-folder.js';
 import { createServices, type Services } from './services/index.js';
 import { generatePassword } from './services/passwords.js';
-import { resolveSessionSecret } from './services/session-secret.js';
+import { resolveSessionSecret, retireStoredSessionSecret, sessionKeyFile, type ResolvedSessionSecret } from './services/session-secret.js';
 import { SharedDefinitionRegistry } from './services/shared-registry.js';
 
 export interface DaoOptions {
@@ -47,21 +47,28 @@ function jwtOptions(jwt: NonNullable<DaoOptions['auth']>['jwt']) {
   return { algorithms: ['RS256', 'ES256'], usernameClaim: 'sub', roleClaim: 'role', roleMap: {}, ...lifetime, ...jwt };
 }
 
+function logSessionSecret(logger: Logger, session: ResolvedSessionSecret): void {
+  if (session.source === 'new key file') logger.info('created the session key file in the data folder (SESSION_SECRET is not set)');
+  if (session.keyFileTooOpen) logger.warn('the session key file is readable by other users than the server\'s: chmod 600 it');
+}
+
 export async function createDao(options: DaoOptions = {}): Promise<Dao> {
   const logger = options.logger ?? createLogger();
   const jwt = jwtOptions(options.auth?.jwt);
+  // Before anything is opened, so that a production server without a key stops at once, saying what is missing.
+  const session = await resolveSessionSecret({ ...(options.auth?.sessionSecret ? { configured: options.auth.sessionSecret } : {}), keyFile: sessionKeyFile(options.dataDir ?? './data'), production: options.production ?? false });
   const store = options.store ?? (await openStore({ ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}), dataDir: options.dataDir ?? './data' }));
   const registry = new SharedDefinitionRegistry(store);
   let definitionVersion: number;
-  let sessionSecret: string;
   try {
     definitionVersion = await publishDefinitionsFolder(store, registry, options.definitionsDir ?? 'definitions');
-    sessionSecret = await resolveSessionSecret(store, options.auth?.sessionSecret);
+    if (await retireStoredSessionSecret(store)) logger.warn('deleted the session key an earlier version kept in the database: everyone signs in again');
   } catch (error) {
     if (!options.store) await store.close();
     throw error;
   }
-  const services = createServices({ store, registry, logger, sessionSecret, production: options.production ?? false, ...(jwt ? { jwt } : {}), ...(options.auth?.signInLimit ? { signInLimit: options.auth.signInLimit } : {}), ...(options.now ? { now: options.now } : {}) });
+  logSessionSecret(logger, session);
+  const services = createServices({ store, registry, logger, sessionSecret: session.secret, production: options.production ?? false, ...(jwt ? { jwt } : {}), ...(options.auth?.signInLimit ? { signInLimit: options.auth.signInLimit } : {}), ...(options.now ? { now: options.now } : {}) });
   let generatedDemoPassword: string | undefined;
   if (options.demo) {
     const given = typeof options.demo === 'object' ? options.demo.password : undefined;
