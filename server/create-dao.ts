@@ -9,7 +9,9 @@ import { createLogger, type Logger } from './logger.js';
 import { publishDefinitionsFolder } from './services/definitions-folder.js';
 import { createServices, type Services } from './services/index.js';
 import { generatePassword } from './services/passwords.js';
-import { resolveSessionSecret, retireStoredSessionSecret, sessionKeyFile, type ResolvedSessionSecret } from './services/session-secret.js';
+import {
+  resolveSessionSecret, retireStoredSessionSecret, sessionKeyFile, type ResolvedSessionSecret,
+} from './services/session-secret.js';
 import { SharedDefinitionRegistry } from './services/shared-registry.js';
 
 export interface DaoOptions {
@@ -43,26 +45,37 @@ export interface Dao {
 function jwtOptions(jwt: NonNullable<DaoOptions['auth']>['jwt']) {
   if (!jwt) return undefined;
   if (!jwt.key && !jwt.publicKey && !jwt.jwksUrl) throw new Error('auth.jwt needs a key, a publicKey (SPKI PEM) or a jwksUrl');
-  const lifetime = { maxAgeSeconds: DEFAULT_JWT_MAX_AGE_SECONDS, clockToleranceSeconds: DEFAULT_JWT_CLOCK_TOLERANCE_SECONDS };
+  const lifetime = {
+    maxAgeSeconds: DEFAULT_JWT_MAX_AGE_SECONDS,
+    clockToleranceSeconds: DEFAULT_JWT_CLOCK_TOLERANCE_SECONDS,
+  };
   return { algorithms: ['RS256', 'ES256'], usernameClaim: 'sub', roleClaim: 'role', roleMap: {}, ...lifetime, ...jwt };
 }
 
 function logSessionSecret(logger: Logger, session: ResolvedSessionSecret): void {
-  if (session.source === 'new key file') logger.info('created the session key file in the data folder (SESSION_SECRET is not set)');
-  if (session.keyFileTooOpen) logger.warn('the session key file is readable by other users than the server\'s: chmod 600 it');
+  if (session.source === 'new key file') {
+    logger.info('created the session key file in the data folder (SESSION_SECRET is not set)');
+  }
+  if (session.keyFileTooOpen) logger.warn('other users than the server\'s may read the session key file: chmod 600 it');
 }
 
 export async function createDao(options: DaoOptions = {}): Promise<Dao> {
   const logger = options.logger ?? createLogger();
   const jwt = jwtOptions(options.auth?.jwt);
   // Before anything is opened, so that a production server without a key stops at once, saying what is missing.
-  const session = await resolveSessionSecret({ ...(options.auth?.sessionSecret ? { configured: options.auth.sessionSecret } : {}), keyFile: sessionKeyFile(options.dataDir ?? './data'), production: options.production ?? false });
+  const session = await resolveSessionSecret({
+    ...(options.auth?.sessionSecret ? { configured: options.auth.sessionSecret } : {}),
+    keyFile: sessionKeyFile(options.dataDir ?? './data'),
+    production: options.production ?? false,
+  });
   const store = options.store ?? (await openStore({ ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}), dataDir: options.dataDir ?? './data' }));
   const registry = new SharedDefinitionRegistry(store);
   let definitionVersion: number;
   try {
     definitionVersion = await publishDefinitionsFolder(store, registry, options.definitionsDir ?? 'definitions');
-    if (await retireStoredSessionSecret(store)) logger.warn('deleted the session key an earlier version kept in the database: everyone signs in again');
+    if (await retireStoredSessionSecret(store)) {
+      logger.warn('deleted the session key an earlier version kept in the database: everyone signs in again');
+    }
   } catch (error) {
     if (!options.store) await store.close();
     throw error;

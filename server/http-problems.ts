@@ -20,7 +20,13 @@ const STATUS: Record<string, number> = {
 };
 
 /** A problem with a code of problem-types.ts and extra members; `expose` so its message is the detail. */
-export function problem(status: number, code: ProblemCode, detail: string, extensions: Record<string, unknown> = {}, headers?: Record<string, string>): HttpError {
+export function problem(
+  status: number,
+  code: ProblemCode,
+  detail: string,
+  extensions: Record<string, unknown> = {},
+  headers?: Record<string, string>,
+): HttpError {
   return createError(status, detail, { code, extensions, expose: true, ...(headers ? { headers } : {}) });
 }
 
@@ -42,7 +48,7 @@ export function toHttpError(error: unknown): HttpError | undefined {
   if (parser.type === 'entity.too.large') return problem(413, 'too-large', 'The request body is larger than 1 MB.');
   if (parser.type === 'entity.parse.failed') return problem(400, 'bad-json', 'The request body is not valid JSON.');
   if (parser.type === 'encoding.unsupported' || parser.type === 'charset.unsupported') {
-    return problem(415, 'unsupported-encoding', 'The request body\'s content encoding or charset is not one the server reads.');
+    return problem(415, 'unsupported-encoding', 'The server does not read the body\'s content encoding or charset.');
   }
   if (typeof parser.type === 'string' && parser.status && parser.status < 500) return problem(parser.status, 'bad-request', 'The request body could not be read.');
   // The router could not percent-decode a path parameter (GET /api/cases/%): the caller's mistake, not ours.

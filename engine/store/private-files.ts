@@ -6,7 +6,7 @@ import { dirname } from 'node:path';
 
 const SIDE_FILES = ['-wal', '-shm', '-journal'];
 
-/** Creates the file (and its folder) for this user only, or takes the group's and others' rights off an existing one. */
+/** Creates the file (and its folder) for this user only, or takes group's and others' rights off an existing one. */
 export function preparePrivateFile(file: string): void {
   mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
   closeSync(openSync(file, 'a', 0o600));

@@ -5,7 +5,8 @@ import { StoreConflictError, StoreNotFoundError } from './errors.js';
 
 /** The store's writes; everything else is read on the requesting thread. */
 export const writerMethods = [
-  'migrate', 'createCaseJson', 'commitEventJson', 'saveDraft', 'deleteDraft', 'purgeDrafts', 'appendAudit', 'upsertUser', 'deleteUser',
+  'migrate', 'createCaseJson', 'commitEventJson', 'saveDraft', 'deleteDraft', 'purgeDrafts', 'appendAudit', 'upsertUser',
+  'deleteUser',
   'endSession', 'purgeEndedSessions', 'recordSignInFailure', 'clearSignInFailures', 'purgeSignInFailures', 'saveDefinitionVersion', 'claimDeadlines', 'settleDeadlineClaim',
 ] as const;
 

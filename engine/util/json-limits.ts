@@ -6,7 +6,7 @@ import type { CaseError } from '../runtime/model.js';
 
 export const JSON_LIMITS = { depth: 32, bytes: 1024 * 1024 } as const;
 
-/** How deep a value nests (a scalar: 0, `{}`: 1), counting no further than `limit`, so that it never recurses deeply. */
+/** How deep a value nests (a scalar: 0, `{}`: 1), counting no further than `limit`, so it never recurses deeply. */
 export function nestingDepth(value: unknown, limit: number = JSON_LIMITS.depth + 1): number {
   if (!value || typeof value !== 'object') return 0;
   if (limit <= 1) return 1;
@@ -29,5 +29,8 @@ export function answersTooDeep(formTitle: string): CaseError {
 }
 
 export function eventDataTooDeep(type: string): CaseError {
-  return { code: 'data-invalid', message: `the details sent with "${type}" are nested more than ${JSON_LIMITS.depth} levels deep` };
+  return {
+    code: 'data-invalid',
+    message: `the details sent with "${type}" are nested more than ${JSON_LIMITS.depth} levels deep`,
+  };
 }

@@ -17,11 +17,12 @@ export function errorHandler(logger: Logger, production: boolean): ErrorRequestH
     // Only this product's problem types go out: a code brought by a library (zlib's Z_DATA_ERROR …) is not one.
     const ours = isProblemCode(raised);
     const code = ours ? raised : genericProblemCode(error.status);
+    const exposed = ours || raised === undefined ? error.message : PROBLEM_TYPES[code];
     const body = {
       type: problemType(code),
       title: STATUS_CODES[error.status] ?? 'Error',
       status: error.status,
-      detail: !error.expose ? STATUS_CODES[error.status] : ours || raised === undefined ? error.message : PROBLEM_TYPES[code],
+      detail: error.expose ? exposed : STATUS_CODES[error.status],
       code,
       ...extensions,
     };

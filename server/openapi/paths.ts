@@ -27,7 +27,10 @@ export const paths = {
   '/api/cases/{id}/events': { post: op('Submit forms and/or send an event', { tag: 'cases', params: [caseId], body: ref('EventRequest'), ok: json(ref('Case')), errors: [400, 403, 404, 409, 413, 422] }) },
   '/api/cases/{id}/drafts/{formId}': {
     get: op('Your autosaved draft of a form', { tag: 'drafts', params: [caseId, pathParam('formId', 'Form id')], errors: [403, 404] }),
-    put: op('Autosave a draft (answers nested at most 32 levels deep, like submitted ones)', { tag: 'drafts', params: [caseId, pathParam('formId', 'Form id')], body: { type: 'object', required: ['data'], properties: { data: { type: 'object' } } }, errors: [400, 403, 404, 413, 422] }),
+    put: op('Autosave a draft (answers nested at most 32 levels deep, like submitted ones)', {
+      tag: 'drafts', params: [caseId, pathParam('formId', 'Form id')], errors: [400, 403, 404, 413, 422],
+      body: { type: 'object', required: ['data'], properties: { data: { type: 'object' } } },
+    }),
   },
   '/api/cases/{id}/documents/{instanceId}': { get: op('A document with its lifecycle state and the answers you (or ?audience) may see', { tag: 'documents', params: [caseId, pathParam('instanceId', 'Document instance id'), queryParam('audience', 'An audience or role of roles.yaml')], ok: json(ref('Document')), errors: [400, 403, 404] }) },
   '/api/cases/{id}/documents/{instanceId}/print': { get: op('Printable HTML of a document for an audience', { tag: 'documents', params: [caseId, pathParam('instanceId', 'Document instance id'), queryParam('audience', 'An audience or role of roles.yaml')], ok: text('text/html'), errors: [400, 403, 404] }) },

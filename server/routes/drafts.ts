@@ -36,7 +36,8 @@ export function draftRoutes(services: Services): Router {
     // Saved before drafts had the answers' depth limit: walking it could overflow the stack, and it could never be
     // submitted. Reported as absent, so the form opens from the answers submitted, and the next autosave replaces it.
     if (exceedsJsonDepth(draft.data)) {
-      throw problem(404, 'not-found', `The saved draft is nested more than ${JSON_LIMITS.depth} levels deep, deeper than answers may be, so it is not shown.`);
+      const deep = `nested more than ${JSON_LIMITS.depth} levels deep, deeper than answers may be`;
+      throw problem(404, 'not-found', `The saved draft is ${deep}. It is not shown.`);
     }
     const data = redactor.answers(req.params.formId, draft.data)!;
     await services.disclosures.record(viewer, req.params.id, redactor, 'GET draft');

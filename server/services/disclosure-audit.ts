@@ -5,14 +5,26 @@ import type { Viewer } from '../types.js';
 import type { Redactor } from './redaction.js';
 
 export class DisclosureAudit {
-  constructor(private readonly store: CaseStore, private readonly now: () => string) {}
+  constructor(
+    private readonly store: CaseStore,
+    private readonly now: () => string,
+  ) {}
 
   async record(viewer: Viewer, caseId: string, redactor: Redactor, via: string): Promise<void> {
-    if (redactor.refused.size > 0) await this.append('confidential.refused', viewer, caseId, redactor, redactor.refused, via);
-    if (redactor.disclosed.size > 0) await this.append('confidential.read', viewer, caseId, redactor, redactor.disclosed, via);
+    if (redactor.refused.size > 0)
+      await this.append('confidential.refused', viewer, caseId, redactor, redactor.refused, via);
+    if (redactor.disclosed.size > 0)
+      await this.append('confidential.read', viewer, caseId, redactor, redactor.disclosed, via);
   }
 
-  private async append(action: string, viewer: Viewer, caseId: string, redactor: Redactor, forms: Set<string>, via: string): Promise<void> {
+  private async append(
+    action: string,
+    viewer: Viewer,
+    caseId: string,
+    redactor: Redactor,
+    forms: Set<string>,
+    via: string,
+  ): Promise<void> {
     const audience = redactor.reader.audience;
     await this.store.appendAudit({
       at: this.now(),

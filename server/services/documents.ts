@@ -13,7 +13,9 @@ export async function documentFor(snapshot: CaseSnapshotView, instanceId: string
   const { record, view, defs } = snapshot;
   const instance = view.instances.find((i) => i.id === instanceId && i.kind === 'document');
   if (!instance?.form) throw problem(404, 'not-found', `This case has no document "${instanceId}".`);
-  if (!redactor.askToRead(instance.form)) throw problem(403, 'forbidden', 'This document may not be shown to you or to this audience.');
+  if (!redactor.askToRead(instance.form)) {
+    throw problem(403, 'forbidden', 'This document may not be shown to you or to this audience.');
+  }
   // A document keeps its own answers; a later document of the same form never changes them.
   const submission = (record.snapshot as CaseData).instances[instance.id]?.answers;
   const redactors = new RedactorsByVersion(redactor, record.definitionVersion, definitionsAt);

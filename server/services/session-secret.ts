@@ -26,8 +26,8 @@ export class MissingSessionSecretError extends Error {
   constructor(readonly keyFile: string) {
     super(
       `Missing env var SESSION_SECRET, and there is no session key file at ${keyFile}: one of them is required when ` +
-      `NODE_ENV=production. Set SESSION_SECRET to ${MIN_SESSION_SECRET_LENGTH} or more random characters (the same ` +
-      'on every instance), or put them in that file, readable only by the server\'s user (chmod 600).',
+        `NODE_ENV=production. Set SESSION_SECRET to ${MIN_SESSION_SECRET_LENGTH} or more random characters (the same ` +
+        "on every instance), or put them in that file, readable only by the server's user (chmod 600).",
     );
     this.name = 'MissingSessionSecretError';
   }
@@ -49,7 +49,8 @@ async function readKeyFile(file: string): Promise<ResolvedSessionSecret | undefi
     throw error;
   }
   const secret = text.trim();
-  if (secret.length < MIN_SESSION_SECRET_LENGTH) throw new Error(`The session key file ${file} must hold at least ${MIN_SESSION_SECRET_LENGTH} characters`);
+  if (secret.length < MIN_SESSION_SECRET_LENGTH)
+    throw new Error(`The session key file ${file} must hold at least ${MIN_SESSION_SECRET_LENGTH} characters`);
   return { secret, source: 'key file', keyFileTooOpen: ((await stat(file)).mode & 0o077) !== 0 };
 }
 
@@ -76,7 +77,11 @@ async function createKeyFile(file: string): Promise<void> {
   }
 }
 
-export async function resolveSessionSecret(options: { configured?: string; keyFile: string; production: boolean }): Promise<ResolvedSessionSecret> {
+export async function resolveSessionSecret(options: {
+  configured?: string;
+  keyFile: string;
+  production: boolean;
+}): Promise<ResolvedSessionSecret> {
   if (options.configured) return { secret: options.configured, source: 'SESSION_SECRET' };
   const existing = await readKeyFile(options.keyFile);
   if (existing) return existing;

@@ -22,8 +22,8 @@ function sessionClaims(value: unknown): SessionClaims | undefined {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
   const { sid, username, exp, ...others } = value as Record<string, unknown>;
   if (Object.keys(others).length > 0 || typeof sid !== 'string' || !SESSION_ID.test(sid)) return undefined;
-  if (typeof username !== 'string' || username === '' || typeof exp !== 'number' || !Number.isSafeInteger(exp)) return undefined;
-  return { sid, username, exp };
+  if (typeof username !== 'string' || username === '' || !Number.isSafeInteger(exp)) return undefined;
+  return { sid, username, exp: exp as number };
 }
 
 function sign(secret: string, text: string): string {
@@ -67,7 +67,8 @@ export class SessionTokens {
     try {
       const claims = sessionClaims(JSON.parse(Buffer.from(body, 'base64url').toString('utf8')));
       // No session outlives its time to live, whatever its (signed) expiry says.
-      if (!claims || claims.exp <= this.now() || claims.exp > this.now() + SESSION_TTL_MS + CLOCK_SKEW_MS) return undefined;
+      const now = this.now();
+      if (!claims || claims.exp <= now || claims.exp > now + SESSION_TTL_MS + CLOCK_SKEW_MS) return undefined;
       remember(this.verified, token, Object.freeze(claims));
       return claims;
     } catch {

@@ -16,7 +16,10 @@ const manifest = JSON.parse(readFileSync('package.json', 'utf8')) as { allowScri
 /** The installed packages of the lock file: name (from its path, or its own name when aliased) and version. */
 const installed = Object.entries(lock.packages)
   .filter(([path]) => path.includes('node_modules/'))
-  .map(([path, entry]) => ({ name: entry.name ?? path.slice(path.lastIndexOf('node_modules/') + 'node_modules/'.length), ...entry }));
+  .map(([path, entry]) => ({
+    name: entry.name ?? path.slice(path.lastIndexOf('node_modules/') + 'node_modules/'.length),
+    ...entry,
+  }));
 
 /** Whether allowScripts approves this version: by name (any version) or pinned as name@version. */
 function approved(name: string, version: string | undefined): boolean {
@@ -26,18 +29,24 @@ function approved(name: string, version: string | undefined): boolean {
 
 describe('Dependencies', () => {
   it('should have no install script that package.json allowScripts does not approve', () => {
-    const unapproved = installed.filter((p) => p.hasInstallScript && !approved(p.name, p.version)).map((p) => `${p.name}@${p.version}`);
+    const unapproved = installed
+      .filter((p) => p.hasInstallScript && !approved(p.name, p.version))
+      .map((p) => `${p.name}@${p.version}`);
     expect(unapproved, 'review the script, then `npm approve-scripts NAME` (or remove the package)').toEqual([]);
   });
 
   it('should approve only packages that are installed, so the list says what runs', () => {
     const withScripts = new Set(installed.filter((p) => p.hasInstallScript).map((p) => p.name));
-    const stale = Object.keys(manifest.allowScripts ?? {}).filter((entry) => !withScripts.has(entry.replace(/(.)@[^@]*$/, '$1')));
+    const stale = Object.keys(manifest.allowScripts ?? {}).filter(
+      (entry) => !withScripts.has(entry.replace(/(.)@[^@]*$/, '$1')),
+    );
     expect(stale).toEqual([]);
   });
 
   it('should make npm refuse to install a package whose install script is not approved', () => {
-    const npmrc = readFileSync('.npmrc', 'utf8').split('\n').map((line) => line.trim());
+    const npmrc = readFileSync('.npmrc', 'utf8')
+      .split('\n')
+      .map((line) => line.trim());
     expect(npmrc).toContain('strict-allow-scripts=true');
   });
 

@@ -33,9 +33,18 @@ const KNOWN_TYPES = PROBLEM_CODES.map(problemType);
  * HTTP with fetch: supertest would serialise a Buffer as JSON when the type is JSON).
  */
 async function rawPost(path: string, body: Buffer | string, headers: Record<string, string>): Promise<Answer> {
-  const res = await fetch(url + path, { method: 'POST', headers: { cookie: requester.cookie!, 'x-csrf-token': requester.csrfToken!, ...headers }, body: typeof body === 'string' ? body : new Uint8Array(body) });
+  const res = await fetch(url + path, {
+    method: 'POST',
+    headers: { cookie: requester.cookie!, 'x-csrf-token': requester.csrfToken!, ...headers },
+    body: typeof body === 'string' ? body : new Uint8Array(body),
+  });
   const text = await res.text();
-  return { status: res.status, text, body: JSON.parse(text) as Record<string, unknown>, headers: { 'content-type': res.headers.get('content-type') ?? '' } };
+  return {
+    status: res.status,
+    text,
+    body: JSON.parse(text) as Record<string, unknown>,
+    headers: { 'content-type': res.headers.get('content-type') ?? '' },
+  };
 }
 
 interface Answer {
@@ -53,8 +62,11 @@ function expectOwnProblem(res: Answer, status: number): void {
 }
 
 describe('Problem types', () => {
-  it('should answer a gzip body that does not inflate with bad-request, not zlib\'s error code', async () => {
-    const res = await rawPost('/api/cases', Buffer.from('this is not gzip at all'), { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' });
+  it("should answer a gzip body that does not inflate with bad-request, not zlib's error code", async () => {
+    const res = await rawPost('/api/cases', Buffer.from('this is not gzip at all'), {
+      'Content-Type': 'application/json',
+      'Content-Encoding': 'gzip',
+    });
     expectOwnProblem(res, 400);
     expect(res.body.code).toBe('bad-request');
     expect(res.text).not.toMatch(/Z_DATA_ERROR|incorrect header check/);
@@ -62,23 +74,61 @@ describe('Problem types', () => {
 
   it('should answer a deflate body cut short, and a gzip body of bad JSON, with our types', async () => {
     const gzipped = gzipSync(Buffer.from('{"pathway": "flow"}'));
-    expectOwnProblem(await rawPost('/api/cases', gzipped.subarray(0, gzipped.length - 6), { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' }), 400);
-    expectOwnProblem(await rawPost('/api/cases', Buffer.from([0x78, 0x9c, 0xff, 0x00]), { 'Content-Type': 'application/json', 'Content-Encoding': 'deflate' }), 400);
-    const badJson = await rawPost('/api/cases', gzipSync(Buffer.from('{"pathway":')), { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' });
+    expectOwnProblem(
+      await rawPost('/api/cases', gzipped.subarray(0, gzipped.length - 6), {
+        'Content-Type': 'application/json',
+        'Content-Encoding': 'gzip',
+      }),
+      400,
+    );
+    expectOwnProblem(
+      await rawPost('/api/cases', Buffer.from([0x78, 0x9c, 0xff, 0x00]), {
+        'Content-Type': 'application/json',
+        'Content-Encoding': 'deflate',
+      }),
+      400,
+    );
+    const badJson = await rawPost('/api/cases', gzipSync(Buffer.from('{"pathway":')), {
+      'Content-Type': 'application/json',
+      'Content-Encoding': 'gzip',
+    });
     expectOwnProblem(badJson, 400);
     expect(badJson.body.code).toBe('bad-json');
   });
 
   it('should answer an unknown content encoding or charset with 415 and our type', async () => {
-    expectOwnProblem(await rawPost('/api/cases', '{"pathway": "flow"}', { 'Content-Type': 'application/json', 'Content-Encoding': 'br-unknown' }), 415);
-    expectOwnProblem(await rawPost('/api/cases', '{"pathway": "flow"}', { 'Content-Type': 'application/json; charset=klingon' }), 415);
+    expectOwnProblem(
+      await rawPost('/api/cases', '{"pathway": "flow"}', {
+        'Content-Type': 'application/json',
+        'Content-Encoding': 'br-unknown',
+      }),
+      415,
+    );
+    expectOwnProblem(
+      await rawPost('/api/cases', '{"pathway": "flow"}', { 'Content-Type': 'application/json; charset=klingon' }),
+      415,
+    );
   });
 
   it('should answer a body over 1 MB, a malformed address and an unknown route with our types', async () => {
-    expectOwnProblem(await rawPost('/api/cases', `{"pathway": "${'x'.repeat(1024 * 1024)}"}`, { 'Content-Type': 'application/json' }), 413);
-    for (const [path, status] of [['/api/cases/%E0%A4%A', 400], ['/api/no-such-thing', 404]] as const) {
+    expectOwnProblem(
+      await rawPost('/api/cases', `{"pathway": "${'x'.repeat(1024 * 1024)}"}`, { 'Content-Type': 'application/json' }),
+      413,
+    );
+    for (const [path, status] of [
+      ['/api/cases/%E0%A4%A', 400],
+      ['/api/no-such-thing', 404],
+    ] as const) {
       const res = await requester.get(path);
-      expectOwnProblem({ status: res.status, text: res.text, body: res.body as Record<string, unknown>, headers: { 'content-type': res.headers['content-type'] ?? '' } }, status);
+      expectOwnProblem(
+        {
+          status: res.status,
+          text: res.text,
+          body: res.body as Record<string, unknown>,
+          headers: { 'content-type': res.headers['content-type'] ?? '' },
+        },
+        status,
+      );
     }
   });
 

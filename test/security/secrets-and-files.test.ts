@@ -27,7 +27,14 @@ afterAll(async () => rm(root, { recursive: true, force: true }));
 const modeOf = async (path: string) => (await stat(path)).mode & 0o777;
 
 function dao(dataDir: string, options: DaoOptions = {}) {
-  return createDao({ dataDir, definitionsDir: DEFINITIONS, demo: { password: PASSWORD }, backgroundJobs: false, logger: createLogger({ level: 'silent' }), ...options });
+  return createDao({
+    dataDir,
+    definitionsDir: DEFINITIONS,
+    demo: { password: PASSWORD },
+    backgroundJobs: false,
+    logger: createLogger({ level: 'silent' }),
+    ...options,
+  });
 }
 
 async function signInCookie(app: Parameters<typeof request>[0]): Promise<{ cookie: string; setCookie: string }> {
@@ -37,7 +44,7 @@ async function signInCookie(app: Parameters<typeof request>[0]): Promise<{ cooki
 }
 
 describe('The session key', () => {
-  it('should be a 0600 key file in the data folder, not a users record, and sign sessions that survive a restart', async () => {
+  it('should be a 0600 key file in the data folder, not a users record; its sessions outlive a restart', async () => {
     const dataDir = join(root, 'key-file');
     const first = await dao(dataDir);
     const { cookie } = await signInCookie(createApp(first.services));
@@ -61,14 +68,23 @@ describe('The session key', () => {
     const legacyKey = 'a-session-key-kept-in-the-database-by-an-earlier-version';
     const old = openSqliteStore(join(dataDir, sqliteFileName));
     await old.migrate();
-    await old.upsertUser({ username: LEGACY_SESSION_SECRET_RECORD, displayName: 'session signing key', role: '', passwordHash: legacyKey, demo: false });
+    await old.upsertUser({
+      username: LEGACY_SESSION_SECRET_RECORD,
+      displayName: 'session signing key',
+      role: '',
+      passwordHash: legacyKey,
+      demo: false,
+    });
     await old.close();
     const started = await dao(dataDir);
     try {
       expect(await started.services.store.getUser(LEGACY_SESSION_SECRET_RECORD)).toBeUndefined();
       expect((await readFile(join(dataDir, SESSION_KEY_FILE), 'utf8')).trim()).not.toBe(legacyKey);
       const forged = signedToken(legacyKey, { sid: 'A'.repeat(22), username: USERS.lead, exp: Date.now() + 60_000 });
-      await request(createApp(started.services)).get('/api/session/me').set('Cookie', `${SESSION_COOKIE}=${forged}`).expect(401);
+      await request(createApp(started.services))
+        .get('/api/session/me')
+        .set('Cookie', `${SESSION_COOKIE}=${forged}`)
+        .expect(401);
     } finally {
       await started.close();
     }
@@ -76,8 +92,12 @@ describe('The session key', () => {
 
   it('should not start in production without SESSION_SECRET or a key file, saying what is missing', async () => {
     const dataDir = join(root, 'production');
-    await expect(dao(dataDir, { production: true, demo: false })).rejects.toThrow(/Missing env var SESSION_SECRET, and there is no session key file at .*session\.key/);
-    expect(() => loadConfig({ NODE_ENV: 'production', DATA_DIR: dataDir })).toThrow(/Missing env var SESSION_SECRET, and there is no session key file/);
+    await expect(dao(dataDir, { production: true, demo: false })).rejects.toThrow(
+      /Missing env var SESSION_SECRET, and there is no session key file at .*session\.key/,
+    );
+    expect(() => loadConfig({ NODE_ENV: 'production', DATA_DIR: dataDir })).toThrow(
+      /Missing env var SESSION_SECRET, and there is no session key file/,
+    );
     await mkdir(dataDir, { recursive: true });
     await writeFile(join(dataDir, SESSION_KEY_FILE), 'k'.repeat(40), { mode: 0o600 });
     expect(loadConfig({ NODE_ENV: 'production', DATA_DIR: dataDir }).sessionSecret).toBeUndefined();
@@ -98,23 +118,39 @@ describe('Data folder permissions', () => {
     const dataDir = join(root, 'fresh', 'data');
     const started = await dao(dataDir);
     try {
-      await started.services.store.appendAudit({ at: new Date().toISOString(), userId: 'x', caseId: null, action: 'test', detail: null });
+      await started.services.store.appendAudit({
+        at: new Date().toISOString(),
+        userId: 'x',
+        caseId: null,
+        action: 'test',
+        detail: null,
+      });
       expect(await modeOf(dataDir)).toBe(0o700);
       const files = await readdir(dataDir);
-      expect(files).toEqual(expect.arrayContaining([sqliteFileName, `${sqliteFileName}-wal`, `${sqliteFileName}-shm`, `${sqliteFileName}.lock`, SESSION_KEY_FILE]));
-      for (const file of files) expect(`${file} ${(await modeOf(join(dataDir, file))).toString(8)}`).toBe(`${file} 600`);
+      expect(files).toEqual(
+        expect.arrayContaining([
+          sqliteFileName,
+          `${sqliteFileName}-wal`,
+          `${sqliteFileName}-shm`,
+          `${sqliteFileName}.lock`,
+          SESSION_KEY_FILE,
+        ]),
+      );
+      for (const file of files)
+        expect(`${file} ${(await modeOf(join(dataDir, file))).toString(8)}`).toBe(`${file} 600`);
     } finally {
       await started.close();
     }
   });
 
-  it('should take other users\' rights off database files an earlier version left readable', async () => {
+  it("should take other users' rights off database files an earlier version left readable", async () => {
     const dataDir = join(root, 'loose');
     await (await dao(dataDir)).close();
     for (const file of await readdir(dataDir)) await chmod(join(dataDir, file), 0o644);
     const started = await dao(dataDir);
     try {
-      for (const file of [sqliteFileName, `${sqliteFileName}-wal`, `${sqliteFileName}-shm`]) expect(await modeOf(join(dataDir, file))).toBe(0o600);
+      for (const file of [sqliteFileName, `${sqliteFileName}-wal`, `${sqliteFileName}-shm`])
+        expect(await modeOf(join(dataDir, file))).toBe(0o600);
     } finally {
       await started.close();
     }
@@ -135,7 +171,10 @@ describe('Session payloads', () => {
   });
   afterAll(async () => server.close());
 
-  const me = (payload: unknown) => request(server.app).get('/api/session/me').set('Cookie', `${SESSION_COOKIE}=${signedToken(key, payload)}`);
+  const me = (payload: unknown) =>
+    request(server.app)
+      .get('/api/session/me')
+      .set('Cookie', `${SESSION_COOKIE}=${signedToken(key, payload)}`);
   const sid = 'B'.repeat(22);
   const soon = () => Date.now() + 60_000;
 
