@@ -8,7 +8,13 @@ import type { JsonObject } from '../definitions/types.js';
 import type { EvaluationEnv } from '../compile/types.js';
 import { activeStateNodes } from './instances.js';
 
-type GuardSpec = { type?: string; params?: Record<string, unknown>; and?: GuardSpec[]; or?: GuardSpec[]; not?: GuardSpec };
+type GuardSpec = {
+  type?: string;
+  params?: Record<string, unknown>;
+  and?: GuardSpec[];
+  or?: GuardSpec[];
+  not?: GuardSpec;
+};
 
 function failing(guard: GuardSpec, env: EvaluationEnv, forms: ReadonlyMap<string, { title: string }>): string[] {
   if (guard.and) return guard.and.flatMap((g) => failing(g, env, forms));
