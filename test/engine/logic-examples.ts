@@ -1,5 +1,5 @@
-// The examples of every JSON Logic operator on jsonlogic.com, with their results: run in Node (test/engine/logic.test.ts)
-// and in a browser page that forbids eval (test/browser/logic-under-csp.test.ts).
+// The examples of every JSON Logic operator on jsonlogic.com, with their results: run in Node
+// (test/engine/logic.test.ts) and in a browser page that forbids eval (test/browser/logic-under-csp.test.ts).
 
 const integers = { integers: [1, 2, 3, 4, 5] };
 const pies = {
