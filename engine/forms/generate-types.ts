@@ -2,7 +2,7 @@
 // (GET /api/forms/:id/types.ts) and written by `npm run gen:types`. Nothing generated here is committed or imported.
 import type { DefinitionSet, JsonObject } from '../definitions/types.js';
 
-/** `request-for-service` → `RequestForServiceAnswers`. */
+/** A form id as a type name: `risk-notes` → `RiskNotesAnswers`. */
 export function formTypeName(id: string): string {
   return id.replace(/(^|-)([a-z0-9])/g, (_m, _d, c: string) => c.toUpperCase()) + 'Answers';
 }
