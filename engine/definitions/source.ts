@@ -1,5 +1,7 @@
 // A definition file as parsed YAML that remembers where every value came from, so problems carry line:col.
+import { createRequire } from 'node:module';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import type { ParseCache } from './parse-cache.js';
 import type { Problem } from './problems.js';
 
 export type Path = readonly (string | number)[];
@@ -14,9 +16,15 @@ export interface SourceFile {
   parseFailed: boolean;
 }
 
+const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: true } as const;
+const TO_JS_OPTIONS = { maxAliasCount: 100 } as const;
+
+/** What gives a file's value — the parser's version and options — for a cache of values read before. */
+export const YAML_READING = `yaml ${(createRequire(import.meta.url)('yaml/package.json') as { version: string }).version} ${JSON.stringify([PARSE_OPTIONS, TO_JS_OPTIONS])}`;
+
 function parseWithPositions(text: string): { doc: Document; lineCounter: LineCounter } {
   const lineCounter = new LineCounter();
-  return { doc: parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true }), lineCounter };
+  return { doc: parseDocument(text, { ...PARSE_OPTIONS, lineCounter }), lineCounter };
 }
 
 /**
@@ -45,8 +53,13 @@ function yamlProblem(code: string, message: string, file: string, lineCounter: L
   return { code, message: `YAML: ${message}`, file, ...lineCounter.linePos(offset) };
 }
 
-/** Reads a definition file with `yaml` (the one YAML reader): its value, or every problem at its line and column. */
-export function parseSource(file: string, text: string): { source: SourceFile; problems: Problem[] } {
+/**
+ * Reads a definition file with `yaml` (the one YAML reader): its value, or every problem at its line and column.
+ * A value `cache` holds for exactly this text was read by `yaml` before, and is used as it is.
+ */
+export function parseSource(file: string, text: string, cache?: ParseCache): { source: SourceFile; problems: Problem[] } {
+  const kept = cache?.read(text);
+  if (kept) return { source: lazySource(file, text, kept.value), problems: [] };
   const { doc, lineCounter } = parseWithPositions(text);
   const problems: Problem[] = [];
   for (const error of doc.errors) {
@@ -64,13 +77,16 @@ export function parseSource(file: string, text: string): { source: SourceFile; p
   let data: unknown;
   if (problems.length === 0) {
     try {
-      data = doc.toJS({ maxAliasCount: 100 });
+      data = doc.toJS(TO_JS_OPTIONS);
     } catch (error) {
       // e.g. "Excessive alias count": an alias bomb is refused, not expanded.
       problems.push({ code: 'yaml-aliases', message: `YAML: ${(error as Error).message.split('\n')[0]}`, file, line: 1, col: 1 });
     }
   }
-  if (problems.length === 0) return { source: lazySource(file, text, data), problems };
+  if (problems.length === 0) {
+    cache?.keep(text, data);
+    return { source: lazySource(file, text, data), problems };
+  }
   return { source: { file, text, doc, lineCounter, data, parseFailed: true }, problems };
 }
 
