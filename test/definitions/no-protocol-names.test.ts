@@ -70,5 +70,10 @@ describe('policy stays in definitions', () => {
       'engine/forms/generated/form-schema-validators.d.ts',
       'engine/forms/generated/form-schema-validators.js',
     ]);
+    // and no code imports form types, which npm run gen:types writes for host developers only
+    const importsTypes = ROOTS.flatMap(([root]) => filesUnder(root, true)).filter((file) =>
+      /from\s+['"][^'"]*(dist\/types|generated\/forms)\//.test(readFileSync(file, 'utf8')),
+    );
+    expect(importsTypes).toEqual([]);
   });
 });

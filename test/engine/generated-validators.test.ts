@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import * as generated from '../../engine/definitions/generated/meta-validators.js';
-import { generatedValidators } from '../../engine/definitions/generated-validators.js';
+import { generatedValidators } from '../../engine/definitions/precompile-meta-validators.js';
 import { loadDefinitions } from '../../engine/definitions/load.js';
 import { formFileSchema, formKeywords } from '../../engine/definitions/meta-schemas/form.schema.js';
 import { pathwaySchema } from '../../engine/definitions/meta-schemas/pathway.schema.js';
