@@ -26,7 +26,8 @@ function summary(key: string, goal: string | undefined, runs: Run[], how: string
   const { pathways, forms, scenarios } = runs[0]!;
   const spread = `${round(Math.min(...times), 0)}–${round(Math.max(...times), 0)} ms`;
   const cpu = round(median(runs.map((r) => r.cpuMs)), 0);
-  const note = `${pathways} pathways, ${forms} forms, ${scenarios} scenarios; ${runs.length} fresh processes, ${how} (${spread}; CPU median ${cpu} ms)`;
+  const sizes = `${pathways} pathways, ${forms} forms, ${scenarios} scenarios`;
+  const note = `${sizes}; ${runs.length} fresh processes, ${how} (${spread}; CPU median ${cpu} ms)`;
   return { key, value: round(median(times), 1), unit: 'ms', ...(goal ? { goal } : {}), note };
 }
 

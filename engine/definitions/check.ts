@@ -22,7 +22,11 @@ export interface CheckResult {
   compiled?: CompiledDefinitions;
 }
 
-export function checkDefinitions(files: DefinitionFiles, label = 'definitions', options: LoadOptions = {}): CheckResult {
+export function checkDefinitions(
+  files: DefinitionFiles,
+  label = 'definitions',
+  options: LoadOptions = {},
+): CheckResult {
   const { set, problems } = loadDefinitions(files, label, options);
   problems.push(...lintDefinitions(set));
   const sorted = sortProblems(problems);

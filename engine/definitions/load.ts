@@ -47,7 +47,11 @@ export interface LoadOptions {
   parseCache?: ParseCache;
 }
 
-export function loadDefinitions(files: DefinitionFiles, label = 'definitions', options: LoadOptions = {}): { set: DefinitionSet; problems: Problem[] } {
+export function loadDefinitions(
+  files: DefinitionFiles,
+  label = 'definitions',
+  options: LoadOptions = {},
+): { set: DefinitionSet; problems: Problem[] } {
   const set: DefinitionSet = { label, files, forms: new Map(), pathways: new Map(), scenarios: new Map(), broken: { forms: new Set(), pathways: new Set() } };
   const problems: Problem[] = [];
   for (const [path, text] of Object.entries(files).sort(([a], [b]) => a.localeCompare(b))) {

@@ -42,7 +42,8 @@ export function folderParseCache(dir: string, reading: string): ParseCache {
         return undefined;
       }
       const payload = bytes.subarray(CHECKSUM_BYTES);
-      if (bytes.length <= CHECKSUM_BYTES || !sha256(payload).equals(bytes.subarray(0, CHECKSUM_BYTES))) return undefined;
+      if (bytes.length <= CHECKSUM_BYTES || !sha256(payload).equals(bytes.subarray(0, CHECKSUM_BYTES)))
+        return undefined;
       try {
         const kept = deserialize(payload) as { value?: unknown } | null;
         return kept && typeof kept === 'object' && 'value' in kept ? { value: kept.value } : undefined;

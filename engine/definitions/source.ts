@@ -20,7 +20,8 @@ const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: true } as const;
 const TO_JS_OPTIONS = { maxAliasCount: 100 } as const;
 
 /** What gives a file's value — the parser's version and options — for a cache of values read before. */
-export const YAML_READING = `yaml ${(createRequire(import.meta.url)('yaml/package.json') as { version: string }).version} ${JSON.stringify([PARSE_OPTIONS, TO_JS_OPTIONS])}`;
+const yamlVersion = (createRequire(import.meta.url)('yaml/package.json') as { version: string }).version;
+export const YAML_READING = `yaml ${yamlVersion} ${JSON.stringify([PARSE_OPTIONS, TO_JS_OPTIONS])}`;
 
 function parseWithPositions(text: string): { doc: Document; lineCounter: LineCounter } {
   const lineCounter = new LineCounter();
@@ -57,7 +58,11 @@ function yamlProblem(code: string, message: string, file: string, lineCounter: L
  * Reads a definition file with `yaml` (the one YAML reader): its value, or every problem at its line and column.
  * A value `cache` holds for exactly this text was read by `yaml` before, and is used as it is.
  */
-export function parseSource(file: string, text: string, cache?: ParseCache): { source: SourceFile; problems: Problem[] } {
+export function parseSource(
+  file: string,
+  text: string,
+  cache?: ParseCache,
+): { source: SourceFile; problems: Problem[] } {
   const kept = cache?.read(text);
   if (kept) return { source: lazySource(file, text, kept.value), problems: [] };
   const { doc, lineCounter } = parseWithPositions(text);
@@ -65,7 +70,8 @@ export function parseSource(file: string, text: string, cache?: ParseCache): { s
   for (const error of doc.errors) {
     const offset = /^Flow (sequence|map)/.test(error.message) ? unclosedFlowStart(text, error.pos[0]) : error.pos[0];
     const duplicate = error.code === 'DUPLICATE_KEY';
-    const message = duplicate ? 'duplicate key: ' + error.message.replace(/^.*?:\s*/, '') : error.message.split('\n')[0]!;
+    const firstLine = error.message.split('\n')[0]!;
+    const message = duplicate ? 'duplicate key: ' + error.message.replace(/^.*?:\s*/, '') : firstLine;
     problems.push(yamlProblem(duplicate ? 'duplicate-key' : 'yaml-syntax', message, file, lineCounter, offset));
   }
   // Definitions are data: a YAML tag (!!js/function, !include…) is refused, never resolved or silently dropped.

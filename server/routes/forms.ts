@@ -36,7 +36,8 @@ export function formRoutes(services: Services): Router {
   // developer asks for it now and then, and a version's form never changes.
   router.get('/api/forms/:id/types.ts', async (req, res) => {
     const { schema, version } = await servedSchema(req.params.id, signedIn(res).role, req.query);
-    const types = await formTypeScript(req.params.id, schema, `form "${req.params.id}" of definition version ${version}`);
+    const from = `form "${req.params.id}" of definition version ${version}`;
+    const types = await formTypeScript(req.params.id, schema, from);
     res.type('text/plain; charset=utf-8').send(types);
   });
 

@@ -57,7 +57,8 @@ describe('web app: assessment session 1', () => {
     expect(restored).toEqual(scores);
     await form.fill(schema, { referralReason });
     await form.submit();
-    await expect.poll(() => app.banner.textContent()).toContain(`${await readFormTitle('why-am-i-engaging')}: submitted.`);
+    const formTitle = await readFormTitle('why-am-i-engaging');
+    await expect.poll(() => app.banner.textContent()).toContain(`${formTitle}: submitted.`);
     await app.settled();
 
     const after = casePage.step('Assessment sessions: Session 1');

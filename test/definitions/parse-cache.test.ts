@@ -25,7 +25,9 @@ afterEach(async () => {
 
 /** The cache's files once every write has landed (they are written after the load goes on). */
 async function cachedFiles(dir: string, count: number): Promise<string[]> {
-  await expect.poll(async () => (await readdir(dir).catch(() => [])).filter((n) => n.endsWith('.v8')).length).toBe(count);
+  await expect
+    .poll(async () => (await readdir(dir).catch(() => [])).filter((n) => n.endsWith('.v8')).length)
+    .toBe(count);
   return (await readdir(dir)).filter((n) => n.endsWith('.v8')).map((n) => join(dir, n));
 }
 
@@ -80,19 +82,28 @@ describe('folderParseCache', () => {
     flipped[flipped.length - 3]! ^= 0xff;
     const notV8 = Buffer.from('not a serialised value');
     const wrongShape = serialize(['no value key']);
-    for (const bad of [good.subarray(0, good.length - 5), flipped, Buffer.alloc(0), good.subarray(0, 32), notV8,
+    for (const bad of [
+      good.subarray(0, good.length - 5),
+      flipped,
+      Buffer.alloc(0),
+      good.subarray(0, 32),
+      notV8,
       Buffer.concat([createHash('sha256').update(notV8).digest(), notV8]),
-      Buffer.concat([createHash('sha256').update(wrongShape).digest(), wrongShape])]) {
+      Buffer.concat([createHash('sha256').update(wrongShape).digest(), wrongShape]),
+    ]) {
       await writeFile(file!, bad);
       expect(cache.read(TEXT)).toBeUndefined();
       // (read through the cache, keeping nothing: a new good file would race the next bad one)
-      const { source, problems } = parseSource('x.yaml', TEXT, { read: (text) => cache.read(text), keep: () => undefined });
+      const { source, problems } = parseSource('x.yaml', TEXT, {
+        read: (text) => cache.read(text),
+        keep: () => undefined,
+      });
       expect(problems).toEqual([]);
       expect(JSON.stringify(source.data)).toBe(JSON.stringify(parseSource('x.yaml', TEXT).source.data));
     }
   });
 
-  it('should keep nothing for a file with problems, and stay out of the way when its folder cannot be written', async () => {
+  it('should keep nothing for a file with problems, and keep out of the way when it cannot write', async () => {
     const dir = await cacheDir();
     parseSource('x.yaml', 'a: [1\n', folderParseCache(dir, YAML_READING));
     // a file where the folder should be: every write fails
@@ -116,7 +127,8 @@ describe('folderParseCache', () => {
     expect(warm.problems).toEqual([]);
     expect(cold.problems).toEqual([]);
     for (const [id, form] of cold.set.forms) expect(warm.set.forms.get(id)!.data, id).toStrictEqual(form.data);
-    for (const [id, pathway] of cold.set.pathways) expect(warm.set.pathways.get(id)!.data, id).toStrictEqual(pathway.data);
+    for (const [id, pathway] of cold.set.pathways)
+      expect(warm.set.pathways.get(id)!.data, id).toStrictEqual(pathway.data);
     expect([...warm.compiled!.pathways.keys()]).toEqual([...cold.compiled!.pathways.keys()]);
   });
 
@@ -124,7 +136,10 @@ describe('folderParseCache', () => {
     // given a pathway whose value comes from the cache, with a reference to a form that does not exist
     const dir = await cacheDir();
     const files = await readDefinitionFiles('test/fixtures/minimal');
-    files['pathways/flow.yaml'] = files['pathways/flow.yaml']!.replace('params: { form: request }', 'params: { form: nothing }');
+    files['pathways/flow.yaml'] = files['pathways/flow.yaml']!.replace(
+      'params: { form: request }',
+      'params: { form: nothing }',
+    );
     const parseCache = folderParseCache(dir, YAML_READING);
     const cold = checkDefinitions(files, 'defs', { parseCache }).problems;
     await cachedFiles(dir, Object.keys(files).length);

@@ -75,7 +75,8 @@ describe('the protocol definitions', () => {
     const saraItems = new Set(titles(sara).map((t) => /^(\d+)\.\s/.exec(t)?.[1]).filter(Boolean).map(Number));
     expect(
       [...saraItems].sort((a, b) => a - b),
-      "this test pins the protocol's numbering of the 20 SARA items (\"1. …\") in their titles; update it together with the form",
+      "this test pins the protocol's numbering of the 20 SARA items (\"1. …\") in their titles; " +
+        'update it together with the form',
     ).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
     const audit = JSON.stringify(compiled!.forms.get('risk-assessment-audit')!.schema);
     expect(audit.match(/"x-widget":"yesno"/g)).toHaveLength(33);
@@ -115,8 +116,9 @@ describe('the protocol definitions', () => {
     }
     expect(
       missing,
-      "this test pins the protocol's own wording (test/fixtures/protocol/dao-protocol.txt) of every question; a title " +
-        'reworded on purpose is a label the protocol does not print: add it to productLabels above, together with the form',
+      "this test pins the protocol's own wording (test/fixtures/protocol/dao-protocol.txt) of every question; " +
+        'a title reworded on purpose is a label the protocol does not print: ' +
+        'add it to productLabels above, together with the form',
     ).toEqual([]);
   });
 });

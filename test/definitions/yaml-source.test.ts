@@ -20,9 +20,47 @@ function expectSameValue(actual: unknown, expected: unknown, label: string): voi
 
 // Pieces of YAML syntax, most of them meaningful, for texts that are nearly YAML.
 const SYNTAX = [
-  'a', 'key', ': ', ':', '- ', '\n', '  ', '\t', '[', ']', '{', '}', ', ', '"', "'", '\\', '#', ' # c', '&a ', '*a',
-  '|1', '>+', '|-', '!', '!!str ', '!x ', '? ', '1', '-0', '0x1F', '.inf', '~', '\r', '\r\n', '---', '...', '%YAML 1.2',
-  '<<', '__proto__', 'é', '\u2028',
+  'a',
+  'key',
+  ': ',
+  ':',
+  '- ',
+  '\n',
+  '  ',
+  '\t',
+  '[',
+  ']',
+  '{',
+  '}',
+  ', ',
+  '"',
+  "'",
+  '\\',
+  '#',
+  ' # c',
+  '&a ',
+  '*a',
+  '|1',
+  '>+',
+  '|-',
+  '!',
+  '!!str ',
+  '!x ',
+  '? ',
+  '1',
+  '-0',
+  '0x1F',
+  '.inf',
+  '~',
+  '\r',
+  '\r\n',
+  '---',
+  '...',
+  '%YAML 1.2',
+  '<<',
+  '__proto__',
+  'é',
+  '\u2028',
 ];
 
 describe('parseSource', () => {
@@ -50,10 +88,12 @@ describe('parseSource', () => {
     const crlf = parseSource(path, broken.replace(/\n/g, '\r\n')).problems;
     // then both report it at one place
     expect(lf.length).toBeGreaterThan(0);
-    expect(crlf.map(({ line, col, code }) => ({ line, col, code }))).toEqual(lf.map(({ line, col, code }) => ({ line, col, code })));
+    expect(crlf.map(({ line, col, code }) => ({ line, col, code }))).toEqual(
+      lf.map(({ line, col, code }) => ({ line, col, code })),
+    );
   });
 
-  it('should read a kept block scalar (>+) ending in CR LF as its LF twin (the two readers once disagreed here)', () => {
+  it('should read a kept block scalar (>+) ending in CR LF as its LF twin (two readers once disagreed)', () => {
     // given the counterexample fast-check found (seed 2050527386) and a key whose kept text ends in blank lines
     for (const [windows, expected] of [
       ['>+\r\n\n    ', '\n'],

@@ -62,12 +62,15 @@ describe('generated form types', () => {
     const uses = [...answers].map(
       ([id, list]) =>
         `import type { ${formTypeName(id)} } from './index.js';\n` +
-        list.map((a, i) => `export const ${formTypeName(id)}${i}: ${formTypeName(id)} = ${JSON.stringify(a)};`).join('\n'),
+        list
+          .map((a, i) => `export const ${formTypeName(id)}${i}: ${formTypeName(id)} = ${JSON.stringify(a)};`)
+          .join('\n'),
     );
     await writeFile(join(dir, 'answers.ts'), uses.join('\n') + '\n');
     // then there is no error
     expect(compileErrors([join(dir, 'index.ts'), join(dir, 'answers.ts')])).toEqual([]);
     expect(answers.size).toBeGreaterThan(10);
-    for (const id of set.forms.keys()) expect(files[`${id}.ts`], id).toMatch(new RegExp(`export (interface|type) ${formTypeName(id)}\\b`));
+    for (const id of set.forms.keys())
+      expect(files[`${id}.ts`], id).toMatch(new RegExp(`export (interface|type) ${formTypeName(id)}\\b`));
   });
 });
