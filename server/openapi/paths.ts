@@ -18,6 +18,17 @@ export const paths = {
   '/api/pathways/{id}/events/{type}/validator.js': { get: op('The precompiled validator of what an event carries, as an ES module', { tag: 'pathways', params: [pathParam('id', 'Pathway id'), pathParam('type', 'Event type'), queryParam('version', 'A published version of the definitions (default: the current one)', { type: 'integer', minimum: 1 })], ok: text('text/javascript'), errors: [400, 404] }) },
   '/api/forms/{id}': { get: op('A form’s JSON Schema as served to you (confidential parts withheld unless your role is cleared)', { tag: 'forms', params: [pathParam('id', 'Form id'), queryParam('version', 'A published version of the definitions (default: the current one)', { type: 'integer', minimum: 1 })], errors: [400, 403, 404] }) },
   '/api/forms/{id}/validator.js': { get: op('The form’s precompiled validator as an ES module', { tag: 'forms', params: [pathParam('id', 'Form id'), queryParam('version', 'A published version of the definitions (default: the current one)', { type: 'integer', minimum: 1 })], ok: text('text/javascript'), errors: [400, 403, 404] }) },
+  '/api/forms/{id}/types.ts': {
+    get: op('The TypeScript type of the form’s answers, made from the schema as served to you', {
+      tag: 'forms',
+      params: [
+        pathParam('id', 'Form id'),
+        queryParam('version', 'A published version of the definitions (default: the current one)', { type: 'integer', minimum: 1 }),
+      ],
+      ok: text('text/plain'),
+      errors: [400, 403, 404],
+    }),
+  },
   '/api/cases': {
     get: op('Cases you may see: my caseload, awaiting allocation, or all; by state and deadline', { tag: 'cases', params: [queryParam('filter', 'mine | waiting | all', { enum: ['mine', 'waiting', 'all'] }), queryParam('state', 'State(s), comma-separated'), queryParam('dueBefore', 'Only cases with a deadline before this date'), queryParam('includeClosed', 'true to include closed cases')], ok: json({ type: 'object', properties: { cases: { type: 'array', items: ref('CaseSummary') } } }), errors: [400, 403] }),
     post: op('Open a case on a pathway', { tag: 'cases', body: { type: 'object', required: ['pathway'], properties: { pathway: { type: 'string' } } }, okStatus: 201, ok: json(ref('Case'), 'Created'), errors: [400, 403, 404] }),

@@ -1,11 +1,9 @@
 // Validators written ahead of time as ajv standalone code so a load does not compile them: the meta-schemas of the
-// definition files, what ajv checks a form schema against (JSON Schema 2020-12 and the values of our x- keywords), and
-// the forms of definitions/ themselves. `npm run gen:validators` writes them; a test fails when a file is stale.
+// definition files, and what ajv checks a form schema against (JSON Schema 2020-12 and the values of our x- keywords).
+// Both are made from engine code, never from definitions/ (a form is compiled at load, so editing one needs no
+// command). `npm run gen:validators` writes them; a test fails when a file is stale.
 import standaloneModule from 'ajv/dist/standalone/index.js';
 import { createDefinitionAjv, createFormAjv, JSON_SCHEMA_2020, keywordExportName } from '../forms/ajv.js';
-import { formFingerprint } from '../forms/precompiled-validators.js';
-import { loadDefinitions } from './load.js';
-import { readDefinitionFiles } from './read-files.js';
 import { formFileSchema, formKeywords } from './meta-schemas/form.schema.js';
 import { pathwaySchema } from './meta-schemas/pathway.schema.js';
 import { rolesSchema } from './meta-schemas/roles.schema.js';
@@ -51,33 +49,10 @@ function formSchemaValidatorsModule(): string {
   return esModule('JSON Schema 2020-12 and formKeywords in engine/definitions/meta-schemas/form.schema.ts', standaloneCode(ajv, exports));
 }
 
-/**
- * Each form of the definitions folder compiled with the form ajv's own options (the validator a load would compile),
- * exported by its fingerprint. A form that refers to another schema has no fingerprint and is left to the load.
- */
-async function formValidatorsModule(folder: string): Promise<string> {
-  const { set, problems } = loadDefinitions(await readDefinitionFiles(folder), folder);
-  if (problems.length) throw new Error(`${folder} has problems; fix them before generating validators:\n${problems.map((p) => `${p.file}:${p.line}:${p.col} ${p.message}`).join('\n')}`);
-  const ajv = createFormAjv({ code: { source: true, esm: true } });
-  const exports: Record<string, string> = {};
-  const fingerprints: [string, string][] = [];
-  for (const [id, form] of [...set.forms].sort(([a], [b]) => a.localeCompare(b))) {
-    const fingerprint = formFingerprint(form.data);
-    if (fingerprint === undefined) continue;
-    const name = `form${fingerprints.length}`;
-    ajv.addSchema(form.data, id);
-    exports[name] = id;
-    fingerprints.push([fingerprint, name]);
-  }
-  const table = fingerprints.map(([fingerprint, name]) => `  ${JSON.stringify(fingerprint)}: ${name},`).join('\n');
-  return esModule(`the forms of ${folder}/forms`, `${standaloneCode(ajv, exports)}\nexport const byFingerprint = Object.freeze({\n${table}\n});`);
-}
-
 /** Every generated file: its path and its text as it should be now. */
-export async function generatedValidators(): Promise<Record<string, string>> {
+export function generatedValidators(): Record<string, string> {
   return {
     'engine/definitions/generated/meta-validators.js': definitionMetaValidatorsModule(),
     'engine/forms/generated/form-schema-validators.js': formSchemaValidatorsModule(),
-    'engine/forms/generated/form-validators.js': await formValidatorsModule('definitions'),
   };
 }
