@@ -3,6 +3,7 @@ import { and, assign, not, or, setup, type AnyStateMachine } from 'xstate';
 import { addDuration, type Duration } from '../util/working-days.js';
 import type { JsonObject } from '../definitions/types.js';
 import { actionRegistry } from './actions/index.js';
+import { EventDataChecks } from './event-data.js';
 import { guardRegistry } from './guards/index.js';
 import { evaluationEnv, eventContext, type InstanceContext, type PathwayEvent, type Settings } from './types.js';
 
@@ -40,6 +41,8 @@ export interface CompiledPathway {
   machine: AnyStateMachine;
   /** Whether any condition reads officers' loads, which the runtime must then look up before an event. */
   readsOfficerLoads: boolean;
+  /** The checks of what each event carries. */
+  eventData: EventDataChecks;
 }
 
 const ENGLAND_AND_WALES = { country: 'GB', region: 'ENG' };
@@ -103,5 +106,6 @@ export function compilePathway(id: string, config: JsonObject, settings: Setting
     context: ({ input }: { input?: { case?: JsonObject } }) =>
       ({ case: { ...structuredClone(defaults), ...(input?.case ?? {}) }, deadlines: {}, notes: [], outbox: [] }) satisfies InstanceContext,
   } as never) as unknown as AnyStateMachine;
-  return { id, meta, config, machine, readsOfficerLoads: JSON.stringify(config).includes('"withinCapacity"') };
+  const readsOfficerLoads = JSON.stringify(config).includes('"withinCapacity"');
+  return { id, meta, config, machine, readsOfficerLoads, eventData: new EventDataChecks(meta.events ?? {}) };
 }

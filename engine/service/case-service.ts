@@ -7,6 +7,7 @@ import { applyCommand } from '../runtime/apply.js';
 import type { CaseCommand, CaseData, CommandContext } from '../runtime/model.js';
 import { describeCase, type CaseView } from '../runtime/view.js';
 import { StoreConflictError } from '../store/errors.js';
+import { answersTooDeep, exceedsJsonDepth } from '../util/json-limits.js';
 import type { CaseRecord, CaseStore, NewDeadline } from '../store/types.js';
 import { summarise } from './case-summary.js';
 import type { DefinitionRegistry } from './definition-registry.js';
@@ -106,7 +107,7 @@ export class CaseService {
       pathwayId: pathway,
       definitionVersion: version,
       snapshot: data,
-      summary: summarise(defs, data, view, user.id),
+      summary: summarise(view, user.id),
       createdBy: user.id,
       at: ctx.now,
       event: { type: 'case.opened', userId: user.id, role: user.role, at: ctx.now, definitionVersion: version, data: { commands } satisfies LoggedCommands },
@@ -157,7 +158,7 @@ export class CaseService {
         caseId,
         expectedVersion: request.expectedVersion,
         snapshot: after,
-        summary: summarise(defs, after, view, record.createdBy),
+        summary: summarise(view, record.createdBy),
         previousSummary: record.summary,
         event: { type, userId: user.id, role: user.role, at: ctx.now, definitionVersion: record.definitionVersion, data: { commands } satisfies LoggedCommands },
         ...this.timerChanges(caseId, before, after),
@@ -192,7 +193,7 @@ export class CaseService {
         caseId: record.id,
         expectedVersion: record.version,
         snapshot: after,
-        summary: summarise(defs, after, view, record.createdBy),
+        summary: summarise(view, record.createdBy),
         previousSummary: record.summary,
         event: { type: 'timer.fired', userId: 'system', role: 'system', at: now, definitionVersion: record.definitionVersion, data: { commands } satisfies LoggedCommands },
         fireDeadlines: [deadline.id],
@@ -227,7 +228,11 @@ export class CaseService {
   }
 
   async saveDraft(caseId: string, user: ServiceUser, formId: string, data: unknown): Promise<string> {
-    await this.loadVisible(caseId, user);
+    const { defs } = await this.loadVisible(caseId, user);
+    if (exceedsJsonDepth(data)) {
+      const { code, message, fieldErrors } = answersTooDeep(String(defs.forms.get(formId)?.schema.title ?? formId));
+      throw new CaseServiceError(code, message, { fieldErrors: fieldErrors! });
+    }
     const savedAt = this.now();
     await this.store.saveDraft({ caseId, formId, userId: user.id, data, savedAt });
     return savedAt;

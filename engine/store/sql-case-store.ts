@@ -167,6 +167,10 @@ export class SqlCaseStore implements CaseStore, DeadlineClaimWrites {
     return row && toUser(row);
   }
 
+  async deleteUser(username: string): Promise<void> {
+    await this.db.run('DELETE FROM users WHERE username = ?', [username]);
+  }
+
   async listUsers(): Promise<UserRecord[]> {
     return (await this.db.all('SELECT * FROM users ORDER BY username')).map(toUser);
   }

@@ -1,13 +1,12 @@
 // The SQLite CaseStore as the server runs it: reads on this thread through a connection that sees committed data
 // only, writes on a writer thread (sqlite-writer-thread.ts) that group-commits them. A write's promise settles when
 // the writer says its COMMIT returned, so what is acknowledged is on disk; the fsync never blocks this thread.
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { JsonCommitInput, JsonCreateCaseInput } from './case-writes.js';
 import { CaseRecordCache } from './case-record-cache.js';
 import { claimDueDeadlines } from './deadline-claims.js';
-import { takeOwnerLock, type OwnerLock } from './owner-lock.js';
+import { ownerLockFile, takeOwnerLock, type OwnerLock } from './owner-lock.js';
+import { preparePrivateFile } from './private-files.js';
 import { committedRecord, fromStoredCase, toJson, type CaseHead } from './rows.js';
 import { SqlCaseStore } from './sql-case-store.js';
 import { SqliteReader, type SqliteDatabaseOptions } from './sqlite-database.js';
@@ -49,8 +48,9 @@ export class ThreadedSqliteStore implements CaseStore {
   private stopped: Error | undefined;
 
   constructor(file: string, options: ThreadedSqliteOptions = {}) {
-    mkdirSync(dirname(file), { recursive: true });
+    preparePrivateFile(file);
     if (options.exclusive) {
+      preparePrivateFile(ownerLockFile(file));
       this.ownerLock = takeOwnerLock(file);
       this.cases = new CaseRecordCache();
     }
@@ -128,6 +128,10 @@ export class ThreadedSqliteStore implements CaseStore {
 
   upsertUser(user: UserRecord): Promise<void> {
     return this.write('upsertUser', [user]);
+  }
+
+  deleteUser(username: string): Promise<void> {
+    return this.write('deleteUser', [username]);
   }
 
   endSession(sessionId: string, expiresAt: string): Promise<void> {

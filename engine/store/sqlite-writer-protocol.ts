@@ -6,6 +6,7 @@ import { StoreConflictError, StoreNotFoundError } from './errors.js';
 /** The store's writes; everything else is read on the requesting thread. */
 export const writerMethods = [
   'migrate', 'createCaseJson', 'commitEventJson', 'saveDraft', 'deleteDraft', 'purgeDrafts', 'appendAudit', 'upsertUser',
+  'deleteUser',
   'endSession', 'purgeEndedSessions', 'recordSignInFailure', 'clearSignInFailures', 'purgeSignInFailures', 'saveDefinitionVersion', 'claimDeadlines', 'settleDeadlineClaim',
 ] as const;
 

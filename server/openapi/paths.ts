@@ -23,6 +23,17 @@ export const paths = {
   '/api/pathways/{id}/events/{type}/validator.js': { get: op('The precompiled validator of what an event carries, as an ES module', { tag: 'pathways', params: [pathParam('id', 'Pathway id'), pathParam('type', 'Event type'), queryParam('version', 'A published version of the definitions (default: the current one)', { type: 'integer', minimum: 1 })], ok: text('text/javascript'), errors: [400, 404] }) },
   '/api/forms/{id}': { get: op('A form’s JSON Schema as served to you (confidential parts withheld unless your role is cleared)', { tag: 'forms', params: [pathParam('id', 'Form id'), queryParam('version', 'A published version of the definitions (default: the current one)', { type: 'integer', minimum: 1 })], errors: [400, 403, 404] }) },
   '/api/forms/{id}/validator.js': { get: op('The form’s precompiled validator as an ES module', { tag: 'forms', params: [pathParam('id', 'Form id'), queryParam('version', 'A published version of the definitions (default: the current one)', { type: 'integer', minimum: 1 })], ok: text('text/javascript'), errors: [400, 403, 404] }) },
+  '/api/forms/{id}/types.ts': {
+    get: op('The TypeScript type of the form’s answers, made from the schema as served to you', {
+      tag: 'forms',
+      params: [
+        pathParam('id', 'Form id'),
+        queryParam('version', 'A published version of the definitions (default: the current one)', { type: 'integer', minimum: 1 }),
+      ],
+      ok: text('text/plain'),
+      errors: [400, 403, 404],
+    }),
+  },
   '/api/cases': {
     get: op('Cases you may see: my caseload, awaiting allocation, or all; by state and deadline', { tag: 'cases', params: [queryParam('filter', 'mine | waiting | all', { enum: ['mine', 'waiting', 'all'] }), queryParam('state', 'State(s), comma-separated'), queryParam('dueBefore', 'Only cases with a deadline before this date'), queryParam('includeClosed', 'true to include closed cases')], ok: json({ type: 'object', properties: { cases: { type: 'array', items: ref('CaseSummary') } } }), errors: [400, 403] }),
     post: op('Open a case on a pathway', { tag: 'cases', body: { type: 'object', required: ['pathway'], properties: { pathway: { type: 'string' } } }, okStatus: 201, ok: json(ref('Case'), 'Created'), errors: [400, 403, 404] }),
@@ -32,11 +43,11 @@ export const paths = {
   '/api/cases/{id}/events': { post: op('Submit forms and/or send an event', { tag: 'cases', params: [caseId], body: ref('EventRequest'), ok: json(ref('Case')), errors: [400, 403, 404, 409, 413, 422] }) },
   '/api/cases/{id}/drafts/{formId}': {
     get: op('Your autosaved draft of a form', { tag: 'drafts', params: draftParams, errors: [403, 404] }),
-    put: op('Autosave a draft (also sent with keepalive as the page is left)', {
+    put: op('Autosave a draft (also sent with keepalive as the page is left; nested at most 32 levels deep)', {
       tag: 'drafts',
       params: draftParams,
       body: { type: 'object', required: ['data'], properties: { data: { type: 'object' } } },
-      errors: [400, 403, 404],
+      errors: [400, 403, 404, 413, 422],
     }),
   },
   '/api/cases/{id}/documents/{instanceId}': {

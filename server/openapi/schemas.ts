@@ -1,5 +1,6 @@
 // The shapes the API sends and receives.
 import { ref, type Schema } from './helpers.js';
+import { PROBLEM_CODES, problemType } from '../problem-types.js';
 
 const str = { type: 'string' };
 const strings = { type: 'array', items: str };
@@ -17,7 +18,8 @@ export const schemas: Record<string, Schema> = {
     type: 'object',
     required: ['type', 'title', 'status'],
     properties: {
-      type: str, title: str, status: { type: 'integer' }, detail: str, code: str,
+      type: { enum: PROBLEM_CODES.map(problemType) }, title: str, status: { type: 'integer' }, detail: str,
+      code: { enum: PROBLEM_CODES, description: 'The problem type\'s code (server/problem-types.ts)' },
       allowedEvents: strings,
       errors: { type: 'object', additionalProperties: strings, description: 'Field path → messages' },
       currentVersion: { type: 'integer' },

@@ -1,6 +1,7 @@
 // Autosaved drafts of a form on a case, one per person; returned through the Redactor like any answers.
 import { Router } from 'express';
 import { mayFill } from '../../engine/runtime/permissions.js';
+import { exceedsJsonDepth, JSON_LIMITS } from '../../engine/util/json-limits.js';
 import { problem } from '../http-problems.js';
 import { requireUser, signedIn } from '../middleware/authorisation.js';
 import type { Services } from '../services/index.js';
@@ -39,8 +40,17 @@ export function draftRoutes(services: Services): Router {
     const draft = await services.cases.getDraft(req.params.id, serviceUser(viewer), key);
     if (!draft) throw problem(404, 'not-found', 'There is no draft of this form.');
     const redactor = new Redactor(defs, { role: viewer.role });
-    const data = redactor.answers(req.params.formId, draft.data);
-    if (!data) throw problem(403, 'forbidden', 'Your role may not read this form.');
+    if (!redactor.askToRead(req.params.formId)) {
+      await services.disclosures.record(viewer, req.params.id, redactor, 'GET draft');
+      throw problem(403, 'forbidden', 'Your role may not read this form.');
+    }
+    // Saved before drafts had the answers' depth limit: walking it could overflow the stack, and it could never be
+    // submitted. Reported as absent, so the form opens from the answers submitted, and the next autosave replaces it.
+    if (exceedsJsonDepth(draft.data)) {
+      const deep = `nested more than ${JSON_LIMITS.depth} levels deep, deeper than answers may be`;
+      throw problem(404, 'not-found', `The saved draft is ${deep}. It is not shown.`);
+    }
+    const data = redactor.answers(req.params.formId, draft.data)!;
     await services.disclosures.record(viewer, req.params.id, redactor, 'GET draft');
     res.json({ formId: req.params.formId, savedAt: draft.savedAt, data });
   });

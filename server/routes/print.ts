@@ -67,8 +67,11 @@ export function printRoutes(services: Services): Router {
       const snapshot = await services.cases.load(req.params.id, serviceUser(viewer));
       const redactor = documentReader(snapshot, viewer.role, req.query.audience);
       const instance = typeof req.query.instance === 'string' && req.query.instance ? req.query.instance : undefined;
-      const model = await printForm(printRequest(services, snapshot, redactor, req), req.params.formId, instance);
-      await services.disclosures.record(viewer, req.params.id, redactor, `${format} form`);
+      const request = printRequest(services, snapshot, redactor, req);
+      // Recorded whether the form is given or refused (see DisclosureAudit).
+      const model = await printForm(request, req.params.formId, instance).finally(() =>
+        services.disclosures.record(viewer, req.params.id, redactor, `${format} form`),
+      );
       await sendPrint(res, model, format);
     });
   }

@@ -4,7 +4,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppPage } from './support/app-pages.js';
-import { ApiUser, playScenario, readScenario, type Scenario } from './support/app-seed.js';
+import { ApiUser, playScenario, readFormTitle, readScenario, type Scenario } from './support/app-seed.js';
 import { startAppServer, type AppServer } from './support/app-server.js';
 import { launchChromium } from './support/browser.js';
 
@@ -60,7 +60,8 @@ describe('web app: assessment session 1', () => {
     expect(restored).toEqual(scores);
     await form.fill(schema, { referralReason });
     await form.submit();
-    await expect.poll(() => app.banner.textContent()).toContain('Why Am I Engaging? Questionnaire: submitted.');
+    const formTitle = await readFormTitle('why-am-i-engaging');
+    await expect.poll(() => app.banner.textContent()).toContain(`${formTitle}: submitted.`);
     await app.settled();
 
     const after = casePage.step('Assessment sessions: Session 1');

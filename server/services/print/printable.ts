@@ -105,8 +105,7 @@ async function signOffParts(
 export async function printDocument(request: PrintRequest, instanceId: string): Promise<PrintModel> {
   const { snapshot, redactor } = request;
   const data = snapshot.record.snapshot as CaseData;
-  if (!documentReachesReader(snapshot.defs, data, instanceId, redactor.reader))
-    throw problem(403, 'not-shared', 'This document has not been shared with you or with this audience yet.');
+  // Refuses a reader the document, or the document before its sharing stage.
   const doc = await documentFor(snapshot, instanceId, redactor, request.definitionsAt);
   const instance = data.instances[instanceId]!;
   const names = await request.people.namesOf(instance.answers ? [instance.answers.submittedBy] : []);
@@ -138,7 +137,8 @@ export async function printForm(request: PrintRequest, formId: string, instanceI
   const data = snapshot.record.snapshot as CaseData;
   const instance = instanceId ? data.instances[instanceId] : undefined;
   if (instanceId && !instance) throw problem(404, 'not-found', `This case has no "${instanceId}".`);
-  if (!snapshot.defs.forms.has(formId) || !redactor.mayReadForm(formId))
+  // Asked for by name: a refused confidential form is noted for the audit log.
+  if (!snapshot.defs.forms.has(formId) || !redactor.askToRead(formId))
     throw problem(404, 'not-found', `There is no form "${formId}" you may read on this case.`);
   // A document's form reaches a reader who is shared it only as the document, once shared.
   if (sharedOnly(snapshot.defs, redactor.reader, formId))
