@@ -7,11 +7,13 @@ import { applyCommand } from '../runtime/apply.js';
 import type { CaseCommand, CaseData, CommandContext } from '../runtime/model.js';
 import { describeCase, type CaseView } from '../runtime/view.js';
 import { StoreConflictError } from '../store/errors.js';
+import { answersTooDeep, exceedsJsonDepth } from '../util/json-limits.js';
 import type { CasePage, CaseQuery, CaseRecord, CaseStore, NewDeadline } from '../store/types.js';
 import { SUMMARY_FORMAT, summarise } from './case-summary.js';
 import type { DefinitionRegistry } from './definition-registry.js';
 import { CaseServiceError } from './errors.js';
 import { isVisibleTo, visibilityOf } from './visibility.js';
+import { draftKey } from './draft-key.js';
 
 export interface ServiceUser {
   id: string;
@@ -133,7 +135,14 @@ export class CaseService {
     }
     const data0 = record.snapshot as CaseData;
     const ctx = await this.context(defs, user, request.type ? data0.instances[request.instance ?? 'case']?.pathway : undefined);
-    const commands: CaseCommand[] = Object.entries(request.forms ?? {}).map(([form, data]) => ({ kind: 'submitForm', form, data, ctx, definitionVersion: record.definitionVersion }));
+    const commands: CaseCommand[] = Object.entries(request.forms ?? {}).map(([form, data]) => ({
+      kind: 'submitForm',
+      form,
+      data,
+      ctx,
+      definitionVersion: record.definitionVersion,
+      ...(request.instance ? { instance: request.instance } : {}),
+    }));
     if (request.type) commands.push({ kind: 'send', instance: request.instance ?? 'case', type: request.type, data: request.data ?? {}, ctx });
     const before = record.snapshot as CaseData;
     const after = this.run(defs, before, commands);
@@ -150,7 +159,11 @@ export class CaseService {
         ...this.timerChanges(caseId, before, after),
         audit: [{ at: ctx.now, userId: user.id, caseId, action: type, detail: { instance: request.instance ?? 'case', forms: Object.keys(request.forms ?? {}) } }],
       });
-      for (const form of Object.keys(request.forms ?? {})) await this.store.deleteDraft(caseId, form, user.id);
+      for (const form of Object.keys(request.forms ?? {})) {
+        for (const key of new Set([form, draftKey(form, request.instance)])) {
+          await this.store.deleteDraft(caseId, key, user.id);
+        }
+      }
       return { record: saved, view, defs };
     } catch (error) {
       if (error instanceof StoreConflictError) throw new CaseServiceError('conflict', error.message, { currentVersion: error.actualVersion });
@@ -228,7 +241,11 @@ export class CaseService {
   }
 
   async saveDraft(caseId: string, user: ServiceUser, formId: string, data: unknown): Promise<string> {
-    await this.loadVisible(caseId, user);
+    const { defs } = await this.loadVisible(caseId, user);
+    if (exceedsJsonDepth(data)) {
+      const { code, message, fieldErrors } = answersTooDeep(String(defs.forms.get(formId)?.schema.title ?? formId));
+      throw new CaseServiceError(code, message, { fieldErrors: fieldErrors! });
+    }
     const savedAt = this.now();
     await this.store.saveDraft({ caseId, formId, userId: user.id, data, savedAt });
     return savedAt;

@@ -1,6 +1,7 @@
 // Moving in-flight cases onto a newer definition version: an explicit, checked step, logged in each case's event log.
 import type { CaseCommand, CaseData } from '../runtime/model.js';
-import { applyCommand, migrationProblems } from '../runtime/apply.js';
+import { applyCommand } from '../runtime/apply.js';
+import { migrationProblems } from '../runtime/commands/migrate.js';
 import { describeCase } from '../runtime/view.js';
 import { maxPageSize, type CaseRecord, type CaseStore } from '../store/types.js';
 import { summarise } from './case-summary.js';

@@ -84,6 +84,10 @@ export class SqlCaseWrites {
     );
   }
 
+  async deleteUser(username: string): Promise<void> {
+    await this.db.run('DELETE FROM users WHERE username = ?', [username]);
+  }
+
   async endSession(sessionId: string, expiresAt: string): Promise<void> {
     await this.db.run(
       'INSERT INTO ended_sessions (session_id, expires_at) VALUES (?, ?) ON CONFLICT (session_id) DO NOTHING',

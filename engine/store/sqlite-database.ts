@@ -5,10 +5,9 @@
 // durable; when the COMMIT fails, every unit of the group fails and none of their writes remain.
 // Reads outside a transaction go to a second connection, which in WAL mode sees only committed data, so nobody
 // reads a change that could still be rolled back.
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { LRUCache } from 'lru-cache';
+import { preparePrivateFile } from './private-files.js';
 import type { Row, SqlDatabase, SqlDialect, SqlParam, SqlSession } from './sql-database.js';
 
 export interface SqliteDatabaseOptions {
@@ -58,7 +57,7 @@ export class SqliteDatabase implements SqlDatabase {
 
   constructor(file: string, readonly dialect: SqlDialect, options: SqliteDatabaseOptions = {}) {
     const inMemory = file === ':memory:' || file === '';
-    if (!inMemory) mkdirSync(dirname(file), { recursive: true });
+    if (!inMemory) preparePrivateFile(file);
     this.busyTimeoutMs = options.busyTimeoutMs ?? 10_000;
     this.groupCommit = !inMemory && (options.groupCommit ?? true);
     this.db = openConnection(file, options.walAutocheckpointPages);

@@ -2,11 +2,10 @@
 // sees committed data only, with every write (each method of SqlCaseWrites) sent by name to a writer thread
 // (sqlite-writer-thread.ts) that runs it on its own SqlCaseStore and group-commits it. A write's promise settles when
 // the writer says its COMMIT returned, so what is acknowledged is on disk; the fsync never blocks this thread.
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { CaseRecordCache } from './case-record-cache.js';
-import { takeOwnerLock, type OwnerLock } from './owner-lock.js';
+import { ownerLockFile, takeOwnerLock, type OwnerLock } from './owner-lock.js';
+import { preparePrivateFile } from './private-files.js';
 import { fromStoredCase, type CaseHead } from './rows.js';
 import { SqlCaseStore } from './sql-case-store.js';
 import { writeMethods, type SqlCaseWrites, type WriteMethod } from './sql-case-writes.js';
@@ -33,7 +32,8 @@ export class ThreadedSqliteStore extends SqlCaseStore {
   private readonly cases: CaseRecordCache | undefined;
 
   constructor(file: string, options: ThreadedSqliteOptions = {}) {
-    mkdirSync(dirname(file), { recursive: true });
+    preparePrivateFile(file);
+    if (options.exclusive) preparePrivateFile(ownerLockFile(file));
     const ownerLock = options.exclusive ? takeOwnerLock(file) : undefined;
     let reader: SqliteReader;
     // Opened first, so that a new file is already in WAL mode when the writer opens it.

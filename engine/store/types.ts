@@ -302,6 +302,8 @@ export interface CaseStore {
   listAudit(filter?: AuditFilter): Promise<AuditRecord[]>;
   upsertUser(user: UserRecord): Promise<void>;
   getUser(username: string): Promise<UserRecord | undefined>;
+  /** Removes the user (harmless when there is none). */
+  deleteUser(username: string): Promise<void>;
   /** Ordered by username. */
   listUsers(): Promise<UserRecord[]>;
   /**

@@ -8,8 +8,9 @@ import { SESSION_COOKIE, SESSION_TTL_MS } from '../services/session-tokens.js';
 import type { Viewer } from '../types.js';
 import { describeUser } from './users.js';
 
-function cookieOptions(req: Request) {
-  return { httpOnly: true, sameSite: 'strict' as const, secure: req.secure, path: req.baseUrl || '/' };
+/** In production the cookie is Secure whatever the request says: a proxy not trusted (TRUST_PROXY) hides the https. */
+function cookieOptions(req: Request, production: boolean) {
+  return { httpOnly: true, sameSite: 'strict' as const, secure: production || req.secure, path: req.baseUrl || '/' };
 }
 
 function credentials(body: unknown): { username: string; password: string } {
@@ -40,7 +41,7 @@ export function sessionRoutes(services: Services): Router {
     res.locals.user = viewer;
     services.logger.info({ user: user.username, role: user.role, demo: user.demo }, user.demo ? 'signed in (demo account)' : 'signed in');
     await services.store.appendAudit({ at: services.now(), userId: user.username, caseId: null, action: 'signed-in', detail: { demo: user.demo } });
-    res.cookie(SESSION_COOKIE, token, { ...cookieOptions(req), maxAge: SESSION_TTL_MS });
+    res.cookie(SESSION_COOKIE, token, { ...cookieOptions(req, services.production), maxAge: SESSION_TTL_MS });
     res.json({ user: describeUser(viewer, defs), csrfToken: services.sessions.csrfToken(claims.sid) });
   });
 
@@ -52,7 +53,7 @@ export function sessionRoutes(services: Services): Router {
       await services.endedSessions.end(claims.sid, claims.exp);
       await services.store.appendAudit({ at: services.now(), userId: user.username, caseId: null, action: 'signed-out', detail: null });
     }
-    res.clearCookie(SESSION_COOKIE, cookieOptions(req));
+    res.clearCookie(SESSION_COOKIE, cookieOptions(req, services.production));
     res.status(204).end();
   });
 

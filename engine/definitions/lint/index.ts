@@ -7,6 +7,8 @@ import { lintForms } from './forms.js';
 import { lintIdentity } from './identity.js';
 import { lintReferences } from './references.js';
 import { lintScenarios } from './scenarios.js';
+import { lintSignOffFields } from './sign-off-fields.js';
+import { lintDocumentHeader } from './document-header.js';
 import { lintStructure } from './structure.js';
 
 export function lintDefinitions(set: DefinitionSet): Problem[] {
@@ -17,5 +19,7 @@ export function lintDefinitions(set: DefinitionSet): Problem[] {
   lintExpressions(ctx);
   lintIdentity(ctx);
   lintScenarios(ctx);
+  lintSignOffFields(ctx);
+  lintDocumentHeader(ctx);
   return ctx.problems;
 }
