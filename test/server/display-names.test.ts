@@ -19,7 +19,7 @@ describe('display names', () => {
     const body = (await users.lead.get(`/api/cases/${ids.id}`).expect(200)).body;
     expect(body.history[0]).toMatchObject({ by: 'requester-a', byName: 'Rita Requester' });
     expect(body.createdByName).toBe('Rita Requester');
-    expect(body.userNames).toMatchObject({
+    expect(body.people).toMatchObject({
       'requester-a': 'Rita Requester',
       'officer-a': 'Olu Officer',
       'lead-a': 'lead-a',
@@ -36,8 +36,10 @@ describe('display names', () => {
     const doc = (await users.lead.get(`/api/cases/${ids.id}/documents/${ids.report}`).expect(200)).body;
     expect(doc).toMatchObject({ submittedBy: 'officer-a', submittedByName: 'Olu Officer', person: { name: 'Sam' } });
     const print = (await users.lead.get(`/api/cases/${ids.id}/documents/${ids.report}/print`).expect(200)).text;
-    expect(print).toContain('Case: Sam ·');
-    expect(print).toContain('Submitted by Olu Officer');
+    // The case by the person it is about, not by its reference.
+    expect(print).toMatch(/<dt>[^<]+<\/dt><dd>Sam<\/dd>/);
+    expect(print).not.toContain('Case reference');
+    expect(print).toContain('Olu Officer (Officer)');
   });
 
   it('should name the people of the audit log', async () => {
