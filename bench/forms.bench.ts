@@ -1,7 +1,6 @@
 // forms.bundleGzipKB: the size of dist/dao-form.js (Lit and every widget included), gzip.
 // forms.renderRatioVsRjsf: median time to first render of the Behaviour Inventory by <dao-form> over @rjsf/core
 // (+ @rjsf/validator-ajv8, React 19) on the same schema, in the same Chromium run; each render in a fresh page.
-// @bpmn-io/form-js (viewer) renders the equivalent form (its own schema format: the same questions and choices).
 import { build } from 'esbuild';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -29,18 +28,6 @@ window.renderForm = (schema) => {
   return performance.now() - start;
 };`;
 
-const FORM_JS_ENTRY = `
-import { Form } from '@bpmn-io/form-js-viewer';
-window.renderForm = async (schema) => {
-  const container = document.createElement('div');
-  document.body.append(container);
-  const start = performance.now();
-  const form = new Form({ container });
-  await form.importSchema(schema);
-  void document.body.offsetHeight;
-  return performance.now() - start;
-};`;
-
 const DAO_ENTRY = `
 import '/dist/dao-form.js';
 window.renderForm = async (schema) => {
@@ -58,32 +45,6 @@ function plain(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(plain);
   if (!node || typeof node !== 'object') return node;
   return Object.fromEntries(Object.entries(node).filter(([k]) => !k.startsWith('x-')).map(([k, v]) => [k, plain(v)]));
-}
-
-type Json = Record<string, unknown>;
-
-function resolveRef(root: Json, node: Json): Json {
-  const ref = node.$ref;
-  if (typeof ref !== 'string' || !ref.startsWith('#/')) return node;
-  return { ...(ref.slice(2).split('/').reduce<unknown>((n, k) => (n as Json)[k], root) as Json), ...node, $ref: undefined };
-}
-
-/** The same questions as form-js components: choices as radios, text as text fields, groups flattened in order. */
-function formJsSchema(root: Json): Json {
-  const components: Json[] = [];
-  const visit = (node: Json, prefix: string, label: string) => {
-    const field = resolveRef(root, node);
-    const choices = (field.oneOf as Json[] | undefined)?.filter((o) => o.const !== undefined);
-    if (field.type === 'object' && field.properties) {
-      if (label) components.push({ type: 'text', text: `### ${label}` });
-      for (const [key, child] of Object.entries(field.properties as Json)) visit(child as Json, prefix ? `${prefix}_${key}` : key, String((child as Json).title ?? key));
-    } else if (choices?.length) {
-      components.push({ type: 'radio', key: prefix, label, values: choices.map((c) => ({ label: String(c.title ?? c.const), value: String(c.const) })) });
-    } else if (field.type === 'integer' || field.type === 'number') components.push({ type: 'number', key: prefix, label });
-    else if (field.type === 'string') components.push({ type: 'textfield', key: prefix, label });
-  };
-  visit(root, '', '');
-  return { type: 'default', id: 'equivalent', components };
 }
 
 async function bundleEntry(entry: string): Promise<string> {
@@ -110,12 +71,11 @@ async function renderRatio(forms: string[]): Promise<BenchResult[]> {
   const browser = await launchChromium();
   try {
     server.files.set('/bench/rjsf.js', await bundleEntry(RJSF_ENTRY));
-    server.files.set('/bench/formjs.js', await bundleEntry(FORM_JS_ENTRY));
     server.files.set('/bench/dao.js', DAO_ENTRY);
-    const inputs = { dao: schema, rjsf: plain(schema), formjs: formJsSchema(schema) };
-    const times: Record<'dao' | 'rjsf' | 'formjs', number[]> = { dao: [], rjsf: [], formjs: [] };
+    const inputs = { dao: schema, rjsf: plain(schema) };
+    const times: Record<'dao' | 'rjsf', number[]> = { dao: [], rjsf: [] };
     for (let i = 0; i < ROUNDS; i++) {
-      for (const peer of ['dao', 'rjsf', 'formjs'] as const) {
+      for (const peer of ['dao', 'rjsf'] as const) {
         server.files.set(`/bench/${peer}.html`, `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${peer}</title><script type="module" src="/bench/${peer}.js"></script></head><body></body></html>`);
         const page = await browser.newPage();
         await page.goto(`${server.url}/bench/${peer}.html`);
@@ -127,11 +87,7 @@ async function renderRatio(forms: string[]): Promise<BenchResult[]> {
     }
     const dao = median(times.dao);
     const rjsf = median(times.rjsf);
-    const formjs = median(times.formjs);
-    const controls = (inputs.formjs.components as Json[]).filter((c) => c.type === 'radio').length;
     return [
-      { key: 'forms.renderMsFormJs', value: round(formjs, 1), unit: 'ms', note: `@bpmn-io/form-js-viewer, the equivalent ${controls} radio groups` },
-      { key: 'forms.renderRatioVsFormJs', value: round(dao / formjs, 2), unit: '×', note: '<dao-form> ÷ form-js, time to first render' },
       { key: 'forms.renderMsDaoForm', value: round(dao, 1), unit: 'ms', note: `median of ${ROUNDS}, ${String(schema.$id)}` },
       { key: 'forms.renderMsRjsf', value: round(rjsf, 1), unit: 'ms', note: '@rjsf/core + validator-ajv8, React 19' },
       { key: 'forms.renderRatioVsRjsf', value: round(dao / rjsf, 2), unit: '×', goal: '≤ 0.5', note: '<dao-form> ÷ @rjsf/core, time to first render' },

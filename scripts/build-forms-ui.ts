@@ -1,7 +1,7 @@
 // npm run build: dist/dao-form.js (one minified ES module, Lit included), dist/app/ (the web app) and, for every protocol form,
 // dist/schemas/<id>.json (as served: placeholders filled) and dist/validators/<id>.js (its standalone validator),
 // with dist/schemas/index.json listing them. The browser tests run it too (test/browser/support/build.ts).
-import { build, type Plugin } from 'esbuild';
+import { build } from 'esbuild';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,14 +10,6 @@ import { readDefinitionFiles } from '../engine/definitions/read-files.js';
 import { standaloneValidatorModule } from '../engine/forms/standalone.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-
-/** The browser has no `new Function`: JSON Logic runs on json-logic-js there (forms-ui/src/core/browser-logic.ts). */
-const browserLogic: Plugin = {
-  name: 'browser-logic',
-  setup(b) {
-    b.onResolve({ filter: /expressions\/logic\.js$/ }, () => ({ path: join(root, 'forms-ui/src/core/browser-logic.ts') }));
-  },
-};
 
 /** Writes through a temporary file, so test processes building at once never read half a file. */
 async function writeAtomic(file: string, text: string): Promise<void> {
@@ -38,7 +30,6 @@ export async function bundleFormElement(outDir: string): Promise<string> {
     target: 'es2021',
     minify: true,
     legalComments: 'none',
-    plugins: [browserLogic],
     write: false,
     logLevel: 'silent',
   });
@@ -83,7 +74,6 @@ export async function bundleWebApp(outDir?: string): Promise<Map<string, string>
     legalComments: 'none',
     chunkNames: 'chunk-[hash]',
     outdir: join(root, 'dist/app'),
-    plugins: [browserLogic],
     write: false,
     logLevel: 'silent',
   });

@@ -1,5 +1,7 @@
 // The one place that reads the environment: every setting of the server, checked once, failing fast in production.
 import { projectFile } from './project-files.js';
+import { existsSync } from 'node:fs';
+import { MissingSessionSecretError, sessionKeyFile } from './services/session-secret.js';
 
 export interface JwtConfig {
   jwksUrl?: string;
@@ -11,6 +13,10 @@ export interface JwtConfig {
   roleClaim: string;
   /** Claim value → role in roles.yaml, for portals whose role names differ. */
   roleMap: Record<string, string>;
+  /** A token issued (`iat`) longer ago than this is refused, whatever its `exp` says. */
+  maxAgeSeconds: number;
+  /** How far the portal's clock may be off ours when `exp`, `nbf` and `iat` are checked. */
+  clockToleranceSeconds: number;
 }
 
 export interface Config {
@@ -29,6 +35,9 @@ export interface Config {
 }
 
 type Env = Record<string, string | undefined>;
+
+export const DEFAULT_JWT_MAX_AGE_SECONDS = 3600;
+export const DEFAULT_JWT_CLOCK_TOLERANCE_SECONDS = 30;
 
 function flag(value: string | undefined, fallback: boolean): boolean {
   if (value === undefined || value === '') return fallback;
@@ -60,7 +69,15 @@ function jwtConfig(env: Env): JwtConfig | undefined {
     usernameClaim: env.JWT_USERNAME_CLAIM ?? 'sub',
     roleClaim: env.JWT_ROLE_CLAIM ?? 'role',
     roleMap: roleMap(env.JWT_ROLE_MAP),
+    maxAgeSeconds: seconds('JWT_MAX_AGE', env.JWT_MAX_AGE, DEFAULT_JWT_MAX_AGE_SECONDS),
+    clockToleranceSeconds: seconds('JWT_CLOCK_TOLERANCE', env.JWT_CLOCK_TOLERANCE, DEFAULT_JWT_CLOCK_TOLERANCE_SECONDS),
   };
+}
+
+function seconds(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  if (!/^\d+$/.test(value)) throw new Error(`${name} must be a whole number of seconds, not "${value}"`);
+  return Number(value);
 }
 
 function port(value: string | undefined): number {
@@ -88,7 +105,8 @@ export function loadConfig(env: Env = process.env): Config {
   const jwt = jwtConfig(env);
   if (jwt) config.jwt = jwt;
   if (production) {
-    if (!config.sessionSecret) throw new Error('Missing env var SESSION_SECRET (required when NODE_ENV=production)');
+    const keyFile = sessionKeyFile(config.dataDir);
+    if (!config.sessionSecret && !existsSync(keyFile)) throw new MissingSessionSecretError(keyFile);
     if (demoMode && !config.demoPassword) throw new Error('Missing env var DEMO_PASSWORD (DEMO_MODE is on in production)');
   }
   if (config.sessionSecret && config.sessionSecret.length < 32) throw new Error('SESSION_SECRET must be at least 32 characters');

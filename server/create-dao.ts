@@ -2,16 +2,21 @@
 // published as the current version, demo accounts in demo mode, the services, the router and the background jobs.
 import type { Router } from 'express';
 import type { CryptoKey } from 'jose';
+import { join } from 'node:path';
+import { folderParseCache } from '../engine/definitions/parse-cache.js';
+import { YAML_READING } from '../engine/definitions/source.js';
 import { openStore, type CaseStore } from '../engine/store/index.js';
 import { createAppRouter } from './app.js';
 import { startBackgroundJobs, type BackgroundJobs } from './background-jobs.js';
-import type { JwtConfig } from './config.js';
+import { DEFAULT_JWT_CLOCK_TOLERANCE_SECONDS, DEFAULT_JWT_MAX_AGE_SECONDS, type JwtConfig } from './config.js';
 import { createLogger, type Logger } from './logger.js';
 import { projectFile } from './project-files.js';
 import { publishDefinitionsFolder } from './services/definitions-folder.js';
 import { createServices, type Services } from './services/index.js';
 import { generatePassword } from './services/passwords.js';
-import { resolveSessionSecret } from './services/session-secret.js';
+import {
+  resolveSessionSecret, retireStoredSessionSecret, sessionKeyFile, type ResolvedSessionSecret,
+} from './services/session-secret.js';
 import { SharedDefinitionRegistry } from './services/shared-registry.js';
 
 export interface DaoOptions {
@@ -45,26 +50,48 @@ export interface Dao {
 function jwtOptions(jwt: NonNullable<DaoOptions['auth']>['jwt']) {
   if (!jwt) return undefined;
   if (!jwt.key && !jwt.publicKey && !jwt.jwksUrl) throw new Error('auth.jwt needs a key, a publicKey (SPKI PEM) or a jwksUrl');
-  return { algorithms: ['RS256', 'ES256'], usernameClaim: 'sub', roleClaim: 'role', roleMap: {}, ...jwt };
+  const lifetime = {
+    maxAgeSeconds: DEFAULT_JWT_MAX_AGE_SECONDS,
+    clockToleranceSeconds: DEFAULT_JWT_CLOCK_TOLERANCE_SECONDS,
+  };
+  return { algorithms: ['RS256', 'ES256'], usernameClaim: 'sub', roleClaim: 'role', roleMap: {}, ...lifetime, ...jwt };
+}
+
+function logSessionSecret(logger: Logger, session: ResolvedSessionSecret): void {
+  if (session.source === 'new key file') {
+    logger.info('created the session key file in the data folder (SESSION_SECRET is not set)');
+  }
+  if (session.keyFileTooOpen) logger.warn('other users than the server\'s may read the session key file: chmod 600 it');
 }
 
 export async function createDao(options: DaoOptions = {}): Promise<Dao> {
   const logger = options.logger ?? createLogger();
   const jwt = jwtOptions(options.auth?.jwt);
+  // Before anything is opened, so that a production server without a key stops at once, saying what is missing.
+  const session = await resolveSessionSecret({
+    ...(options.auth?.sessionSecret ? { configured: options.auth.sessionSecret } : {}),
+    keyFile: sessionKeyFile(options.dataDir ?? './data'),
+    production: options.production ?? false,
+  });
   const store = options.store ?? (await openStore({ ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}), dataDir: options.dataDir ?? './data' }));
-  const registry = new SharedDefinitionRegistry(store);
+  // Definition files read before are kept in the data folder (when there is one) and read back at the next start.
+  const dataDir = options.dataDir ?? (options.store || options.databaseUrl ? undefined : './data');
+  const parseCache = dataDir ? folderParseCache(join(dataDir, 'definitions-cache'), YAML_READING) : undefined;
+  const registry = new SharedDefinitionRegistry(store, parseCache ? { parseCache } : {});
   let definitionVersion: number;
   let services: Services;
   let router: Router;
   try {
     const definitionsDir = options.definitionsDir ?? projectFile('definitions');
     definitionVersion = await publishDefinitionsFolder(store, registry, definitionsDir);
-    const sessionSecret = await resolveSessionSecret(store, options.auth?.sessionSecret);
+    if (await retireStoredSessionSecret(store)) {
+      logger.warn('deleted the session key an earlier version kept in the database: everyone signs in again');
+    }
     services = createServices({
       store,
       registry,
       logger,
-      sessionSecret,
+      sessionSecret: session.secret,
       production: options.production ?? false,
       ...(jwt ? { jwt } : {}),
       ...(options.auth?.signInLimit ? { signInLimit: options.auth.signInLimit } : {}),
@@ -72,10 +99,14 @@ export async function createDao(options: DaoOptions = {}): Promise<Dao> {
     });
     // Made here, before any job starts: it fails when the web app is not built (set-up-web-app.ts).
     router = createAppRouter(services);
+    // Cases stored by an older version get the summary columns lists read (see CaseService.resummarise).
+    const resummarised = await services.cases.resummarise();
+    if (resummarised) logger.info({ cases: resummarised }, 'case summaries brought up to date');
   } catch (error) {
     if (!options.store) await store.close();
     throw error;
   }
+  logSessionSecret(logger, session);
   let generatedDemoPassword: string | undefined;
   if (options.demo) {
     const given = typeof options.demo === 'object' ? options.demo.password : undefined;

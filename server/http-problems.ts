@@ -2,7 +2,9 @@
 import createError, { type HttpError } from 'http-errors';
 import { CaseServiceError } from '../engine/service/errors.js';
 import { DefinitionProblemsError } from '../engine/service/definition-registry.js';
+import { StoreQueryError } from '../engine/store/errors.js';
 import { publicProblem } from './services/definitions-admin.js';
+import type { ProblemCode } from './problem-types.js';
 
 const STATUS: Record<string, number> = {
   'not-found': 404,
@@ -18,8 +20,14 @@ const STATUS: Record<string, number> = {
   'cannot-migrate': 422,
 };
 
-/** A problem with a code and extra members; `expose` so its message is the detail. */
-export function problem(status: number, code: string, detail: string, extensions: Record<string, unknown> = {}, headers?: Record<string, string>): HttpError {
+/** A problem with a code of problem-types.ts and extra members; `expose` so its message is the detail. */
+export function problem(
+  status: number,
+  code: ProblemCode,
+  detail: string,
+  extensions: Record<string, unknown> = {},
+  headers?: Record<string, string>,
+): HttpError {
   return createError(status, detail, { code, extensions, expose: true, ...(headers ? { headers } : {}) });
 }
 
@@ -36,10 +44,16 @@ function caseProblem(error: CaseServiceError): HttpError {
 
 export function toHttpError(error: unknown): HttpError | undefined {
   if (error instanceof CaseServiceError) return caseProblem(error);
+  if (error instanceof StoreQueryError) {
+    return problem(400, 'bad-request', `${error.message}.`, { parameter: error.parameter });
+  }
   if (error instanceof DefinitionProblemsError) return problem(422, error.code, 'The definitions have problems; nothing was published.', { problems: error.problems.map(publicProblem) });
   const parser = error as { type?: string; status?: number };
   if (parser.type === 'entity.too.large') return problem(413, 'too-large', 'The request body is larger than 1 MB.');
   if (parser.type === 'entity.parse.failed') return problem(400, 'bad-json', 'The request body is not valid JSON.');
+  if (parser.type === 'encoding.unsupported' || parser.type === 'charset.unsupported') {
+    return problem(415, 'unsupported-encoding', 'The server does not read the body\'s content encoding or charset.');
+  }
   if (typeof parser.type === 'string' && parser.status && parser.status < 500) return problem(parser.status, 'bad-request', 'The request body could not be read.');
   // The router could not percent-decode a path parameter (GET /api/cases/%): the caller's mistake, not ours.
   if (error instanceof URIError) return problem(400, 'bad-request', 'The address could not be decoded.');

@@ -8,6 +8,7 @@ import { loadConfig } from './config.js';
 import { createDao } from './create-dao.js';
 import { createLogger, errorSummary } from './logger.js';
 import { WebAppNotBuiltError } from './middleware/set-up-web-app.js';
+import { MissingSessionSecretError } from './services/session-secret.js';
 
 const config = loadConfig();
 const logger = createLogger({ level: config.logLevel });
@@ -60,7 +61,7 @@ async function start() {
 start().catch((error: unknown) => {
   if (error instanceof DefinitionProblemsError) {
     process.stderr.write(`The definitions in ${config.definitionsDir} have problems:\n${error.problems.map(formatProblem).join('\n')}\n`);
-  } else if (error instanceof StoreInUseError || error instanceof WebAppNotBuiltError) {
+  } else if (error instanceof StoreInUseError || error instanceof MissingSessionSecretError || error instanceof WebAppNotBuiltError) {
     process.stderr.write(`${error.message}\n`);
   } else {
     logger.error({ error: errorSummary(error) }, 'could not start');

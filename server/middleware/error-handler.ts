@@ -5,6 +5,7 @@ import createError, { isHttpError } from 'http-errors';
 import { STATUS_CODES } from 'node:http';
 import { errorSummary, type Logger } from '../logger.js';
 import { toHttpError } from '../http-problems.js';
+import { genericProblemCode, isProblemCode, PROBLEM_TYPES, problemType } from '../problem-types.js';
 import { sendJsonText } from '../send-json-text.js';
 
 export function errorHandler(logger: Logger, production: boolean): ErrorRequestHandler {
@@ -12,13 +13,17 @@ export function errorHandler(logger: Logger, production: boolean): ErrorRequestH
     if (res.headersSent) return next(raw);
     const error = toHttpError(raw) ?? (isHttpError(raw) ? raw : undefined) ?? createError(500, production ? 'Something went wrong on our side.' : 'Internal error (see the server log)');
     if (error.status >= 500) logger.error({ error: errorSummary(raw), method: req.method, path: req.originalUrl.split('?')[0] }, 'request failed');
-    const { code, extensions } = error as { code?: string; extensions?: Record<string, unknown> };
+    const { code: raised, extensions } = error as { code?: unknown; extensions?: Record<string, unknown> };
+    // Only this product's problem types go out: a code brought by a library (zlib's Z_DATA_ERROR …) is not one.
+    const ours = isProblemCode(raised);
+    const code = ours ? raised : genericProblemCode(error.status);
+    const exposed = ours || raised === undefined ? error.message : PROBLEM_TYPES[code];
     const body = {
-      type: code ? `urn:dao-pathways:problem:${code}` : 'about:blank',
+      type: problemType(code),
       title: STATUS_CODES[error.status] ?? 'Error',
       status: error.status,
-      detail: error.expose ? error.message : STATUS_CODES[error.status],
-      ...(code ? { code } : {}),
+      detail: error.expose ? exposed : STATUS_CODES[error.status],
+      code,
       ...extensions,
     };
     if (error.headers) res.set(error.headers);

@@ -5,10 +5,16 @@ import { problem } from '../http-problems.js';
 import type { Services } from '../services/index.js';
 import { SESSION_COOKIE } from '../services/session-tokens.js';
 
+/** The first value of the named cookie that decodes; one that does not (`dao_session=%`) is ignored, as if absent. */
 export function readCookie(req: Request, name: string): string | undefined {
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const [key, ...rest] = part.trim().split('=');
-    if (key === name) return decodeURIComponent(rest.join('='));
+    if (key !== name) continue;
+    try {
+      return decodeURIComponent(rest.join('='));
+    } catch {
+      // A malformed cookie must not lock the browser out of every route, sign-in included: the next one may do.
+    }
   }
   return undefined;
 }

@@ -12,10 +12,11 @@ import { productPath } from '../product-path.js';
 /** Where app.ts mounts these routes, below the product's own path. */
 export const SESSION_PATH = '/api/session';
 
-function cookieOptions(req: Request) {
+/** In production the cookie is Secure whatever the request says: a proxy not trusted (TRUST_PROXY) hides the https. */
+function cookieOptions(req: Request, production: boolean) {
   // The cookie is the whole product's, wherever a host mounts it.
   const path = productPath(req, SESSION_PATH) || '/';
-  return { httpOnly: true, sameSite: 'strict' as const, secure: req.secure, path };
+  return { httpOnly: true, sameSite: 'strict' as const, secure: production || req.secure, path };
 }
 
 function credentials(body: unknown): { username: string; password: string } {
@@ -46,7 +47,7 @@ export function sessionRoutes(services: Services): Router {
     res.locals.user = viewer;
     services.logger.info({ user: user.username, role: user.role, demo: user.demo }, user.demo ? 'signed in (demo account)' : 'signed in');
     await services.store.appendAudit({ at: services.now(), userId: user.username, caseId: null, action: 'signed-in', detail: { demo: user.demo } });
-    res.cookie(SESSION_COOKIE, token, { ...cookieOptions(req), maxAge: SESSION_TTL_MS });
+    res.cookie(SESSION_COOKIE, token, { ...cookieOptions(req, services.production), maxAge: SESSION_TTL_MS });
     res.json({ user: describeUser(viewer, defs), csrfToken: services.sessions.csrfToken(claims.sid) });
   });
 
@@ -58,7 +59,7 @@ export function sessionRoutes(services: Services): Router {
       await services.endedSessions.end(claims.sid, claims.exp);
       await services.store.appendAudit({ at: services.now(), userId: user.username, caseId: null, action: 'signed-out', detail: null });
     }
-    res.clearCookie(SESSION_COOKIE, cookieOptions(req));
+    res.clearCookie(SESSION_COOKIE, cookieOptions(req, services.production));
     res.status(204).end();
   });
 

@@ -36,7 +36,15 @@ export function createBearerVerifier(config: JwtConfig & { key?: CryptoKey | Uin
   let key: Promise<CryptoKey | Uint8Array | JWTVerifyGetKey> | undefined;
   const resolveKey = () =>
     (key ??= config.key ? Promise.resolve(config.key) : config.jwksUrl ? Promise.resolve(createRemoteJWKSet(new URL(config.jwksUrl))) : importKey(config.publicKey!, config.algorithms));
-  const options = { algorithms: config.algorithms, ...(config.issuer ? { issuer: config.issuer } : {}), ...(config.audience ? { audience: config.audience } : {}) };
+  const options = {
+    algorithms: config.algorithms,
+    ...(config.issuer ? { issuer: config.issuer } : {}),
+    ...(config.audience ? { audience: config.audience } : {}),
+    // A token without an expiry, issued too long ago, or issued in the future (beyond the skew) is refused.
+    requiredClaims: ['exp', 'iat'],
+    maxTokenAge: config.maxAgeSeconds,
+    clockTolerance: config.clockToleranceSeconds,
+  };
   return async (token) => {
     try {
       const { payload } = await jwtVerify(token, (await resolveKey()) as never, options);

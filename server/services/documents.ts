@@ -1,8 +1,10 @@
-// One document of a case (an instance of kind document with its lifecycle state) as its reader may see it.
+// One document of a case (an instance of kind document with its lifecycle state) as its reader may see it, once its
+// pathway shares it with them.
 import type { CaseSnapshotView } from '../../engine/service/case-service.js';
 import type { CaseData } from '../../engine/runtime/model.js';
 import { problem } from '../http-problems.js';
 import { RedactorsByVersion, type DefinitionsAt } from './collected-answers.js';
+import { documentReachesReader } from './document-sharing.js';
 import { Redactor } from './redaction.js';
 
 /**
@@ -13,7 +15,13 @@ export async function documentFor(snapshot: CaseSnapshotView, instanceId: string
   const { record, view, defs } = snapshot;
   const instance = view.instances.find((i) => i.id === instanceId && i.kind === 'document');
   if (!instance?.form) throw problem(404, 'not-found', `This case has no document "${instanceId}".`);
-  if (!redactor.mayReadForm(instance.form)) throw problem(403, 'forbidden', 'This document may not be shown to you or to this audience.');
+  if (!redactor.askToRead(instance.form)) {
+    throw problem(403, 'forbidden', 'This document may not be shown to you or to this audience.');
+  }
+  // Before its answers are read, so that a document refused for its stage counts as nothing disclosed.
+  if (!documentReachesReader(defs, record.snapshot as CaseData, instance.id, redactor.reader)) {
+    throw problem(403, 'not-shared', 'This document has not been shared with you or with this audience yet.');
+  }
   // A document keeps its own answers; a later document of the same form never changes them.
   const submission = (record.snapshot as CaseData).instances[instance.id]?.answers;
   const redactors = new RedactorsByVersion(redactor, record.definitionVersion, definitionsAt);
@@ -25,6 +33,9 @@ export async function documentFor(snapshot: CaseSnapshotView, instanceId: string
     id: instance.id,
     caseId: record.id,
     caseTitle: view.title,
+    // Who the case is about (the pathway's meta.identity, never confidential), for headings and print.
+    person: record.summary.person ?? null,
+    caseNumber: record.summary.caseNumber ?? null,
     form,
     formTitle: String((then.schema(form) ?? defs.forms.get(form)?.schema)?.title ?? form),
     definitionVersion: version,

@@ -1,17 +1,20 @@
 // The one place that decides what of a case a reader receives. Every response carrying answers, values, schemas or
 // documents goes through a Redactor: forms the role may not read are withheld, and, for a reader not cleared (by role
 // and, when given, audience), confidential forms, fields and the values copied from them are removed. What a cleared
-// reader was shown is collected in `disclosed`, for the audit log.
+// reader was shown is collected in `disclosed`, and what a reader asked for and was refused in `refused`, for the
+// audit log.
 import type { CompiledDefinitions } from '../../engine/definitions/check.js';
 import type { JsonObject } from '../../engine/definitions/types.js';
 import { readerIsCleared, readerMayReadForm, type Reader } from './abilities.js';
-import { isConfidential, pruneAnswers, schemaWithoutConfidential } from './confidential-schema.js';
+import { isConfidential, pathIsConfidential, pruneAnswers, schemaWithoutConfidential } from '../../engine/forms/confidential-schema.js';
 import { confidentialValuePaths, withoutConfidentialValues } from './confidential-values.js';
 
 export class Redactor {
   readonly cleared: boolean;
   /** Forms whose confidential content this reader has been given. */
   readonly disclosed = new Set<string>();
+  /** Forms holding confidential content that this reader asked for by name and was refused. */
+  readonly refused = new Set<string>();
 
   constructor(
     private readonly defs: CompiledDefinitions,
@@ -25,6 +28,17 @@ export class Redactor {
     const form = this.defs.forms.get(formId);
     if (!form || !readerMayReadForm(this.defs, this.reader, formId)) return false;
     return this.cleared || !isConfidential(form.schema);
+  }
+
+  /**
+   * mayReadForm for a form asked for by name (a document, a draft), noting in `refused` a refusal of one that holds
+   * confidential content, for the audit log. Lists of what there is filter with mayReadForm, which notes nothing.
+   */
+  askToRead(formId: string): boolean {
+    if (this.mayReadForm(formId)) return true;
+    const form = this.defs.forms.get(formId);
+    if (form && pathIsConfidential(form.schema, [])) this.refused.add(formId);
+    return false;
   }
 
   /** The answers the reader may see, or undefined when the whole form is withheld. */

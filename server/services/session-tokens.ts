@@ -10,6 +10,21 @@ export interface SessionClaims {
 
 export const SESSION_COOKIE = 'dao_session';
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
+/** How far another instance's clock may be ahead of ours when it issued a session. */
+const CLOCK_SKEW_MS = 5 * 60 * 1000;
+const SESSION_ID = /^[A-Za-z0-9_-]{22}$/;
+
+/**
+ * The claims exactly as issue() writes them, or undefined: a signed payload of any other shape (an `exp` that is a
+ * string, no `sid`, a claim more) is refused, not read loosely.
+ */
+function sessionClaims(value: unknown): SessionClaims | undefined {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const { sid, username, exp, ...others } = value as Record<string, unknown>;
+  if (Object.keys(others).length > 0 || typeof sid !== 'string' || !SESSION_ID.test(sid)) return undefined;
+  if (typeof username !== 'string' || username === '' || !Number.isSafeInteger(exp)) return undefined;
+  return { sid, username, exp: exp as number };
+}
 
 function sign(secret: string, text: string): string {
   return createHmac('sha256', secret).update(text).digest('base64url');
@@ -50,8 +65,10 @@ export class SessionTokens {
     const [version, body, mac] = token.split('.');
     if (version !== 'v1' || !body || !mac || !sameText(mac, sign(this.secret, `session.${body}`))) return undefined;
     try {
-      const claims = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as SessionClaims;
-      if (typeof claims.username !== 'string' || !(claims.exp > this.now())) return undefined;
+      const claims = sessionClaims(JSON.parse(Buffer.from(body, 'base64url').toString('utf8')));
+      // No session outlives its time to live, whatever its (signed) expiry says.
+      const now = this.now();
+      if (!claims || claims.exp <= now || claims.exp > now + SESSION_TTL_MS + CLOCK_SKEW_MS) return undefined;
       remember(this.verified, token, Object.freeze(claims));
       return claims;
     } catch {

@@ -20,7 +20,9 @@ describe('loadConfig', () => {
   });
 
   it('should fail fast in production without a session secret, or with demo mode and no demo password', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/Missing env var SESSION_SECRET/);
+    // A data folder with no session key file in it (test/security/session-secret.test.ts covers one with a key file).
+    const noKeyFile = { NODE_ENV: 'production', DATA_DIR: 'test/no-such-data-folder' };
+    expect(() => loadConfig(noKeyFile)).toThrow(/Missing env var SESSION_SECRET/);
     const secret = 'x'.repeat(32);
     expect(loadConfig({ NODE_ENV: 'production', SESSION_SECRET: secret }).demoMode).toBe(false);
     expect(() => loadConfig({ NODE_ENV: 'production', SESSION_SECRET: secret, DEMO_MODE: 'true' })).toThrow(/Missing env var DEMO_PASSWORD/);

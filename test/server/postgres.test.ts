@@ -41,8 +41,10 @@ runHttpContract('PostgreSQL', async () => ({ store: await storeOn(freshSchema())
 describe('Two instances on one PostgreSQL database', () => {
   it("should see each other's cases and accept each other's sessions", async () => {
     const schema = freshSchema();
-    const first = await startServer({ store: await storeOn(schema) });
-    const second = await startServer({ store: await storeOn(schema) });
+    // Instances share the session key through SESSION_SECRET (never through the database: issue 24).
+    const auth = { sessionSecret: 'one session secret for every instance, 32+ characters' };
+    const first = await startServer({ store: await storeOn(schema), auth });
+    const second = await startServer({ store: await storeOn(schema), auth });
     try {
       const requester = await signIn(first.app, USERS.requester);
       const opened = await requester.post('/api/cases', { pathway: 'flow' }).expect(201);

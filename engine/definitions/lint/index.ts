@@ -4,8 +4,11 @@ import type { DefinitionSet } from '../types.js';
 import { createLintContext } from './context.js';
 import { lintExpressions } from './expressions.js';
 import { lintForms } from './forms.js';
+import { lintIdentity } from './identity.js';
 import { lintReferences } from './references.js';
 import { lintScenarios } from './scenarios.js';
+import { lintSignOffFields } from './sign-off-fields.js';
+import { lintDocumentHeader } from './document-header.js';
 import { lintStructure } from './structure.js';
 
 export function lintDefinitions(set: DefinitionSet): Problem[] {
@@ -14,6 +17,9 @@ export function lintDefinitions(set: DefinitionSet): Problem[] {
   lintStructure(ctx);
   lintReferences(ctx);
   lintExpressions(ctx);
+  lintIdentity(ctx);
   lintScenarios(ctx);
+  lintSignOffFields(ctx);
+  lintDocumentHeader(ctx);
   return ctx.problems;
 }

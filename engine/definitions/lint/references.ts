@@ -3,6 +3,7 @@ import { actionRegistry } from '../../compile/actions/index.js';
 import { guardRegistry } from '../../compile/guards/index.js';
 import type { JsonObject } from '../types.js';
 import { declaredEvents, type LintContext } from './context.js';
+import { lintMetaExtras } from './meta-extras.js';
 
 function known(list: Iterable<string>): string {
   return [...list].sort().join(', ');
@@ -37,6 +38,7 @@ export function lintReferences(ctx: LintContext): void {
       if (!set.forms.has(form) && !set.broken.forms.has(form)) ctx.report(source, path, 'unknown-form', `unknown form "${form}": there is no forms/${form}.yaml`);
     };
     checkRoles(meta.startedBy, ['meta', 'startedBy']);
+    lintMetaExtras(ctx, id, checkForm);
     const usedEvents = new Set<string>();
     const setDeadlines = new Set(walk.uses.filter((u) => u.type === 'setDeadline').map((u) => String(u.params.name)));
 
@@ -84,6 +86,11 @@ export function lintReferences(ctx: LintContext): void {
         checkForm(form, [...use.yamlPath, 'params', key]);
       });
       checkRoles(refs.roles, [...use.yamlPath, 'params', 'roles']);
+      (refs.events ?? []).forEach((event, i) => {
+        const key = Object.entries(use.params).find(([, v]) => Array.isArray(v) && v.includes(event))?.[0] ?? 'events';
+        if (events.has(event)) return;
+        ctx.report(source, [...use.yamlPath, 'params', key, i], 'unknown-event', `event "${event}" is not declared by any pathway`);
+      });
       for (const other of refs.pathways ?? []) {
         if (!set.pathways.has(other) && !set.broken.pathways.has(other)) {
           const key = Object.entries(use.params).find(([, v]) => v === other)?.[0] ?? 'pathway';

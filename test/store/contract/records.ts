@@ -95,6 +95,17 @@ export function describeRecordContract(store: CurrentStore): void {
     });
   });
 
+  describe('#deleteUser', () => {
+    it('should remove that user only, and be harmless for one that is not there', async () => {
+      await store().upsertUser({ username: 'ann', displayName: 'Ann', role: 'worker', passwordHash: 'h', demo: false });
+      await store().upsertUser({ username: 'bob', displayName: 'Bob', role: 'worker', passwordHash: 'h', demo: false });
+      await store().deleteUser('ann');
+      await store().deleteUser('nobody');
+      expect(await store().getUser('ann')).toBeUndefined();
+      expect((await store().listUsers()).map((u) => u.username)).toEqual(['bob']);
+    });
+  });
+
   describe('#endSession', () => {
     it('should mark only that session ended, and be harmless when ended twice', async () => {
       await store().endSession('sid-a', minutesIn(60));
