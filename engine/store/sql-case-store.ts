@@ -9,10 +9,12 @@ import {
   toUser, type CaseHead, type StoredCase,
 } from './rows.js';
 import { runMigrations } from './run-migrations.js';
+import { clearSignInAttempts, giveBackSignInAttempt, purgeSignInAttempts, takeSignInAttempt } from './sign-in-attempts.js';
 import type { SqlDatabase, SqlParam } from './sql-database.js';
 import type {
   AuditFilter, AuditRecord, CaseFilter, CaseRecord, CaseStore, CommitInput, CreateCaseInput, DeadlineRecord,
-  DefinitionVersionRecord, DraftRecord, EventHeader, EventRecord, NewAudit, NewEvent, StoreOptions, UserRecord,
+  DefinitionVersionRecord, DraftRecord, EventHeader, EventRecord, NewAudit, NewEvent, SignInAttempt, SignInLimit, StoreOptions,
+  UserRecord,
 } from './types.js';
 
 function headersThrough(headers: EventHeader[], throughSeq: number | undefined): EventHeader[] {
@@ -187,21 +189,20 @@ export class SqlCaseStore implements CaseStore, DeadlineClaimWrites {
     return this.db.run('DELETE FROM ended_sessions WHERE expires_at < ?', [toInstant(before)]);
   }
 
-  async recordSignInFailure(key: string, at: string): Promise<void> {
-    await this.db.run('INSERT INTO sign_in_failures (attempt_key, at) VALUES (?, ?)', [key, toInstant(at)]);
+  takeSignInAttempt(limits: SignInLimit[], at: string, windowMs: number): Promise<SignInAttempt> {
+    return takeSignInAttempt(this.db, limits, at, windowMs);
   }
 
-  async signInFailuresSince(key: string, since: string): Promise<string[]> {
-    const rows = await this.db.all('SELECT at FROM sign_in_failures WHERE attempt_key = ? AND at >= ? ORDER BY at', [key, toInstant(since)]);
-    return rows.map((row) => String(row.at));
+  giveBackSignInAttempt(key: string, windowEnds: string): Promise<void> {
+    return giveBackSignInAttempt(this.db, key, windowEnds);
   }
 
-  async clearSignInFailures(key: string): Promise<void> {
-    await this.db.run('DELETE FROM sign_in_failures WHERE attempt_key = ?', [key]);
+  clearSignInAttempts(key: string): Promise<void> {
+    return clearSignInAttempts(this.db, key);
   }
 
-  purgeSignInFailures(before: string): Promise<number> {
-    return this.db.run('DELETE FROM sign_in_failures WHERE at < ?', [toInstant(before)]);
+  purgeSignInAttempts(at: string): Promise<number> {
+    return purgeSignInAttempts(this.db, at);
   }
 
   async saveDefinitionVersion(record: DefinitionVersionRecord): Promise<void> {

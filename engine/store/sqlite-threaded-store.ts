@@ -14,7 +14,8 @@ import { sqliteDialect } from './sqlite-dialect.js';
 import { rebuildStoreError, toWriterMessage, type WriterMethod, type WriterReply, type WriterRequest } from './sqlite-writer-protocol.js';
 import type {
   AuditFilter, AuditRecord, CaseFilter, CaseRecord, CaseStore, CommitInput, CreateCaseInput, DeadlineRecord,
-  DefinitionVersionRecord, DraftRecord, EventHeader, EventRecord, NewAudit, StoreOptions, UserRecord,
+  DefinitionVersionRecord, DraftRecord, EventHeader, EventRecord, NewAudit, SignInAttempt, SignInLimit, StoreOptions,
+  UserRecord,
 } from './types.js';
 import { defaultDeadlineLeaseMs } from './deadline-claims.js';
 
@@ -142,20 +143,20 @@ export class ThreadedSqliteStore implements CaseStore {
     return this.write('purgeEndedSessions', [before]);
   }
 
-  recordSignInFailure(key: string, at: string): Promise<void> {
-    return this.write('recordSignInFailure', [key, at]);
+  takeSignInAttempt(limits: SignInLimit[], at: string, windowMs: number): Promise<SignInAttempt> {
+    return this.write('takeSignInAttempt', [limits, at, windowMs]);
   }
 
-  clearSignInFailures(key: string): Promise<void> {
-    return this.write('clearSignInFailures', [key]);
+  giveBackSignInAttempt(key: string, windowEnds: string): Promise<void> {
+    return this.write('giveBackSignInAttempt', [key, windowEnds]);
   }
 
-  purgeSignInFailures(before: string): Promise<number> {
-    return this.write('purgeSignInFailures', [before]);
+  clearSignInAttempts(key: string): Promise<void> {
+    return this.write('clearSignInAttempts', [key]);
   }
 
-  signInFailuresSince(key: string, since: string): Promise<string[]> {
-    return this.reads.signInFailuresSince(key, since);
+  purgeSignInAttempts(at: string): Promise<number> {
+    return this.write('purgeSignInAttempts', [at]);
   }
 
   isSessionEnded(sessionId: string): Promise<boolean> {

@@ -4,6 +4,7 @@ import type { CaseStore } from '../../engine/store/types.js';
 import { describeCaseContract } from './contract/cases.js';
 import { describeDeadlineContract } from './contract/deadlines.js';
 import { describeRecordContract } from './contract/records.js';
+import { describeSignInAttemptContract } from './contract/sign-in-attempts.js';
 
 /** makeStore must give a fresh, empty store each time; the contract migrates and closes it. */
 export function runStoreContract(name: string, makeStore: () => Promise<CaseStore>): void {
@@ -24,5 +25,6 @@ export function runStoreContract(name: string, makeStore: () => Promise<CaseStor
     describeCaseContract(currentStore);
     describeDeadlineContract(currentStore);
     describeRecordContract(currentStore);
+    describeSignInAttemptContract(currentStore);
   });
 }

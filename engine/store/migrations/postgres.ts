@@ -113,4 +113,18 @@ CREATE INDEX sign_in_failures_key_at ON sign_in_failures (attempt_key, at);
 CREATE INDEX sign_in_failures_at ON sign_in_failures (at);
 `,
   },
+  {
+    version: 4,
+    name: 'sign-in attempts counted per window, taken in one step (the failures counted before are dropped)',
+    // One row per limit, changed by one upsert, so that taking an attempt cannot interleave with another's.
+    sql: `
+DROP TABLE sign_in_failures;
+CREATE TABLE sign_in_attempts (
+  attempt_key text PRIMARY KEY,
+  attempts integer NOT NULL,
+  window_ends text NOT NULL
+);
+CREATE INDEX sign_in_attempts_window_ends ON sign_in_attempts (window_ends);
+`,
+  },
 ];
