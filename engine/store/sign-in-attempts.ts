@@ -15,7 +15,9 @@ ON CONFLICT (attempt_key) DO UPDATE SET
 WHERE sign_in_attempts.window_ends <= ? OR sign_in_attempts.attempts < ?
 RETURNING attempts, window_ends`;
 
-export function takeSignInAttempt(db: SqlDatabase, limits: SignInLimit[], at: string, windowMs: number): Promise<SignInAttempt> {
+export function takeSignInAttempt(
+  db: SqlDatabase, limits: SignInLimit[], at: string, windowMs: number,
+): Promise<SignInAttempt> {
   const now = toInstant(at);
   const newWindowEnds = new Date(Date.parse(now) + windowMs).toISOString();
   return db.transaction(async (tx): Promise<SignInAttempt> => {
@@ -37,7 +39,9 @@ export function takeSignInAttempt(db: SqlDatabase, limits: SignInLimit[], at: st
 
 /** Undoes, in the same transaction, what was taken before a later limit refused. */
 async function giveBack(tx: SqlSession, counts: SignInCount[]): Promise<void> {
-  for (const { key } of counts) await tx.run('UPDATE sign_in_attempts SET attempts = attempts - 1 WHERE attempt_key = ?', [key]);
+  for (const { key } of counts) {
+    await tx.run('UPDATE sign_in_attempts SET attempts = attempts - 1 WHERE attempt_key = ?', [key]);
+  }
 }
 
 export async function giveBackSignInAttempt(db: SqlDatabase, key: string, windowEnds: string): Promise<void> {
@@ -45,10 +49,6 @@ export async function giveBackSignInAttempt(db: SqlDatabase, key: string, window
     'UPDATE sign_in_attempts SET attempts = attempts - 1 WHERE attempt_key = ? AND window_ends = ? AND attempts > 0',
     [key, toInstant(windowEnds)],
   );
-}
-
-export async function clearSignInAttempts(db: SqlDatabase, key: string): Promise<void> {
-  await db.run('DELETE FROM sign_in_attempts WHERE attempt_key = ?', [key]);
 }
 
 export function purgeSignInAttempts(db: SqlDatabase, at: string): Promise<number> {

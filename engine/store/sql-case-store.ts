@@ -9,12 +9,12 @@ import {
   toUser, type CaseHead, type StoredCase,
 } from './rows.js';
 import { runMigrations } from './run-migrations.js';
-import { clearSignInAttempts, giveBackSignInAttempt, purgeSignInAttempts, takeSignInAttempt } from './sign-in-attempts.js';
+import { giveBackSignInAttempt, purgeSignInAttempts, takeSignInAttempt } from './sign-in-attempts.js';
 import type { SqlDatabase, SqlParam } from './sql-database.js';
 import type {
   AuditFilter, AuditRecord, CaseFilter, CaseRecord, CaseStore, CommitInput, CreateCaseInput, DeadlineRecord,
-  DefinitionVersionRecord, DraftRecord, EventHeader, EventRecord, NewAudit, NewEvent, SignInAttempt, SignInLimit, StoreOptions,
-  UserRecord,
+  DefinitionVersionRecord, DraftRecord, EventHeader, EventRecord, NewAudit, NewEvent, SignInAttempt, SignInLimit,
+  StoreOptions, UserRecord,
 } from './types.js';
 
 function headersThrough(headers: EventHeader[], throughSeq: number | undefined): EventHeader[] {
@@ -195,10 +195,6 @@ export class SqlCaseStore implements CaseStore, DeadlineClaimWrites {
 
   giveBackSignInAttempt(key: string, windowEnds: string): Promise<void> {
     return giveBackSignInAttempt(this.db, key, windowEnds);
-  }
-
-  clearSignInAttempts(key: string): Promise<void> {
-    return clearSignInAttempts(this.db, key);
   }
 
   purgeSignInAttempts(at: string): Promise<number> {

@@ -151,10 +151,6 @@ export class ThreadedSqliteStore implements CaseStore {
     return this.write('giveBackSignInAttempt', [key, windowEnds]);
   }
 
-  clearSignInAttempts(key: string): Promise<void> {
-    return this.write('clearSignInAttempts', [key]);
-  }
-
   purgeSignInAttempts(at: string): Promise<number> {
     return this.write('purgeSignInAttempts', [at]);
   }

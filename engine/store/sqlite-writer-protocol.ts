@@ -7,8 +7,8 @@ import { StoreConflictError, StoreNotFoundError } from './errors.js';
 export const writerMethods = [
   'migrate', 'createCaseJson', 'commitEventJson', 'saveDraft', 'deleteDraft', 'purgeDrafts', 'appendAudit', 'upsertUser',
   'deleteUser',
-  'endSession', 'purgeEndedSessions', 'takeSignInAttempt', 'giveBackSignInAttempt', 'clearSignInAttempts',
-  'purgeSignInAttempts', 'saveDefinitionVersion', 'claimDeadlines', 'settleDeadlineClaim',
+  'endSession', 'purgeEndedSessions', 'takeSignInAttempt', 'giveBackSignInAttempt', 'purgeSignInAttempts',
+  'saveDefinitionVersion', 'claimDeadlines', 'settleDeadlineClaim',
 ] as const;
 
 export type WriterMethod = (typeof writerMethods)[number];

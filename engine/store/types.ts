@@ -237,8 +237,6 @@ export interface CaseStore {
   takeSignInAttempt(limits: SignInLimit[], at: string, windowMs: number): Promise<SignInAttempt>;
   /** Gives back one attempt taken in the window ending at `windowEnds` (none when that window is over). */
   giveBackSignInAttempt(key: string, windowEnds: string): Promise<void>;
-  /** Forgets the key's attempts (a right password resets the count of one user at one address). */
-  clearSignInAttempts(key: string): Promise<void>;
   /** Forgets windows that ended at or before `at`; returns how many. */
   purgeSignInAttempts(at: string): Promise<number>;
   /** Definition versions are immutable: saving an existing number fails with StoreConflictError. */
