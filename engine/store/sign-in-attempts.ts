@@ -2,6 +2,9 @@
 // is taken by one upsert that counts it only while attempts are left: SQLite runs every write on one connection in
 // turn, and PostgreSQL holds the row's lock until the transaction ends, so no two takers of any instance see the same
 // count. An attempt is taken before the password is checked, so a hundred parallel guesses get `max` checks at most.
+// rate-limiter-flexible (11.4.0) makes the same upsert, but its SQLite limiter would need a write connection of its
+// own on the request thread beside the store's writer thread, its PostgreSQL one the store's private pool, and its
+// limiters are taken one by one, where an attempt here is taken from both limits in one transaction or from neither.
 import { toInstant } from './rows.js';
 import type { SqlDatabase, SqlSession } from './sql-database.js';
 import type { SignInAttempt, SignInCount, SignInLimit } from './types.js';
