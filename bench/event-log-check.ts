@@ -2,7 +2,20 @@
 // acknowledged. Every acknowledged (case, seq, type) must be there; an event no client was told about is either one
 // the server wrote itself (timers, by "system") or one whose answer was lost when the server was killed.
 import { openSqliteStore } from '../engine/store/sqlite-store.js';
+import type { CaseStore } from '../engine/store/types.js';
 import type { LoadReport } from './simulated-officers.js';
+
+async function everyCaseId(store: CaseStore): Promise<string[]> {
+  const ids: string[] = [];
+  let after: string | undefined;
+  do {
+    const query = { visibleTo: { all: true }, includeClosed: true, limit: 100, ...(after ? { after } : {}) } as const;
+    const page = await store.listCases(query);
+    ids.push(...page.cases.map((c) => c.id));
+    after = page.next ?? undefined;
+  } while (after);
+  return ids;
+}
 
 export interface EventLogComparison {
   logged: number;
@@ -21,7 +34,7 @@ export async function compareWithEventLog(file: string, report: LoadReport): Pro
   try {
     const result: EventLogComparison = { logged: 0, acknowledged: 0, missing: [], unacknowledged: [], storedUnanswered: 0, bySystem: 0 };
     let unansweredOpens = report.unansweredOpens;
-    const caseIds = new Set([...(await store.listCases({ includeClosed: true })).map((c) => c.id), ...report.acknowledged.keys()]);
+    const caseIds = new Set([...(await everyCaseId(store)), ...report.acknowledged.keys()]);
     for (const caseId of caseIds) {
       const events = new Map((await store.listEvents(caseId)).map((e) => [e.seq, e]));
       const acknowledged = report.acknowledged.get(caseId) ?? new Map<number, string>();

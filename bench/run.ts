@@ -7,6 +7,7 @@ import { benchDefinitions } from './definitions.bench.js';
 import { benchEngine } from './engine.bench.js';
 import { benchForms } from './forms.bench.js';
 import { benchHttp } from './http.bench.js';
+import { benchList } from './list.bench.js';
 import { benchLoad } from './load.bench.js';
 import type { BenchResult } from './stats.js';
 
@@ -15,6 +16,7 @@ const suites: [string, () => Promise<BenchResult[]>][] = [
   ['engine', () => benchEngine()],
   ['http', () => benchHttp()],
   ['forms', () => benchForms()],
+  ['list', () => benchList()],
   ['load', () => benchLoad()],
   ['crash', () => benchCrash()],
 ];

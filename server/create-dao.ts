@@ -89,6 +89,9 @@ export async function createDao(options: DaoOptions = {}): Promise<Dao> {
   }
   logSessionSecret(logger, session);
   const services = createServices({ store, registry, logger, sessionSecret: session.secret, production: options.production ?? false, ...(jwt ? { jwt } : {}), ...(options.auth?.signInLimit ? { signInLimit: options.auth.signInLimit } : {}), ...(options.now ? { now: options.now } : {}) });
+  // Cases stored by an older version get the summary columns lists read (see CaseService.resummarise).
+  const resummarised = await services.cases.resummarise();
+  if (resummarised) logger.info({ cases: resummarised }, 'case summaries brought up to date');
   let generatedDemoPassword: string | undefined;
   if (options.demo) {
     const given = typeof options.demo === 'object' ? options.demo.password : undefined;

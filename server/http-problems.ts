@@ -2,6 +2,7 @@
 import createError, { type HttpError } from 'http-errors';
 import { CaseServiceError } from '../engine/service/errors.js';
 import { DefinitionProblemsError } from '../engine/service/definition-registry.js';
+import { StoreQueryError } from '../engine/store/errors.js';
 import { publicProblem } from './services/definitions-admin.js';
 import type { ProblemCode } from './problem-types.js';
 
@@ -43,6 +44,9 @@ function caseProblem(error: CaseServiceError): HttpError {
 
 export function toHttpError(error: unknown): HttpError | undefined {
   if (error instanceof CaseServiceError) return caseProblem(error);
+  if (error instanceof StoreQueryError) {
+    return problem(400, 'bad-request', `${error.message}.`, { parameter: error.parameter });
+  }
   if (error instanceof DefinitionProblemsError) return problem(422, error.code, 'The definitions have problems; nothing was published.', { problems: error.problems.map(publicProblem) });
   const parser = error as { type?: string; status?: number };
   if (parser.type === 'entity.too.large') return problem(413, 'too-large', 'The request body is larger than 1 MB.');

@@ -33,7 +33,7 @@ export interface Deadline {
 export type Effect =
   | { kind: 'openDocument'; form: string; lifecycle: string; cites?: string; by: string; role: string }
   | { kind: 'startPathway'; pathway: string; by: string; role: string }
-  | { kind: 'notify'; roles: string[]; message: string; at: string }
+  | { kind: 'notify'; roles: string[]; message: string; at: string; clearedBy?: string[] }
   | { kind: 'clearForm'; form: string; by: string; role: string };
 
 export interface Note {

@@ -7,6 +7,8 @@ export interface VocabularyReference {
   forms?: string[];
   roles?: string[];
   pathways?: string[];
+  /** Events named in the params (declared by some pathway). */
+  events?: string[];
   /** Paths written under `case.` by this action. */
   writes?: string[];
 }

@@ -13,6 +13,7 @@ import {
 } from './instances.js';
 import { clearFormOf } from './instance-forms.js';
 import type { CaseData, CommandContext, InstanceRecord } from './model.js';
+import { notificationOf } from './notifications.js';
 
 export function eventContextFor(data: CaseData | undefined, ctx: CommandContext): EventContext {
   const forms = Object.fromEntries(Object.entries(data?.forms ?? {}).map(([id, s]) => [id, s.data]));
@@ -57,14 +58,8 @@ export class CaseStepper {
       this.data.timers[key] = { id: key, instance: instance.id, dueAt, event: { type: s.event.type } };
     }
     for (const effect of outbox) {
-      if (effect.kind === 'notify') {
-        this.data.notifications.push({
-          at: effect.at,
-          roles: effect.roles,
-          message: effect.message,
-          instance: instance.id,
-        });
-      } else if (effect.kind === 'clearForm') clearFormOf(this.data, instance, effect.form);
+      if (effect.kind === 'notify') this.data.notifications.push(notificationOf(effect, instance.id));
+      else if (effect.kind === 'clearForm') clearFormOf(this.data, instance, effect.form);
       else if (effect.kind === 'startPathway') this.open(effect.pathway, 'pathway', instance);
       else this.open(effect.lifecycle, 'document', instance, effect.form, effect.cites);
     }

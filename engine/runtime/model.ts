@@ -57,6 +57,10 @@ export interface NotificationRecord {
   roles: string[];
   message: string;
   instance: string;
+  /** Events that do what the notice asks (see runtime/notifications.ts). */
+  clearedBy?: string[];
+  /** Set when someone in one of its roles sent one of those events. */
+  done?: { at: string; by: string; event: string };
 }
 
 export interface CaseData {

@@ -2,17 +2,17 @@
 // timers in one transaction, refusing stale writes. No HTTP here; the server calls these methods.
 import { randomUUID } from 'node:crypto';
 import type { CompiledDefinitions } from '../definitions/check.js';
-import { capacityOf, type CaseUser, type OfficerLoad } from '../compile/types.js';
+import { capacityOf, SYSTEM_USER, type CaseUser, type OfficerLoad } from '../compile/types.js';
 import { applyCommand } from '../runtime/apply.js';
 import type { CaseCommand, CaseData, CommandContext } from '../runtime/model.js';
 import { describeCase, type CaseView } from '../runtime/view.js';
 import { StoreConflictError } from '../store/errors.js';
 import { answersTooDeep, exceedsJsonDepth } from '../util/json-limits.js';
-import type { CaseRecord, CaseStore, NewDeadline } from '../store/types.js';
-import { summarise } from './case-summary.js';
+import type { CasePage, CaseQuery, CaseRecord, CaseStore, NewDeadline } from '../store/types.js';
+import { SUMMARY_FORMAT, summarise } from './case-summary.js';
 import type { DefinitionRegistry } from './definition-registry.js';
 import { CaseServiceError } from './errors.js';
-import { isVisibleTo } from './visibility.js';
+import { isVisibleTo, visibilityOf } from './visibility.js';
 import { draftKey } from './draft-key.js';
 
 export interface ServiceUser {
@@ -53,17 +53,12 @@ export class CaseService {
     return { id: user.id, role: user.role, qualifications: defs.roles.roles[user.role]?.qualifications ?? [] };
   }
 
-  /** Each officer's capacity (from the settings) and active cases (from the store). */
+  /** Each officer's capacity (from the settings) and active cases (counted by the store in one query). */
   async officerLoads(defs: CompiledDefinitions): Promise<Record<string, OfficerLoad>> {
-    const loads: Record<string, OfficerLoad> = {};
-    for (const officer of defs.settings.officers ?? []) {
-      const held = await this.store.listCases({ allocatedTo: officer.username });
-      loads[officer.username] = {
-        capacity: capacityOf(defs.settings, officer.username),
-        active: held.filter((c) => c.summary.activeCase && !c.summary.closed).length,
-      };
-    }
-    return loads;
+    const officers = (defs.settings.officers ?? []).map((o) => o.username);
+    const active = await this.store.countActiveCases(officers);
+    const load = (o: string): OfficerLoad => ({ capacity: capacityOf(defs.settings, o), active: active[o] ?? 0 });
+    return Object.fromEntries(officers.map((o) => [o, load(o)]));
   }
 
   /** The moment's context; officers' loads are looked up only when the pathway has a condition that reads them. */
@@ -107,7 +102,7 @@ export class CaseService {
       pathwayId: pathway,
       definitionVersion: version,
       snapshot: data,
-      summary: summarise(view, user.id),
+      summary: summarise(defs, data, view, { createdBy: user.id, createdAt: ctx.now }),
       createdBy: user.id,
       at: ctx.now,
       event: { type: 'case.opened', userId: user.id, role: user.role, at: ctx.now, definitionVersion: version, data: { commands } satisfies LoggedCommands },
@@ -158,7 +153,7 @@ export class CaseService {
         caseId,
         expectedVersion: request.expectedVersion,
         snapshot: after,
-        summary: summarise(view, record.createdBy),
+        summary: summarise(defs, after, view, record),
         previousSummary: record.summary,
         event: { type, userId: user.id, role: user.role, at: ctx.now, definitionVersion: record.definitionVersion, data: { commands } satisfies LoggedCommands },
         ...this.timerChanges(caseId, before, after),
@@ -193,7 +188,7 @@ export class CaseService {
         caseId: record.id,
         expectedVersion: record.version,
         snapshot: after,
-        summary: summarise(view, record.createdBy),
+        summary: summarise(defs, after, view, record),
         previousSummary: record.summary,
         event: { type: 'timer.fired', userId: 'system', role: 'system', at: now, definitionVersion: record.definitionVersion, data: { commands } satisfies LoggedCommands },
         fireDeadlines: [deadline.id],
@@ -214,17 +209,35 @@ export class CaseService {
     return data!;
   }
 
-  async listCases(user: ServiceUser, filter: Parameters<CaseStore['listCases']>[0] = {}): Promise<CaseRecord[]> {
+  /** A page of the cases this user may see (visibility is part of the store's query), by the current roles. */
+  async listCases(user: ServiceUser, query: Omit<CaseQuery, 'visibleTo'> = {}): Promise<CasePage> {
     const { defs } = await this.registry.current();
-    return (await this.store.listCases(filter)).filter((record) => isVisibleTo(defs, user, record));
+    return this.store.listCases({ ...query, visibleTo: visibilityOf(defs, user) });
   }
 
-  /** Cases awaiting allocation to an officer: higher priority first, then the longest waiting. */
-  async allocationQueue(user: ServiceUser): Promise<CaseRecord[]> {
-    const cases = (await this.listCases(user)).filter((c) => c.summary.waiting);
-    return cases.sort(
-      (a, b) => (b.summary.priority ?? 0) - (a.summary.priority ?? 0) || String(a.summary.waitingSince ?? a.createdAt).localeCompare(String(b.summary.waitingSince ?? b.createdAt)),
-    );
+  /** Cases awaiting allocation to an officer, in allocation order: higher priority first, then the longest waiting. */
+  allocationQueue(user: ServiceUser, query: Omit<CaseQuery, 'visibleTo' | 'waiting' | 'sort'> = {}): Promise<CasePage> {
+    return this.listCases(user, { ...query, waiting: true, sort: 'waiting' });
+  }
+
+  /**
+   * Summarises again, in batches, every stored case whose summary is of an older format (SUMMARY_FORMAT), so that lists
+   * read its current columns; run at start-up. Harmless to repeat: a case summarised (or changed) since is left alone.
+   */
+  async resummarise(batchSize = 200): Promise<number> {
+    let done = 0;
+    let after: string | undefined;
+    for (;;) {
+      const batch = await this.store.casesToResummarise(SUMMARY_FORMAT, batchSize, after);
+      if (batch.length === 0) return done;
+      for (const stored of batch) {
+        const defs = await this.registry.get(stored.definitionVersion);
+        const data = stored.snapshot as CaseData;
+        const view = describeCase(defs, data, SYSTEM_USER, this.now());
+        if (await this.store.replaceSummary(stored.id, stored.version, summarise(defs, data, view, stored))) done += 1;
+      }
+      after = batch.at(-1)!.id;
+    }
   }
 
   async saveDraft(caseId: string, user: ServiceUser, formId: string, data: unknown): Promise<string> {

@@ -1,22 +1,54 @@
-// The searchable summary stored beside each case: derived from the case view alone, using the generic case values
-// the definitions record (referredBy, allocatedTo, priority, waitingSince) and the states' meta flags.
+// The summary stored beside each case, which lists show, filter, sort and search (store/types.ts, CaseSummary): from
+// the case view, the generic case values the definitions record (referredBy, allocatedTo, priority, waitingSince),
+// the states' meta (awaitingAllocation, worklists, actors), who the case is about (the pathway's meta.identity), its
+// urgency (meta.urgency) and the notices still asking a role to act.
+import type { CompiledDefinitions } from '../definitions/check.js';
+import { currentMeta, restoreSnapshot } from '../runtime/instances.js';
+import type { CaseData } from '../runtime/model.js';
+import { rolesAskedToAct } from '../runtime/notifications.js';
 import type { CaseView } from '../runtime/view.js';
 import type { CaseSummary } from '../store/types.js';
+import { identityOf, urgencyOf, type IdentityMeta, type UrgencyMeta } from './case-identity.js';
 
-export function summarise(view: CaseView, createdBy: string): CaseSummary {
-  const waiting = view.awaitingAllocation;
+/** The summary's format: a stored summary of an older one is made again at start-up (resummarise.ts). */
+export const SUMMARY_FORMAT = 2;
+
+export function summarise(
+  defs: CompiledDefinitions,
+  data: CaseData,
+  view: CaseView,
+  record: { createdBy: string; createdAt: string },
+): CaseSummary {
+  const main = Object.values(data.instances).find((i) => i.kind === 'case');
+  const metas =
+    main && !main.done ? currentMeta(restoreSnapshot(defs.pathways.get(main.pathway)!.machine, main.snapshot)) : [];
+  const waiting = metas.some((m) => m.awaitingAllocation === true);
   const values = view.values;
+  const pathwayMeta = (defs.pathways.get(data.pathway)?.config.meta ?? {}) as {
+    identity?: IdentityMeta;
+    urgency?: UrgencyMeta;
+  };
+  const actors = view.done
+    ? []
+    : [
+        ...new Set([...view.instances.filter((i) => !i.done).flatMap((i) => i.actors), ...rolesAskedToAct(data)]),
+      ].sort();
   return {
+    format: SUMMARY_FORMAT,
     state: view.state,
     title: view.title,
-    referredBy: typeof values.referredBy === 'string' ? values.referredBy : createdBy,
+    referredBy: typeof values.referredBy === 'string' ? values.referredBy : record.createdBy,
     allocatedTo: typeof values.allocatedTo === 'string' ? values.allocatedTo : null,
     activeCase: view.activeCase,
     priority: Number(values.priority ?? 0) || 0,
     waiting,
-    waitingSince: waiting ? ((values.waitingSince as string | undefined) ?? null) : null,
+    waitingSince: waiting ? (typeof values.waitingSince === 'string' ? values.waitingSince : record.createdAt) : null,
     closed: view.done,
     nextDeadline: view.deadlines[0]?.due ?? null,
     nextDeadlineLabel: view.deadlines[0]?.label ?? null,
+    ...identityOf(pathwayMeta.identity, data, values),
+    urgency: urgencyOf(pathwayMeta.urgency, data, values),
+    worklists: [...new Set(metas.flatMap((m) => (Array.isArray(m.worklists) ? (m.worklists as string[]) : [])))].sort(),
+    actors,
   };
 }

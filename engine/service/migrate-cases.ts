@@ -3,7 +3,7 @@ import type { CaseCommand, CaseData } from '../runtime/model.js';
 import { applyCommand } from '../runtime/apply.js';
 import { migrationProblems } from '../runtime/commands/migrate.js';
 import { describeCase } from '../runtime/view.js';
-import type { CaseStore } from '../store/types.js';
+import { maxPageSize, type CaseRecord, type CaseStore } from '../store/types.js';
 import { summarise } from './case-summary.js';
 import type { DefinitionRegistry } from './definition-registry.js';
 
@@ -23,10 +23,7 @@ export async function migrateCases(
 ): Promise<MigrationReport> {
   const target = await registry.get(toVersion);
   const report: MigrationReport = { toVersion, moved: [], cannotMove: [] };
-  const cases = (await store.listCases({ includeClosed: false })).filter(
-    (c) => c.definitionVersion < toVersion && (!options.caseIds || options.caseIds.includes(c.id)),
-  );
-  for (const record of cases) {
+  for await (const record of casesToMove(store, toVersion, options.caseIds)) {
     const data = record.snapshot as CaseData;
     const reasons = migrationProblems(target, data);
     if (reasons.length) {
@@ -49,7 +46,7 @@ export async function migrateCases(
       caseId: record.id,
       expectedVersion: record.version,
       snapshot: result.data,
-      summary: summarise(describeCase(target, result.data, ctx.user, now), record.createdBy),
+      summary: summarise(target, result.data, describeCase(target, result.data, ctx.user, now), record),
       previousSummary: record.summary,
       event: { type: 'case.migrated', userId: by.id, role: by.role, at: now, definitionVersion: toVersion, data: { commands } },
       definitionVersion: toVersion,
@@ -58,4 +55,18 @@ export async function migrateCases(
     report.moved.push(record.id);
   }
   return report;
+}
+
+/** The open cases below `toVersion` (or those of `caseIds`), a page of summaries at a time, each read whole. */
+async function* casesToMove(store: CaseStore, toVersion: number, caseIds?: string[]): AsyncGenerator<CaseRecord> {
+  let after: string | undefined;
+  do {
+    const page = await store.listCases({ visibleTo: { all: true }, limit: maxPageSize, ...(after ? { after } : {}) });
+    for (const item of page.cases) {
+      if (item.definitionVersion >= toVersion || (caseIds && !caseIds.includes(item.id))) continue;
+      const record = await store.getCase(item.id);
+      if (record) yield record;
+    }
+    after = page.next ?? undefined;
+  } while (after);
 }

@@ -1,9 +1,13 @@
-// The two writes that change a case: create it, and commit an event to it. Each runs in one
-// transaction with the deadlines and audit entries that go with it, so all of it lands or none.
+// The writes that change a case: create it, and commit an event to it, each in one transaction with its summary
+// columns, the lists it is on, and the deadlines and audit entries that go with it, so all of it lands or none; and
+// the summary replaced alone when its format changes.
 import { StoreConflictError, StoreNotFoundError, caseVersionConflict } from './errors.js';
-import { caseHeadColumns, summaryColumns, toCaseHead, toInstant, toJson, toOptionalJson, type CaseHead } from './rows.js';
+import {
+  caseHeadColumns, caseLists, summaryColumnNames, summaryColumns, toCaseHead, toInstant, toJson, toOptionalJson,
+  type CaseHead,
+} from './rows.js';
 import type { SqlDatabase, SqlParam, SqlSession } from './sql-database.js';
-import type { CaseSideEffects, CommitInput, CreateCaseInput, NewAudit, NewEvent } from './types.js';
+import type { CaseSideEffects, CaseSummary, CommitInput, CreateCaseInput, NewAudit, NewEvent } from './types.js';
 
 // The snapshot arrives as the JSON text to store: whoever made it keeps it (to parse its own copy, or to cache it),
 // and a writer thread stores what it is sent without parsing and serialising it again. Only the plain columns come
@@ -16,23 +20,38 @@ export type JsonCreateCaseInput = Omit<CreateCaseInput, 'snapshot'> & { snapshot
 export type JsonCommitInput = Omit<CommitInput, 'snapshot'> & { snapshotJson: string };
 
 export function createCase(db: SqlDatabase, input: JsonCreateCaseInput): Promise<CaseHead> {
+  return db.transaction((tx) => insertCase(tx, input));
+}
+
+/** Many cases in one transaction (an import, a benchmark's seed): all of them are stored, or none. */
+export function createCases(db: SqlDatabase, inputs: JsonCreateCaseInput[]): Promise<CaseHead[]> {
   return db.transaction(async (tx) => {
-    const rows = await tx.all(
-      `INSERT INTO cases (id, pathway_id, definition_version, version, snapshot, summary,
-         state, referred_by, allocated_to, closed, created_by, created_at, updated_at)
-       VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (id) DO NOTHING
-       RETURNING ${caseHeadColumns}`,
-      [input.id, input.pathwayId, input.definitionVersion, input.snapshotJson, toJson(input.summary),
-        ...summaryColumns(input.summary), input.createdBy, input.at, input.at],
-    );
-    if (rows[0] === undefined) {
-      throw new StoreConflictError(`case '${input.id}' already exists`, { entity: 'case', key: input.id });
-    }
-    await appendEvent(tx, input.id, 1, input.event);
-    await applySideEffects(tx, input.id, input);
-    return toCaseHead(rows[0]);
+    const heads: CaseHead[] = [];
+    for (const input of inputs) heads.push(await insertCase(tx, input));
+    return heads;
   });
+}
+
+async function insertCase(tx: SqlSession, input: JsonCreateCaseInput): Promise<CaseHead> {
+  const columns = summaryColumnNames.join(', ');
+  const rows = await tx.all(
+    `INSERT INTO cases (id, pathway_id, definition_version, version, snapshot, summary, ${columns},
+       created_by, created_at, updated_at)
+     VALUES (?, ?, ?, 1, ?, ?, ${summaryColumnNames.map(() => '?').join(', ')}, ?, ?, ?)
+     ON CONFLICT (id) DO NOTHING
+     RETURNING ${caseHeadColumns}`,
+    [
+      input.id, input.pathwayId, input.definitionVersion, input.snapshotJson, toJson(input.summary),
+      ...summaryColumns(input.summary), input.createdBy, input.at, input.at,
+    ],
+  );
+  if (rows[0] === undefined) {
+    throw new StoreConflictError(`case '${input.id}' already exists`, { entity: 'case', key: input.id });
+  }
+  await appendEvent(tx, input.id, 1, input.event);
+  await writeCaseLists(tx, input.id, [], caseLists(input.summary));
+  await applySideEffects(tx, input.id, input);
+  return toCaseHead(rows[0]);
 }
 
 export function commitEvent(db: SqlDatabase, input: JsonCommitInput): Promise<CaseHead> {
@@ -44,18 +63,51 @@ export function commitEvent(db: SqlDatabase, input: JsonCommitInput): Promise<Ca
     if (rows[0] === undefined) throw await missedVersionError(tx, input.caseId, input.expectedVersion);
     const updated = toCaseHead(rows[0]);
     await appendEvent(tx, input.caseId, updated.version, input.event);
+    const before = input.previousSummary ? caseLists(input.previousSummary) : undefined;
+    await writeCaseLists(tx, input.caseId, before, caseLists(input.summary));
     for (const deadlineId of input.fireDeadlines ?? []) await fireDeadline(tx, input.caseId, deadlineId, input.event.at);
     await applySideEffects(tx, input.caseId, input);
     return updated;
   });
 }
 
-const summaryColumnNames = ['state', 'referred_by', 'allocated_to', 'closed'] as const;
+/** A case's summary replaced without an event (its summary columns and lists with it), if it is still at `version`. */
+export function replaceSummary(
+  db: SqlDatabase, caseId: string, version: number, summary: CaseSummary,
+): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const sets = summaryColumnNames.map((column) => `${column} = ?`).join(', ');
+    const changed = await tx.run(
+      `UPDATE cases SET summary = ?, ${sets} WHERE id = ? AND version = ?`,
+      [toJson(summary), ...summaryColumns(summary), caseId, version],
+    );
+    if (changed === 0) return false;
+    await writeCaseLists(tx, caseId, undefined, caseLists(summary));
+    return true;
+  });
+}
+
+/**
+ * Brings a case's rows in case_lists from `before` (undefined: not known, so all are replaced) to `after`. Most
+ * events change no list, and then nothing is written.
+ */
+async function writeCaseLists(
+  tx: SqlSession, caseId: string, before: string[] | undefined, after: string[],
+): Promise<void> {
+  if (before === undefined) await tx.run('DELETE FROM case_lists WHERE case_id = ?', [caseId]);
+  for (const list of before ?? []) {
+    if (!after.includes(list)) await tx.run('DELETE FROM case_lists WHERE list = ? AND case_id = ?', [list, caseId]);
+  }
+  for (const list of after) {
+    if (before?.includes(list)) continue;
+    await tx.run('INSERT INTO case_lists (list, case_id) VALUES (?, ?) ON CONFLICT DO NOTHING', [list, caseId]);
+  }
+}
 
 /**
  * The UPDATE of a commit. A summary column the event leaves as it was is not set, since SQLite rewrites an index
- * entry for every column set, changed or not: fewer pages to write at each commit. There are at most 16 such
- * statements, each prepared once.
+ * entry for every column set, changed or not: fewer pages to write at each commit. Each distinct statement is
+ * prepared once (sqlite-database.ts keeps them).
  */
 function caseUpdate(input: JsonCommitInput): { sql: string; params: SqlParam[] } {
   const next = summaryColumns(input.summary);
@@ -67,8 +119,8 @@ function caseUpdate(input: JsonCommitInput): { sql: string; params: SqlParam[] }
     sets.push(`${summaryColumnNames[i]} = ?`);
     params.push(next[i]);
   }
-  const sql = `UPDATE cases SET ${sets.join(', ')}, definition_version = COALESCE(?, definition_version), version = version + 1,
-       updated_at = ? WHERE id = ? AND version = ? RETURNING ${caseHeadColumns}`;
+  const sql = `UPDATE cases SET ${sets.join(', ')}, definition_version = COALESCE(?, definition_version),
+       version = version + 1, updated_at = ? WHERE id = ? AND version = ? RETURNING ${caseHeadColumns}`;
   params.push(input.definitionVersion ?? null, input.event.at, input.caseId, input.expectedVersion);
   return { sql, params };
 }

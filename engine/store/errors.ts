@@ -38,3 +38,13 @@ export function caseVersionConflict(caseId: string, expectedVersion: number, act
     { entity: 'case', key: caseId, expectedVersion, actualVersion },
   );
 }
+
+/** A list query the store cannot run, such as a cursor it did not make. Nothing was read. */
+export class StoreQueryError extends Error {
+  readonly code = 'bad-query' as const;
+
+  constructor(message: string, readonly parameter: string) {
+    super(message);
+    this.name = 'StoreQueryError';
+  }
+}

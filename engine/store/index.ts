@@ -6,10 +6,11 @@ import { openSqliteStore } from './sqlite-store.js';
 import type { CaseStore, StoreOptions } from './types.js';
 
 export * from './types.js';
-export { StoreConflictError, StoreNotFoundError } from './errors.js';
+export { StoreConflictError, StoreNotFoundError, StoreQueryError } from './errors.js';
 export { openPostgresStore } from './postgres-store.js';
 export { openSqliteStore } from './sqlite-store.js';
 export { StoreInUseError } from './owner-lock.js';
+export { caseSorts } from './case-query.js';
 
 export const sqliteFileName = 'dao.sqlite';
 

@@ -35,6 +35,11 @@ class PostgresDatabase implements SqlDatabase {
       name: 'postgres',
       migrations: postgresMigrations,
       skipLockedRows: ' FOR UPDATE SKIP LOCKED',
+      // Full text over search_vector (migrations/postgres.ts): every word must begin a word of the case's text.
+      search: {
+        condition: "search_vector @@ to_tsquery('simple', ?)",
+        query: (terms) => terms.map((term) => `${term}:*`).join(' & '),
+      },
       migrationPrelude: [
         `SELECT pg_advisory_xact_lock(${migrationLockKey})`,
         ...(schema === undefined ? [] : [`CREATE SCHEMA IF NOT EXISTS ${schema}`]),
@@ -101,15 +106,8 @@ async function changedRows(target: Queryable, sql: string, params: SqlParam[] = 
   return (await target.query(numberPlaceholders(sql), params)).rowCount ?? 0;
 }
 
-const numberedStatements = new Map<string, string>();
-
 /** `?` becomes `$1`, `$2`…; the shared SQL has no `?` anywhere else. */
 function numberPlaceholders(sql: string): string {
-  let numbered = numberedStatements.get(sql);
-  if (numbered === undefined) {
-    let position = 0;
-    numbered = sql.replace(/\?/g, () => `$${++position}`);
-    numberedStatements.set(sql, numbered);
-  }
-  return numbered;
+  let position = 0;
+  return sql.replace(/\?/g, () => `$${++position}`);
 }

@@ -1,8 +1,10 @@
 // Conversions between store records and table rows. Both dialects hand JSON columns over as text
 // (postgres-store.ts turns off pg's jsonb parsing), so one set of mappers serves both.
-import type { Row } from './sql-database.js';
+import { nameSortKey, searchText } from './search-terms.js';
+import type { Row, SqlParam } from './sql-database.js';
 import type {
-  AuditRecord, CaseRecord, CaseSummary, DeadlineRecord, DefinitionVersionRecord, DraftRecord, EventHeader, EventRecord, UserRecord,
+  AuditRecord, CaseListItem, CaseRecord, CaseSummary, CaseToResummarise, DeadlineRecord, DefinitionVersionRecord,
+  DraftRecord, EventHeader, EventRecord, UserRecord,
 } from './types.js';
 
 /** JSON text for a column; undefined is stored as JSON null. */
@@ -26,9 +28,54 @@ export function toInstant(time: string): string {
   return new Date(millis).toISOString();
 }
 
-/** The summary fields the store filters on, kept in columns of their own. */
-export function summaryColumns(summary: CaseSummary): [string, string | null, string | null, boolean] {
-  return [summary.state, summary.referredBy ?? null, summary.allocatedTo ?? null, summary.closed === true];
+/**
+ * The columns a summary is kept in beside its JSON, for lists to filter, sort and search on, in the order of
+ * summaryColumns(). Sort keys are never null (nothing to tell apart between the two databases' ways with nulls).
+ */
+export const summaryColumnNames = [
+  'state', 'state_title', 'referred_by', 'allocated_to', 'closed', 'active_case', 'priority', 'urgent', 'endorsements',
+  'endorsements_needed', 'waiting', 'waiting_since', 'queue_since', 'next_deadline', 'next_deadline_label',
+  'deadline_sort', 'person_name', 'birth_date', 'name_sort', 'case_number', 'search_text', 'summary_format',
+] as const;
+
+/** Sorts after every date, for cases with no deadline. */
+export const NO_DEADLINE = '9999-12-31';
+
+export function summaryColumns(summary: CaseSummary): SqlParam[] {
+  const closed = summary.closed === true;
+  const nextDeadline = summary.nextDeadline ?? null;
+  const personName = summary.person?.name ?? null;
+  const caseNumber = summary.caseNumber?.value ?? null;
+  return [
+    summary.state,
+    summary.title ?? null,
+    summary.referredBy ?? null,
+    summary.allocatedTo ?? null,
+    closed,
+    summary.activeCase === true && !closed,
+    Math.trunc(Number(summary.priority ?? 0)) || 0,
+    summary.urgency?.requested === true,
+    summary.urgency?.endorsements ?? 0,
+    summary.urgency?.needed ?? 0,
+    summary.waiting === true && !closed,
+    summary.waitingSince ?? null,
+    summary.waitingSince ?? '',
+    nextDeadline,
+    summary.nextDeadlineLabel ?? null,
+    nextDeadline ?? NO_DEADLINE,
+    personName,
+    summary.person?.dateOfBirth ?? null,
+    nameSortKey(personName),
+    caseNumber,
+    searchText([personName, caseNumber, ...(summary.people ?? []).flatMap((p) => p.names)]),
+    summary.format ?? 0,
+  ];
+}
+
+/** The lists a case is on: its worklists, and `act:<role>` for each role that must act; none once closed. */
+export function caseLists(summary: CaseSummary): string[] {
+  if (summary.closed === true) return [];
+  return [...new Set([...(summary.worklists ?? []), ...(summary.actors ?? []).map((role) => `act:${role}`)])];
 }
 
 /** A case as the store keeps it: its plain columns, and its two JSON columns as the text stored. */
@@ -84,6 +131,34 @@ export function committedRecord(head: CaseHead, input: { snapshot: unknown; summ
     createdBy: head.createdBy,
     createdAt: head.createdAt,
     updatedAt: head.updatedAt,
+  };
+}
+
+/** The columns of a CaseListItem: the summary, never the snapshot. */
+export const listItemColumns = `${caseHeadColumns}, summary`;
+
+export function toListItem(row: Row): CaseListItem {
+  const head = toCaseHead(row);
+  return {
+    id: head.id,
+    pathwayId: head.pathwayId,
+    definitionVersion: head.definitionVersion,
+    version: head.version,
+    summary: fromJson(row.summary) as CaseSummary,
+    createdBy: head.createdBy,
+    createdAt: head.createdAt,
+    updatedAt: head.updatedAt,
+  };
+}
+
+export function toCaseToResummarise(row: Row): CaseToResummarise {
+  return {
+    id: String(row.id),
+    version: Number(row.version),
+    definitionVersion: Number(row.definition_version),
+    snapshot: fromJson(row.snapshot),
+    createdBy: String(row.created_by),
+    createdAt: String(row.created_at),
   };
 }
 

@@ -20,6 +20,8 @@ export interface SqlDialect {
   skipLockedRows: string;
   /** Run first in the migration transaction, so two instances starting together migrate one after the other. */
   migrationPrelude: readonly string[];
+  /** Free-text search over the search_text column (see search-terms.ts): the condition, with one `?` for query(). */
+  search: { condition: string; query(terms: string[]): string };
 }
 
 export interface SqlDatabase extends SqlSession {

@@ -1,13 +1,13 @@
 // The writer thread of the threaded SQLite store: it owns the only write connection and runs every write of the
-// store there, with group commit (sqlite-database.ts), so the fsync of each commit never stalls the event loop of
-// the thread serving requests. It answers each request only after the COMMIT that made it durable.
+// store there (the methods of SqlCaseWrites, on the same SqlCaseStore as any other), with group commit
+// (sqlite-database.ts), so the fsync of each commit never stalls the event loop of the thread serving requests. It
+// answers each request only after the COMMIT that made it durable.
 import { parentPort, workerData } from 'node:worker_threads';
 import { SqlCaseStore } from './sql-case-store.js';
+import { writeMethods } from './sql-case-writes.js';
 import { SqliteDatabase, type SqliteDatabaseOptions } from './sqlite-database.js';
 import { sqliteDialect } from './sqlite-dialect.js';
-import {
-  fromWriterMessage, serialiseStoreError, type WriterMessage, type WriterMethod, type WriterReply, type WriterRequest, writerMethods,
-} from './sqlite-writer-protocol.js';
+import { serialiseStoreError, type WriterReply, type WriterRequest } from './sqlite-writer-protocol.js';
 import type { StoreOptions } from './types.js';
 
 /**
@@ -21,16 +21,18 @@ import type { StoreOptions } from './types.js';
 const SERVER_WAL_AUTOCHECKPOINT_PAGES = 10_000;
 
 const { file, options } = workerData as { file: string; options: StoreOptions & SqliteDatabaseOptions };
-const store = new SqlCaseStore(
-  new SqliteDatabase(file, sqliteDialect, { walAutocheckpointPages: SERVER_WAL_AUTOCHECKPOINT_PAGES, ...options, groupCommit: true }),
-  options,
-);
+const database = new SqliteDatabase(file, sqliteDialect, {
+  walAutocheckpointPages: SERVER_WAL_AUTOCHECKPOINT_PAGES,
+  ...options,
+  groupCommit: true,
+});
+const store = new SqlCaseStore(database, options);
 const port = parentPort!;
 
 async function serve(request: WriterRequest): Promise<WriterReply> {
   try {
-    if (!writerMethods.includes(request.method as WriterMethod)) throw new Error(`the writer has no method ${request.method}`);
-    const method = store[request.method as WriterMethod] as (...args: unknown[]) => Promise<unknown>;
+    if (!writeMethods.includes(request.method as never)) throw new Error(`the store has no write ${request.method}`);
+    const method = store[request.method as (typeof writeMethods)[number]] as (...args: unknown[]) => Promise<unknown>;
     return { id: request.id, value: await method.apply(store, request.args) };
   } catch (error) {
     return { id: request.id, error: serialiseStoreError(error) };
@@ -46,19 +48,18 @@ async function close(id: number, before: Promise<void>[]): Promise<void> {
   } catch (error) {
     reply = { id, error: serialiseStoreError(error) };
   }
-  port.postMessage(JSON.stringify(reply));
+  port.postMessage(reply);
   port.close();
 }
 
 const inFlight = new Set<Promise<void>>();
 
-port.on('message', (message: WriterMessage) => {
-  const request = fromWriterMessage(message);
+port.on('message', (request: WriterRequest) => {
   if (request.method === 'close') {
     void close(request.id, [...inFlight]);
     return;
   }
-  const answered = serve(request).then((reply) => port.postMessage(JSON.stringify(reply)));
+  const answered = serve(request).then((reply) => port.postMessage(reply));
   inFlight.add(answered);
   void answered.finally(() => inFlight.delete(answered));
 });

@@ -2,15 +2,42 @@
 // their append-only event log, stored deadlines, form drafts, audit, users and definition versions.
 // Times are ISO-8601 strings; JSON values round-trip exactly (key order aside, see postgres-store.ts).
 
+/**
+ * What lists show and search of a case, kept beside its snapshot: in the summary (JSON) and, for filtering, sorting
+ * and search, in columns of its own, written in the same transaction as the event (see rows.ts, summaryColumns).
+ * Users are named by user name. Made by engine/service/case-summary.ts; every field but `state` is optional so that a
+ * summary of an older format (see `format`) still reads.
+ */
 export interface CaseSummary {
+  /** The summary's format; a store backfills summaries of an older one (see casesToResummarise). */
+  format?: number;
+  /** The case's current state (`parent.child` inside a compound state). */
   state: string;
+  /** The current state's title (the stage). */
   title?: string;
   referredBy?: string;
   allocatedTo?: string | null;
+  /** Counts against the allocated officer's capacity. */
   activeCase?: boolean;
+  /** Higher comes first on the waiting list. */
   priority?: number;
+  /** Awaiting allocation (a state with `awaitingAllocation`). */
+  waiting?: boolean;
   waitingSince?: string | null;
   closed?: boolean;
+  /** The soonest deadline (a date, or a date and time) and its label. */
+  nextDeadline?: string | null;
+  nextDeadlineLabel?: string | null;
+  /** Who the case is about (the pathway's meta.identity). */
+  person?: { title?: string; name: string | null; dateOfBirth: string | null } | null;
+  caseNumber?: { title?: string; value: string | null } | null;
+  people?: { title: string; names: string[] }[];
+  /** Whether urgency was asked for, and endorsements recorded of those needed (the pathway's meta.urgency). */
+  urgency?: { requested: boolean; endorsements: number; needed: number } | null;
+  /** Named lists the case is on (its states' meta.worklists). */
+  worklists?: string[];
+  /** Roles that must act on the case now (its states' actors and notices asking them). */
+  actors?: string[];
   [k: string]: unknown;
 }
 
@@ -101,16 +128,75 @@ export interface DefinitionVersionRecord {
   note?: string;
 }
 
-export interface CaseFilter {
-  referredBy?: string;
-  allocatedTo?: string;
-  /** Cases in any of these states; an empty list matches no case. */
+/** Which cases a reader may see (roles.yaml caseVisibility): part of every list query. */
+export type CaseVisibility =
+  | { all: true }
+  /** Cases they referred or opened. */
+  | { referredBy: string }
+  | { allocatedTo: string }
+  | { none: true };
+
+export type CaseSort = 'oldest' | 'newest' | 'waiting' | 'deadline' | 'name';
+
+/** A page of a list of cases: what is visible, narrowed by every filter given, in one order. */
+export interface CaseQuery {
+  visibleTo: CaseVisibility;
+  /** Free text: every word must begin a word of the case's identity (its people's names, its case number). */
+  q?: string;
+  /** On this named list (meta.worklists), or `act:<role>` for the cases that role must act on. */
+  list?: string;
+  /** Allocated to or referred by this user. */
+  involving?: string;
+  /** Awaiting allocation. */
+  waiting?: boolean;
+  /** In any of these states or a state inside one (`a` takes in `a.b`); [] matches nothing. */
   states?: string[];
   pathwayId?: string;
-  /** Closed cases (summary.closed) are left out unless this is true. */
-  includeClosed?: boolean;
-  /** Only cases with an unfired deadline due strictly before this time. */
+  /** Urgency asked for (true) or not (false). */
+  urgent?: boolean;
+  minPriority?: number;
+  /** A user name, or null for cases allocated to nobody. */
+  allocatedTo?: string | null;
+  referredBy?: string;
+  /** Only cases whose next deadline is strictly before this date (or date and time). */
   dueBefore?: string;
+  /** Closed cases are left out unless this is true. */
+  includeClosed?: boolean;
+  /** Default 'oldest'. */
+  sort?: CaseSort;
+  /** Cases per page: 1 to maxPageSize (default defaultPageSize). */
+  limit?: number;
+  /** The `next` of the page before, with the same query. */
+  after?: string;
+  /** Count the cases matching (up to totalCap). */
+  count?: boolean;
+}
+
+export const defaultPageSize = 25;
+export const maxPageSize = 100;
+/** Counting stops here: "10,000 or more" is all a list needs to say. */
+export const totalCap = 10_000;
+
+/** A case as lists show it: its summary, never its snapshot. */
+export type CaseListItem = Omit<CaseRecord, 'snapshot'>;
+
+export interface CasePage {
+  cases: CaseListItem[];
+  /** The cursor of the next page, or null on the last. */
+  next: string | null;
+  /** How many cases match, when counted; at most totalCap (then `totalCapped`). */
+  total?: number;
+  totalCapped?: boolean;
+}
+
+/** A case whose summary is of an older format, with what summarising it again needs. */
+export interface CaseToResummarise {
+  id: string;
+  version: number;
+  definitionVersion: number;
+  snapshot: unknown;
+  createdBy: string;
+  createdAt: string;
 }
 
 export type NewDeadline = Omit<DeadlineRecord, 'caseId' | 'firedAt'>;
@@ -173,14 +259,31 @@ export interface CaseStore {
    * returned holds the snapshot and summary objects it was given (as commitEvent's does).
    */
   createCase(input: CreateCaseInput): Promise<CaseRecord>;
+  /** Many new cases, each as createCase would store it, in one transaction: all, or none (StoreConflictError). */
+  createCases(inputs: CreateCaseInput[]): Promise<void>;
   /**
    * The case as last stored. Its snapshot and summary are for reading only: a store that keeps the cases it has
    * committed (the server's, see case-record-cache.ts) hands every reader the same frozen objects; others parse a
    * copy for each read.
    */
   getCase(id: string): Promise<CaseRecord | undefined>;
-  /** Oldest first (createdAt, then id). */
-  listCases(filter?: CaseFilter): Promise<CaseRecord[]>;
+  /**
+   * A page of cases as lists show them (summaries, never snapshots), with visibility part of the query: a reader
+   * never receives, counts or finds a case they may not see. Keyset paging: `next` continues after the last case.
+   * A malformed `after` fails with StoreQueryError.
+   */
+  listCases(query: CaseQuery): Promise<CasePage>;
+  /** Active cases held by each of these users (those holding none are left out). */
+  countActiveCases(usernames: string[]): Promise<Record<string, number>>;
+  /** Display names of these users, by user name (unknown ones left out). */
+  displayNames(usernames: string[]): Promise<Record<string, string>>;
+  /** Up to `limit` cases whose summary format is below `format`, by id after `afterId`. */
+  casesToResummarise(format: number, limit: number, afterId?: string): Promise<CaseToResummarise[]>;
+  /**
+   * Replaces the summary (and its columns) of a case still at `version`, recording no event: a summary is derived from
+   * the snapshot. Returns false, changing nothing, when the case has moved on (its newer summary is current).
+   */
+  replaceSummary(caseId: string, version: number, summary: CaseSummary): Promise<boolean>;
   /**
    * One transaction: version check (StoreConflictError on mismatch, nothing written; StoreNotFoundError
    * for an unknown case), new snapshot and summary, version + 1, event appended with seq = new version,

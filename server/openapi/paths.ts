@@ -1,4 +1,5 @@
 // Every route of the API, one operation per line of intent.
+import { caseListPaths } from './case-lists.js';
 import { json, op, pathParam, queryParam, ref } from './helpers.js';
 
 const caseId = pathParam('id', 'Case id');
@@ -34,11 +35,7 @@ export const paths = {
       errors: [400, 403, 404],
     }),
   },
-  '/api/cases': {
-    get: op('Cases you may see: my caseload, awaiting allocation, or all; by state and deadline', { tag: 'cases', params: [queryParam('filter', 'mine | waiting | all', { enum: ['mine', 'waiting', 'all'] }), queryParam('state', 'State(s), comma-separated'), queryParam('dueBefore', 'Only cases with a deadline before this date'), queryParam('includeClosed', 'true to include closed cases')], ok: json({ type: 'object', properties: { cases: { type: 'array', items: ref('CaseSummary') } } }), errors: [400, 403] }),
-    post: op('Open a case on a pathway', { tag: 'cases', body: { type: 'object', required: ['pathway'], properties: { pathway: { type: 'string' } } }, okStatus: 201, ok: json(ref('Case'), 'Created'), errors: [400, 403, 404] }),
-  },
-  '/api/cases/allocation-queue': { get: op('Cases awaiting allocation (priority, then waiting time) with officers’ loads and capacity', { tag: 'cases', errors: [403] }) },
+  ...caseListPaths,
   '/api/cases/{id}': { get: op('One case as you may see it', { tag: 'cases', params: [caseId], ok: json(ref('Case')), errors: [404] }) },
   '/api/cases/{id}/events': { post: op('Submit forms and/or send an event', { tag: 'cases', params: [caseId], body: ref('EventRequest'), ok: json(ref('Case')), errors: [400, 403, 404, 409, 413, 422] }) },
   '/api/cases/{id}/drafts/{formId}': {
@@ -91,5 +88,5 @@ export const paths = {
       errors: [400, 403, 404],
     }),
   },
-  '/api/audit': { get: op('Audit log, newest first', { tag: 'audit', params: [queryParam('caseId', 'Case id'), queryParam('userId', 'Username'), queryParam('limit', 'At most (default 200)')], errors: [403] }) },
+  '/api/audit': { get: op('Audit log, newest first; each entry names its user by user name (userId) and display name (userName)', { tag: 'audit', params: [queryParam('caseId', 'Case id'), queryParam('userId', 'Username'), queryParam('limit', 'At most (default 200)')], errors: [403] }) },
 };

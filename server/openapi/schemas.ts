@@ -1,4 +1,5 @@
 // The shapes the API sends and receives.
+import { caseListSchemas } from './case-lists.js';
 import { ref, type Schema } from './helpers.js';
 import { PROBLEM_CODES, problemType } from '../problem-types.js';
 
@@ -26,16 +27,40 @@ export const schemas: Record<string, Schema> = {
       problems: { type: 'array', items: ref('DefinitionProblem') },
     },
   },
-  User: { type: 'object', properties: { username: str, displayName: str, role: str, roleTitle: str, demo: { type: 'boolean' }, via: { enum: ['session', 'bearer'] }, abilities: { type: 'object' }, screens: { type: 'object', additionalProperties: { type: 'object', additionalProperties: str } }, capacity: { type: 'integer', description: 'Active cases this officer may hold (officers only).' } } },
+  User: {
+    type: 'object',
+    properties: {
+      username: str,
+      displayName: str,
+      role: str,
+      roleTitle: str,
+      demo: { type: 'boolean' },
+      via: { enum: ['session', 'bearer'] },
+      abilities: { type: 'object' },
+      screens: { type: 'object', additionalProperties: { type: 'object', additionalProperties: str } },
+      capacity: { type: 'integer', description: 'Active cases this officer may hold (officers only).' },
+    },
+  },
   Session: { type: 'object', required: ['user', 'csrfToken'], properties: { user: ref('User'), csrfToken: str } },
-  CaseSummary: { type: 'object', properties: { id: str, pathway: str, version: { type: 'integer' }, state: str, title: str, referredBy: str, allocatedTo: { type: ['string', 'null'] }, priority: { type: 'number' }, nextDeadline: { type: ['string', 'null'] } } },
+  ...caseListSchemas,
   Case: {
     type: 'object',
     required: ['id', 'version', 'state', 'allowedEvents'],
     properties: {
-      id: str, version: { type: 'integer' }, pathway: str, state: str, title: str, done: { type: 'boolean' },
-      allowedEvents: { type: 'array', items: event }, tasks: strings, formsOpen: strings, formsSubmitted: strings,
-      deadlines: { type: 'array', items: { type: 'object', properties: { name: str, label: str, due: str, instance: str } } },
+      id: str,
+      version: { type: 'integer' },
+      pathway: str,
+      state: str,
+      title: str,
+      done: { type: 'boolean' },
+      allowedEvents: { type: 'array', items: event },
+      tasks: strings,
+      formsOpen: strings,
+      formsSubmitted: strings,
+      deadlines: {
+        type: 'array',
+        items: { type: 'object', properties: { name: str, label: str, due: str, instance: str } },
+      },
       instances: { type: 'array', items: { type: 'object' } },
       signOffs: {
         type: 'array',
@@ -61,7 +86,32 @@ export const schemas: Record<string, Schema> = {
           },
         },
       },
-      history: { type: 'array', items: { type: 'object', properties: { seq: { type: 'integer' }, type: str, by: str, role: str, at: str } } },
+      history: {
+        type: 'array',
+        items: {
+          type: 'object',
+          properties: { seq: { type: 'integer' }, type: str, by: str, byName: str, role: str, at: str },
+        },
+      },
+      notifications: {
+        type: 'array',
+        description:
+          'Notices to roles; one that asks for an action names the events that do it (clearedBy) and is ' +
+          'marked done when one is sent',
+        items: {
+          type: 'object',
+          properties: {
+            at: str,
+            roles: strings,
+            message: str,
+            instance: str,
+            clearedBy: strings,
+            done: { type: 'object', properties: { at: str, by: str, byName: str, event: str } },
+          },
+        },
+      },
+      createdBy: str,
+      createdByName: str,
       values: { type: 'object', description: 'Case values, confidential ones withheld by role' },
       forms: { type: 'object', description: 'Submitted answers the reader may see, confidential parts withheld by role' },
       people: {
@@ -77,7 +127,15 @@ export const schemas: Record<string, Schema> = {
     type: 'object',
     properties: {
       id: str, caseId: str, form: str, formTitle: str, state: str, title: str, audience: str,
+      person: {
+        anyOf: [{ type: 'object', properties: { title: str, name: str, dateOfBirth: str } }, { type: 'null' }],
+        description: 'Who the case is about',
+      },
+      caseNumber: { anyOf: [{ type: 'object', properties: { title: str, value: str } }, { type: 'null' }] },
       answers: { type: ['object', 'null'] }, schema: { type: 'object' },
+      submittedBy: { type: ['string', 'null'] },
+      submittedByName: { type: ['string', 'null'] },
+      submittedAt: { type: ['string', 'null'] },
       signOffs: { type: 'array', items: signOff }, comments: { type: 'array', items: { type: 'object' } },
       ownForms: { type: 'object' },
     },

@@ -12,7 +12,8 @@ export function auditRoutes(services: Services): Router {
       ...(typeof userId === 'string' && userId ? { userId } : {}),
       limit: Math.min(Math.max(Number(limit) || 200, 1), 1000),
     });
-    res.json({ entries });
+    const names = await services.store.displayNames(entries.map((entry) => entry.userId));
+    res.json({ entries: entries.map((entry) => ({ ...entry, userName: names[entry.userId] ?? entry.userId })) });
   });
   return router;
 }

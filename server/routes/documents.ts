@@ -35,7 +35,10 @@ export function documentRoutes(services: Services): Router {
       const definitionsAt = (version: number) => services.registry.get(version);
       const { instanceId } = req.params;
       const doc = await documentFor(snapshot, instanceId, redactor, definitionsAt);
-      return { ...doc, ...(await documentDetails(snapshot, instanceId, redactor, definitionsAt, services.people)) };
+      const by = doc.submittedBy;
+      const submittedByName = by ? ((await services.people.namesOf([by]))[by] ?? by) : null;
+      const details = await documentDetails(snapshot, instanceId, redactor, definitionsAt, services.people);
+      return { ...doc, submittedByName, ...details };
     });
     res.json(body);
   });

@@ -5,18 +5,25 @@ import type { EventHeader } from '../../engine/store/index.js';
 
 export class CaseHistoryJson {
   // A Map iterates in insertion order: the first key is the case shown longest ago.
-  private readonly cases = new Map<string, { count: number; entries: string }>();
+  private readonly cases = new Map<string, { count: number; entries: string; names: Record<string, string> }>();
 
   constructor(private readonly maxCases = 2000) {}
 
-  /** JSON of [{seq, type, by, role, at}, …] for a case's first headers.length events (all of them, in seq order). */
-  text(caseId: string, headers: EventHeader[]): string {
-    const kept = this.cases.get(caseId);
+  /**
+   * JSON of [{seq, type, by, byName, role, at}, …] for a case's first headers.length events (all of them, in seq
+   * order), `names` giving display names by user name. Kept text naming someone whose name has changed since is made afresh.
+   */
+  text(caseId: string, headers: EventHeader[], names: Record<string, string>): string {
+    let kept = this.cases.get(caseId);
+    const renamed = (user: string, name: string) => names[user] !== undefined && names[user] !== name;
+    if (kept && Object.entries(kept.names).some(([user, name]) => renamed(user, name))) kept = undefined;
     // An older version than one shown before (a read that raced a change): built apart, the longer text is kept.
-    if (kept && kept.count > headers.length) return `[${entriesJson(headers, 0, '')}]`;
-    const entries = entriesJson(headers, kept?.count ?? 0, kept?.entries ?? '');
+    if (kept && kept.count > headers.length) return `[${entriesJson(headers, 0, '', names)}]`;
+    const entries = entriesJson(headers, kept?.count ?? 0, kept?.entries ?? '', names);
+    const used = { ...kept?.names };
+    for (const { userId } of headers.slice(kept?.count ?? 0)) used[userId] = names[userId] ?? userId;
     this.cases.delete(caseId);
-    this.cases.set(caseId, { count: headers.length, entries });
+    this.cases.set(caseId, { count: headers.length, entries, names: used });
     if (this.cases.size > this.maxCases) this.cases.delete(this.cases.keys().next().value!);
     return `[${entries}]`;
   }
@@ -24,12 +31,13 @@ export class CaseHistoryJson {
 
 // Joined, not appended piece by piece (`text += piece`): that makes a string of one piece per event, which V8 walks
 // piece by piece each time the response is measured and encoded. A join gives one flat string, copied whole next time.
-function entriesJson(headers: EventHeader[], from: number, entries: string): string {
+function entriesJson(headers: EventHeader[], from: number, entries: string, names: Record<string, string>): string {
   if (from >= headers.length) return entries;
   const pieces = entries ? [entries] : [];
   for (let i = from; i < headers.length; i++) {
     const e = headers[i]!;
-    pieces.push(JSON.stringify({ seq: e.seq, type: e.type, by: e.userId, role: e.role, at: e.at }));
+    const byName = names[e.userId] ?? e.userId;
+    pieces.push(JSON.stringify({ seq: e.seq, type: e.type, by: e.userId, byName, role: e.role, at: e.at }));
   }
   return pieces.join(',');
 }

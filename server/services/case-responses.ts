@@ -2,7 +2,7 @@
 // documents, and the values and answers they may read, all through one Redactor.
 import type { CaseSnapshotView } from '../../engine/service/case-service.js';
 import type { CaseData } from '../../engine/runtime/model.js';
-import type { CaseStore } from '../../engine/store/index.js';
+import type { CaseStore, EventHeader } from '../../engine/store/index.js';
 import type { Viewer } from '../types.js';
 import type { CaseHistoryJson } from './case-history-json.js';
 import { RedactorsByVersion, type DefinitionsAt } from './collected-answers.js';
@@ -92,7 +92,9 @@ export async function caseResponse(
   const data = record.snapshot as CaseData;
   const redactors = new RedactorsByVersion(redactor, record.definitionVersion, definitionsAt);
   const headers = await store.listEventHeaders(record.id, record.version);
-  const names = people ? await people.namesOf(namedUsers(data, view.values, record.createdBy, headers)) : {};
+  const named = namedUsers(data, view.values, record.createdBy, headers);
+  for (const notice of view.notifications) if (notice.done) named.add(notice.done.by);
+  const names = people ? await people.namesOf(named) : {};
   const beforeHistory = {
     id: record.id,
     version: record.version,
@@ -106,7 +108,9 @@ export async function caseResponse(
     formsOpen: view.formsOpen,
     formsSubmitted: view.formsSubmitted.filter((f) => redactor.mayReadForm(f) && !sharedOnly(defs, redactor.reader, f)),
     deadlines: view.deadlines,
-    notifications: view.notifications,
+    notifications: view.notifications.map((n) =>
+      n.done ? { ...n, done: { ...n.done, byName: names[n.done.by] ?? n.done.by } } : n,
+    ),
     instances: view.instances.filter((i) => i.kind !== 'document' || documentShown(snapshot, redactor, i.id, i.form)),
     // The case's own sign-offs and its inner pathways' (a document's are on the document).
     signOffs: Object.values(data.instances)
@@ -121,10 +125,12 @@ export async function caseResponse(
     people: names,
     roleTitles: Object.fromEntries(Object.entries(defs.roles.roles).map(([id, role]) => [id, role.title])),
     createdBy: record.createdBy,
+    createdByName: names[record.createdBy] ?? record.createdBy,
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,
   };
   // Both objects always have keys (id; createdBy …), so the braces can be cut and the pieces joined.
-  const text = `${JSON.stringify(beforeHistory).slice(0, -1)},"history":${history.text(record.id, headers)},${JSON.stringify(afterHistory).slice(1)}`;
+  const historyText = history.text(record.id, headers, names);
+  const text = `${JSON.stringify(beforeHistory).slice(0, -1)},"history":${historyText},${JSON.stringify(afterHistory).slice(1)}`;
   return { text, redactor };
 }

@@ -1,43 +1,15 @@
-// Case values copied from confidential answers: an `assign` whose expression reads a confidential form or field (or a
-// case value already known to be such) makes its target path confidential too. Found once per definition version.
+// Case values copied from confidential answers (engine/definitions/confidential-values.ts), found once per definition
+// version, and values without them.
 import type { CompiledDefinitions } from '../../engine/definitions/check.js';
-import { walkPathway } from '../../engine/definitions/pathway-walk.js';
-import { isConfidential, pathIsConfidential } from './confidential-schema.js';
+import { confidentialCaseValues } from '../../engine/definitions/confidential-values.js';
 
 const cache = new WeakMap<CompiledDefinitions, Set<string>>();
-
-function readPaths(expr: unknown): string[] {
-  const text = JSON.stringify(expr ?? null);
-  return [...text.matchAll(/"((?:forms|case|parent)(?:\.[A-Za-z0-9_-]+)+)"/g)].map((m) => m[1]!);
-}
-
-function readsConfidential(defs: CompiledDefinitions, path: string, known: Set<string>): boolean {
-  const [head, ...rest] = path.split('.');
-  if (head === 'forms') {
-    const [formId, ...inside] = rest;
-    const form = formId ? defs.forms.get(formId) : undefined;
-    return Boolean(form && (isConfidential(form.schema) || pathIsConfidential(form.schema, inside)));
-  }
-  const value = rest.join('.');
-  return [...known].some((k) => value === k || value.startsWith(`${k}.`) || k.startsWith(`${value}.`));
-}
 
 export function confidentialValuePaths(defs: CompiledDefinitions): Set<string> {
   const cached = cache.get(defs);
   if (cached) return cached;
-  const assigns = [...defs.pathways.values()].flatMap((p) => walkPathway(p.config).uses.filter((u) => u.kind === 'action' && u.type === 'assign'));
-  const known = new Set<string>();
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (const use of assigns) {
-      const target = use.params.path as string;
-      if (known.has(target)) continue;
-      if (readPaths(use.params.expr).some((p) => readsConfidential(defs, p, known))) {
-        known.add(target);
-        changed = true;
-      }
-    }
-  }
+  const pathways = [...defs.pathways.values()].map((p) => p.config);
+  const known = confidentialCaseValues(pathways, (id) => defs.forms.get(id)?.schema);
   cache.set(defs, known);
   return known;
 }

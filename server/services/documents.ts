@@ -33,6 +33,9 @@ export async function documentFor(snapshot: CaseSnapshotView, instanceId: string
     id: instance.id,
     caseId: record.id,
     caseTitle: view.title,
+    // Who the case is about (the pathway's meta.identity, never confidential), for headings and print.
+    person: record.summary.person ?? null,
+    caseNumber: record.summary.caseNumber ?? null,
     form,
     formTitle: String((then.schema(form) ?? defs.forms.get(form)?.schema)?.title ?? form),
     definitionVersion: version,

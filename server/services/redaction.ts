@@ -6,7 +6,7 @@
 import type { CompiledDefinitions } from '../../engine/definitions/check.js';
 import type { JsonObject } from '../../engine/definitions/types.js';
 import { readerIsCleared, readerMayReadForm, type Reader } from './abilities.js';
-import { isConfidential, pathIsConfidential, pruneAnswers, schemaWithoutConfidential } from './confidential-schema.js';
+import { isConfidential, pathIsConfidential, pruneAnswers, schemaWithoutConfidential } from '../../engine/forms/confidential-schema.js';
 import { confidentialValuePaths, withoutConfidentialValues } from './confidential-values.js';
 
 export class Redactor {

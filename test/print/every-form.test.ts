@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { checkDefinitions, type CompiledDefinitions } from '../../engine/definitions/check.js';
 import type { JsonObject } from '../../engine/definitions/types.js';
 import { readDefinitionFiles } from '../../engine/definitions/read-files.js';
-import { pruneAnswers, schemaWithoutConfidential } from '../../server/services/confidential-schema.js';
+import { pruneAnswers, schemaWithoutConfidential } from '../../engine/forms/confidential-schema.js';
 import {
   buildPrintModel,
   signOffLine,

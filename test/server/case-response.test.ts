@@ -6,27 +6,36 @@ import { CaseHistoryJson } from '../../server/services/case-history-json.js';
 import { caseWithEverything, signInAll, startServer, type TestServer } from './helpers.js';
 
 const header = (seq: number): EventHeader => ({ seq, type: `E${seq}`, userId: 'ann', role: 'lead', at: `2025-01-0${seq}T09:00:00.000Z` });
-const asHistory = (headers: EventHeader[]) => JSON.stringify(headers.map((h) => ({ seq: h.seq, type: h.type, by: h.userId, role: h.role, at: h.at })));
+const asHistory = (headers: EventHeader[], byName = 'Ann') =>
+  JSON.stringify(headers.map((h) => ({ seq: h.seq, type: h.type, by: h.userId, byName, role: h.role, at: h.at })));
+const names = { ann: 'Ann' };
 
 describe('CaseHistoryJson', () => {
   describe('#text', () => {
     it('should give the JSON of the history as it grows, and of an older, shorter one in between', () => {
       const history = new CaseHistoryJson();
       const headers = [1, 2, 3, 4, 5].map(header);
-      expect(history.text('c', [])).toBe('[]');
-      expect(history.text('c', headers.slice(0, 1))).toBe(asHistory(headers.slice(0, 1)));
-      expect(history.text('c', headers.slice(0, 3))).toBe(asHistory(headers.slice(0, 3)));
-      expect(history.text('c', headers.slice(0, 2))).toBe(asHistory(headers.slice(0, 2)));
-      expect(history.text('c', headers)).toBe(asHistory(headers));
-      expect(history.text('other', headers.slice(0, 2))).toBe(asHistory(headers.slice(0, 2)));
+      expect(history.text('c', [], names)).toBe('[]');
+      expect(history.text('c', headers.slice(0, 1), names)).toBe(asHistory(headers.slice(0, 1)));
+      expect(history.text('c', headers.slice(0, 3), names)).toBe(asHistory(headers.slice(0, 3)));
+      expect(history.text('c', headers.slice(0, 2), names)).toBe(asHistory(headers.slice(0, 2)));
+      expect(history.text('c', headers, names)).toBe(asHistory(headers));
+      expect(history.text('other', headers.slice(0, 2), names)).toBe(asHistory(headers.slice(0, 2)));
+    });
+
+    it('should name each person by their display name, and name them afresh when it has changed', () => {
+      const history = new CaseHistoryJson();
+      const headers = [1, 2].map(header);
+      expect(history.text('c', headers, names)).toBe(asHistory(headers));
+      expect(history.text('c', headers, { ann: 'Ann Smith' })).toBe(asHistory(headers, 'Ann Smith'));
     });
 
     it('should keep at most maxCases cases and still answer for one it dropped', () => {
       const history = new CaseHistoryJson(1);
       const headers = [1, 2].map(header);
-      history.text('a', headers.slice(0, 1));
-      history.text('b', headers);
-      expect(history.text('a', headers)).toBe(asHistory(headers));
+      history.text('a', headers.slice(0, 1), names);
+      history.text('b', headers, names);
+      expect(history.text('a', headers, names)).toBe(asHistory(headers));
     });
   });
 });

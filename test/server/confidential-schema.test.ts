@@ -1,6 +1,6 @@
 // Finding `x-confidential` wherever a form puts it: beside or behind a $ref, in array items, in oneOf branches.
 import { describe, expect, it } from 'vitest';
-import { pathIsConfidential, pruneAnswers, schemaWithoutConfidential } from '../../server/services/confidential-schema.js';
+import { pathIsConfidential, pruneAnswers, schemaWithoutConfidential } from '../../engine/forms/confidential-schema.js';
 
 const schema = {
   type: 'object',

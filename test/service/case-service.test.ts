@@ -117,8 +117,8 @@ describe('CaseService', () => {
       expect(loads).toEqual({ 'officer-a': { capacity: 2, active: 0 } });
       const a = await service.openCase(requester, 'flow');
       const b = await service.openCase({ id: 'requester-b', role: 'requester' }, 'flow');
-      expect((await service.listCases(requester)).map((c) => c.id)).toEqual([a.record.id]);
-      expect((await service.listCases(lead)).map((c) => c.id).sort()).toEqual([a.record.id, b.record.id].sort());
+      expect((await service.listCases(requester)).cases.map((c) => c.id)).toEqual([a.record.id]);
+      expect((await service.listCases(lead)).cases.map((c) => c.id).sort()).toEqual([a.record.id, b.record.id].sort());
     });
   });
 });

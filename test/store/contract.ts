@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe } from 'vitest';
 import type { CaseStore } from '../../engine/store/types.js';
 import { describeCaseContract } from './contract/cases.js';
 import { describeDeadlineContract } from './contract/deadlines.js';
+import { describeListContract } from './contract/lists.js';
 import { describeRecordContract } from './contract/records.js';
 import { describeSignInAttemptContract } from './contract/sign-in-attempts.js';
 
@@ -23,6 +24,7 @@ export function runStoreContract(name: string, makeStore: () => Promise<CaseStor
       return store;
     };
     describeCaseContract(currentStore);
+    describeListContract(currentStore);
     describeDeadlineContract(currentStore);
     describeRecordContract(currentStore);
     describeSignInAttemptContract(currentStore);

@@ -4,6 +4,7 @@ import type { DefinitionSet } from '../types.js';
 import { createLintContext } from './context.js';
 import { lintExpressions } from './expressions.js';
 import { lintForms } from './forms.js';
+import { lintIdentity } from './identity.js';
 import { lintReferences } from './references.js';
 import { lintScenarios } from './scenarios.js';
 import { lintSignOffFields } from './sign-off-fields.js';
@@ -16,6 +17,7 @@ export function lintDefinitions(set: DefinitionSet): Problem[] {
   lintStructure(ctx);
   lintReferences(ctx);
   lintExpressions(ctx);
+  lintIdentity(ctx);
   lintScenarios(ctx);
   lintSignOffFields(ctx);
   lintDocumentHeader(ctx);

@@ -86,6 +86,11 @@ export function lintReferences(ctx: LintContext): void {
         checkForm(form, [...use.yamlPath, 'params', key]);
       });
       checkRoles(refs.roles, [...use.yamlPath, 'params', 'roles']);
+      (refs.events ?? []).forEach((event, i) => {
+        const key = Object.entries(use.params).find(([, v]) => Array.isArray(v) && v.includes(event))?.[0] ?? 'events';
+        if (events.has(event)) return;
+        ctx.report(source, [...use.yamlPath, 'params', key, i], 'unknown-event', `event "${event}" is not declared by any pathway`);
+      });
       for (const other of refs.pathways ?? []) {
         if (!set.pathways.has(other) && !set.broken.pathways.has(other)) {
           const key = Object.entries(use.params).find(([, v]) => v === other)?.[0] ?? 'pathway';

@@ -11,6 +11,51 @@ function paramsByName(registry: ReadonlyMap<string, { name: string; params: obje
   }));
 }
 
+/** A JSON Logic `var` naming an answer (`forms.<form>.<question>`) or a case value (`case.<name>`). */
+const answerPath = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['var'],
+  properties: { var: { type: 'string', pattern: '^(forms|case)\\.[^.]+' } },
+};
+
+/** Which answers identify a case: shown on lists and headings instead of its id, and searched (case-identity.ts). */
+const identity = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    person: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['name'],
+      properties: { title: { type: 'string' }, name: answerPath, dateOfBirth: answerPath },
+    },
+    caseNumber: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['value'],
+      properties: { title: { type: 'string' }, value: answerPath },
+    },
+    people: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['title', 'name'],
+        properties: { title: { type: 'string' }, name: answerPath },
+      },
+    },
+  },
+};
+
+/** Where a case records that it asked for urgency and who has endorsed it, for lists to say "1 of 2 endorsements". */
+const urgency = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['requested'],
+  properties: { requested: answerPath, endorsements: answerPath, needed: { type: 'integer', minimum: 1 } },
+};
+
 const stateMeta = {
   type: 'object',
   additionalProperties: false,
@@ -24,6 +69,7 @@ const stateMeta = {
     activeCase: { type: 'boolean' },
     editsDocument: { type: 'boolean' },
     awaitingAllocation: { type: 'boolean' },
+    worklists: { type: 'array', items: { type: 'string', pattern: idPattern } },
     deadline: { type: 'string' },
     nextStep: { type: 'string' },
     shares: { type: 'object', additionalProperties: stringList },
@@ -68,6 +114,8 @@ export const pathwaySchema = {
           },
         },
         delays: { type: 'object', additionalProperties: durationSchema },
+        identity,
+        urgency,
         instanceForms: stringList,
         // Printed at the top of every form and document of a case on this pathway: who and what it is about.
         documentHeader: {

@@ -8,6 +8,7 @@ import { explainRefusal } from '../explain.js';
 import { withInstanceForms } from '../instance-forms.js';
 import { handledEvents } from '../instances.js';
 import type { CaseError } from '../model.js';
+import { markActedOn } from '../notifications.js';
 import { maySend } from '../permissions.js';
 import { recordSignOff } from '../sign-offs.js';
 import { eventDataTooDeep, exceedsJsonDepth } from '../../util/json-limits.js';
@@ -63,6 +64,7 @@ export const sendEvent: CommandHandler<'send'> = (stepper, command) => {
     const message = `"${command.type}" is not possible now: ${reasons}. Possible now: ${listed(allowed)}`;
     return refuse('guard-failed', message, { allowedEvents: allowed });
   }
+  markActedOn(data, command.type, command.ctx);
   stepper.step(instance, event, snapshot);
   recordSignOff(defs, instance, snapshot, command);
   return applied(stepper, `${command.instance}: ${command.type}`);

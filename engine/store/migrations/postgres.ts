@@ -114,7 +114,57 @@ CREATE INDEX sign_in_failures_at ON sign_in_failures (at);
 `,
   },
   {
-    version: 4,
+    version: 5,
+    name: 'case summaries in columns for lists: who a case is about, urgency, stage, deadlines; worklists; search',
+    // Lists filter, sort and search these columns and never read a snapshot. The partial indexes serve the lists of
+    // open cases, whose number does not grow with the years of closed cases kept; a case's columns are filled from its
+    // stored data at start-up (engine/service/resummarise.ts), since who a case is about comes from the definitions.
+    // search_vector is the full-text form of search_text, kept by PostgreSQL itself. Its index takes each change at
+    // once (fastupdate off): a search never reads through a list of pending entries, and names change rarely.
+    sql: `
+ALTER TABLE cases
+  ADD COLUMN summary_format integer NOT NULL DEFAULT 0,
+  ADD COLUMN state_title text,
+  ADD COLUMN active_case boolean NOT NULL DEFAULT false,
+  ADD COLUMN priority integer NOT NULL DEFAULT 0,
+  ADD COLUMN urgent boolean NOT NULL DEFAULT false,
+  ADD COLUMN endorsements integer NOT NULL DEFAULT 0,
+  ADD COLUMN endorsements_needed integer NOT NULL DEFAULT 0,
+  ADD COLUMN waiting boolean NOT NULL DEFAULT false,
+  ADD COLUMN waiting_since text,
+  ADD COLUMN queue_since text NOT NULL DEFAULT '',
+  ADD COLUMN next_deadline text,
+  ADD COLUMN next_deadline_label text,
+  ADD COLUMN deadline_sort text NOT NULL DEFAULT '9999-12-31',
+  ADD COLUMN person_name text,
+  ADD COLUMN birth_date text,
+  ADD COLUMN name_sort text NOT NULL DEFAULT '1',
+  ADD COLUMN case_number text,
+  ADD COLUMN search_text text NOT NULL DEFAULT '';
+ALTER TABLE cases ADD COLUMN search_vector tsvector GENERATED ALWAYS AS (to_tsvector('simple', search_text)) STORED;
+CREATE INDEX cases_search ON cases USING gin (search_vector) WITH (fastupdate = off);
+CREATE INDEX cases_summary_format ON cases (summary_format);
+CREATE INDEX cases_created_by ON cases (created_by);
+CREATE INDEX cases_open_created ON cases (created_at, id) WHERE NOT closed;
+CREATE INDEX cases_deadline ON cases (deadline_sort, id);
+CREATE INDEX cases_open_deadline ON cases (deadline_sort, id) WHERE NOT closed;
+CREATE INDEX cases_name ON cases (name_sort, id);
+CREATE INDEX cases_open_name ON cases (name_sort, id) WHERE NOT closed;
+CREATE INDEX cases_waiting ON cases (priority DESC, queue_since, id) WHERE waiting AND NOT closed;
+CREATE INDEX cases_open_allocated ON cases (allocated_to) WHERE NOT closed;
+CREATE INDEX cases_open_referred ON cases (referred_by) WHERE NOT closed;
+CREATE INDEX cases_active ON cases (allocated_to) WHERE active_case;
+
+CREATE TABLE case_lists (
+  list text NOT NULL,
+  case_id text NOT NULL REFERENCES cases (id),
+  PRIMARY KEY (list, case_id)
+);
+CREATE INDEX case_lists_case ON case_lists (case_id);
+`,
+  },
+  {
+    version: 6,
     name: 'sign-in attempts counted per window, taken in one step (the failures counted before are dropped)',
     // One row per limit, changed by one upsert, so that taking an attempt cannot interleave with another's.
     sql: `

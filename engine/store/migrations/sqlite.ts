@@ -154,6 +154,75 @@ CREATE INDEX deadlines_case ON deadlines (case_id);
   },
   {
     version: 5,
+    name: 'case summaries in columns for lists: who a case is about, urgency, stage, deadlines; worklists; search',
+    // Lists filter, sort and search these columns and never read a snapshot. The partial indexes serve the lists of
+    // open cases, whose number does not grow with the years of closed cases kept; a case's columns are filled from its
+    // stored data at start-up (engine/service/resummarise.ts), since who a case is about comes from the definitions.
+    // The snapshot, the one large value of a row, moves to the end of it: SQLite keeps what does not fit in a page
+    // in overflow pages, and reading any column after it would walk them; lists read every other column.
+    // case_search is an FTS5 index of search_text kept by triggers, found again by the case's rowid (a rowid table
+    // keeps its rowids unless VACUUM renumbers them; after a VACUUM run "INSERT INTO case_search (case_search) VALUES
+    // ('rebuild')").
+    sql: `
+ALTER TABLE cases ADD COLUMN summary_format INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE cases ADD COLUMN state_title TEXT;
+ALTER TABLE cases ADD COLUMN active_case INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE cases ADD COLUMN priority INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE cases ADD COLUMN urgent INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE cases ADD COLUMN endorsements INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE cases ADD COLUMN endorsements_needed INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE cases ADD COLUMN waiting INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE cases ADD COLUMN waiting_since TEXT;
+ALTER TABLE cases ADD COLUMN queue_since TEXT NOT NULL DEFAULT '';
+ALTER TABLE cases ADD COLUMN next_deadline TEXT;
+ALTER TABLE cases ADD COLUMN next_deadline_label TEXT;
+ALTER TABLE cases ADD COLUMN deadline_sort TEXT NOT NULL DEFAULT '9999-12-31';
+ALTER TABLE cases ADD COLUMN person_name TEXT;
+ALTER TABLE cases ADD COLUMN birth_date TEXT;
+ALTER TABLE cases ADD COLUMN name_sort TEXT NOT NULL DEFAULT '1';
+ALTER TABLE cases ADD COLUMN case_number TEXT;
+ALTER TABLE cases ADD COLUMN search_text TEXT NOT NULL DEFAULT '';
+ALTER TABLE cases ADD COLUMN snapshot_last TEXT NOT NULL DEFAULT '';
+UPDATE cases SET snapshot_last = snapshot;
+ALTER TABLE cases DROP COLUMN snapshot;
+ALTER TABLE cases RENAME COLUMN snapshot_last TO snapshot;
+CREATE INDEX cases_summary_format ON cases (summary_format);
+CREATE INDEX cases_created_by ON cases (created_by);
+CREATE INDEX cases_open_created ON cases (created_at, id) WHERE NOT closed;
+CREATE INDEX cases_deadline ON cases (deadline_sort, id);
+CREATE INDEX cases_open_deadline ON cases (deadline_sort, id) WHERE NOT closed;
+CREATE INDEX cases_name ON cases (name_sort, id);
+CREATE INDEX cases_open_name ON cases (name_sort, id) WHERE NOT closed;
+CREATE INDEX cases_waiting ON cases (priority DESC, queue_since, id) WHERE waiting AND NOT closed;
+CREATE INDEX cases_open_allocated ON cases (allocated_to) WHERE NOT closed;
+CREATE INDEX cases_open_referred ON cases (referred_by) WHERE NOT closed;
+CREATE INDEX cases_active ON cases (allocated_to) WHERE active_case;
+
+CREATE TABLE case_lists (
+  list TEXT NOT NULL,
+  case_id TEXT NOT NULL REFERENCES cases (id),
+  PRIMARY KEY (list, case_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX case_lists_case ON case_lists (case_id);
+
+CREATE VIRTUAL TABLE case_search USING fts5 (
+  search_text, content = 'cases', content_rowid = 'rowid', tokenize = 'unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER case_search_insert AFTER INSERT ON cases BEGIN
+  INSERT INTO case_search (rowid, search_text) VALUES (new.rowid, new.search_text);
+END;
+CREATE TRIGGER case_search_delete AFTER DELETE ON cases BEGIN
+  INSERT INTO case_search (case_search, rowid, search_text) VALUES ('delete', old.rowid, old.search_text);
+END;
+CREATE TRIGGER case_search_update AFTER UPDATE OF search_text ON cases BEGIN
+  INSERT INTO case_search (case_search, rowid, search_text) VALUES ('delete', old.rowid, old.search_text);
+  INSERT INTO case_search (rowid, search_text) VALUES (new.rowid, new.search_text);
+END;
+INSERT INTO case_search (case_search) VALUES ('rebuild');
+`,
+  },
+  {
+    version: 6,
     name: 'sign-in attempts counted per window, taken in one step (the failures counted before are dropped)',
     // One row per limit, changed by one upsert, so that taking an attempt cannot interleave with another's.
     sql: `

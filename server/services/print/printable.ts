@@ -30,13 +30,33 @@ function headerText(value: unknown): string {
   return typeof value === 'object' ? '' : wordDate(String(value));
 }
 
-/** The case's reference and the pathway's header lines, worked out from what this reader may see. */
+/**
+ * Who and what the case is about, worked out from what this reader may see: the pathway's header lines, else the
+ * person and case number its `meta.identity` declares; the case's own reference only when it names neither.
+ */
 async function caseFacts(request: PrintRequest): Promise<PrintFact[]> {
-  const { snapshot, redactor, definitionsAt } = request;
+  const { snapshot } = request;
   const data = snapshot.record.snapshot as CaseData;
   const lines = snapshot.defs.pathways.get(data.pathway)?.meta.documentHeader ?? [];
-  const facts: PrintFact[] = [{ label: 'Case reference', value: caseReference(snapshot.record.id) }];
-  if (!lines.length) return facts;
+  const facts: PrintFact[] = lines.length ? await headerFacts(request, data, lines) : identityFacts(snapshot);
+  return facts.length ? facts : [{ label: 'Case reference', value: caseReference(snapshot.record.id) }];
+}
+
+function identityFacts(snapshot: CaseSnapshotView): PrintFact[] {
+  const { person, caseNumber } = snapshot.record.summary;
+  const facts: PrintFact[] = [];
+  if (person?.name) facts.push({ label: person.title ?? 'Person', value: person.name });
+  if (person?.dateOfBirth) facts.push({ label: 'Date of birth', value: wordDate(person.dateOfBirth) });
+  if (caseNumber?.value) facts.push({ label: caseNumber.title ?? 'Case number', value: caseNumber.value });
+  return facts;
+}
+
+async function headerFacts(
+  request: PrintRequest,
+  data: CaseData,
+  lines: { title: string; value: unknown }[],
+): Promise<PrintFact[]> {
+  const { snapshot, redactor, definitionsAt } = request;
   const redactors = new RedactorsByVersion(redactor, snapshot.record.definitionVersion, definitionsAt);
   const forms: Record<string, unknown> = {};
   for (const [id, submission] of Object.entries(data.forms)) {
@@ -45,8 +65,9 @@ async function caseFacts(request: PrintRequest): Promise<PrintFact[]> {
     if (answers) forms[id] = answers;
   }
   const values = await redactors.values(snapshot.view.values, Object.values(data.forms));
+  const facts: PrintFact[] = [];
   for (const line of lines) {
-    const value = headerText(evaluateLogic(line.value, { forms, case: values }));
+    const value = headerText(evaluateLogic(line.value as never, { forms, case: values }));
     if (value) facts.push({ label: line.title, value });
   }
   return facts;

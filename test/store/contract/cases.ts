@@ -42,6 +42,21 @@ export function describeCaseContract(store: CurrentStore): void {
     });
   });
 
+  describe('#createCases', () => {
+    it('should store each case as createCase would, all in one go', async () => {
+      await store().createCases([newCase('c1'), newCase('c2', { at: minutesIn(1) })]);
+      expect(await store().getCase('c2')).toMatchObject({ id: 'c2', version: 1, createdAt: minutesIn(1) });
+      expect(await store().listEvents('c1')).toEqual([{ caseId: 'c1', seq: 1, ...newCase('c1').event }]);
+    });
+
+    it('should store none of them when one of them exists already', async () => {
+      await store().createCase(newCase('c2'));
+      await expect(store().createCases([newCase('c1'), newCase('c2')])).rejects.toBeInstanceOf(StoreConflictError);
+      expect(await store().getCase('c1')).toBeUndefined();
+      expect(await store().countEvents()).toBe(1);
+    });
+  });
+
   describe('#getCase', () => {
     it('should return undefined for an unknown id', async () => {
       expect(await store().getCase('nobody')).toBeUndefined();
@@ -57,70 +72,6 @@ export function describeCaseContract(store: CurrentStore): void {
       expect(stored?.snapshot).toEqual(awkwardJson);
       expect(stored?.summary).toEqual({ state: 'open', title: awkwardJson.rightToLeft, extra: awkwardJson.nested });
       expect((await store().listEvents('c1'))[0]?.data).toEqual(awkwardJson);
-    });
-  });
-
-  describe('#listCases', () => {
-    const seed = async (): Promise<void> => {
-      await store().createCase(newCase('a', { at: minutesIn(1), summary: { state: 'open', referredBy: 'ann' } }));
-      await store().createCase(newCase('b', { at: minutesIn(2), summary: { state: 'working', referredBy: 'bob', allocatedTo: 'cat' } }));
-      await store().createCase(newCase('c', { at: minutesIn(3), pathwayId: 'pathway-b', summary: { state: 'working', referredBy: 'ann', allocatedTo: 'cat' } }));
-      await store().createCase(newCase('d', { at: minutesIn(4), summary: { state: 'done', referredBy: 'ann', closed: true } }));
-    };
-    const ids = async (filter?: Parameters<ReturnType<CurrentStore>['listCases']>[0]): Promise<string[]> =>
-      (await store().listCases(filter)).map((c) => c.id);
-
-    it('should list open cases oldest first and leave out closed ones', async () => {
-      await seed();
-      expect(await ids()).toEqual(['a', 'b', 'c']);
-      expect(await ids({ includeClosed: true })).toEqual(['a', 'b', 'c', 'd']);
-    });
-
-    it('should filter by referrer, allocation, states and pathway together', async () => {
-      await seed();
-      expect(await ids({ referredBy: 'ann' })).toEqual(['a', 'c']);
-      expect(await ids({ allocatedTo: 'cat' })).toEqual(['b', 'c']);
-      expect(await ids({ states: ['open', 'done'], includeClosed: true })).toEqual(['a', 'd']);
-      expect(await ids({ states: [] })).toEqual([]);
-      expect(await ids({ pathwayId: 'pathway-b' })).toEqual(['c']);
-      expect(await ids({ referredBy: 'ann', allocatedTo: 'cat', states: ['working'] })).toEqual(['c']);
-    });
-
-    it('should keep only cases with an unfired deadline due before the given time', async () => {
-      await seed();
-      const a = await store().getCase('a');
-      const b = await store().getCase('b');
-      await store().commitEvent(nextCommit(a!, { setDeadlines: [{ id: 'a:soon', name: 'soon', dueAt: minutesIn(30), event: null }] }));
-      await store().commitEvent(nextCommit(b!, { setDeadlines: [{ id: 'b:late', name: 'late', dueAt: minutesIn(90), event: null }] }));
-      expect(await ids({ dueBefore: minutesIn(60) })).toEqual(['a']);
-      expect(await ids({ dueBefore: minutesIn(30) })).toEqual([]);
-    });
-
-    it('should follow summary changes made by commits', async () => {
-      await seed();
-      const a = await store().getCase('a');
-      await store().commitEvent(nextCommit(a!, { summary: { state: 'done', referredBy: 'ann', closed: true } }));
-      expect(await ids({ referredBy: 'ann' })).toEqual(['c']);
-    });
-
-    it('should follow each summary column a commit given the previous summary changes, and keep the others', async () => {
-      // given
-      await seed();
-      const b = (await store().getCase('b'))!;
-      // when only the allocation changes
-      const moved = await store().commitEvent(nextCommit(b, { summary: { ...b.summary, allocatedTo: 'dan' }, previousSummary: b.summary }));
-      // then
-      expect(await ids({ allocatedTo: 'cat' })).toEqual(['c']);
-      expect(await ids({ allocatedTo: 'dan' })).toEqual(['b']);
-      expect(await ids({ states: [b.summary.state] })).toContain('b');
-      expect(await ids({ referredBy: b.summary.referredBy ?? undefined })).toContain('b');
-      // when state, referrer and closed change and the allocation does not
-      await store().commitEvent(nextCommit(moved, { summary: { ...moved.summary, state: 'done', referredBy: 'eve', closed: true }, previousSummary: moved.summary }));
-      // then
-      expect(await ids({ allocatedTo: 'dan' })).toEqual([]);
-      expect(await ids({ allocatedTo: 'dan', includeClosed: true })).toEqual(['b']);
-      expect(await ids({ referredBy: 'eve', states: ['done'], includeClosed: true })).toEqual(['b']);
-      expect((await store().getCase('b'))?.summary).toEqual({ ...moved.summary, state: 'done', referredBy: 'eve', closed: true });
     });
   });
 

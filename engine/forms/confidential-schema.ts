@@ -1,6 +1,6 @@
 // Reading `x-confidential` out of a form's JSON Schema: which parts are confidential, answers and schemas without them.
 // Follows local $refs and the subschemas of allOf/anyOf/oneOf/if-then-else, so a marked field is found wherever it sits.
-import type { JsonObject } from '../../engine/definitions/types.js';
+import type { JsonObject } from '../definitions/types.js';
 
 type Schema = JsonObject;
 const COMPOSITIONS = ['allOf', 'anyOf', 'oneOf'];
@@ -69,12 +69,17 @@ export function pruneAnswers(root: Schema, schemas: Schema[], value: unknown, cl
   return { value, touched };
 }
 
-/** Whether the value at `path` (dotted, inside the answers) is or contains something confidential. */
+/**
+ * Whether the value at `path` (dotted, inside the answers) is or contains something confidential. A path may step
+ * into a list by an item's number, or name a question of every item (`children.name`).
+ */
 export function pathIsConfidential(root: Schema, path: string[]): boolean {
   let schemas = [resolve(root, root)];
   for (const key of path) {
     if (schemas.some(isConfidential)) return true;
-    schemas = /^\d+$/.test(key) ? schemas.flatMap((s) => itemSchemas(root, s)) : schemas.flatMap((s) => propertySchemas(root, s, key));
+    const items = schemas.flatMap((s) => itemSchemas(root, s));
+    if (items.some(isConfidential)) return true;
+    schemas = /^\d+$/.test(key) ? items : [...schemas, ...items].flatMap((s) => propertySchemas(root, s, key));
   }
   return schemas.some((s) => containsConfidential(root, s, new Set()));
 }
