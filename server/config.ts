@@ -50,6 +50,52 @@ function trustProxy(value: string | undefined): Config['trustProxy'] {
   return /^\d+$/.test(value) ? Number(value) : value;
 }
 
+/** A proxy setting that, in production, would leave the sign-in limits without each client's own address. */
+export class UnsafeProxySettingError extends Error {
+  readonly code = 'unsafe-proxy-setting' as const;
+  readonly variable = 'TRUST_PROXY' as const;
+
+  constructor(message: string) {
+    super(message);
+    this.name = 'UnsafeProxySettingError';
+  }
+}
+
+const PROXIES_TO_TRUST =
+  'the proxies to trust: loopback for a proxy on this machine, their addresses or subnets (10.0.0.0/8), or how many ' +
+  'proxies stand in front (1)';
+
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host === '[::1]' || /^(::ffff:)?127\./.test(host);
+}
+
+/**
+ * In production the sign-in limits must see each client's own address: behind a proxy that is not trusted every
+ * client has the proxy's address, and one client's failures lock everyone out (or no one is limited apart).
+ */
+function checkProxySetting(raw: string | undefined, trusted: Config['trustProxy'], host: string): void {
+  if (raw === undefined || raw === '') {
+    throw new UnsafeProxySettingError(
+      'Missing env var TRUST_PROXY: when NODE_ENV=production say whether a proxy forwards requests to this server. ' +
+        `Set TRUST_PROXY=false when clients connect to it directly, or name ${PROXIES_TO_TRUST}. Without it every ` +
+        "client behind a proxy has the proxy's address and shares one sign-in limit.",
+    );
+  }
+  if ((trusted === false || trusted === 0) && isLoopback(host)) {
+    throw new UnsafeProxySettingError(
+      `TRUST_PROXY=${raw} with HOST=${host}: only this machine can connect, so every client would come through a ` +
+        "proxy here and have that proxy's address, sharing one sign-in limit. Set TRUST_PROXY=loopback (or the " +
+        "proxy's address), or set HOST to the address clients connect to.",
+    );
+  }
+  if (trusted === true) {
+    throw new UnsafeProxySettingError(
+      'TRUST_PROXY=true believes X-Forwarded-For from anyone when NODE_ENV=production: a client could claim any ' +
+        `address and escape the sign-in limits. Name ${PROXIES_TO_TRUST}.`,
+    );
+  }
+}
+
 function roleMap(value: string | undefined): Record<string, string> {
   const pairs = (value ?? '').split(',').map((p) => p.trim()).filter(Boolean);
   return Object.fromEntries(pairs.map((pair) => pair.split('=').map((s) => s.trim()) as [string, string]));
@@ -108,6 +154,7 @@ export function loadConfig(env: Env = process.env): Config {
     const keyFile = sessionKeyFile(config.dataDir);
     if (!config.sessionSecret && !existsSync(keyFile)) throw new MissingSessionSecretError(keyFile);
     if (demoMode && !config.demoPassword) throw new Error('Missing env var DEMO_PASSWORD (DEMO_MODE is on in production)');
+    checkProxySetting(env.TRUST_PROXY, config.trustProxy, config.host);
   }
   if (config.sessionSecret && config.sessionSecret.length < 32) throw new Error('SESSION_SECRET must be at least 32 characters');
   return config;

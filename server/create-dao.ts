@@ -14,6 +14,7 @@ import { projectFile } from './project-files.js';
 import { publishDefinitionsFolder } from './services/definitions-folder.js';
 import { createServices, type Services } from './services/index.js';
 import { generatePassword } from './services/passwords.js';
+import type { SignInLimits } from './services/sign-in-limiter.js';
 import {
   resolveSessionSecret, retireStoredSessionSecret, sessionKeyFile, type ResolvedSessionSecret,
 } from './services/session-secret.js';
@@ -27,7 +28,7 @@ export interface DaoOptions {
   auth?: {
     sessionSecret?: string;
     jwt?: Partial<JwtConfig> & { key?: CryptoKey | Uint8Array };
-    signInLimit?: { max: number; windowMs: number };
+    signInLimit?: Partial<SignInLimits>;
   };
   /** Demo mode: seeds the demo accounts of settings.yaml with this password (generated when absent). */
   demo?: { password?: string } | boolean;

@@ -4,13 +4,23 @@ import { DefinitionProblemsError } from '../engine/service/definition-registry.j
 import { StoreInUseError } from '../engine/store/owner-lock.js';
 import { formatProblem } from '../engine/definitions/problems.js';
 import { createApp } from './app.js';
-import { loadConfig } from './config.js';
+import { loadConfig, type Config } from './config.js';
 import { createDao } from './create-dao.js';
 import { createLogger, errorSummary } from './logger.js';
 import { WebAppNotBuiltError } from './middleware/set-up-web-app.js';
 import { MissingSessionSecretError } from './services/session-secret.js';
 
-const config = loadConfig();
+/** A setting that is missing or unsafe stops the server with its message alone (they say what to set). */
+function configOrExit(): Config {
+  try {
+    return loadConfig();
+  } catch (error) {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  }
+}
+
+const config = configOrExit();
 const logger = createLogger({ level: config.logLevel });
 
 async function start() {

@@ -219,14 +219,6 @@ export class SqlCaseStore extends SqlCaseWrites implements CaseStore {
     return (await this.db.all('SELECT 1 AS found FROM ended_sessions WHERE session_id = ?', [sessionId])).length > 0;
   }
 
-  async signInFailuresSince(key: string, since: string): Promise<string[]> {
-    const rows = await this.db.all('SELECT at FROM sign_in_failures WHERE attempt_key = ? AND at >= ? ORDER BY at', [
-      key,
-      toInstant(since),
-    ]);
-    return rows.map((row) => String(row.at));
-  }
-
   async getDefinitionVersion(version: number): Promise<DefinitionVersionRecord | undefined> {
     const [row] = await this.db.all('SELECT * FROM definition_versions WHERE version = ?', [version]);
     return row && toDefinitionVersion(row);

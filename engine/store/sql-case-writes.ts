@@ -14,8 +14,11 @@ import { claimDeadlines, settleDeadlineClaim } from './deadline-claims.js';
 import { StoreConflictError } from './errors.js';
 import { toInstant, toJson, type CaseHead } from './rows.js';
 import { runMigrations } from './run-migrations.js';
+import { giveBackSignInAttempt, purgeSignInAttempts, takeSignInAttempt } from './sign-in-attempts.js';
 import type { SqlDatabase } from './sql-database.js';
-import type { CaseSummary, DefinitionVersionRecord, DraftRecord, NewAudit, UserRecord } from './types.js';
+import type {
+  CaseSummary, DefinitionVersionRecord, DraftRecord, NewAudit, SignInAttempt, SignInLimit, UserRecord,
+} from './types.js';
 
 export class SqlCaseWrites {
   constructor(protected readonly db: SqlDatabase) {}
@@ -99,16 +102,16 @@ export class SqlCaseWrites {
     return this.db.run('DELETE FROM ended_sessions WHERE expires_at < ?', [toInstant(before)]);
   }
 
-  async recordSignInFailure(key: string, at: string): Promise<void> {
-    await this.db.run('INSERT INTO sign_in_failures (attempt_key, at) VALUES (?, ?)', [key, toInstant(at)]);
+  takeSignInAttempt(limits: SignInLimit[], at: string, windowMs: number): Promise<SignInAttempt> {
+    return takeSignInAttempt(this.db, limits, at, windowMs);
   }
 
-  async clearSignInFailures(key: string): Promise<void> {
-    await this.db.run('DELETE FROM sign_in_failures WHERE attempt_key = ?', [key]);
+  giveBackSignInAttempt(key: string, windowEnds: string): Promise<void> {
+    return giveBackSignInAttempt(this.db, key, windowEnds);
   }
 
-  purgeSignInFailures(before: string): Promise<number> {
-    return this.db.run('DELETE FROM sign_in_failures WHERE at < ?', [toInstant(before)]);
+  purgeSignInAttempts(at: string): Promise<number> {
+    return purgeSignInAttempts(this.db, at);
   }
 
   async saveDefinitionVersion(record: DefinitionVersionRecord): Promise<void> {

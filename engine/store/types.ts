@@ -95,6 +95,23 @@ export interface AuditRecord {
   detail?: unknown;
 }
 
+export interface SignInLimit {
+  key: string;
+  /** Attempts allowed in one window. */
+  max: number;
+}
+
+/** One limit's count after an attempt was taken: `attempts` of its `max` used in the window ending at `windowEnds`. */
+export interface SignInCount {
+  key: string;
+  attempts: number;
+  windowEnds: string;
+}
+
+export type SignInAttempt =
+  | { taken: true; counts: SignInCount[] }
+  | { taken: false; key: string; windowEnds: string };
+
 export interface UserRecord {
   username: string;
   displayName: string;
@@ -314,13 +331,17 @@ export interface CaseStore {
   isSessionEnded(sessionId: string): Promise<boolean>;
   /** Forgets ended sessions whose tokens expired strictly before `before` (they are refused anyway); returns how many. */
   purgeEndedSessions(before: string): Promise<number>;
-  /** Failed sign-ins, kept for every instance to count: `key` names who tried from where (the caller hashes it). */
-  recordSignInFailure(key: string, at: string): Promise<void>;
-  /** The times of the key's failures at or after `since`, oldest first. */
-  signInFailuresSince(key: string, since: string): Promise<string[]>;
-  clearSignInFailures(key: string): Promise<void>;
-  /** Forgets failures strictly before `before`; returns how many. */
-  purgeSignInFailures(before: string): Promise<number>;
+  /**
+   * Takes one sign-in attempt from each limit (a `key` the caller hashes: who tried, from where), all in one step
+   * that no other caller of any instance sharing the store can interleave with: either every limit had an attempt
+   * left and each counts one more, or none counts anything and the answer names the first limit used up. A limit's
+   * window starts at its first attempt and lasts `windowMs`; attempts of an ended window no longer count.
+   */
+  takeSignInAttempt(limits: SignInLimit[], at: string, windowMs: number): Promise<SignInAttempt>;
+  /** Gives back one attempt taken in the window ending at `windowEnds` (none when that window is over). */
+  giveBackSignInAttempt(key: string, windowEnds: string): Promise<void>;
+  /** Forgets windows that ended at or before `at`; returns how many. */
+  purgeSignInAttempts(at: string): Promise<number>;
   /** Definition versions are immutable: saving an existing number fails with StoreConflictError. */
   saveDefinitionVersion(version: DefinitionVersionRecord): Promise<void>;
   getDefinitionVersion(version: number): Promise<DefinitionVersionRecord | undefined>;

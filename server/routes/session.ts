@@ -1,4 +1,4 @@
-// Sign in (local accounts), sign out, and who am I. Sign-in is rate-limited per address and username.
+// Sign in (local accounts), sign out, and who am I. Sign-in is limited per address, and per username at an address.
 import { Router, type Request, type Response } from 'express';
 import { requireUser, signedIn } from '../middleware/authorisation.js';
 import { readCookie } from '../middleware/set-up-authentication.js';
@@ -32,16 +32,24 @@ export function sessionRoutes(services: Services): Router {
 
   router.post('/', async (req: Request, res: Response) => {
     const { username, password } = credentials(req.body);
-    const ip = req.ip ?? 'unknown';
-    const wait = await services.signInLimiter.retryAfter(ip, username);
-    if (wait > 0) throw problem(429, 'too-many-attempts', `Too many failed sign-ins. Try again in ${Math.ceil(wait / 60)} minute(s).`, {}, { 'Retry-After': String(wait) });
+    // The client's address as Express works it out under TRUST_PROXY (config.ts refuses settings in production
+    // that would give every client the proxy's one address).
+    const address = req.ip ?? 'unknown';
+    const start = await services.signInLimiter.begin(address, username);
+    if (!start.allowed) {
+      const minutes = Math.ceil(start.retryAfterSeconds / 60);
+      throw problem(429, 'too-many-attempts', `Too many failed sign-ins. Try again in ${minutes} minute(s).`, {}, {
+        'Retry-After': String(start.retryAfterSeconds),
+      });
+    }
     const { defs } = await services.registry.current();
-    const user = await services.users.checkPassword(username, password, defs);
-    if (!user) {
-      await services.signInLimiter.fail(ip, username);
+    const { accepted, account: user } = await services.users.checkPassword(username, password, defs);
+    if (!accepted || !user) {
+      const lockOuts = services.signInLimiter.failed(start.ticket);
+      await services.signInAudit.failed({ account: user?.username, address, lockOuts });
       throw problem(401, 'sign-in-failed', 'The username or password is not right.');
     }
-    await services.signInLimiter.succeed(ip, username);
+    await services.signInLimiter.succeeded(start.ticket);
     const { token, claims } = services.sessions.issue(user.username);
     const viewer: Viewer = { username: user.username, displayName: user.displayName, role: user.role, demo: user.demo, via: 'session', sessionId: claims.sid };
     res.locals.user = viewer;

@@ -12,7 +12,8 @@ import { EndedSessions } from './ended-sessions.js';
 import { PeopleDirectory } from './people.js';
 import type { SharedDefinitionRegistry } from './shared-registry.js';
 import { SessionTokens } from './session-tokens.js';
-import { SignInLimiter } from './sign-in-limiter.js';
+import { SignInAudit } from './sign-in-audit.js';
+import { SignInLimiter, type SignInLimits } from './sign-in-limiter.js';
 import { UserService } from './users.js';
 
 export interface ServiceDependencies {
@@ -22,7 +23,7 @@ export interface ServiceDependencies {
   sessionSecret: string;
   production?: boolean;
   jwt?: JwtConfig & { key?: CryptoKey | Uint8Array };
-  signInLimit?: { max: number; windowMs: number };
+  signInLimit?: Partial<SignInLimits>;
   now?: () => string;
 }
 
@@ -39,7 +40,8 @@ export function createServices(deps: ServiceDependencies) {
     people: new PeopleDirectory(deps.store),
     sessions: new SessionTokens(deps.sessionSecret),
     endedSessions: new EndedSessions(deps.store),
-    signInLimiter: new SignInLimiter(deps.store, deps.signInLimit?.max, deps.signInLimit?.windowMs),
+    signInLimiter: new SignInLimiter(deps.store, deps.signInLimit),
+    signInAudit: new SignInAudit(deps.store, deps.logger, now),
     bearer: deps.jwt ? createBearerVerifier(deps.jwt) : undefined,
     disclosures: new DisclosureAudit(deps.store, now),
     caseHistory: new CaseHistoryJson(),

@@ -1,40 +1,94 @@
-// Slows password guessing: after `max` failed sign-ins for one address and username within the window, further
-// attempts are refused until the oldest of them leaves the window. Failures are kept in the store, so every instance
-// of the server counts the same ones (several instances do not multiply the attempts), under a hash of address and
-// username rather than the address itself.
+// Slows password guessing with two limits: failed sign-ins of one username from one address, and failed sign-ins
+// from one address whatever the username. An attempt is taken from both before the password is checked, in one step
+// of the store (sign-in-attempts.ts), so parallel attempts cannot slip past: once a limit is used up every attempt
+// is refused, the right password too, until the window that began with its first attempt ends. Counts live in the
+// store, so every instance sharing it counts the same attempts; they are kept under hashes, not addresses or names.
 import { createHash } from 'node:crypto';
-import type { CaseStore } from '../../engine/store/index.js';
+import type { CaseStore, SignInCount } from '../../engine/store/index.js';
+
+export interface SignInLimits {
+  /** Failed sign-ins of one username (in any spelling of its case) from one address. */
+  perUser: number;
+  /** Failed sign-ins from one address over every username. */
+  perAddress: number;
+  windowMs: number;
+}
+
+export const DEFAULT_SIGN_IN_LIMITS: SignInLimits = { perUser: 10, perAddress: 30, windowMs: 15 * 60 * 1000 };
+
+export type SignInLimitName = 'user-at-address' | 'address';
+
+interface CountedLimit extends SignInCount {
+  limit: SignInLimitName;
+  max: number;
+}
+
+/** An attempt taken from both limits: settle it with succeeded() or failed(). */
+export interface SignInTicket {
+  counts: CountedLimit[];
+}
+
+export type SignInStart =
+  | { allowed: true; ticket: SignInTicket }
+  | { allowed: false; limit: SignInLimitName; retryAfterSeconds: number };
+
+/** A limit that a failed attempt has used up: attempts are refused until `until`. */
+export interface SignInLockOut {
+  limit: SignInLimitName;
+  until: string;
+}
+
+function hashed(...parts: string[]): string {
+  return createHash('sha256').update(parts.join('\n')).digest('base64url');
+}
 
 export class SignInLimiter {
+  readonly limits: SignInLimits;
+
   constructor(
     private readonly store: CaseStore,
-    private readonly max = 10,
-    private readonly windowMs = 15 * 60 * 1000,
+    limits: Partial<SignInLimits> = {},
     private readonly now: () => number = Date.now,
-  ) {}
-
-  private key(ip: string, username: string): string {
-    return createHash('sha256').update(`${ip}\n${username.toLowerCase()}`).digest('base64url');
+  ) {
+    this.limits = { ...DEFAULT_SIGN_IN_LIMITS, ...limits };
   }
 
-  /** Seconds to wait before trying again, or 0 when an attempt is allowed now. */
-  async retryAfter(ip: string, username: string): Promise<number> {
-    const failures = await this.store.signInFailuresSince(this.key(ip, username), new Date(this.now() - this.windowMs).toISOString());
-    if (failures.length < this.max) return 0;
-    const oldestCounted = Date.parse(failures[failures.length - this.max]!);
-    return Math.max(1, Math.ceil((oldestCounted + this.windowMs - this.now()) / 1000));
+  /** Takes an attempt from the address's limit and the username's at that address, or says how long to wait. */
+  async begin(address: string, username: string): Promise<SignInStart> {
+    // Always the address first: every taker locks the rows in one order, so none waits on another in a circle.
+    const userKey = hashed('user', address, username.toLowerCase());
+    const limits = [
+      { limit: 'address' as const, key: hashed('address', address), max: this.limits.perAddress },
+      { limit: 'user-at-address' as const, key: userKey, max: this.limits.perUser },
+    ];
+    const at = this.now();
+    const attempt = await this.store.takeSignInAttempt(
+      limits.map(({ key, max }) => ({ key, max })), new Date(at).toISOString(), this.limits.windowMs,
+    );
+    if (!attempt.taken) {
+      const limit = limits.find((l) => l.key === attempt.key)!.limit;
+      const retryAfterSeconds = Math.max(1, Math.ceil((Date.parse(attempt.windowEnds) - at) / 1000));
+      return { allowed: false, limit, retryAfterSeconds };
+    }
+    const counts = attempt.counts.map((count, i) => ({ ...count, limit: limits[i]!.limit, max: limits[i]!.max }));
+    return { allowed: true, ticket: { counts } };
   }
 
-  async fail(ip: string, username: string): Promise<void> {
-    await this.store.recordSignInFailure(this.key(ip, username), new Date(this.now()).toISOString());
+  /**
+   * The password was right: the attempt is given back to both limits, which count failures only. Nothing is wiped:
+   * signing in to one's own account from an address must not reset the failures of others guessing from it.
+   */
+  async succeeded(ticket: SignInTicket): Promise<void> {
+    for (const count of ticket.counts) await this.store.giveBackSignInAttempt(count.key, count.windowEnds);
   }
 
-  async succeed(ip: string, username: string): Promise<void> {
-    await this.store.clearSignInFailures(this.key(ip, username));
+  /** The password was wrong: the attempt stays counted. Returns the limits this failure used up. */
+  failed(ticket: SignInTicket): SignInLockOut[] {
+    return ticket.counts.filter((c) => c.attempts === c.max).map((c) => ({ limit: c.limit, until: c.windowEnds }));
   }
 
-  /** Forgets failures that have left the window (the background jobs call it). */
+  /** Forgets windows that have ended (the background jobs call it). */
   purge(): Promise<number> {
-    return this.store.purgeSignInFailures(new Date(this.now() - this.windowMs).toISOString());
+    return this.store.purgeSignInAttempts(new Date(this.now()).toISOString());
   }
 }

@@ -11,6 +11,11 @@ interface ListedUser {
   name?: string;
 }
 
+export interface PasswordCheck {
+  accepted: boolean;
+  account?: UserRecord;
+}
+
 /**
  * How long an account read for a signed-in request is trusted before the store is asked again. The store stays the
  * source of truth: an account removed or changed by another instance or an operator is refused or changed within
@@ -49,10 +54,14 @@ export class UserService {
     return user && isKnownRole(defs, user.role) ? user : undefined;
   }
 
-  async checkPassword(username: string, password: string, defs: CompiledDefinitions): Promise<UserRecord | undefined> {
-    const user = await this.find(username, defs);
-    if (!user) return verifyAgainstDecoy(password).then(() => undefined);
-    return (await verifyPassword(password, user.passwordHash)) ? user : undefined;
+  /**
+   * `account` is the account of that username when there is one (whether or not the password is right), for the
+   * audit of a failed sign-in; an unknown username costs the same time as a known one.
+   */
+  async checkPassword(username: string, password: string, defs: CompiledDefinitions): Promise<PasswordCheck> {
+    const account = await this.find(username, defs);
+    if (!account) return verifyAgainstDecoy(password).then(() => ({ accepted: false }));
+    return { accepted: await verifyPassword(password, account.passwordHash), account };
   }
 
   /** Creates or refreshes the demo accounts of settings.yaml (demoUsers and officers) with one password. Real accounts of the same name are left alone. */

@@ -100,7 +100,8 @@ describe('The session key', () => {
     );
     await mkdir(dataDir, { recursive: true });
     await writeFile(join(dataDir, SESSION_KEY_FILE), 'k'.repeat(40), { mode: 0o600 });
-    expect(loadConfig({ NODE_ENV: 'production', DATA_DIR: dataDir }).sessionSecret).toBeUndefined();
+    const withKeyFile = loadConfig({ NODE_ENV: 'production', DATA_DIR: dataDir, TRUST_PROXY: 'loopback' });
+    expect(withKeyFile.sessionSecret).toBeUndefined();
     const started = await dao(dataDir, { production: true, demo: false });
     await started.close();
   });

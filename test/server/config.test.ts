@@ -24,7 +24,8 @@ describe('loadConfig', () => {
     const noKeyFile = { NODE_ENV: 'production', DATA_DIR: 'test/no-such-data-folder' };
     expect(() => loadConfig(noKeyFile)).toThrow(/Missing env var SESSION_SECRET/);
     const secret = 'x'.repeat(32);
-    expect(loadConfig({ NODE_ENV: 'production', SESSION_SECRET: secret }).demoMode).toBe(false);
+    const production = { NODE_ENV: 'production', SESSION_SECRET: secret, TRUST_PROXY: 'loopback' };
+    expect(loadConfig(production).demoMode).toBe(false);
     expect(() => loadConfig({ NODE_ENV: 'production', SESSION_SECRET: secret, DEMO_MODE: 'true' })).toThrow(/Missing env var DEMO_PASSWORD/);
     expect(() => loadConfig({ SESSION_SECRET: 'short' })).toThrow(/at least 32/);
   });
@@ -33,6 +34,22 @@ describe('loadConfig', () => {
     const config = loadConfig({ JWT_JWKS_URL: 'https://idp.example/jwks', JWT_ISSUER: 'https://idp.example', JWT_ROLE_CLAIM: 'groups', JWT_ROLE_MAP: 'sw=social-worker, tm=team-manager' });
     expect(config.jwt).toMatchObject({ jwksUrl: 'https://idp.example/jwks', issuer: 'https://idp.example', usernameClaim: 'sub', roleClaim: 'groups', roleMap: { sw: 'social-worker', tm: 'team-manager' } });
     expect(() => loadConfig({ JWT_ISSUER: 'https://idp.example' })).toThrow(/JWT_JWKS_URL or JWT_PUBLIC_KEY/);
+  });
+
+  it('should refuse, in production, proxy settings that would give every client one address (issue 24)', () => {
+    const production = { NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32) };
+    expect(() => loadConfig(production)).toThrow(/Missing env var TRUST_PROXY/);
+    // only this machine can connect, and no proxy on it is trusted: every client would be the proxy's address
+    expect(() => loadConfig({ ...production, TRUST_PROXY: 'false' })).toThrow(/TRUST_PROXY=false with HOST=127.0.0.1/);
+    expect(() => loadConfig({ ...production, TRUST_PROXY: '0', HOST: 'localhost' })).toThrow(/TRUST_PROXY=0 with HOST/);
+    // a client could claim any address
+    expect(() => loadConfig({ ...production, TRUST_PROXY: 'true', HOST: '0.0.0.0' }))
+      .toThrow(/TRUST_PROXY=true believes/);
+    expect(loadConfig({ ...production, TRUST_PROXY: 'false', HOST: '0.0.0.0' }).trustProxy).toBe(false);
+    expect(loadConfig({ ...production, TRUST_PROXY: 'loopback' }).trustProxy).toBe('loopback');
+    expect(loadConfig({ ...production, TRUST_PROXY: '1', HOST: '::1' }).trustProxy).toBe(1);
+    // outside production nothing is required
+    expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
   });
 
   it('should read ports and proxy settings', () => {

@@ -5,6 +5,7 @@ import { describeCaseContract } from './contract/cases.js';
 import { describeDeadlineContract } from './contract/deadlines.js';
 import { describeListContract } from './contract/lists.js';
 import { describeRecordContract } from './contract/records.js';
+import { describeSignInAttemptContract } from './contract/sign-in-attempts.js';
 
 /** makeStore must give a fresh, empty store each time; the contract migrates and closes it. */
 export function runStoreContract(name: string, makeStore: () => Promise<CaseStore>): void {
@@ -26,5 +27,6 @@ export function runStoreContract(name: string, makeStore: () => Promise<CaseStor
     describeListContract(currentStore);
     describeDeadlineContract(currentStore);
     describeRecordContract(currentStore);
+    describeSignInAttemptContract(currentStore);
   });
 }

@@ -163,4 +163,18 @@ CREATE TABLE case_lists (
 CREATE INDEX case_lists_case ON case_lists (case_id);
 `,
   },
+  {
+    version: 6,
+    name: 'sign-in attempts counted per window, taken in one step (the failures counted before are dropped)',
+    // One row per limit, changed by one upsert, so that taking an attempt cannot interleave with another's.
+    sql: `
+DROP TABLE sign_in_failures;
+CREATE TABLE sign_in_attempts (
+  attempt_key text PRIMARY KEY,
+  attempts integer NOT NULL,
+  window_ends text NOT NULL
+);
+CREATE INDEX sign_in_attempts_window_ends ON sign_in_attempts (window_ends);
+`,
+  },
 ];

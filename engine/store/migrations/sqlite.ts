@@ -221,4 +221,18 @@ END;
 INSERT INTO case_search (case_search) VALUES ('rebuild');
 `,
   },
+  {
+    version: 6,
+    name: 'sign-in attempts counted per window, taken in one step (the failures counted before are dropped)',
+    // One row per limit, changed by one upsert, so that taking an attempt cannot interleave with another's.
+    sql: `
+DROP TABLE sign_in_failures;
+CREATE TABLE sign_in_attempts (
+  attempt_key TEXT PRIMARY KEY,
+  attempts INTEGER NOT NULL,
+  window_ends TEXT NOT NULL
+) STRICT;
+CREATE INDEX sign_in_attempts_window_ends ON sign_in_attempts (window_ends);
+`,
+  },
 ];

@@ -125,21 +125,6 @@ export function describeRecordContract(store: CurrentStore): void {
     });
   });
 
-  describe('#recordSignInFailure', () => {
-    it('should keep failures by key, give those since a time oldest first, and clear or purge them', async () => {
-      await store().recordSignInFailure('key-a', minutesIn(2));
-      await store().recordSignInFailure('key-a', minutesIn(1));
-      await store().recordSignInFailure('key-a', minutesIn(5));
-      await store().recordSignInFailure('key-b', minutesIn(3));
-      expect(await store().signInFailuresSince('key-a', minutesIn(2))).toEqual([minutesIn(2), minutesIn(5)]);
-      expect(await store().purgeSignInFailures(minutesIn(3))).toBe(2);
-      expect(await store().signInFailuresSince('key-a', minutesIn(0))).toEqual([minutesIn(5)]);
-      await store().clearSignInFailures('key-a');
-      expect(await store().signInFailuresSince('key-a', minutesIn(0))).toEqual([]);
-      expect(await store().signInFailuresSince('key-b', minutesIn(0))).toEqual([minutesIn(3)]);
-    });
-  });
-
   describe('#saveDefinitionVersion', () => {
     const published = (version: number, overrides: Partial<DefinitionVersionRecord> = {}): DefinitionVersionRecord =>
       ({ version, files: { 'pathway.yaml': `version: ${version}\n`, 'forms/a.yaml': 'title: Ünïcode 📋\n' }, publishedBy: 'ann', publishedAt: minutesIn(version), ...overrides });
