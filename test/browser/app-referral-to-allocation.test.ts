@@ -113,5 +113,5 @@ describe('web app: a referral from request to allocation', () => {
     await casePage.part('Summary');
     expect(await page.locator('main').textContent()).toContain('Risk assessment (in the region of six weeks)');
     await app.close();
-  });
+  }, 120_000);
 });

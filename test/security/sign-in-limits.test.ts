@@ -8,7 +8,6 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.js';
-import { createHttpServer } from '../../server/http-server.js';
 import { DEFAULT_SIGN_IN_LIMITS } from '../../server/services/sign-in-limiter.js';
 import { UNKNOWN_USER } from '../../server/services/sign-in-audit.js';
 import { DEFINITIONS, PASSWORD, startServer, USERS, type TestServer } from '../server/helpers.js';
@@ -23,7 +22,7 @@ beforeAll(async () => {
   server = await startServer();
   const app = createApp(server.dao.services, { trustProxy: 'loopback' });
   http = await new Promise((resolve) => {
-    const listening = createHttpServer(app).listen(0, '127.0.0.1', () => resolve(listening));
+    const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
   });
   url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
 });
