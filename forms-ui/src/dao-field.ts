@@ -2,6 +2,7 @@
 // (no shadow root of its own, so labels, aria-describedby and styles reach across fields) and re-renders only when
 // its own answer, its errors, or a question it depends on changes.
 import { LitElement, html, nothing } from 'lit';
+import { branchSchema } from './core/branch-schema.js';
 import { isRevealed, type Conditional } from './core/conditions.js';
 import type { StoreChange } from './core/form-store.js';
 import { isWithin, joinPath } from './core/paths.js';
@@ -76,9 +77,11 @@ export class DaoField extends LitElement {
   protected override render(): unknown {
     const form = this.form;
     if (!form) return nothing;
-    const schema = resolveSchema(form.root, this.schema);
+    const siblings = form.store.get(this.parentPath);
+    // A question declared in several branches takes its schema from the branch that applies (core/branch-schema.ts).
+    const schema = resolveSchema(form.root, branchSchema(this.conditional, this.schema, siblings, form.root));
     if (form.readonly && isConfidential(schema) && !form.confidentialCleared) return nothing;
-    if (this.conditional && !isRevealed(this.conditional, form.store.get(this.parentPath), form.root)) return nothing;
+    if (this.conditional && !isRevealed(this.conditional, siblings, form.root)) return nothing;
     try {
       this.#widget = this.renderer ?? getWidget(widgetOf(form.root, schema));
     } catch (error) {
@@ -96,7 +99,8 @@ export class DaoField extends LitElement {
       form,
       set: (value) => form.store.set(this.path, value),
     };
-    if (form.readonly) return (widget.readOnly ?? readOnlyAnswer)(field);
+    // readOnly (JSON Schema's annotation): shown as an answer, never typed in.
+    if (form.readonly || (schema.readOnly === true && !widget.watchesAll)) return (widget.readOnly ?? readOnlyAnswer)(field);
     return widget.render(field);
   }
 }

@@ -24,7 +24,13 @@ export const formStyles = css`
   *, *::before, *::after { box-sizing: border-box; }
   dao-field { display: block; }
   p { margin: 0 0 0.75em; }
-  .title { font-size: 1.8em; line-height: 1.1; margin: 0 0 0.6em; }
+  .title { line-height: 1.1; margin: 0 0 0.6em; }
+  /* GOV.UK heading sizes at 19px body text: l 36px (an h1), m 24px (an h2), s 19px (below). */
+  .title--l, .legend--l { font-size: 1.895em; }
+  .title--m { font-size: 1.263em; }
+  .title--s { font-size: 1em; }
+  .form__body { margin: 0; padding: 0; border: 0; min-width: 0; }
+  .validity-anchor { position: absolute; width: 0; height: 0; overflow: hidden; }
   .body { margin: 0 0 1em; white-space: pre-line; }
   .form-group { margin-bottom: 1.5em; }
   .form-group--error { border-left: 5px solid var(--_error); padding-left: 15px; }
@@ -41,12 +47,13 @@ export const formStyles = css`
   .tag { display: inline-block; padding: 2px 8px; font-size: 0.8em; color: #fff; background: var(--_error); text-transform: uppercase; }
   .input, .textarea { font: inherit; color: inherit; width: 100%; min-height: 40px; padding: 5px; border: 2px solid var(--_border); border-radius: 0; background: #fff; }
   .textarea { display: block; min-height: 7em; resize: vertical; }
+  .select { font: inherit; color: inherit; min-height: 40px; max-width: 100%; padding: 5px; border: 2px solid var(--_border); border-radius: 0; background: #fff; }
   .input--error { border-color: var(--_error); }
   .input--width-2 { max-width: 5.4ex; }
   .input--width-4 { max-width: 9ex; }
   .input--width-5 { max-width: 10.8ex; }
-  :is(.input, .textarea, .radios__input, .checkboxes__input, .button, summary):focus-visible,
-  :is(.input, .textarea):focus { outline: 3px solid var(--_focus); outline-offset: 0; box-shadow: inset 0 0 0 2px var(--_border); }
+  :is(.input, .textarea, .select, .radios__input, .checkboxes__input, .button, summary):focus-visible,
+  :is(.input, .textarea, .select):focus { outline: 3px solid var(--_focus); outline-offset: 0; box-shadow: inset 0 0 0 2px var(--_border); }
   .character-count { margin-top: 0.3em; }
   .character-count--over { color: var(--_error); font-weight: 700; }
   .date-input { display: flex; flex-wrap: wrap; gap: 20px; }
@@ -71,6 +78,7 @@ export const formStyles = css`
   .details { margin-bottom: 1em; }
   .details__summary { color: var(--_link); text-decoration: underline; cursor: pointer; display: inline-block; }
   .details__text { border-left: 5px solid var(--_rule); padding: 0.75em 1em; margin-top: 0.5em; }
+  .variants__chosen { border-left: 4px solid var(--_rule); padding-left: 18px; margin: 0 0 1em 18px; }
   .section > .fieldset { border-top: 1px solid var(--_rule); padding-top: 1em; }
   .grid__key { font-size: 0.9em; }
   .grid__header, .grid-row { display: grid; grid-template-columns: minmax(10rem, 1fr) auto; column-gap: 20px; }

@@ -9,6 +9,10 @@ export interface FormHost {
   readonly store: FormStore;
   readonly readonly: boolean;
   readonly confidentialCleared: boolean;
+  /** The level of the form's own heading (1–6); sections go one level down for each level of nesting. */
+  readonly headingLevel: number;
+  /** A list of more options than this is a select rather than radios. */
+  readonly selectThreshold: number;
 }
 
 /** One field as a renderer sees it. */
