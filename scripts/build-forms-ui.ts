@@ -1,4 +1,5 @@
-// npm run build: dist/dao-form.js (one minified ES module, Lit included), dist/app/ (the web app) and, for every protocol form,
+// npm run build: dist/dao-form.js (one minified ES module, Lit included; with dao-form-compute.js, loaded by forms with
+// computed answers), dist/app/ (the web app) and, for every protocol form,
 // dist/schemas/<id>.json (as served: placeholders filled) and dist/validators/<id>.js (its standalone validator),
 // with dist/schemas/index.json listing them. The browser tests run it too (test/browser/support/build.ts).
 import { build, type Plugin } from 'esbuild';
@@ -29,23 +30,45 @@ async function writeAtomic(file: string, text: string): Promise<void> {
 
 export const FORBIDDEN_IN_BUNDLE = [/new Function/, /\beval\(/];
 
-export async function bundleFormElement(outDir: string): Promise<string> {
+/**
+ * Computed answers (x-compute: engine/forms/compute.ts and its JSON Logic) are a module of their own next to
+ * dist/dao-form.js, dao-form-compute.js, loaded only by the forms that have them (forms-ui/src/core/computed.ts).
+ */
+const computeAsFile: Plugin = {
+  name: 'compute-as-file',
+  setup(b) {
+    b.onResolve({ filter: /forms\/compute\.js$/ }, (args) => (args.importer.endsWith('computed.ts') ? { path: './dao-form-compute.js', external: true } : undefined));
+  },
+};
+
+/** One entry point as one minified ES module for the browser (no eval: checked). */
+export async function bundleModule(entry: string, plugins: Plugin[]): Promise<string> {
   const result = await build({
-    entryPoints: [join(root, 'forms-ui/src/dao-form.ts')],
+    entryPoints: [join(root, entry)],
     bundle: true,
     format: 'esm',
     platform: 'browser',
-    target: 'es2021',
+    target: 'es2022',
     minify: true,
     legalComments: 'none',
-    plugins: [browserLogic],
+    plugins,
     write: false,
     logLevel: 'silent',
   });
   const code = result.outputFiles[0]!.text;
   const found = FORBIDDEN_IN_BUNDLE.find((pattern) => pattern.test(code));
-  if (found) throw new Error(`dist/dao-form.js must not contain ${found.source}: it would need 'unsafe-eval'`);
-  await writeAtomic(join(outDir, 'dao-form.js'), code);
+  if (found) throw new Error(`${entry} built must not contain ${found.source}: it would need 'unsafe-eval'`);
+  return code;
+}
+
+export const FORM_ELEMENT_PLUGINS = [browserLogic, computeAsFile];
+
+export async function bundleFormElement(outDir: string): Promise<string> {
+  const [code, compute] = await Promise.all([
+    bundleModule('forms-ui/src/dao-form.ts', FORM_ELEMENT_PLUGINS),
+    bundleModule('engine/forms/compute.ts', [browserLogic]),
+  ]);
+  await Promise.all([writeAtomic(join(outDir, 'dao-form.js'), code), writeAtomic(join(outDir, 'dao-form-compute.js'), compute)]);
   return code;
 }
 

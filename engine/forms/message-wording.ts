@@ -4,184 +4,150 @@
 import type { ErrorObject } from 'ajv';
 import type { FieldSchema } from './schema-at.js';
 
-/** The question's name: its title, else (for an item of a list) "item 2 of <list>", else its key. */
+/** The question's name: its title (numbered for an item of a list), else "Item 2 of <list>", else its key. */
 export function label(field: FieldSchema | undefined, path: string, parent?: FieldSchema): string {
   const title = field?.title?.trim().replace(/[:.]$/, '');
   const key = path.split('.').pop() ?? '';
-  if (/^\d+$/.test(key)) {
-    const position = Number(key) + 1;
-    const isTuple = Array.isArray(parent?.prefixItems) || Array.isArray(parent?.items);
-    if (title) return isTuple ? title : `${title} ${position}`;
-    const list = parent?.title?.trim() || 'the list';
-    return `Item ${position} of ${lowerFirst(list)}`;
-  }
-  return title || key || 'this answer';
+  if (!/^\d+$/.test(key)) return title || key || 'this answer';
+  const isTuple = Array.isArray(parent?.prefixItems) || Array.isArray(parent?.items);
+  if (title) return isTuple ? title : `${title} ${Number(key) + 1}`;
+  return `Item ${Number(key) + 1} of ${lowerFirst(parent?.title?.trim() || 'the list')}`;
 }
 
 export function lowerFirst(text: string): string {
   return /^[A-Z][a-z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
 }
 
-function typesOf(field: FieldSchema | undefined): string[] {
-  const type = field?.type;
-  return (Array.isArray(type) ? type : type === undefined ? [] : [type]).filter((t) => t !== 'null');
+const question = (text: string) => text.endsWith('?');
+/** "“Question?”" for a question, "question" for a name, as GOV.UK messages quote them. */
+const named = (text: string) => (question(text) ? `“${text}”` : lowerFirst(text));
+/** The start of a "… must be …" sentence: the name, or "Your answer to “Question?”". */
+const subject = (text: string) => (question(text) ? `Your answer to “${text}”` : text);
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+function typeOf(field: FieldSchema | undefined): unknown {
+  return [field?.type].flat().find((t) => t !== 'null');
 }
 
 function isChoice(field: FieldSchema | undefined): boolean {
-  if (!field) return false;
-  const widget = field['x-widget'];
-  const options = Array.isArray(field.oneOf) && field.oneOf.every((o) => o && typeof o === 'object' && 'const' in o);
-  return Boolean(field.enum || options || typesOf(field)[0] === 'boolean' || widget === 'radios' || widget === 'scale' || widget === 'select');
+  const options = Array.isArray(field?.oneOf) && field.oneOf.every((o) => o && typeof o === 'object' && 'const' in o);
+  return !!field && (!!field.enum || options || typeOf(field) === 'boolean' || ['radios', 'scale', 'select'].includes(String(field['x-widget'])));
 }
 
-/** "“Question?”" for a question, "question" for a name, as GOV.UK messages quote them. */
-function named(text: string): string {
-  return text.endsWith('?') ? `“${text}”` : lowerFirst(text);
-}
-
-/** The start of a "… must be …" sentence: the name, or "Your answer to “Question?”". */
-function subject(text: string): string {
-  return text.endsWith('?') ? `Your answer to “${text}”` : text;
-}
-
-/** A declaration to tick (const: true): "Select “I confirm …” to continue", or "Confirm the person has consented". */
-function confirmMessage(text: string): string {
-  return /^I\b/.test(text) ? `Select “${text}” to continue` : `Confirm ${lowerFirst(text)}`;
+function itemsAreChoices(field: FieldSchema | undefined): boolean {
+  return isChoice(field?.items && typeof field.items === 'object' ? (field.items as FieldSchema) : undefined);
 }
 
 export function requiredMessage(field: FieldSchema | undefined, text: string): string {
-  const type = typesOf(field)[0];
-  if (field?.const === true) return confirmMessage(text);
-  if (type === 'array') {
-    const items = field?.items && typeof field.items === 'object' ? (field.items as FieldSchema) : undefined;
-    return isChoice(items) ? `Select at least one option for ${named(text)}` : `Add at least one entry to ${named(text)}`;
-  }
-  if (isChoice(field)) return text.endsWith('?') ? `Select an answer to “${text}”` : `Select ${lowerFirst(text)}`;
+  // A declaration to tick (const: true): "Select “I confirm …” to continue", or "Confirm the person has consented".
+  if (field?.const === true) return /^I\b/.test(text) ? `Select “${text}” to continue` : `Confirm ${lowerFirst(text)}`;
+  const type = typeOf(field);
+  if (type === 'array') return itemsAreChoices(field) ? `Select at least one option for ${named(text)}` : `Add at least one entry to ${named(text)}`;
+  if (isChoice(field)) return question(text) ? `Select an answer to “${text}”` : `Select ${lowerFirst(text)}`;
   if (type === 'object') return `Complete ${named(text)}`;
-  return text.endsWith('?') ? `Answer “${text}”` : `Enter ${lowerFirst(text)}`;
+  return question(text) ? `Answer “${text}”` : `Enter ${lowerFirst(text)}`;
 }
 
-const FORMAT_WORDS: Record<string, (text: string) => string> = {
-  date: (text) => `${subject(text)} must be a real date`,
-  'date-time': (text) => `${subject(text)} must be a real date and time`,
-  time: (text) => `${subject(text)} must be a real time`,
-  email: (text) => `Enter ${named(text)} in the correct format, like name@example.com`,
-  uri: (text) => `Enter ${named(text)} in the correct format, like https://www.example.com`,
-  url: (text) => `Enter ${named(text)} in the correct format, like https://www.example.com`,
-};
+const REAL: Record<string, string> = { date: 'date', 'date-time': 'date and time', time: 'time' };
+const LIKE: Record<string, string> = { email: 'name@example.com', uri: 'https://www.example.com', url: 'https://www.example.com' };
 
-function typeMessage(field: FieldSchema | undefined, name: string, type: unknown): string {
-  const text = subject(name);
-  const wanted = (Array.isArray(type) ? type : [type]).filter((t) => t !== 'null')[0];
-  if (wanted === 'integer') return `${text} must be a whole number`;
-  if (wanted === 'number') return `${text} must be a number`;
-  if (wanted === 'boolean') return `Select yes or no for ${named(name)}`;
-  if (wanted === 'string') return `Enter ${named(name)} as text`;
-  if (wanted === 'null' || wanted === undefined) return `${text} must be left empty`;
-  return requiredMessage({ ...field, type: String(wanted) }, name);
+function formatMessage(format: string, text: string): string {
+  if (REAL[format]) return `${subject(text)} must be a real ${REAL[format]}`;
+  return `Enter ${named(text)} in the correct format${LIKE[format] ? `, like ${LIKE[format]}` : ''}`;
 }
 
-function decimalPlaces(step: number): number | undefined {
+function typeMessage(field: FieldSchema | undefined, text: string, type: unknown): string {
+  const wanted = typeOf({ type: type as string });
+  if (wanted === 'integer' || wanted === 'number') return `${subject(text)} must be a ${wanted === 'integer' ? 'whole ' : ''}number`;
+  if (wanted === 'boolean') return `Select yes or no for ${named(text)}`;
+  if (wanted === 'string') return `Enter ${named(text)} as text`;
+  if (wanted === undefined) return `${subject(text)} must be left empty`;
+  return requiredMessage({ ...field, type: String(wanted) }, text);
+}
+
+function multipleMessage(text: string, step: number): string {
   const places = -Math.log10(step);
-  return Number.isInteger(places) && places > 0 ? places : undefined;
+  if (step === 1) return `${subject(text)} must be a whole number`;
+  if (Number.isInteger(places) && places > 0) return `${subject(text)} must have ${plural(places, 'decimal place')} or fewer`;
+  return `${subject(text)} must be a multiple of ${step}`;
 }
 
-function multipleMessage(name: string, step: number): string {
-  const text = subject(name);
-  if (step === 1) return `${text} must be a whole number`;
-  const places = decimalPlaces(step);
-  if (places !== undefined) return `${text} must have ${places} decimal place${places === 1 ? '' : 's'} or fewer`;
-  return `${text} must be a multiple of ${step}`;
-}
-
-function containsMessage(field: FieldSchema | undefined, name: string, min: number, max: number | undefined): string {
-  const text = subject(name);
+function containsMessage(field: FieldSchema | undefined, text: string, min: number, max: number | undefined): string {
   const contains = field?.contains as FieldSchema | undefined;
   const what = contains && 'const' in contains ? `“${String(contains.const)}”` : 'a matching entry';
-  const times = (n: number) => (n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`);
-  if (max === undefined) return min <= 1 ? `${text} must include ${what}` : `${text} must include ${what} at least ${times(min)}`;
-  if (min === max) return `${text} must include ${what} exactly ${times(min)}`;
-  return min >= 1 ? `${text} must include ${what} at least ${times(min)} and at most ${times(max)}` : `${text} must include ${what} at most ${times(max)}`;
+  const times = (n: number) => (n === 1 ? 'once' : `${n} times`);
+  const range = max === undefined ? (min > 1 ? ` at least ${times(min)}` : '') : min === max ? ` exactly ${times(min)}` : ` at most ${times(max)}`;
+  return `${subject(text)} must include ${what}${range}`;
 }
 
-function itemsMessage(field: FieldSchema | undefined, text: string, limit: number, least: boolean): string {
-  const items = field?.items && typeof field.items === 'object' ? (field.items as FieldSchema) : undefined;
-  if (isChoice(items)) {
-    const options = `${limit} option${limit === 1 ? '' : 's'}`;
-    return least ? `Select at least ${options} for ${named(text)}` : `Select no more than ${options} for ${named(text)}`;
-  }
-  if (least) return `Add at least ${limit} ${limit === 1 ? 'entry' : 'entries'} to ${named(text)}`;
-  return `${subject(text)} must have ${limit} ${limit === 1 ? 'entry' : 'entries'} or fewer`;
+function countMessage(field: FieldSchema | undefined, text: string, limit: number, least: boolean): string {
+  if (itemsAreChoices(field)) return `Select ${least ? 'at least' : 'no more than'} ${plural(limit, 'option')} for ${named(text)}`;
+  const entries = `${limit} ${limit === 1 ? 'entry' : 'entries'}`;
+  return least ? `Add at least ${entries} to ${named(text)}` : `${subject(text)} must have ${entries} or fewer`;
 }
 
-/** A oneOf/anyOf of kinds of value (an email address or a phone number), not of options or groups of questions. */
-function isVariantOfValues(field: FieldSchema | undefined, keyword: string): boolean {
-  const variants = keyword === 'enum' ? undefined : field?.[keyword];
-  if (!Array.isArray(variants)) return false;
-  return variants.every((v) => v && typeof v === 'object' && !('const' in v) && !('properties' in v) && v.type !== 'object' && v.type !== 'null');
-}
+const LIMITS: Record<string, string> = { minimum: 'or more', maximum: 'or less', exclusiveMinimum: 'more than', exclusiveMaximum: 'less than' };
 
-/** The message for one error of the field at `path` (named `text`), or its x-errorMessage. */
+/** The message for one error of the field named `text`, or the field's x-errorMessage for that keyword. */
 export function keywordMessage(error: ErrorObject, field: FieldSchema | undefined, text: string): string {
   const custom = field?.['x-errorMessage'];
   const p = error.params as Record<string, unknown>;
   const limit = Number(p.limit);
-  const own = custom?.[error.keyword];
-  if (own) return own;
-  switch (error.keyword) {
+  const keyword = error.keyword;
+  if (custom?.[keyword]) return custom[keyword];
+  if (keyword in LIMITS) {
+    const words = LIMITS[keyword]!;
+    const own = custom?.[keyword.includes('inimum') ? 'minimum' : 'maximum'];
+    return own ?? `${subject(text)} must be ${words.endsWith('than') ? `${words} ${limit}` : `${limit} ${words}`}`;
+  }
+  switch (keyword) {
     case 'required':
     case 'dependentRequired':
     case 'dependencies':
       return custom?.required ?? requiredMessage(field, text);
     case 'format':
-      return (FORMAT_WORDS[String(p.format)] ?? ((t: string) => `Enter ${named(t)} in the correct format`))(text);
+      return formatMessage(String(p.format), text);
     case 'type':
       return typeMessage(field, text, p.type);
     case 'maxLength':
-      return `${subject(text)} must be ${limit} character${limit === 1 ? '' : 's'} or fewer`;
+      return `${subject(text)} must be ${plural(limit, 'character')} or fewer`;
     case 'minLength':
       return limit === 1 ? requiredMessage(field, text) : `${subject(text)} must be ${limit} characters or more`;
-    case 'pattern':
-      return `Enter ${named(text)} in the correct format`;
-    case 'minimum':
-      return custom?.minimum ?? `${subject(text)} must be ${limit} or more`;
-    case 'exclusiveMinimum':
-      return custom?.minimum ?? `${subject(text)} must be more than ${limit}`;
-    case 'maximum':
-      return custom?.maximum ?? `${subject(text)} must be ${limit} or less`;
-    case 'exclusiveMaximum':
-      return custom?.maximum ?? `${subject(text)} must be less than ${limit}`;
     case 'multipleOf':
       return multipleMessage(text, Number(p.multipleOf));
     case 'minItems':
-      return itemsMessage(field, text, limit, true);
+      return countMessage(field, text, limit, true);
     case 'maxItems':
     case 'items':
     case 'additionalItems':
     case 'unevaluatedItems':
-      return itemsMessage(field, text, limit, false);
+      return countMessage(field, text, limit, false);
     case 'uniqueItems':
       return `${subject(text)} must not repeat an answer`;
     case 'contains':
       return containsMessage(field, text, Number(p.minContains ?? 1), p.maxContains === undefined ? undefined : Number(p.maxContains));
     case 'minProperties':
-      return `Answer at least ${limit} question${limit === 1 ? '' : 's'} in ${named(text)}`;
     case 'maxProperties':
-      return `Answer no more than ${limit} question${limit === 1 ? '' : 's'} in ${named(text)}`;
+      return `Answer ${keyword === 'minProperties' ? 'at least' : 'no more than'} ${plural(limit, 'question')} in ${named(text)}`;
     case 'const':
-      return p.allowedValue === true ? confirmMessage(text) : `${subject(text)} must be “${typeof p.allowedValue === 'string' ? p.allowedValue : JSON.stringify(p.allowedValue)}”`;
+      return p.allowedValue === true ? requiredMessage({ const: true }, text) : `${subject(text)} must be “${typeof p.allowedValue === 'string' ? p.allowedValue : JSON.stringify(p.allowedValue)}”`;
     case 'enum':
     case 'oneOf':
     case 'anyOf':
-      return custom?.enum ?? (isVariantOfValues(field, error.keyword) ? `Enter ${named(text)} in the correct format` : `Select one of the options for ${named(text)}`);
+      return custom?.enum ?? (isVariantOfValues(field, keyword) ? `Enter ${named(text)} in the correct format` : `Select one of the options for ${named(text)}`);
     case 'additionalProperties':
     case 'unevaluatedProperties':
-      return `“${String(p.additionalProperty ?? p.unevaluatedProperty)}” is not a question on this form`;
     case 'propertyNames':
-      return `“${String(p.propertyName)}” is not a question on this form`;
+      return `“${String(p.additionalProperty ?? p.unevaluatedProperty ?? p.propertyName)}” is not a question on this form`;
     case 'false schema':
       return `${subject(text)} must not be answered`;
     default:
       return `Enter ${named(text)} in the correct format`;
   }
+}
+
+/** A oneOf/anyOf of kinds of value (an email address or a phone number), not of options or groups of questions. */
+function isVariantOfValues(field: FieldSchema | undefined, keyword: string): boolean {
+  const variants = field?.[keyword];
+  return Array.isArray(variants) && variants.every((v) => v && typeof v === 'object' && !('const' in v) && !('properties' in v) && v.type !== 'object' && v.type !== 'null');
 }

@@ -4,6 +4,7 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { pointerToPath, type FieldErrors } from '../../engine/forms/messages.js';
 import { prepareAnswers } from './core/answers.js';
+import { canCompute, loadCompute } from './core/computed.js';
 import { FormStore, type StoreChange } from './core/form-store.js';
 import { schemaGaps } from './core/schema-gaps.js';
 import { isConfidential, resolveSchema, takesObject, type Schema } from './core/schema.js';
@@ -21,6 +22,8 @@ import './dao-field.js';
 import './widgets/index.js';
 
 type Checked = CheckResult & { data: unknown };
+
+const LOADING = 'This form is still loading';
 
 /**
  * A form rendered from its JSON Schema (draft-07, 2019-09 or 2020-12; docs/definitions.md for this product's x-
@@ -216,28 +219,40 @@ export class DaoForm extends LitElement {
     if (changed.has('schemaSrc') && this.schemaSrc) void this.#load(() => fetchSchema(this.schemaSrc!), (s) => (this.schema = s as Schema), this.schemaSrc);
     if (changed.has('validatorSrc') && this.validatorSrc) void this.#load(() => importValidator(this.validatorSrc!, document.baseURI), (v) => (this.validator = v as StandaloneValidate), this.validatorSrc);
     if (changed.has('schema') && this.schema) {
-      for (const gap of schemaGaps(this.schema)) console.warn(`dao-form [not-rendered] ${gap} (see forms-ui/README.md, "What the form cannot do")`);
-      this.#store = new FormStore(this.schema, this.#initialData);
-      this.#store.subscribe((change) => this.#onStoreChange(change));
-      this.#summary = undefined;
-      if (this.#restored) this.#restore(this.#restored);
+      for (const gap of schemaGaps(this.schema)) console.warn(`dao-form [not-shown] ${gap} (forms-ui/README.md#what-the-form-cannot-do)`);
+      const schema = this.schema;
+      this.#store = this.#host = undefined;
+      if (canCompute(schema)) this.#useSchema(schema);
+      else void this.#load(loadCompute, () => this.schema === schema && this.#useSchema(schema), 'engine/forms/compute.js');
     }
-    const hostChanged = [...changed.keys()].some((p) => ['schema', 'readonly', 'audienceCleared', 'headingLevel', 'selectThreshold'].includes(String(p)));
-    if (hostChanged && this.#store) {
-      this.#host = {
-        root: this.schema!,
-        store: this.#store,
-        readonly: this.readonly,
-        confidentialCleared: this.audienceCleared,
-        headingLevel: Math.min(6, Math.max(1, Math.trunc(this.headingLevel) || 2)),
-        selectThreshold: this.selectThreshold,
-      };
-    }
+    const hostChanged = [...changed.keys()].some((p) => ['readonly', 'audienceCleared', 'headingLevel', 'selectThreshold'].includes(String(p)));
+    if (hostChanged && this.#store) this.#host = this.#makeHost(this.#store);
+  }
+
+  /** Shows `schema`: its answers kept in a new store (with its computed answers' evaluator loaded by now). */
+  #useSchema(schema: Schema): void {
+    this.#store = new FormStore(schema, this.#initialData);
+    this.#store.subscribe((change) => this.#onStoreChange(change));
+    this.#host = this.#makeHost(this.#store);
+    this.#summary = undefined;
+    if (this.#restored) this.#restore(this.#restored);
+    this.requestUpdate();
+  }
+
+  #makeHost(store: FormStore): FormHost {
+    return {
+      root: store.root,
+      store,
+      readonly: this.readonly,
+      confidentialCleared: this.audienceCleared,
+      headingLevel: Math.min(6, Math.max(1, Math.trunc(this.headingLevel) || 2)),
+      selectThreshold: this.selectThreshold,
+    };
   }
 
   protected override async updated(changed: PropertyValues<this>): Promise<void> {
     if (changed.has('validator') && this.#store) this.#afterChange(false);
-    if (this.schema && this.#readyFor !== this.schema) {
+    if (this.schema && this.#readyFor !== this.schema && this.#store?.root === this.schema) {
       this.#readyFor = this.schema;
       await this.updateComplete;
       this.#afterChange(false);
@@ -278,6 +293,7 @@ export class DaoForm extends LitElement {
   /** The answers as they would be submitted, and their check; worked out once per change of answers or validator. */
   #check(): Checked {
     const schema = this.schema ?? {};
+    if (!canCompute(schema)) return { valid: false, errors: { '': [LOADING] }, data: this.data };
     const raw = this.#store?.data;
     if (this.#checked && this.#checked.data === raw && this.#checked.validator === this.validator && this.#store) return this.#checked.result;
     const data = prepareAnswers(schema, this.data);
@@ -341,7 +357,7 @@ export class DaoForm extends LitElement {
     if (this.#loadError) return html`<p class="error-message" role="alert">${this.#loadError}</p>`;
     const schema = this.schema;
     const host = this.#host;
-    if (!schema || !host) return html`<p class="hint">Loading form…</p>`;
+    if (!schema || !host) return html`<p class="hint">${LOADING}</p>`;
     const view = resolveSchema(schema, schema);
     const withheld = this.readonly && isConfidential(schema) && !this.audienceCleared;
     // A form that is one question (a string, a list, a choice of variants) has that question as its heading.

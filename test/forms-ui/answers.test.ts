@@ -1,6 +1,10 @@
 // forms-ui/src/core/answers.ts and paths.ts: what a form submits, and immutable updates by path.
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { prepareAnswers } from '../../forms-ui/src/core/answers.js';
+import { loadCompute } from '../../forms-ui/src/core/computed.js';
+
+// Computed answers' evaluator is loaded on demand, as <dao-form> loads it for a form that has them.
+beforeAll(() => loadCompute());
 import { getAt, setAt } from '../../forms-ui/src/core/paths.js';
 
 const schema = {

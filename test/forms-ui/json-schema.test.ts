@@ -1,7 +1,11 @@
 // forms-ui/src/core/json-schema: the built-in validator gives ajv's verdicts on every datum of the corpus (issue 23),
 // and on data fast-check makes from each corpus schema's own values.
+import { fullFormats as ajvFormats } from 'ajv-formats/dist/formats.js';
 import fc from 'fast-check';
+import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
+import { BROWSER_FORMATS_FILE, browserFormatsModule } from '../../scripts/gen-browser-formats.js';
+import { fullFormats as browserFormats } from '../../forms-ui/src/core/json-schema/ajv-formats.generated.js';
 import { compileSchema } from '../../forms-ui/src/core/json-schema/index.js';
 import { ajvValidator, loadCorpus } from '../fixtures/schema-corpus.js';
 
@@ -88,5 +92,24 @@ describe('compileSchema where ajv reads the specification its own way', () => {
     const ours = compileSchema(schema);
     const ajv = ajvValidator(schema);
     for (const datum of data) expect(ours(datum), JSON.stringify(datum)).toBe(ajv(datum));
+  });
+});
+
+describe('the browser’s formats', () => {
+  it('should be ajv-formats’ own, regenerated (npx tsx scripts/gen-browser-formats.ts) when ajv-formats changes', async () => {
+    expect(await readFile(BROWSER_FORMATS_FILE, 'utf8')).toBe(await browserFormatsModule());
+  });
+
+  it('should give ajv-formats’ verdict for every format, on strings fast-check makes and on numbers', () => {
+    expect(Object.keys(browserFormats)).toEqual(Object.keys(ajvFormats));
+    const strings = fc.oneof(fc.string(), fc.constantFrom('2024-02-29', '2023-02-29', '23:59:60Z', '2024-06-01T14:30:00+01:00',
+      'https://example.com/a?b#c', 'a@b.co', '::1', '192.168.0.1', 'P1W', '/a~1b', '^a$', 'AAEC', '123e4567-e89b-12d3-a456-426614174000'));
+    for (const name of Object.keys(ajvFormats)) {
+      const ours = compileSchema({ format: name });
+      const theirs = ajvValidator({ format: name });
+      fc.assert(fc.property(fc.oneof(strings, fc.integer(), fc.double()), (value) => {
+        expect(ours(value)).toBe(theirs(value));
+      }), { numRuns: 60 });
+    }
   });
 });

@@ -1,7 +1,7 @@
 // The answers a form submits: hidden conditional questions dropped, empty groups pruned, gaps in a list sent as
 // null, a required "value or null" left blank sent as null, x-compute values filled in (with the engine's own
-// computeAnswers, so browser and server compute alike). No DOM.
-import { computeAnswers } from '../../../engine/forms/compute.js';
+// computeAnswers, so browser and server compute alike: ./computed.ts). No DOM.
+import { withComputedAnswers } from './computed.js';
 import { conditionalFields, isRevealed } from './conditions.js';
 import { isNode } from './json-schema/resources.js';
 import { itemsOf, requiredOf, resolveSchema, takesObject, type Schema } from './schema.js';
@@ -47,10 +47,5 @@ function clean(root: Schema, node: Schema, value: unknown): unknown {
 export function prepareAnswers(root: Schema, data: unknown): unknown {
   if (!takesObject(root, root)) return clean(root, root, data);
   const cleaned = (clean(root, root, data ?? {}) ?? {}) as Record<string, unknown>;
-  return computeAnswers(root, cleaned) as Record<string, unknown>;
-}
-
-/** True when the form has computed (x-compute) answers anywhere. */
-export function hasComputedAnswers(root: Schema): boolean {
-  return JSON.stringify(root).includes('"x-compute"');
+  return withComputedAnswers(root, cleaned);
 }

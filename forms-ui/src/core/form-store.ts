@@ -1,9 +1,8 @@
 // The answers and errors of one form on screen, and who to tell when they change. Fields subscribe and re-render only
 // when their own path (or a path they watch) changes, so typing in one field never re-renders the whole form. No DOM.
 import type { FieldErrors } from '../../../engine/forms/messages.js';
-import { computeAnswers } from '../../../engine/forms/compute.js';
 import { getAt, setAt, type Answers } from './paths.js';
-import { hasComputedAnswers } from './answers.js';
+import { hasComputedAnswers, withComputedAnswers } from './computed.js';
 import type { Schema } from './schema.js';
 
 export type StoreChange = { kind: 'value'; path: string } | { kind: 'errors'; paths: string[] } | { kind: 'reset' };
@@ -39,7 +38,7 @@ export class FormStore {
   /** The answers with x-compute values filled in, worked out once per change and only when asked. */
   computed(path: string): unknown {
     if (!this.#hasCompute) return this.get(path);
-    this.#computed ??= computeAnswers(this.root, this.#data) as Answers;
+    this.#computed ??= withComputedAnswers(this.root, this.#data) as Answers;
     return getAt(this.#computed, path);
   }
 

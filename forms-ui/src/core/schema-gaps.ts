@@ -4,45 +4,34 @@
 import { checkFormat } from './json-schema/formats.js';
 import { childSchemas, indexOf, isNode, type SchemaNode } from './json-schema/resources.js';
 
-function isOpen(schema: unknown): boolean {
-  return isNode(schema) && Object.keys(schema).some((k) => !['title', 'description', '$comment'].includes(k));
-}
+const isOpen = (s: unknown) => isNode(s) && Object.keys(s).some((k) => !['title', 'description', '$comment'].includes(k));
 
-function gapsOf(root: SchemaNode, node: SchemaNode, at: string): string[] {
+function gapsOf(root: SchemaNode, node: SchemaNode): string[] {
   const gaps: string[] = [];
   for (const key of ['additionalProperties', 'patternProperties', 'unevaluatedProperties']) {
     const value = node[key];
-    const open = key === 'patternProperties' ? isNode(value) && Object.keys(value).length > 0 : isOpen(value);
-    if (open) gaps.push(`${at}/${key}: answers under other names than the properties listed cannot be entered on this form`);
+    if (key === 'patternProperties' ? isNode(value) && Object.keys(value).length : isOpen(value)) gaps.push(`${key}: answers under other names cannot be entered`);
   }
-  const fixed = Array.isArray(node.prefixItems) || Array.isArray(node.items);
-  const rest = Array.isArray(node.prefixItems) ? node.items : node.additionalItems;
-  if (fixed && (rest === true || isOpen(rest))) gaps.push(`${at}: items after the fixed positions cannot be added on this form`);
+  const rest = Array.isArray(node.prefixItems) ? node.items : Array.isArray(node.items) ? node.additionalItems : false;
+  if (rest === true || isOpen(rest)) gaps.push('items after the fixed positions cannot be added');
   for (const key of ['$ref', '$dynamicRef', '$recursiveRef']) {
-    if (typeof node[key] === 'string' && indexOf(root).resolve(node[key] as string, node) === undefined) {
-      gaps.push(`${at}/${key}: "${String(node[key])}" is not in this schema, so the questions it points to are not shown`);
-    }
+    if (typeof node[key] === 'string' && indexOf(root).resolve(node[key] as string, node) === undefined) gaps.push(`${key}: not in this schema, not shown`);
   }
-  if (typeof node.format === 'string' && checkFormat(node.format, '') === undefined) {
-    gaps.push(`${at}/format: "${node.format}" is not a format the form knows; it is shown as text and not checked`);
-  }
-  const types = Array.isArray(node.type) ? node.type.filter((t) => t !== 'null') : [];
-  if (types.length > 1) gaps.push(`${at}/type: only the first of ${types.join(', ')} is offered`);
-  for (const key of ['oneOf', 'anyOf']) {
-    const inAllOf = Array.isArray(node.allOf) && node.allOf.some((m) => isNode(m) && Array.isArray(m[key]) && m[key].some((b) => isNode(b) && !('const' in b)));
-    if (inAllOf) gaps.push(`${at}/allOf: a ${key} inside allOf is checked but its variants are not offered as a choice`);
-  }
+  if (typeof node.format === 'string' && checkFormat(node.format, '') === undefined) gaps.push('format: unknown, shown as text and not checked');
+  if (Array.isArray(node.type) && node.type.filter((t) => t !== 'null').length > 1) gaps.push('type: only the first type is offered');
+  const nested = (node.allOf as unknown[] | undefined)?.some((m) => isNode(m) && (m.oneOf ?? m.anyOf) !== undefined);
+  if (nested) gaps.push('allOf: a oneOf/anyOf inside allOf is checked but not offered as a choice');
   return gaps;
 }
 
-/** Every gap in the schema, in document order. */
+/** Every gap in the schema, in document order, as "#/json/pointer: what". */
 export function schemaGaps(root: SchemaNode): string[] {
   const gaps: string[] = [];
   const seen = new Set<SchemaNode>();
   const visit = (node: SchemaNode, at: string) => {
     if (seen.has(node)) return;
     seen.add(node);
-    gaps.push(...gapsOf(root, node, at));
+    gaps.push(...gapsOf(root, node).map((gap) => `${at} ${gap}`));
     for (const [key, child] of childSchemas(node)) if (isNode(child)) visit(child, `${at}/${key}`);
   };
   visit(root, '#');

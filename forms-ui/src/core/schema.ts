@@ -1,5 +1,6 @@
 // Reading a form schema for display: the widget a field gets, its choices and its texts ($ref and allOf are
 // resolved by ./schema-view.ts). No DOM.
+import { dateTimeParts } from './date-time.js';
 import { deepEqual } from './json-schema/equal.js';
 import { isNode } from './json-schema/resources.js';
 import { resolveSchema, type Schema } from './schema-view.js';
@@ -147,13 +148,12 @@ export function displayValue(node: Schema, value: unknown, root: Schema): string
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
-/** "1 June 2024 at 14:30" or "14:30", in the reader's time zone; as stored when it is not a real date or time. */
+/** "1 June 2024 at 14:30" (in the reader's time zone) or "14:30"; as stored when it is not a real date or time. */
 export function formatDateTime(iso: string): string {
-  const at = new Date(/^\d\d:/.test(iso) ? `1970-01-01T${iso}` : iso);
-  if (Number.isNaN(at.getTime())) return iso;
-  const time = `${String(at.getHours()).padStart(2, '0')}:${String(at.getMinutes()).padStart(2, '0')}`;
-  if (/^\d\d:/.test(iso)) return time;
-  return `${at.getDate()} ${MONTHS[at.getMonth()]} ${at.getFullYear()} at ${time}`;
+  if (!/^(\d{4}-\d\d-\d\dT)?\d\d:\d\d/.test(iso)) return iso;
+  if (!iso.includes('T')) return iso.slice(0, 5);
+  const p = dateTimeParts(iso);
+  return `${formatDate(`${p.year}-${p.month}-${p.day}`)} at ${p.hour}:${p.minute}`;
 }
 
 export function formatDate(iso: string): string {

@@ -73,7 +73,7 @@ export class Evaluation {
       try {
         this.#patterns.set(source, new RegExp(source, 'u'));
       } catch {
-        this.problems.add(`${at.schemaPath}: the pattern ${source} is not a valid regular expression, so it is not checked`);
+        this.problems.add(`${at.schemaPath}/pattern: not a regular expression`);
         this.#patterns.set(source, null);
       }
     }
@@ -109,7 +109,7 @@ export class Evaluation {
 
   followRef(target: AnySchema | undefined, ref: string, data: unknown, at: Place, ev: Evaluated, keyword: string): boolean {
     if (target === undefined) {
-      this.problems.add(`${at.schemaPath}/${keyword}: "${ref}" cannot be resolved inside this schema, so it is not checked`);
+      this.problems.add(`${at.schemaPath}/${keyword}: "${ref}" is not in this schema`);
       return true;
     }
     return this.inPlace(target, data, at, ev, keyword);

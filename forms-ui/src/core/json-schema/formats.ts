@@ -1,6 +1,6 @@
 // The `format` checks ajv-formats gives the server's ajv (its "full" formats), so the browser and the server agree
 // on what a real date, time, email address or URI is.
-import { fullFormats } from 'ajv-formats/dist/formats.js';
+import { fullFormats } from './ajv-formats.generated.js';
 
 type Check = RegExp | ((value: never) => boolean);
 type Definition = Check | true | { type?: string; validate: Check };

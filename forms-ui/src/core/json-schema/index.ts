@@ -23,7 +23,7 @@ function warnOnce(key: object, problems: Set<string>): void {
   for (const problem of problems) {
     if (seen.has(problem)) continue;
     seen.add(problem);
-    console.warn(`dao-form [schema-not-checked] ${problem} (see forms-ui/README.md, "What the form cannot do")`);
+    console.warn(`dao-form [not-checked] ${problem} (forms-ui/README.md#what-the-form-cannot-do)`);
   }
 }
 

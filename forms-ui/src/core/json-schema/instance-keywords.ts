@@ -10,14 +10,20 @@ type ArrayKeyword = (run: Evaluation, s: SchemaNode, data: unknown[], at: Place,
 
 const forObjects = (check: ObjectKeyword): Keyword => (run, s, data, at, ev) => !isNode(data) || check(run, s, data, at, ev);
 const forArrays = (check: ArrayKeyword): Keyword => (run, s, data, at, ev) => !Array.isArray(data) || check(run, s, data, at, ev);
-const forNumbers = (check: (n: number, limit: number) => boolean, params: (limit: number) => Record<string, unknown>,
-  name: string): Keyword => (run, s, data, at) => {
+/** minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf: a number against the keyword's value. */
+const numberLimit = (name: string, ok: (n: number, limit: number) => boolean, key = 'limit'): [string, Keyword] => [name, (run, s, data, at) => {
   const limit = s[name];
-  if (typeof data !== 'number' || !Number.isFinite(data) || typeof limit !== 'number') return true;
-  return check(data, limit) || run.fail(name, at, params(limit));
-};
-const forStrings = (check: (run: Evaluation, s: SchemaNode, text: string, at: Place) => boolean): Keyword =>
-  (run, s, data, at) => typeof data !== 'string' || check(run, s, data, at);
+  return typeof data !== 'number' || !Number.isFinite(data) || typeof limit !== 'number' || ok(data, limit) || run.fail(name, at, { [key]: limit });
+}];
+/** minLength, maxItems, minProperties …: how long or big the instance is against the keyword's limit. */
+const countLimit = (name: string, count: (data: unknown) => number | undefined): [string, Keyword] => [name, (run, s, data, at) => {
+  const n = count(data);
+  const limit = Number(s[name]);
+  return n === undefined || (name.startsWith('min') ? n >= limit : n <= limit) || run.fail(name, at, { limit: s[name] });
+}];
+const length = (data: unknown) => (typeof data === 'string' ? codePointLength(data) : undefined);
+const itemCount = (data: unknown) => (Array.isArray(data) ? data.length : undefined);
+const propertyCount = (data: unknown) => (isNode(data) ? Object.keys(data).length : undefined);
 
 function every<T>(list: T[], check: (item: T, i: number) => boolean): boolean {
   return list.map(check).every(Boolean);
@@ -47,10 +53,8 @@ function addProps(ev: Evaluated, keys: string[]): void {
 const objectKeywords: [string, Keyword][] = [
   ['required', forObjects((run, s, data, at) => !Array.isArray(s.required)
     || every(s.required.map(String), (key) => present(data, key) || run.fail('required', at, { missingProperty: key })))],
-  ['minProperties', forObjects((run, s, data, at) =>
-    Object.keys(data).length >= Number(s.minProperties) || run.fail('minProperties', at, { limit: s.minProperties }))],
-  ['maxProperties', forObjects((run, s, data, at) =>
-    Object.keys(data).length <= Number(s.maxProperties) || run.fail('maxProperties', at, { limit: s.maxProperties }))],
+  countLimit('minProperties', propertyCount),
+  countLimit('maxProperties', propertyCount),
   ['dependentRequired', forObjects((run, s, data, at) => requireDependents(run, 'dependentRequired', s.dependentRequired, data, at))],
   ['dependencies', forObjects((run, s, data, at, ev) =>
     [requireDependents(run, 'dependencies', s.dependencies, data, at), applyDependents(run, 'dependencies', s.dependencies, data, at, ev)]
@@ -118,8 +122,8 @@ function checkContains(run: Evaluation, s: SchemaNode, data: unknown[], at: Plac
 }
 
 const arrayKeywords: [string, Keyword][] = [
-  ['minItems', forArrays((run, s, data, at) => data.length >= Number(s.minItems) || run.fail('minItems', at, { limit: s.minItems }))],
-  ['maxItems', forArrays((run, s, data, at) => data.length <= Number(s.maxItems) || run.fail('maxItems', at, { limit: s.maxItems }))],
+  countLimit('minItems', itemCount),
+  countLimit('maxItems', itemCount),
   ['uniqueItems', forArrays((run, s, data, at) => {
     if (s.uniqueItems !== true) return true;
     for (let i = data.length - 1; i > 0; i--) {
@@ -133,25 +137,24 @@ const arrayKeywords: [string, Keyword][] = [
 ];
 
 const numberKeywords: [string, Keyword][] = [
-  ['minimum', forNumbers((n, limit) => n >= limit, (limit) => ({ comparison: '>=', limit }), 'minimum')],
-  ['maximum', forNumbers((n, limit) => n <= limit, (limit) => ({ comparison: '<=', limit }), 'maximum')],
-  ['exclusiveMinimum', forNumbers((n, limit) => n > limit, (limit) => ({ comparison: '>', limit }), 'exclusiveMinimum')],
-  ['exclusiveMaximum', forNumbers((n, limit) => n < limit, (limit) => ({ comparison: '<', limit }), 'exclusiveMaximum')],
+  numberLimit('minimum', (n, limit) => n >= limit),
+  numberLimit('maximum', (n, limit) => n <= limit),
+  numberLimit('exclusiveMinimum', (n, limit) => n > limit),
+  numberLimit('exclusiveMaximum', (n, limit) => n < limit),
   // ajv divides and compares with parseInt, so 0.3 is not a multiple of 0.1 there either.
-  ['multipleOf', forNumbers((n, divisor) => divisor !== 0 && n / divisor === parseInt(String(n / divisor)),
-    (divisor) => ({ multipleOf: divisor }), 'multipleOf')],
+  numberLimit('multipleOf', (n, divisor) => divisor !== 0 && n / divisor === parseInt(String(n / divisor)), 'multipleOf'),
 ];
 
 const stringKeywords: [string, Keyword][] = [
-  ['minLength', forStrings((run, s, text, at) => codePointLength(text) >= Number(s.minLength) || run.fail('minLength', at, { limit: s.minLength }))],
-  ['maxLength', forStrings((run, s, text, at) => codePointLength(text) <= Number(s.maxLength) || run.fail('maxLength', at, { limit: s.maxLength }))],
-  ['pattern', forStrings((run, s, text, at) => run.pattern(String(s.pattern), at)?.test(text) !== false
-    || run.fail('pattern', at, { pattern: s.pattern }))],
+  countLimit('minLength', length),
+  countLimit('maxLength', length),
+  ['pattern', (run, s, data, at) => typeof data !== 'string' || run.pattern(String(s.pattern), at)?.test(data) !== false
+    || run.fail('pattern', at, { pattern: s.pattern })],
 ];
 
 const formatKeyword: [string, Keyword] = ['format', (run, s, data, at) => {
   const verdict = checkFormat(String(s.format), data);
-  if (verdict === undefined) run.problems.add(`${at.schemaPath}/format: the format "${String(s.format)}" is unknown, so it is not checked`);
+  if (verdict === undefined) run.problems.add(`${at.schemaPath}/format: "${String(s.format)}" is unknown`);
   return verdict !== false || run.fail('format', at, { format: s.format });
 }];
 

@@ -3,7 +3,6 @@
 // inside one document. The renderer resolves `$ref` with the same index. No DOM.
 export type SchemaNode = Record<string, unknown>;
 export type AnySchema = SchemaNode | boolean;
-export type Dialect = '7' | '2019' | '2020';
 
 /** Keywords whose value is a schema, a list of schemas, or a map of schemas (the ones worth indexing). */
 const ONE = ['items', 'additionalItems', 'additionalProperties', 'unevaluatedProperties', 'unevaluatedItems', 'contains',
@@ -29,12 +28,6 @@ export function childSchemas(node: SchemaNode): [string, AnySchema][] {
   return out;
 }
 
-function dialectOf(root: AnySchema): Dialect {
-  const uri = isNode(root) && typeof root.$schema === 'string' ? root.$schema : '';
-  if (/draft-0[4-7]/.test(uri)) return '7';
-  return uri.includes('2019-09') ? '2019' : '2020';
-}
-
 function resolveUri(ref: string, base: string): string | undefined {
   try {
     return new URL(ref, base).href;
@@ -49,7 +42,6 @@ function splitFragment(uri: string): [string, string] {
 }
 
 export class SchemaIndex {
-  readonly dialect: Dialect;
   readonly #resources = new Map<string, AnySchema>();
   readonly #anchors = new Map<string, SchemaNode>();
   readonly #baseOf = new WeakMap<SchemaNode, string>();
@@ -57,7 +49,6 @@ export class SchemaIndex {
   readonly #resourceOf = new WeakMap<SchemaNode, SchemaNode>();
 
   constructor(readonly root: AnySchema) {
-    this.dialect = dialectOf(root);
     this.#resources.set(ROOT_BASE, root);
     if (isNode(root)) this.#visit(root, ROOT_BASE, root);
   }
@@ -65,7 +56,7 @@ export class SchemaIndex {
   #visit(node: SchemaNode, parentBase: string, resource: SchemaNode): void {
     if (this.#baseOf.has(node)) return;
     let base = parentBase;
-    const id = node.$id ?? (this.dialect === '7' ? node.id : undefined);
+    const id = node.$id;
     if (typeof id === 'string') {
       const uri = resolveUri(id, parentBase);
       const [path, fragment] = uri ? splitFragment(uri) : ['', ''];

@@ -1,9 +1,9 @@
 // Shared by the grid widgets (frequency-grid, risk-matrix, yesno-help-table): each row is its own <dao-field>, so a
-// change re-renders one row; each row is a fieldset whose legend is the row's question.
+// change re-renders one row; each row is a fieldset whose legend is the row's question; read-only, a table of rows.
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { getAt, joinPath } from '../../core/paths.js';
-import { propertiesOf, requiredOf, resolveSchema, titleOf, type Schema } from '../../core/schema.js';
+import { displayValue, isConfidential, propertiesOf, requiredOf, resolveSchema, titleOf, type Schema } from '../../core/schema.js';
 import type { Field, Widget } from '../registry.js';
 import { errorMessage, label } from './shell.js';
 
@@ -50,4 +50,29 @@ export function firstRow(field: Field): Schema | undefined {
 export function columnTitles(field: Field): string[] {
   const row = firstRow(field);
   return row && row.type === 'object' ? columnsOf(field.form.root, row).map(([k, s]) => titleOf(s, k)) : [];
+}
+
+/** Rows × columns as a table: each row an object of column answers, or a single answer. */
+export function readOnlyRows(field: Field): TemplateResult {
+  const { root, confidentialCleared } = field.form;
+  const shown = (s: Schema) => confidentialCleared || !isConfidential(s);
+  const rows = propertiesOf(field.schema).map(([k, s]) => [k, resolveSchema(root, s)] as const).filter(([, s]) => shown(s));
+  const first = rows[0]?.[1];
+  const columns = first && first.type === 'object' ? propertiesOf(first).map(([k, s]) => [k, resolveSchema(root, s)] as const).filter(([, s]) => shown(s)) : undefined;
+  return html`<div class="form-group" part="field">
+    <table class="table" part="table">
+      <caption class="table__caption">${label(field)}</caption>
+      <thead><tr><th scope="col">Question</th>
+        ${columns ? columns.map(([k, s]) => html`<th scope="col">${titleOf(s, k)}</th>`) : html`<th scope="col">Answer</th>`}
+      </tr></thead>
+      <tbody>${rows.map(([key, rowSchema]) => {
+        const rowValue = getAt(field.value, key);
+        return html`<tr><th scope="row">${titleOf(rowSchema, key)}</th>
+          ${columns
+            ? columns.map(([c, s]) => html`<td>${displayValue(s, getAt(rowValue, c), root)}</td>`)
+            : html`<td>${displayValue(rowSchema, rowValue, root)}</td>`}
+        </tr>`;
+      })}</tbody>
+    </table>
+  </div>`;
 }
