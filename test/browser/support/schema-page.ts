@@ -26,11 +26,11 @@ export class SchemaPage {
     page.on('pageerror', (e) => this.problems.push(String(e)));
   }
 
-  static async open(browser: Browser, server: StaticServer, attributes = ''): Promise<SchemaPage> {
+  static async open(browser: Browser, server: StaticServer, attributes = '', timezoneId = 'UTC'): Promise<SchemaPage> {
     const path = `/t/schema-page-${Math.random().toString(36).slice(2)}.html`;
     server.files.set(path, `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Schema</title>
 <script type="module" src="/dist/dao-form.js"></script></head><body><main><dao-form id="form" ${attributes}></dao-form></main></body></html>`);
-    const page = await browser.newPage({ timezoneId: 'UTC' });
+    const page = await browser.newPage({ timezoneId });
     const schemaPage = new SchemaPage(page);
     await page.goto(`${server.url}${path}`);
     await page.waitForFunction(() => customElements.get('dao-form') !== undefined);
