@@ -12,14 +12,6 @@ import { standaloneValidatorModule } from '../engine/forms/standalone.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** The browser has no `new Function`: JSON Logic runs on json-logic-js there (forms-ui/src/core/browser-logic.ts). */
-const browserLogic: Plugin = {
-  name: 'browser-logic',
-  setup(b) {
-    b.onResolve({ filter: /expressions\/logic\.js$/ }, () => ({ path: join(root, 'forms-ui/src/core/browser-logic.ts') }));
-  },
-};
-
 /** Writes through a temporary file, so test processes building at once never read half a file. */
 async function writeAtomic(file: string, text: string): Promise<void> {
   await mkdir(dirname(file), { recursive: true });
@@ -37,7 +29,9 @@ export const FORBIDDEN_IN_BUNDLE = [/new Function/, /\beval\(/];
 const computeAsFile: Plugin = {
   name: 'compute-as-file',
   setup(b) {
-    b.onResolve({ filter: /forms\/compute\.js$/ }, (args) => (args.importer.endsWith('computed.ts') ? { path: './dao-form-compute.js', external: true } : undefined));
+    b.onResolve({ filter: /forms\/compute\.js$/ }, (args) =>
+      args.importer.endsWith('computed.ts') ? { path: './dao-form-compute.js', external: true } : undefined,
+    );
   },
 };
 
@@ -61,14 +55,17 @@ export async function bundleModule(entry: string, plugins: Plugin[]): Promise<st
   return code;
 }
 
-export const FORM_ELEMENT_PLUGINS = [browserLogic, computeAsFile];
+export const FORM_ELEMENT_PLUGINS = [computeAsFile];
 
 export async function bundleFormElement(outDir: string): Promise<string> {
   const [code, compute] = await Promise.all([
     bundleModule('forms-ui/src/dao-form.ts', FORM_ELEMENT_PLUGINS),
-    bundleModule('engine/forms/compute.ts', [browserLogic]),
+    bundleModule('engine/forms/compute.ts', []),
   ]);
-  await Promise.all([writeAtomic(join(outDir, 'dao-form.js'), code), writeAtomic(join(outDir, 'dao-form-compute.js'), compute)]);
+  await Promise.all([
+    writeAtomic(join(outDir, 'dao-form.js'), code),
+    writeAtomic(join(outDir, 'dao-form-compute.js'), compute),
+  ]);
   return code;
 }
 
@@ -106,7 +103,6 @@ export async function bundleWebApp(outDir?: string): Promise<Map<string, string>
     legalComments: 'none',
     chunkNames: 'chunk-[hash]',
     outdir: join(root, 'dist/app'),
-    plugins: [browserLogic],
     write: false,
     logLevel: 'silent',
   });

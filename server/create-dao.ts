@@ -1,6 +1,9 @@
 // Everything the server needs, ready: the store (given, or opened from a URL or data folder), the definitions folder
 // published as the current version, demo accounts in demo mode, the services, the router and the background jobs.
 import type { CryptoKey } from 'jose';
+import { join } from 'node:path';
+import { folderParseCache } from '../engine/definitions/parse-cache.js';
+import { YAML_READING } from '../engine/definitions/source.js';
 import { openStore, type CaseStore } from '../engine/store/index.js';
 import { createAppRouter } from './app.js';
 import { startBackgroundJobs, type BackgroundJobs } from './background-jobs.js';
@@ -69,7 +72,10 @@ export async function createDao(options: DaoOptions = {}): Promise<Dao> {
     production: options.production ?? false,
   });
   const store = options.store ?? (await openStore({ ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}), dataDir: options.dataDir ?? './data' }));
-  const registry = new SharedDefinitionRegistry(store);
+  // Definition files read before are kept in the data folder (when there is one) and read back at the next start.
+  const dataDir = options.dataDir ?? (options.store || options.databaseUrl ? undefined : './data');
+  const parseCache = dataDir ? folderParseCache(join(dataDir, 'definitions-cache'), YAML_READING) : undefined;
+  const registry = new SharedDefinitionRegistry(store, parseCache ? { parseCache } : {});
   let definitionVersion: number;
   try {
     definitionVersion = await publishDefinitionsFolder(store, registry, options.definitionsDir ?? 'definitions');

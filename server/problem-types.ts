@@ -15,6 +15,7 @@ export const PROBLEM_TYPES = {
   'too-many-attempts': 'Too many failed sign-ins; Retry-After says when to try again',
   csrf: 'The CSRF token is missing or wrong',
   forbidden: 'Your role may not do this',
+  'not-shared': 'The document is not shared with you, or with the audience asked for, at the stage it is in',
   'unknown-role': 'Your role is not one of roles.yaml',
   'not-found': 'There is no such thing, or it is not visible to you',
   conflict: 'The case changed since you loaded it; currentVersion says to what',

@@ -3,6 +3,7 @@ import { and, assign, not, or, setup, type AnyStateMachine } from 'xstate';
 import { addDuration, type Duration } from '../util/working-days.js';
 import type { JsonObject } from '../definitions/types.js';
 import { actionRegistry } from './actions/index.js';
+import { EventDataChecks } from './event-data.js';
 import { guardRegistry } from './guards/index.js';
 import { evaluationEnv, eventContext, type InstanceContext, type PathwayEvent, type Settings } from './types.js';
 
@@ -11,8 +12,26 @@ export interface PathwayMeta {
   description?: string;
   startedBy?: string[];
   startsCase?: boolean;
-  events: Record<string, { title: string; description?: string; data?: JsonObject }>;
+  events: Record<string, EventMeta>;
   delays?: Record<string, Duration>;
+  /** Forms each instance of this pathway fills in for itself (each document's own audit), kept with the instance. */
+  instanceForms?: string[];
+  /** Lines printed at the top of a case's forms and documents: a title and a JSON Logic expression over its answers. */
+  documentHeader?: { title: string; value: unknown }[];
+}
+
+export interface EventMeta {
+  title: string;
+  description?: string;
+  data?: JsonObject;
+  /** Sending it signs something off: who, in which role and when is recorded and shown on what it signs. */
+  signOff?: boolean;
+  /** The words of the sign-off record ("Countersigned"); the event's title when left out. */
+  signedAs?: string;
+  /** It cannot be undone: the person confirms it first, on a warning button. */
+  destructive?: boolean;
+  /** What will happen, shown on the confirmation step. */
+  confirm?: string;
 }
 
 export interface CompiledPathway {
@@ -22,6 +41,8 @@ export interface CompiledPathway {
   machine: AnyStateMachine;
   /** Whether any condition reads officers' loads, which the runtime must then look up before an event. */
   readsOfficerLoads: boolean;
+  /** The checks of what each event carries. */
+  eventData: EventDataChecks;
 }
 
 const ENGLAND_AND_WALES = { country: 'GB', region: 'ENG' };
@@ -85,5 +106,6 @@ export function compilePathway(id: string, config: JsonObject, settings: Setting
     context: ({ input }: { input?: { case?: JsonObject } }) =>
       ({ case: { ...structuredClone(defaults), ...(input?.case ?? {}) }, deadlines: {}, notes: [], outbox: [] }) satisfies InstanceContext,
   } as never) as unknown as AnyStateMachine;
-  return { id, meta, config, machine, readsOfficerLoads: JSON.stringify(config).includes('"withinCapacity"') };
+  const readsOfficerLoads = JSON.stringify(config).includes('"withinCapacity"');
+  return { id, meta, config, machine, readsOfficerLoads, eventData: new EventDataChecks(meta.events ?? {}) };
 }

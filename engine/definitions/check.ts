@@ -4,7 +4,7 @@ import type { Settings } from '../compile/types.js';
 import { createFormAjv } from '../forms/ajv.js';
 import { compileFormValidator, formValidator, type FormValidator } from '../forms/validator.js';
 import { lintDefinitions } from './lint/index.js';
-import { loadDefinitions } from './load.js';
+import { loadDefinitions, type LoadOptions } from './load.js';
 import { sortProblems, type Problem } from './problems.js';
 import type { DefinitionFiles, DefinitionSet, JsonObject, RolesFile } from './types.js';
 
@@ -22,8 +22,12 @@ export interface CheckResult {
   compiled?: CompiledDefinitions;
 }
 
-export function checkDefinitions(files: DefinitionFiles, label = 'definitions'): CheckResult {
-  const { set, problems } = loadDefinitions(files, label);
+export function checkDefinitions(
+  files: DefinitionFiles,
+  label = 'definitions',
+  options: LoadOptions = {},
+): CheckResult {
+  const { set, problems } = loadDefinitions(files, label, options);
   problems.push(...lintDefinitions(set));
   const sorted = sortProblems(problems);
   if (sorted.length > 0 || !set.settings || !set.roles) return { set, problems: sorted };

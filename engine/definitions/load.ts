@@ -2,6 +2,7 @@
 import type { Settings } from '../compile/types.js';
 // The meta-schemas of engine/definitions/meta-schemas/ compiled ahead of time (npm run gen:validators).
 import * as metaValidators from './generated/meta-validators.js';
+import type { ParseCache } from './parse-cache.js';
 import type { Problem } from './problems.js';
 import { isDefinitionPath } from './read-files.js';
 import { schemaProblems } from './schema-problems.js';
@@ -41,7 +42,16 @@ export function fillPlaceholders<T>(node: T, settings: Record<string, unknown>):
   return walk(node, false) as T;
 }
 
-export function loadDefinitions(files: DefinitionFiles, label = 'definitions'): { set: DefinitionSet; problems: Problem[] } {
+export interface LoadOptions {
+  /** Values of files read before (kept in the data folder by the server), used for a file whose text is the same. */
+  parseCache?: ParseCache;
+}
+
+export function loadDefinitions(
+  files: DefinitionFiles,
+  label = 'definitions',
+  options: LoadOptions = {},
+): { set: DefinitionSet; problems: Problem[] } {
   const set: DefinitionSet = { label, files, forms: new Map(), pathways: new Map(), scenarios: new Map(), broken: { forms: new Set(), pathways: new Set() } };
   const problems: Problem[] = [];
   for (const [path, text] of Object.entries(files).sort(([a], [b]) => a.localeCompare(b))) {
@@ -51,7 +61,7 @@ export function loadDefinitions(files: DefinitionFiles, label = 'definitions'): 
       problems.push({ code: 'unknown-file', message: `not a definition file: expected settings.yaml, roles.yaml, or pathways/, forms/, scenarios/ with lower-case-hyphenated names`, file: display, line: 1, col: 1 });
       continue;
     }
-    const { source, problems: parseProblems } = parseSource(display, text);
+    const { source, problems: parseProblems } = parseSource(display, text, options.parseCache);
     problems.push(...parseProblems);
     const fileId = path.replace(/^.*\//, '').replace(/\.yaml$/, '');
     const markBroken = () => {

@@ -1,6 +1,7 @@
 // A definition file as parsed YAML that remembers where every value came from, so problems carry line:col.
+import { createRequire } from 'node:module';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
-import { fastYamlValue } from './fast-yaml.js';
+import type { ParseCache } from './parse-cache.js';
 import type { Problem } from './problems.js';
 
 export type Path = readonly (string | number)[];
@@ -15,12 +16,23 @@ export interface SourceFile {
   parseFailed: boolean;
 }
 
+const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: true } as const;
+const TO_JS_OPTIONS = { maxAliasCount: 100 } as const;
+
+/** What gives a file's value — the parser's version and options — for a cache of values read before. */
+const yamlVersion = (createRequire(import.meta.url)('yaml/package.json') as { version: string }).version;
+export const YAML_READING = `yaml ${yamlVersion} ${JSON.stringify([PARSE_OPTIONS, TO_JS_OPTIONS])}`;
+
 function parseWithPositions(text: string): { doc: Document; lineCounter: LineCounter } {
   const lineCounter = new LineCounter();
-  return { doc: parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true }), lineCounter };
+  return { doc: parseDocument(text, { ...PARSE_OPTIONS, lineCounter }), lineCounter };
 }
 
-/** A file whose value is known: the positions are read from the text when a problem is first reported in it. */
+/**
+ * A file read without problems keeps its value only: the document with every node's position is read again from
+ * the text when a problem is first reported in it (few files have one), rather than kept for every file of every
+ * version the server holds.
+ */
 function lazySource(file: string, text: string, data: unknown): SourceFile {
   let positions: { doc: Document; lineCounter: LineCounter } | undefined;
   const read = () => (positions ??= parseWithPositions(text));
@@ -38,34 +50,50 @@ function lazySource(file: string, text: string, data: unknown): SourceFile {
   };
 }
 
-export function parseSource(file: string, text: string): { source: SourceFile; problems: Problem[] } {
-  // Most files are plain data: read quickly; anything else (and every problem) goes through `yaml` below.
-  const fast = fastYamlValue(text);
-  if (fast) return { source: lazySource(file, text, fast.value), problems: [] };
+function yamlProblem(code: string, message: string, file: string, lineCounter: LineCounter, offset: number): Problem {
+  return { code, message: `YAML: ${message}`, file, ...lineCounter.linePos(offset) };
+}
+
+/**
+ * Reads a definition file with `yaml` (the one YAML reader): its value, or every problem at its line and column.
+ * A value `cache` holds for exactly this text was read by `yaml` before, and is used as it is.
+ */
+export function parseSource(
+  file: string,
+  text: string,
+  cache?: ParseCache,
+): { source: SourceFile; problems: Problem[] } {
+  const kept = cache?.read(text);
+  if (kept) return { source: lazySource(file, text, kept.value), problems: [] };
   const { doc, lineCounter } = parseWithPositions(text);
   const problems: Problem[] = [];
   for (const error of doc.errors) {
-    const pos = lineCounter.linePos(/^Flow (sequence|map)/.test(error.message) ? unclosedFlowStart(text, error.pos[0]) : error.pos[0]);
-    const message = error.code === 'DUPLICATE_KEY' ? 'duplicate key: ' + error.message.replace(/^.*?:\s*/, '') : error.message.split('\n')[0];
-    problems.push({ code: error.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'yaml-syntax', message: `YAML: ${message}`, file, line: pos.line, col: pos.col });
+    const offset = /^Flow (sequence|map)/.test(error.message) ? unclosedFlowStart(text, error.pos[0]) : error.pos[0];
+    const duplicate = error.code === 'DUPLICATE_KEY';
+    const firstLine = error.message.split('\n')[0]!;
+    const message = duplicate ? 'duplicate key: ' + error.message.replace(/^.*?:\s*/, '') : firstLine;
+    problems.push(yamlProblem(duplicate ? 'duplicate-key' : 'yaml-syntax', message, file, lineCounter, offset));
   }
   // Definitions are data: a YAML tag (!!js/function, !include…) is refused, never resolved or silently dropped.
   for (const warning of doc.warnings) {
     if (warning.code !== 'TAG_RESOLVE_FAILED') continue;
-    const pos = lineCounter.linePos(warning.pos[0]);
-    problems.push({ code: 'yaml-tag', message: `YAML: tags are not allowed in definitions (${warning.message.split('\n')[0]})`, file, line: pos.line, col: pos.col });
+    const message = `tags are not allowed in definitions (${warning.message.split('\n')[0]})`;
+    problems.push(yamlProblem('yaml-tag', message, file, lineCounter, warning.pos[0]));
   }
   let data: unknown;
   if (problems.length === 0) {
     try {
-      data = doc.toJS({ maxAliasCount: 100 });
+      data = doc.toJS(TO_JS_OPTIONS);
     } catch (error) {
       // e.g. "Excessive alias count": an alias bomb is refused, not expanded.
       problems.push({ code: 'yaml-aliases', message: `YAML: ${(error as Error).message.split('\n')[0]}`, file, line: 1, col: 1 });
     }
   }
-  const parseFailed = problems.length > 0;
-  return { source: { file, text, doc, lineCounter, data, parseFailed }, problems };
+  if (problems.length === 0) {
+    cache?.keep(text, data);
+    return { source: lazySource(file, text, data), problems };
+  }
+  return { source: { file, text, doc, lineCounter, data, parseFailed: true }, problems };
 }
 
 function childNode(node: unknown, key: string | number): { value: Node | null; keyNode: Node | null } | undefined {

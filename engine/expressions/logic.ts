@@ -1,40 +1,84 @@
-// JSON Logic for conditions and computed answers. Pure: shared by the engine, the server and the browser form.
-// Only the interpreter is used (never compiled to functions), so it runs under a strict Content-Security-Policy.
-import { LogicEngine } from 'json-logic-engine';
+// JSON Logic for conditions and computed answers (https://jsonlogic.com). One evaluator, pure and free of eval, shared
+// by the engine, the server, the definitions lint and the browser form, so a condition means the same everywhere and
+// runs under a Content-Security-Policy without 'unsafe-eval'. The operators are the table in ./operators/.
+import { operators } from './operators/index.js';
+import { LogicError, type LazyOperator } from './operators/types.js';
 
-const logic = new LogicEngine();
+export { LogicError } from './operators/types.js';
 
-export const logicOperators: ReadonlySet<string> = new Set(Object.keys((logic as unknown as { methods: object }).methods));
+/** The operators an expression may use: exactly those the evaluator knows. */
+export const logicOperators: ReadonlySet<string> = new Set(operators.keys());
 
-export function evaluateLogic(expression: unknown, data: unknown): unknown {
-  return logic.run(expression as never, data as never);
+/** No expression of a pathway or form nests this deeply: deeper ones are refused rather than walked. */
+export const MAX_EXPRESSION_DEPTH = 64;
+/** Operations one evaluation may make: bounds what an expression iterating over large answers can cost. */
+export const MAX_OPERATIONS = 100_000;
+
+function operation(node: unknown): string | undefined {
+  if (!node || typeof node !== 'object' || Array.isArray(node)) return undefined;
+  const keys = Object.keys(node);
+  return keys.length === 1 ? keys[0] : undefined;
 }
 
-/** Operators whose second argument is evaluated per item, where `var` is relative to the item. */
-const ITERATING = new Set(['map', 'filter', 'reduce', 'all', 'some', 'none', 'every']);
+class Evaluation {
+  private operations = 0;
+
+  evaluate(node: unknown, data: unknown, depth: number): unknown {
+    if (depth > MAX_EXPRESSION_DEPTH) {
+      throw new LogicError(
+        'too-deep',
+        `a JSON Logic expression is nested more than ${MAX_EXPRESSION_DEPTH} levels deep`,
+      );
+    }
+    if (Array.isArray(node)) return node.map((item) => this.evaluate(item, data, depth + 1));
+    const name = operation(node);
+    if (name === undefined) return node;
+    const operator = operators.get(name);
+    if (!operator) throw new LogicError('unknown-operator', `unknown JSON Logic operator "${name}"`);
+    if (++this.operations > MAX_OPERATIONS) {
+      throw new LogicError('too-long', `a JSON Logic expression took more than ${MAX_OPERATIONS} operations`);
+    }
+    const given = (node as Record<string, unknown>)[name];
+    // A single argument may be written without its array: {"var": "x"} is {"var": ["x"]}.
+    const args = Array.isArray(given) ? given : [given];
+    if (operator.lazy) return operator.apply(args, data, (arg, scope) => this.evaluate(arg, scope, depth + 1));
+    return operator.apply(
+      args.map((arg) => this.evaluate(arg, data, depth + 1)),
+      data,
+    );
+  }
+}
+
+/** The value of `expression` over `data`. Throws a LogicError only for an unknown operator or a hostile expression. */
+export function evaluateLogic(expression: unknown, data: unknown): unknown {
+  return new Evaluation().evaluate(expression, data, 0);
+}
 
 export interface LogicScan {
   varPaths: string[];
   unknownOperators: string[];
 }
 
-/** The top-level `var` paths an expression reads and any operator the interpreter does not know. */
+/** The `var` paths an expression reads from its data (not those read from an item) and any unknown operator. */
 export function scanLogic(expression: unknown): LogicScan {
   const scan: LogicScan = { varPaths: [], unknownOperators: [] };
-  const visit = (node: unknown, relative: boolean): void => {
-    if (Array.isArray(node)) return node.forEach((item) => visit(item, relative));
-    if (!node || typeof node !== 'object') return;
-    const entries = Object.entries(node);
-    if (entries.length !== 1) return entries.forEach(([, v]) => visit(v, relative));
-    const [operator, args] = entries[0]!;
-    if (!logicOperators.has(operator)) scan.unknownOperators.push(operator);
-    if (operator === 'var') {
-      const path = Array.isArray(args) ? args[0] : args;
-      if (!relative && typeof path === 'string' && path !== '') scan.varPaths.push(path);
+  const visit = (node: unknown, perItem: boolean): void => {
+    if (Array.isArray(node)) return node.forEach((item) => visit(item, perItem));
+    const name = operation(node);
+    if (name === undefined) {
+      if (node && typeof node === 'object') Object.values(node).forEach((value) => visit(value, perItem));
       return;
     }
-    const list = Array.isArray(args) ? args : [args];
-    list.forEach((arg, i) => visit(arg, relative || (ITERATING.has(operator) && i > 0)));
+    const operator = operators.get(name);
+    if (!operator) scan.unknownOperators.push(name);
+    const given = (node as Record<string, unknown>)[name];
+    const args = Array.isArray(given) ? given : [given];
+    if (name === 'var' && typeof args[0] === 'string') {
+      if (!perItem && args[0] !== '') scan.varPaths.push(args[0]);
+      return args.slice(1).forEach((arg) => visit(arg, perItem));
+    }
+    const itemArguments = (operator as LazyOperator | undefined)?.itemArguments ?? [];
+    args.forEach((arg, i) => visit(arg, perItem || itemArguments.includes(i)));
   };
   visit(expression, false);
   return scan;

@@ -6,8 +6,15 @@ import { evaluationEnv, type InstanceContext, type PathwayEvent } from '../compi
 import type { CompiledDefinitions } from '../definitions/check.js';
 import type { JsonObject } from '../definitions/types.js';
 import type { EvaluationEnv } from '../compile/types.js';
+import { activeStateNodes } from './instances.js';
 
-type GuardSpec = { type?: string; params?: Record<string, unknown>; and?: GuardSpec[]; or?: GuardSpec[]; not?: GuardSpec };
+type GuardSpec = {
+  type?: string;
+  params?: Record<string, unknown>;
+  and?: GuardSpec[];
+  or?: GuardSpec[];
+  not?: GuardSpec;
+};
 
 function failing(guard: GuardSpec, env: EvaluationEnv, forms: ReadonlyMap<string, { title: string }>): string[] {
   if (guard.and) return guard.and.flatMap((g) => failing(g, env, forms));
@@ -27,13 +34,19 @@ function configAt(config: JsonObject, path: string[]): JsonObject | undefined {
   return node;
 }
 
-export function explainRefusal(defs: CompiledDefinitions, pathway: string, snapshot: AnyMachineSnapshot, event: PathwayEvent): string[] {
+export function explainRefusal(
+  defs: CompiledDefinitions,
+  pathway: string,
+  snapshot: AnyMachineSnapshot,
+  event: PathwayEvent,
+): string[] {
   const compiled = defs.pathways.get(pathway);
   if (!compiled) return [];
   const env = evaluationEnv(snapshot.context as InstanceContext, event);
   const forms = new Map([...defs.forms].map(([id, f]) => [id, { title: String(f.schema.title ?? id) }]));
   const reasons = new Set<string>();
-  for (const node of (snapshot as unknown as { _nodes: { path: string[] }[] })._nodes) {
+  // The pathway's own config, not the machine's: there a guard's and/or/not are already XState functions.
+  for (const node of activeStateNodes(snapshot)) {
     const on = configAt(compiled.config, node.path)?.on as Record<string, unknown> | undefined;
     const transitions = on?.[event.type];
     for (const t of Array.isArray(transitions) ? transitions : transitions ? [transitions] : []) {

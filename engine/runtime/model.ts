@@ -15,6 +15,24 @@ export interface InstanceRecord {
   snapshot: unknown;
   /** A document's own answers, kept with it: a later document of the same form never changes them. */
   answers?: FormSubmission;
+  /** The forms this instance fills in for itself (its pathway's `instanceForms`, e.g. a document's own audit). */
+  forms?: Record<string, FormSubmission>;
+  /** Who signed what off on this instance, oldest first (events marked `signOff` in its pathway). */
+  signOffs?: SignOffRecord[];
+}
+
+export interface SignOffRecord {
+  event: string;
+  /** User id and role of the person who signed; their display name is looked up when it is shown. */
+  by: string;
+  role: string;
+  at: string;
+  /** The forms signed: the instance's own form and those its state listed when it was signed. */
+  forms: string[];
+  /** The title of the state it was signed in ("Session 1"). */
+  stage?: string;
+  /** The sign-off ended the instance (made the document final, closed the case). */
+  final: boolean;
 }
 
 export interface FormSubmission {
@@ -59,7 +77,15 @@ export interface CommandContext {
 
 export type CaseCommand =
   | { kind: 'open'; pathway: string; ctx: CommandContext }
-  | { kind: 'submitForm'; form: string; data: unknown; ctx: CommandContext; definitionVersion?: number }
+  /** `instance`: the instance the answers are for, where its pathway keeps the form per instance. */
+  | {
+      kind: 'submitForm';
+      form: string;
+      data: unknown;
+      ctx: CommandContext;
+      definitionVersion?: number;
+      instance?: string;
+    }
   | { kind: 'send'; instance: string; type: string; data?: unknown; ctx: CommandContext }
   | { kind: 'fireTimer'; timer: string; ctx: CommandContext }
   /** Moves every instance onto the definitions the command is applied with (a new version). */

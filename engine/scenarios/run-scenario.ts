@@ -79,6 +79,17 @@ function checkExpectations(view: CaseView, step: ScenarioStep, instanceId: strin
   }
 }
 
+/** The instance a step is for: the latest open document of a form (else the latest), an inner pathway, or the case. */
+function targetOf(view: CaseView, step: ScenarioStep) {
+  const { document, pathway } = step.to ?? {};
+  if (document) {
+    const docs = view.instances.filter((i) => i.kind === 'document' && i.form === document);
+    return docs.filter((i) => !i.done).at(-1) ?? docs.at(-1);
+  }
+  if (pathway) return view.instances.filter((i) => i.kind === 'pathway' && i.pathway === pathway).at(-1);
+  return view.instances.find((i) => i.kind === 'case');
+}
+
 export function runScenario(defs: CompiledDefinitions, id: string, scenario: ScenarioFile & { caseload?: Record<string, number> }): ScenarioOutcome {
   const failures: string[] = [];
   let now = scenario.now ?? '2026-01-05T09:00:00.000Z';
@@ -100,22 +111,23 @@ export function runScenario(defs: CompiledDefinitions, id: string, scenario: Sce
       if (fired.ok) data = fired.data;
     }
     const user = userFor(defs, step, opener);
-    const commands: CaseCommand[] = Object.entries(step.forms ?? {}).map(([form, answers]) => ({ kind: 'submitForm', form, data: answers, ctx: ctx(user) }));
     let instanceId = 'case';
+    if (step.send || step.to?.document || step.to?.pathway) {
+      const target = targetOf(describeCase(defs, data, user, now), step);
+      if (!target && step.send) return fail(`nothing to send to: ${JSON.stringify(step.to)} has not been opened`);
+      instanceId = target?.id ?? instanceId;
+    }
+    // Answers given with `to` are for that instance (where its pathway keeps the form per instance).
+    const forInstance = step.to ? { instance: instanceId } : {};
+    const commands: CaseCommand[] = Object.entries(step.forms ?? {}).map(([form, answers]) => ({
+      kind: 'submitForm',
+      form,
+      data: answers,
+      ctx: ctx(user),
+      ...forInstance,
+    }));
     if (step.send) {
-      const view = describeCase(defs, data, user, now);
-      const target = step.to?.document
-        ? view.instances.filter((i) => i.kind === 'document' && i.form === step.to!.document && !i.done).at(-1) ??
-          view.instances.filter((i) => i.kind === 'document' && i.form === step.to!.document).at(-1)
-        : step.to?.pathway
-          ? view.instances.filter((i) => i.kind === 'pathway' && i.pathway === step.to!.pathway).at(-1)
-          : view.instances.find((i) => i.kind === 'case');
-      if (!target) return fail(`nothing to send to: ${JSON.stringify(step.to)} has not been opened`);
-      instanceId = target.id;
       commands.push({ kind: 'send', instance: instanceId, type: step.send, data: step.data ?? {}, ctx: ctx(user) });
-    } else if (step.to?.document || step.to?.pathway) {
-      const view = describeCase(defs, data, user, now);
-      instanceId = view.instances.filter((i) => (step.to?.document ? i.form === step.to.document : i.pathway === step.to?.pathway)).at(-1)?.id ?? instanceId;
     }
     for (const [i, command] of commands.entries()) {
       const result = applyCommand(defs, data, command);

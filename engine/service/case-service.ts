@@ -13,6 +13,7 @@ import { summarise } from './case-summary.js';
 import type { DefinitionRegistry } from './definition-registry.js';
 import { CaseServiceError } from './errors.js';
 import { isVisibleTo } from './visibility.js';
+import { draftKey } from './draft-key.js';
 
 export interface ServiceUser {
   id: string;
@@ -106,7 +107,7 @@ export class CaseService {
       pathwayId: pathway,
       definitionVersion: version,
       snapshot: data,
-      summary: summarise(defs, data, view, user.id),
+      summary: summarise(view, user.id),
       createdBy: user.id,
       at: ctx.now,
       event: { type: 'case.opened', userId: user.id, role: user.role, at: ctx.now, definitionVersion: version, data: { commands } satisfies LoggedCommands },
@@ -139,7 +140,14 @@ export class CaseService {
     }
     const data0 = record.snapshot as CaseData;
     const ctx = await this.context(defs, user, request.type ? data0.instances[request.instance ?? 'case']?.pathway : undefined);
-    const commands: CaseCommand[] = Object.entries(request.forms ?? {}).map(([form, data]) => ({ kind: 'submitForm', form, data, ctx, definitionVersion: record.definitionVersion }));
+    const commands: CaseCommand[] = Object.entries(request.forms ?? {}).map(([form, data]) => ({
+      kind: 'submitForm',
+      form,
+      data,
+      ctx,
+      definitionVersion: record.definitionVersion,
+      ...(request.instance ? { instance: request.instance } : {}),
+    }));
     if (request.type) commands.push({ kind: 'send', instance: request.instance ?? 'case', type: request.type, data: request.data ?? {}, ctx });
     const before = record.snapshot as CaseData;
     const after = this.run(defs, before, commands);
@@ -150,13 +158,17 @@ export class CaseService {
         caseId,
         expectedVersion: request.expectedVersion,
         snapshot: after,
-        summary: summarise(defs, after, view, record.createdBy),
+        summary: summarise(view, record.createdBy),
         previousSummary: record.summary,
         event: { type, userId: user.id, role: user.role, at: ctx.now, definitionVersion: record.definitionVersion, data: { commands } satisfies LoggedCommands },
         ...this.timerChanges(caseId, before, after),
         audit: [{ at: ctx.now, userId: user.id, caseId, action: type, detail: { instance: request.instance ?? 'case', forms: Object.keys(request.forms ?? {}) } }],
       });
-      for (const form of Object.keys(request.forms ?? {})) await this.store.deleteDraft(caseId, form, user.id);
+      for (const form of Object.keys(request.forms ?? {})) {
+        for (const key of new Set([form, draftKey(form, request.instance)])) {
+          await this.store.deleteDraft(caseId, key, user.id);
+        }
+      }
       return { record: saved, view, defs };
     } catch (error) {
       if (error instanceof StoreConflictError) throw new CaseServiceError('conflict', error.message, { currentVersion: error.actualVersion });
@@ -181,7 +193,7 @@ export class CaseService {
         caseId: record.id,
         expectedVersion: record.version,
         snapshot: after,
-        summary: summarise(defs, after, view, record.createdBy),
+        summary: summarise(view, record.createdBy),
         previousSummary: record.summary,
         event: { type: 'timer.fired', userId: 'system', role: 'system', at: now, definitionVersion: record.definitionVersion, data: { commands } satisfies LoggedCommands },
         fireDeadlines: [deadline.id],

@@ -1,15 +1,10 @@
-// The searchable summary stored beside each case: derived from the case view, using the generic case values
+// The searchable summary stored beside each case: derived from the case view alone, using the generic case values
 // the definitions record (referredBy, allocatedTo, priority, waitingSince) and the states' meta flags.
-import type { CompiledDefinitions } from '../definitions/check.js';
-import { currentMeta, restoreSnapshot } from '../runtime/instances.js';
-import type { CaseData } from '../runtime/model.js';
 import type { CaseView } from '../runtime/view.js';
 import type { CaseSummary } from '../store/types.js';
 
-export function summarise(defs: CompiledDefinitions, data: CaseData, view: CaseView, createdBy: string): CaseSummary {
-  const main = Object.values(data.instances).find((i) => i.kind === 'case');
-  const metas = main && !main.done ? currentMeta(restoreSnapshot(defs.pathways.get(main.pathway)!.machine, main.snapshot)) : [];
-  const waiting = metas.some((m) => m.awaitingAllocation === true);
+export function summarise(view: CaseView, createdBy: string): CaseSummary {
+  const waiting = view.awaitingAllocation;
   const values = view.values;
   return {
     state: view.state,

@@ -1,5 +1,6 @@
 // Definition versions: each published version is immutable and compiled once; cases stay on the version they started with.
 import { checkDefinitions, type CompiledDefinitions } from '../definitions/check.js';
+import type { LoadOptions } from '../definitions/load.js';
 import { formatProblem, type Problem } from '../definitions/problems.js';
 import type { DefinitionFiles } from '../definitions/types.js';
 import type { CaseStore } from '../store/types.js';
@@ -20,7 +21,8 @@ export class DefinitionRegistry {
   private readonly compiled = new Map<number, CompiledDefinitions>();
   private latest = 0;
 
-  constructor(private readonly store: CaseStore) {}
+  /** `options.parseCache`: values of definition files read before (the server keeps them in its data folder). */
+  constructor(private readonly store: CaseStore, private readonly options: LoadOptions = {}) {}
 
   get currentVersion(): number {
     return this.latest;
@@ -33,7 +35,7 @@ export class DefinitionRegistry {
       this.latest = last.version;
       return last.version;
     }
-    const result = checkDefinitions(files, `version ${(last?.version ?? 0) + 1}`);
+    const result = checkDefinitions(files, `version ${(last?.version ?? 0) + 1}`, this.options);
     if (!result.compiled) throw new DefinitionProblemsError(result.problems);
     const version = (last?.version ?? 0) + 1;
     await this.store.saveDefinitionVersion({ version, files, publishedBy: by, publishedAt: new Date().toISOString(), ...(note ? { note } : {}) });
@@ -47,7 +49,7 @@ export class DefinitionRegistry {
     if (cached) return cached;
     const record = await this.store.getDefinitionVersion(version);
     if (!record) throw new Error(`definition version ${version} does not exist`);
-    const result = checkDefinitions(record.files, `version ${version}`);
+    const result = checkDefinitions(record.files, `version ${version}`, this.options);
     if (!result.compiled) throw new DefinitionProblemsError(result.problems);
     this.compiled.set(version, result.compiled);
     return result.compiled;

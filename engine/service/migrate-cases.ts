@@ -1,6 +1,7 @@
 // Moving in-flight cases onto a newer definition version: an explicit, checked step, logged in each case's event log.
 import type { CaseCommand, CaseData } from '../runtime/model.js';
-import { applyCommand, migrationProblems } from '../runtime/apply.js';
+import { applyCommand } from '../runtime/apply.js';
+import { migrationProblems } from '../runtime/commands/migrate.js';
 import { describeCase } from '../runtime/view.js';
 import type { CaseStore } from '../store/types.js';
 import { summarise } from './case-summary.js';
@@ -48,7 +49,7 @@ export async function migrateCases(
       caseId: record.id,
       expectedVersion: record.version,
       snapshot: result.data,
-      summary: summarise(target, result.data, describeCase(target, result.data, ctx.user, now), record.createdBy),
+      summary: summarise(describeCase(target, result.data, ctx.user, now), record.createdBy),
       previousSummary: record.summary,
       event: { type: 'case.migrated', userId: by.id, role: by.role, at: now, definitionVersion: toVersion, data: { commands } },
       definitionVersion: toVersion,

@@ -2,6 +2,11 @@
 import { json, op, pathParam, queryParam, ref } from './helpers.js';
 
 const caseId = pathParam('id', 'Case id');
+const audience = queryParam('audience', 'An audience or role of roles.yaml');
+const instanceParam = queryParam('instance', 'For a form an instance keeps for itself: the instance');
+const draftParams = [caseId, pathParam('formId', 'Form id'), instanceParam];
+const documentParams = [caseId, pathParam('instanceId', 'Document instance id'), audience];
+const formPrintParams = [caseId, pathParam('formId', 'Form id'), instanceParam, audience];
 const text = (type: string) => ({ description: 'OK', content: { [type]: { schema: { type: 'string' } } } });
 
 export const paths = {
@@ -18,6 +23,17 @@ export const paths = {
   '/api/pathways/{id}/events/{type}/validator.js': { get: op('The precompiled validator of what an event carries, as an ES module', { tag: 'pathways', params: [pathParam('id', 'Pathway id'), pathParam('type', 'Event type'), queryParam('version', 'A published version of the definitions (default: the current one)', { type: 'integer', minimum: 1 })], ok: text('text/javascript'), errors: [400, 404] }) },
   '/api/forms/{id}': { get: op('A form’s JSON Schema as served to you (confidential parts withheld unless your role is cleared)', { tag: 'forms', params: [pathParam('id', 'Form id'), queryParam('version', 'A published version of the definitions (default: the current one)', { type: 'integer', minimum: 1 })], errors: [400, 403, 404] }) },
   '/api/forms/{id}/validator.js': { get: op('The form’s precompiled validator as an ES module', { tag: 'forms', params: [pathParam('id', 'Form id'), queryParam('version', 'A published version of the definitions (default: the current one)', { type: 'integer', minimum: 1 })], ok: text('text/javascript'), errors: [400, 403, 404] }) },
+  '/api/forms/{id}/types.ts': {
+    get: op('The TypeScript type of the form’s answers, made from the schema as served to you', {
+      tag: 'forms',
+      params: [
+        pathParam('id', 'Form id'),
+        queryParam('version', 'A published version of the definitions (default: the current one)', { type: 'integer', minimum: 1 }),
+      ],
+      ok: text('text/plain'),
+      errors: [400, 403, 404],
+    }),
+  },
   '/api/cases': {
     get: op('Cases you may see: my caseload, awaiting allocation, or all; by state and deadline', { tag: 'cases', params: [queryParam('filter', 'mine | waiting | all', { enum: ['mine', 'waiting', 'all'] }), queryParam('state', 'State(s), comma-separated'), queryParam('dueBefore', 'Only cases with a deadline before this date'), queryParam('includeClosed', 'true to include closed cases')], ok: json({ type: 'object', properties: { cases: { type: 'array', items: ref('CaseSummary') } } }), errors: [400, 403] }),
     post: op('Open a case on a pathway', { tag: 'cases', body: { type: 'object', required: ['pathway'], properties: { pathway: { type: 'string' } } }, okStatus: 201, ok: json(ref('Case'), 'Created'), errors: [400, 403, 404] }),
@@ -26,14 +42,39 @@ export const paths = {
   '/api/cases/{id}': { get: op('One case as you may see it', { tag: 'cases', params: [caseId], ok: json(ref('Case')), errors: [404] }) },
   '/api/cases/{id}/events': { post: op('Submit forms and/or send an event', { tag: 'cases', params: [caseId], body: ref('EventRequest'), ok: json(ref('Case')), errors: [400, 403, 404, 409, 413, 422] }) },
   '/api/cases/{id}/drafts/{formId}': {
-    get: op('Your autosaved draft of a form', { tag: 'drafts', params: [caseId, pathParam('formId', 'Form id')], errors: [403, 404] }),
-    put: op('Autosave a draft (answers nested at most 32 levels deep, like submitted ones)', {
-      tag: 'drafts', params: [caseId, pathParam('formId', 'Form id')], errors: [400, 403, 404, 413, 422],
+    get: op('Your autosaved draft of a form', { tag: 'drafts', params: draftParams, errors: [403, 404] }),
+    put: op('Autosave a draft (also sent with keepalive as the page is left; nested at most 32 levels deep)', {
+      tag: 'drafts',
+      params: draftParams,
       body: { type: 'object', required: ['data'], properties: { data: { type: 'object' } } },
+      errors: [400, 403, 404, 413, 422],
     }),
   },
-  '/api/cases/{id}/documents/{instanceId}': { get: op('A document with its lifecycle state and the answers you (or ?audience) may see', { tag: 'documents', params: [caseId, pathParam('instanceId', 'Document instance id'), queryParam('audience', 'An audience or role of roles.yaml')], ok: json(ref('Document')), errors: [400, 403, 404] }) },
-  '/api/cases/{id}/documents/{instanceId}/print': { get: op('Printable HTML of a document for an audience', { tag: 'documents', params: [caseId, pathParam('instanceId', 'Document instance id'), queryParam('audience', 'An audience or role of roles.yaml')], ok: text('text/html'), errors: [400, 403, 404] }) },
+  '/api/cases/{id}/documents/{instanceId}': {
+    get: op('A document with its lifecycle state and the answers you (or ?audience) may see', {
+      tag: 'documents', params: documentParams, ok: json(ref('Document')), errors: [400, 403, 404],
+    }),
+  },
+  '/api/cases/{id}/documents/{instanceId}/print': {
+    get: op('Printable HTML of a document for an audience (403 not-shared before the stage its pathway shares it)', {
+      tag: 'documents', params: documentParams, ok: text('text/html'), errors: [400, 403, 404],
+    }),
+  },
+  '/api/cases/{id}/documents/{instanceId}/pdf': {
+    get: op('The same print view of a document as a PDF', {
+      tag: 'documents', params: documentParams, ok: text('application/pdf'), errors: [400, 403, 404],
+    }),
+  },
+  '/api/cases/{id}/forms/{formId}/print': {
+    get: op('Printable HTML of a form of the case (?instance: a form a document keeps for itself, its audit say)', {
+      tag: 'documents', params: formPrintParams, ok: text('text/html'), errors: [400, 403, 404],
+    }),
+  },
+  '/api/cases/{id}/forms/{formId}/pdf': {
+    get: op('The same print view of a form as a PDF', {
+      tag: 'documents', params: formPrintParams, ok: text('application/pdf'), errors: [400, 403, 404],
+    }),
+  },
   '/api/definitions': { get: op('Files of the current (or ?version) published definitions', { tag: 'definitions', params: [queryParam('version', 'Version number')], errors: [403, 404] }) },
   '/api/definitions/validate': { post: op('Check a draft set of definition files', { tag: 'definitions', body: ref('DefinitionFiles'), ok: json({ type: 'object', properties: { valid: { type: 'boolean' }, problems: { type: 'array', items: ref('DefinitionProblem') } } }), errors: [400, 403] }) },
   '/api/definitions/scenarios': { post: op('Run the draft’s scenarios', { tag: 'definitions', body: ref('DefinitionFiles'), errors: [400, 403] }) },

@@ -5,6 +5,13 @@ import { PROBLEM_CODES, problemType } from '../problem-types.js';
 const str = { type: 'string' };
 const strings = { type: 'array', items: str };
 const event = { type: 'object', properties: { instance: str, type: str, title: str } };
+const signOff = {
+  type: 'object',
+  description: 'Who signed what off, by display name and role title, and when',
+  properties: {
+    event: str, label: str, by: str, role: str, at: str, final: { type: 'boolean' }, forms: strings, stage: str,
+  },
+};
 
 export const schemas: Record<string, Schema> = {
   Problem: {
@@ -30,14 +37,51 @@ export const schemas: Record<string, Schema> = {
       allowedEvents: { type: 'array', items: event }, tasks: strings, formsOpen: strings, formsSubmitted: strings,
       deadlines: { type: 'array', items: { type: 'object', properties: { name: str, label: str, due: str, instance: str } } },
       instances: { type: 'array', items: { type: 'object' } },
-      documents: { type: 'array', items: { type: 'object', properties: { id: str, form: str, formTitle: str, state: str, title: str, done: { type: 'boolean' } } } },
+      signOffs: {
+        type: 'array',
+        items: signOff,
+        description: 'Sign-offs of the case and its inner pathways (a document has its own)',
+      },
+      documents: {
+        type: 'array',
+        items: {
+          type: 'object',
+          properties: {
+            id: str, form: str, formTitle: str, state: str, title: str, done: { type: 'boolean' },
+            signOffs: { type: 'array', items: signOff },
+            comments: {
+              type: 'array',
+              items: { type: 'object', properties: { at: str, by: str, text: str } },
+              description: 'For those who work on the document',
+            },
+            ownForms: {
+              type: 'object',
+              description: 'Forms the document keeps for itself (its own audit), as the reader may see them',
+            },
+          },
+        },
+      },
       history: { type: 'array', items: { type: 'object', properties: { seq: { type: 'integer' }, type: str, by: str, role: str, at: str } } },
       values: { type: 'object', description: 'Case values, confidential ones withheld by role' },
       forms: { type: 'object', description: 'Submitted answers the reader may see, confidential parts withheld by role' },
+      people: {
+        type: 'object',
+        additionalProperties: str,
+        description: 'User name → display name of the people the case names',
+      },
+      roleTitles: { type: 'object', additionalProperties: str },
     },
   },
   EventRequest: { type: 'object', required: ['expectedVersion'], properties: { type: str, expectedVersion: { type: 'integer' }, data: { type: 'object' }, instance: str, forms: { type: 'object', additionalProperties: { type: 'object' } } } },
-  Document: { type: 'object', properties: { id: str, caseId: str, form: str, formTitle: str, state: str, title: str, audience: str, answers: { type: ['object', 'null'] }, schema: { type: 'object' } } },
+  Document: {
+    type: 'object',
+    properties: {
+      id: str, caseId: str, form: str, formTitle: str, state: str, title: str, audience: str,
+      answers: { type: ['object', 'null'] }, schema: { type: 'object' },
+      signOffs: { type: 'array', items: signOff }, comments: { type: 'array', items: { type: 'object' } },
+      ownForms: { type: 'object' },
+    },
+  },
   DefinitionFiles: { type: 'object', required: ['files'], properties: { files: { type: 'object', additionalProperties: str, description: 'Relative path (settings.yaml, roles.yaml, pathways/x.yaml, forms/x.yaml, scenarios/x.yaml) → YAML text' }, note: str } },
   DefinitionProblem: { type: 'object', properties: { file: str, line: { type: 'integer' }, col: { type: 'integer' }, message: str, code: str } },
 };

@@ -33,7 +33,9 @@ export function caseRoutes(services: Services): Router {
 
   const respond = async (res: Response, snapshot: CaseSnapshotView, via: string) => {
     const viewer = signedIn(res);
-    const { text, redactor } = await caseResponse(services.store, viewer, snapshot, services.caseHistory, (version) => services.registry.get(version));
+    const definitionsAt = (version: number) => services.registry.get(version);
+    const { store, caseHistory, people } = services;
+    const { text, redactor } = await caseResponse(store, viewer, snapshot, caseHistory, definitionsAt, people);
     await services.disclosures.record(viewer, snapshot.record.id, redactor, via);
     sendJsonText(res, text);
   };

@@ -1,37 +1,54 @@
-// A document of a case as JSON, and as a printable HTML page; `?audience=` renders what may be shared with that
-// audience of roles.yaml (e.g. the person referred).
-import { Router } from 'express';
+// A document of a case as JSON, and as a printable HTML page and a PDF; `?audience=` renders what may be shared with
+// that audience of roles.yaml (e.g. the person referred). A document reaches a reader only once its pathway shares it.
+import { Router, type Request, type Response } from 'express';
+import type { CaseSnapshotView } from '../../engine/service/case-service.js';
 import { requireUser, signedIn } from '../middleware/authorisation.js';
+import { documentDetails } from '../services/document-details.js';
 import { documentFor, documentReader } from '../services/documents.js';
 import type { Services } from '../services/index.js';
-import { renderPrintView } from '../services/print-view.js';
+import { printDocument } from '../services/print/printable.js';
+import type { Redactor } from '../services/redaction.js';
+import { printRequest, printRoutes, sendPrint } from './print.js';
 import { serviceUser } from './users.js';
+
+type DocumentRequest = Request<{ id: string; instanceId: string }>;
 
 export function documentRoutes(services: Services): Router {
   const router = Router();
   router.use('/api/cases/:id/documents', requireUser(services));
 
-  const load = async (caseId: string, instanceId: string, audience: unknown, res: import('express').Response, via: string) => {
+  /** Reads the case for the viewer as `read` says, recording it whether given or refused (see DisclosureAudit). */
+  const audited = async <T>(
+    req: DocumentRequest,
+    res: Response,
+    via: string,
+    read: (snapshot: CaseSnapshotView, redactor: Redactor) => Promise<T>,
+  ): Promise<T> => {
     const viewer = signedIn(res);
-    const snapshot = await services.cases.load(caseId, serviceUser(viewer));
-    const redactor = documentReader(snapshot, viewer.role, audience);
-    // Recorded whether the document is given or refused (see DisclosureAudit).
-    const doc = await documentFor(snapshot, instanceId, redactor, (version) => services.registry.get(version))
-      .finally(() => services.disclosures.record(viewer, caseId, redactor, via));
-    return { doc, snapshot };
+    const snapshot = await services.cases.load(req.params.id, serviceUser(viewer));
+    const redactor = documentReader(snapshot, viewer.role, req.query.audience);
+    return read(snapshot, redactor).finally(() => services.disclosures.record(viewer, req.params.id, redactor, via));
   };
 
   router.get('/api/cases/:id/documents/:instanceId', async (req, res) => {
-    const { doc } = await load(req.params.id, req.params.instanceId, req.query.audience, res, 'GET document');
-    res.json(doc);
+    const body = await audited(req, res, 'GET document', async (snapshot, redactor) => {
+      const definitionsAt = (version: number) => services.registry.get(version);
+      const { instanceId } = req.params;
+      const doc = await documentFor(snapshot, instanceId, redactor, definitionsAt);
+      return { ...doc, ...(await documentDetails(snapshot, instanceId, redactor, definitionsAt, services.people)) };
+    });
+    res.json(body);
   });
 
-  router.get('/api/cases/:id/documents/:instanceId/print', async (req, res) => {
-    const { doc, snapshot } = await load(req.params.id, req.params.instanceId, req.query.audience, res, 'print document');
-    const audience = typeof req.query.audience === 'string' ? req.query.audience : undefined;
-    const title = audience ? (snapshot.defs.roles.audiences?.[audience]?.title ?? snapshot.defs.roles.roles[audience]?.title) : undefined;
-    res.type('text/html').set('Cache-Control', 'no-store').send(renderPrintView(doc, title));
-  });
+  for (const format of ['print', 'pdf'] as const) {
+    router.get(`/api/cases/:id/documents/:instanceId/${format}`, async (req, res) => {
+      const model = await audited(req, res, `${format} document`, (snapshot, redactor) =>
+        printDocument(printRequest(services, snapshot, redactor, req), req.params.instanceId),
+      );
+      await sendPrint(res, model, format);
+    });
+  }
 
+  router.use(printRoutes(services));
   return router;
 }

@@ -7,6 +7,15 @@ import { requireUser, signedIn } from '../middleware/authorisation.js';
 import type { Services } from '../services/index.js';
 import { Redactor } from '../services/redaction.js';
 import { serviceUser } from './users.js';
+import { draftKey } from '../../engine/service/draft-key.js';
+
+/** `?instance=`: a draft of a form an instance keeps for itself (a document's own audit) is kept per instance. */
+function keyOf(formId: string, instance: unknown): string {
+  if (instance !== undefined && (typeof instance !== 'string' || !/^[\w:.-]{1,100}$/.test(instance))) {
+    throw problem(400, 'bad-request', 'instance must be an instance id.');
+  }
+  return draftKey(formId, instance || undefined);
+}
 
 export function draftRoutes(services: Services): Router {
   const router = Router();
@@ -19,14 +28,16 @@ export function draftRoutes(services: Services): Router {
     if (!mayFill(defs, viewer.role, req.params.formId)) throw problem(403, 'forbidden', 'Your role may not fill in this form.');
     const data = (req.body as { data?: unknown } | undefined)?.data;
     if (data === undefined || typeof data !== 'object' || data === null) throw problem(400, 'bad-request', 'Send {"data": {…answers so far}}.');
-    const savedAt = await services.cases.saveDraft(req.params.id, serviceUser(viewer), req.params.formId, data);
+    const key = keyOf(req.params.formId, req.query.instance);
+    const savedAt = await services.cases.saveDraft(req.params.id, serviceUser(viewer), key, data);
     res.json({ formId: req.params.formId, savedAt });
   });
 
   router.get('/api/cases/:id/drafts/:formId', async (req, res) => {
     const viewer = signedIn(res);
     const { defs } = await services.cases.load(req.params.id, serviceUser(viewer));
-    const draft = await services.cases.getDraft(req.params.id, serviceUser(viewer), req.params.formId);
+    const key = keyOf(req.params.formId, req.query.instance);
+    const draft = await services.cases.getDraft(req.params.id, serviceUser(viewer), key);
     if (!draft) throw problem(404, 'not-found', 'There is no draft of this form.');
     const redactor = new Redactor(defs, { role: viewer.role });
     if (!redactor.askToRead(req.params.formId)) {
@@ -41,7 +52,7 @@ export function draftRoutes(services: Services): Router {
     }
     const data = redactor.answers(req.params.formId, draft.data)!;
     await services.disclosures.record(viewer, req.params.id, redactor, 'GET draft');
-    res.json({ formId: draft.formId, savedAt: draft.savedAt, data });
+    res.json({ formId: req.params.formId, savedAt: draft.savedAt, data });
   });
 
   return router;

@@ -1,6 +1,7 @@
 // A form's schema as this reader is served it (placeholders filled at load, confidential parts withheld by role),
-// and its precompiled validator for the browser.
+// its precompiled validator for the browser, and its answers' TypeScript type for a host developer's code.
 import { Router } from 'express';
+import { formTypeScript } from '../../engine/forms/generate-types.js';
 import { problem } from '../http-problems.js';
 import { requireUser, signedIn } from '../middleware/authorisation.js';
 import type { Services } from '../services/index.js';
@@ -29,6 +30,15 @@ export function formRoutes(services: Services): Router {
   router.get('/api/forms/:id/validator.js', async (req, res) => {
     const { schema, version, cleared } = await servedSchema(req.params.id, signedIn(res).role, req.query);
     res.type('text/javascript').send(validatorModuleFor(`${version}:${req.params.id}:${cleared}`, schema));
+  });
+
+  // Made from the schema this reader is served, so a type never names what the reader may not see. Not cached: a
+  // developer asks for it now and then, and a version's form never changes.
+  router.get('/api/forms/:id/types.ts', async (req, res) => {
+    const { schema, version } = await servedSchema(req.params.id, signedIn(res).role, req.query);
+    const from = `form "${req.params.id}" of definition version ${version}`;
+    const types = await formTypeScript(req.params.id, schema, from);
+    res.type('text/plain; charset=utf-8').send(types);
   });
 
   return router;

@@ -7,12 +7,29 @@ import type { Viewer } from '../types.js';
 import type { CaseHistoryJson } from './case-history-json.js';
 import { RedactorsByVersion, type DefinitionsAt } from './collected-answers.js';
 import { Redactor } from './redaction.js';
+import { detailsOf, detailUsers } from './document-details.js';
+import { showSignOffs } from './sign-off-records.js';
+import { documentReachesReader, sharedOnly } from './document-sharing.js';
+import type { PeopleDirectory } from './people.js';
 
-export function documentsOf(snapshot: CaseSnapshotView, redactor: Redactor) {
+/** Whether a document of the case reaches this reader now: a form they may read, shared with them where it must be. */
+function documentShown(snapshot: CaseSnapshotView, redactor: Redactor, id: string, form: string | undefined): boolean {
   const data = snapshot.record.snapshot as CaseData;
-  return snapshot.view.instances
-    .filter((i) => i.kind === 'document' && i.form && redactor.mayReadForm(i.form))
-    .map((i) => ({
+  return Boolean(form && redactor.mayReadForm(form) && documentReachesReader(snapshot.defs, data, id, redactor.reader));
+}
+
+export async function documentsOf(
+  snapshot: CaseSnapshotView,
+  redactors: RedactorsByVersion,
+  names: Record<string, string>,
+) {
+  const data = snapshot.record.snapshot as CaseData;
+  const redactor = redactors.current;
+  const shown = snapshot.view.instances.filter(
+    (i) => i.kind === 'document' && documentShown(snapshot, redactor, i.id, i.form),
+  );
+  return Promise.all(
+    shown.map(async (i) => ({
       id: i.id,
       form: i.form!,
       formTitle: String(snapshot.defs.forms.get(i.form!)?.schema.title ?? i.form),
@@ -22,12 +39,17 @@ export function documentsOf(snapshot: CaseSnapshotView, redactor: Redactor) {
       ...(i.cites ? { cites: i.cites } : {}),
       hasAnswers: Boolean(data.instances[i.id]?.answers),
       allowedEvents: i.allowedEvents,
-    }));
+      ...(i.nextStep ? { nextStep: i.nextStep } : {}),
+      ...(await detailsOf(snapshot.defs, data.instances[i.id]!, redactors, names)),
+    })),
+  );
 }
 
-export async function submittedForms(data: CaseData, redactors: RedactorsByVersion) {
+export async function submittedForms(data: CaseData, redactors: RedactorsByVersion, defs: CaseSnapshotView['defs']) {
   const forms: Record<string, { data: Record<string, unknown>; submittedBy: string; role: string; at: string; formVersion: number; definitionVersion: number }> = {};
   for (const [id, submission] of Object.entries(data.forms)) {
+    // A document's form reaches a reader it is shared with only as the document, once shared.
+    if (sharedOnly(defs, redactors.current.reader, id)) continue;
     const answers = await redactors.answers(id, submission);
     if (answers) forms[id] = { data: answers, submittedBy: submission.submittedBy, role: submission.role, at: submission.at, formVersion: submission.formVersion, definitionVersion: redactors.collectedUnder(submission) };
   }
@@ -38,12 +60,39 @@ export async function submittedForms(data: CaseData, redactors: RedactorsByVersi
  * The case as this viewer may see it, as JSON text: what JSON.stringify gives for the whole view, with the history
  * (the part that grows with the case) taken from the kept text, extended by the events added since.
  */
-export async function caseResponse(store: CaseStore, viewer: Viewer, snapshot: CaseSnapshotView, history: CaseHistoryJson, definitionsAt: DefinitionsAt) {
+/** User names a case response names (its history, who opened it, who submitted, sent or signed what). */
+function namedUsers(
+  data: CaseData,
+  values: Record<string, unknown>,
+  createdBy: string,
+  headers: { userId: string }[],
+): Set<string> {
+  const submitters = Object.values(data.forms).map((s) => s.submittedBy);
+  const users = new Set<string>([createdBy, ...headers.map((h) => h.userId), ...submitters]);
+  for (const key of ['referredBy', 'allocatedTo']) {
+    if (typeof values[key] === 'string') users.add(values[key] as string);
+  }
+  for (const instance of Object.values(data.instances)) {
+    if (instance.kind === 'document') detailUsers(instance).forEach((u) => users.add(u));
+    else (instance.signOffs ?? []).forEach((r) => users.add(r.by));
+  }
+  return users;
+}
+
+export async function caseResponse(
+  store: CaseStore,
+  viewer: Viewer,
+  snapshot: CaseSnapshotView,
+  history: CaseHistoryJson,
+  definitionsAt: DefinitionsAt,
+  people?: PeopleDirectory,
+) {
   const { record, view, defs } = snapshot;
   const redactor = new Redactor(defs, { role: viewer.role });
   const data = record.snapshot as CaseData;
   const redactors = new RedactorsByVersion(redactor, record.definitionVersion, definitionsAt);
   const headers = await store.listEventHeaders(record.id, record.version);
+  const names = people ? await people.namesOf(namedUsers(data, view.values, record.createdBy, headers)) : {};
   const beforeHistory = {
     id: record.id,
     version: record.version,
@@ -55,15 +104,22 @@ export async function caseResponse(store: CaseStore, viewer: Viewer, snapshot: C
     allowedEvents: view.allowedEvents,
     tasks: view.tasks,
     formsOpen: view.formsOpen,
-    formsSubmitted: view.formsSubmitted.filter((f) => redactor.mayReadForm(f)),
+    formsSubmitted: view.formsSubmitted.filter((f) => redactor.mayReadForm(f) && !sharedOnly(defs, redactor.reader, f)),
     deadlines: view.deadlines,
     notifications: view.notifications,
-    instances: view.instances.filter((i) => i.kind !== 'document' || (i.form && redactor.mayReadForm(i.form))),
-    documents: documentsOf(snapshot, redactor),
+    instances: view.instances.filter((i) => i.kind !== 'document' || documentShown(snapshot, redactor, i.id, i.form)),
+    // The case's own sign-offs and its inner pathways' (a document's are on the document).
+    signOffs: Object.values(data.instances)
+      .filter((i) => i.kind !== 'document')
+      .flatMap((i) => showSignOffs(defs, i, names).map((s) => ({ instance: i.id, ...s })))
+      .sort((a, b) => a.at.localeCompare(b.at)),
+    documents: await documentsOf(snapshot, redactors, names),
   };
   const afterHistory = {
     values: await redactors.values(view.values, Object.values(data.forms)),
-    forms: await submittedForms(data, redactors),
+    forms: await submittedForms(data, redactors, defs),
+    people: names,
+    roleTitles: Object.fromEntries(Object.entries(defs.roles.roles).map(([id, role]) => [id, role.title])),
     createdBy: record.createdBy,
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,

@@ -1,8 +1,10 @@
-// One document of a case (an instance of kind document with its lifecycle state) as its reader may see it.
+// One document of a case (an instance of kind document with its lifecycle state) as its reader may see it, once its
+// pathway shares it with them.
 import type { CaseSnapshotView } from '../../engine/service/case-service.js';
 import type { CaseData } from '../../engine/runtime/model.js';
 import { problem } from '../http-problems.js';
 import { RedactorsByVersion, type DefinitionsAt } from './collected-answers.js';
+import { documentReachesReader } from './document-sharing.js';
 import { Redactor } from './redaction.js';
 
 /**
@@ -15,6 +17,10 @@ export async function documentFor(snapshot: CaseSnapshotView, instanceId: string
   if (!instance?.form) throw problem(404, 'not-found', `This case has no document "${instanceId}".`);
   if (!redactor.askToRead(instance.form)) {
     throw problem(403, 'forbidden', 'This document may not be shown to you or to this audience.');
+  }
+  // Before its answers are read, so that a document refused for its stage counts as nothing disclosed.
+  if (!documentReachesReader(defs, record.snapshot as CaseData, instance.id, redactor.reader)) {
+    throw problem(403, 'not-shared', 'This document has not been shared with you or with this audience yet.');
   }
   // A document keeps its own answers; a later document of the same form never changes them.
   const submission = (record.snapshot as CaseData).instances[instance.id]?.answers;

@@ -9,6 +9,7 @@ import { CaseHistoryJson } from './case-history-json.js';
 import { DefinitionsAdmin } from './definitions-admin.js';
 import { DisclosureAudit } from './disclosure-audit.js';
 import { EndedSessions } from './ended-sessions.js';
+import { PeopleDirectory } from './people.js';
 import type { SharedDefinitionRegistry } from './shared-registry.js';
 import { SessionTokens } from './session-tokens.js';
 import { SignInLimiter } from './sign-in-limiter.js';
@@ -35,6 +36,7 @@ export function createServices(deps: ServiceDependencies) {
     now,
     cases: new CaseService(deps.store, deps.registry, { now }),
     users: new UserService(deps.store),
+    people: new PeopleDirectory(deps.store),
     sessions: new SessionTokens(deps.sessionSecret),
     endedSessions: new EndedSessions(deps.store),
     signInLimiter: new SignInLimiter(deps.store, deps.signInLimit?.max, deps.signInLimit?.windowMs),

@@ -2,15 +2,18 @@
 // number is looked up again when it is more than a few seconds old.
 import { DefinitionRegistry } from '../../engine/service/definition-registry.js';
 import type { CompiledDefinitions } from '../../engine/definitions/check.js';
+import type { LoadOptions } from '../../engine/definitions/load.js';
 import type { DefinitionFiles } from '../../engine/definitions/types.js';
 import type { CaseStore } from '../../engine/store/index.js';
 
 export class SharedDefinitionRegistry extends DefinitionRegistry {
   private checked = 0;
   private version = 0;
+  private readonly maxAgeMs: number;
 
-  constructor(private readonly source: CaseStore, private readonly maxAgeMs = 3000) {
-    super(source);
+  constructor(private readonly source: CaseStore, options: LoadOptions & { maxAgeMs?: number } = {}) {
+    super(source, options.parseCache ? { parseCache: options.parseCache } : {});
+    this.maxAgeMs = options.maxAgeMs ?? 3000;
   }
 
   override async publish(files: DefinitionFiles, by: string, note?: string): Promise<number> {

@@ -27,8 +27,19 @@ const openFirstForm = async (app: AppPage) => {
 };
 
 const openEventForm = (title: string) => async (app: AppPage) => {
-  await app.page.getByRole('button', { name: title }).first().click();
+  await (await app.casePage().actionButton(title)).click();
   await app.page.locator('.event-form dao-form form').waitFor();
+};
+
+/** The confirmation step of an action that needs one (a sign-off, or what cannot be undone). */
+const openConfirmation = (title: string) => async (app: AppPage) => {
+  await (await app.casePage().actionButton(title)).click();
+  await app.page.locator('.confirm-panel').waitFor();
+};
+
+const openDocumentForm = async (app: AppPage) => {
+  await app.page.locator('.document-card details.document-form > summary').first().click();
+  await app.page.locator('.document-card details[open] dao-form form').first().waitFor();
 };
 
 function screens(): Screen[] {
@@ -36,9 +47,35 @@ function screens(): Screen[] {
     { name: 'sign-in', hash: '#/sign-in' },
     { name: 'sign-in with errors', hash: '#/sign-in', prepare: async (app) => app.page.getByRole('button', { name: 'Sign in' }).click().then(() => app.page.locator('.error-summary').waitFor()) },
     { name: "social worker's cases", as: ACCOUNTS['social-worker'], hash: '#/my-cases' },
-    { name: 'draft Request for Service with a form open', as: ACCOUNTS['social-worker'], hash: () => `#/cases/${cases.draft}`, prepare: openFirstForm },
+    {
+      name: 'draft Request for Service with a form open',
+      as: ACCOUNTS['social-worker'],
+      hash: () => `#/cases/${cases.draft}/now`,
+      prepare: openFirstForm,
+    },
+    {
+      name: 'withdrawing a draft: its confirmation step',
+      as: ACCOUNTS['social-worker'],
+      hash: () => `#/cases/${cases.draft}/now`,
+      prepare: openConfirmation('Withdraw the draft Request for Service'),
+    },
     { name: "officer's caseload", as: ACCOUNTS['dao-pso'], hash: '#/my-cases' },
-    { name: "officer's case with an action open", as: ACCOUNTS['dao-pso'], hash: () => `#/cases/${cases.inAudit}`, prepare: openEventForm('Raise a risk escalation') },
+    {
+      name: "officer's case with an action open",
+      as: ACCOUNTS['dao-pso'],
+      hash: () => `#/cases/${cases.inAudit}/now`,
+      prepare: openEventForm('Raise a risk escalation'),
+    },
+    { name: "officer's case: summary", as: ACCOUNTS['dao-pso'], hash: () => `#/cases/${cases.inAudit}` },
+    { name: "officer's case: forms", as: ACCOUNTS['dao-pso'], hash: () => `#/cases/${cases.inAudit}/forms` },
+    { name: "officer's case: where", as: ACCOUNTS['dao-pso'], hash: () => `#/cases/${cases.inAudit}/where` },
+    {
+      name: "team manager's case: documents with an Audit Tool open",
+      as: ACCOUNTS['team-manager'],
+      hash: () => `#/cases/${cases.inAudit}/documents`,
+      prepare: openDocumentForm,
+    },
+    { name: "manager's case: history", as: ACCOUNTS['team-manager'], hash: () => `#/cases/${cases.inAudit}/history` },
     { name: 'referrals inbox', as: ACCOUNTS['team-manager'], hash: '#/referrals' },
     { name: 'allocation with the allocation form open', as: ACCOUNTS['team-manager'], hash: '#/allocation', prepare: openEventForm('Allocate to a Domestic Abuse Officer') },
     { name: "team manager's decisions", as: ACCOUNTS['team-manager'], hash: '#/decisions' },
@@ -82,8 +119,9 @@ afterAll(async () => {
 });
 
 describe('web app accessibility', () => {
-  it.each(screens().map((s) => [s.name, s] as const))('should have no axe violations: %s', async (_name, screen) => {
-    const app = await show(screen);
+  const all = () => screens().map((s) => [s.name, s] as const);
+  it.each(all())('should have no axe violations at 1280 px: %s', async (_name, screen) => {
+    const app = await show(screen, 1280);
     expect(await app.axe()).toEqual([]);
     await app.close();
   });
@@ -95,15 +133,33 @@ describe('web app accessibility', () => {
     await app.close();
   });
 
-  it('should have no axe violations on the print view of a document', async () => {
+  it.each([
+    ['a document', (documents: { id: string }[]) => `documents/${documents[0]!.id}/print`],
+    ['a form of the case', () => 'forms/request-for-service/print'],
+    [
+      "a document's own Audit Tool",
+      (documents: { id: string }[]) =>
+        `forms/risk-assessment-audit/print?instance=${encodeURIComponent(documents[0]!.id)}`,
+    ],
+  ] as const)('should have no axe violations on the print view of %s, at 1280 and 320 px', async (_name, path) => {
     const manager = await ApiUser.signIn(server.url, ACCOUNTS['team-manager']);
-    const body = await manager.call<{ documents: { id: string; state: string }[] }>('GET', `api/cases/${cases.inAudit}`);
-    const app = await AppPage.open(browser, server.url);
+    type Body = { documents: { id: string; state: string }[]; version: number };
+    const body = await manager.call<Body>('GET', `api/cases/${cases.inAudit}`);
+    const url = `${server.url}api/cases/${cases.inAudit}/${path(body.documents)}`;
+    if (url.includes('risk-assessment-audit')) {
+      // The Team Manager's Audit Tool of the document, so that there is one to print.
+      const scenario = await readScenario('one-to-one-work-to-closure');
+      const audit = scenario.steps.find((s) => s.send === 'PASS_AUDIT')!.forms!;
+      const request = { expectedVersion: body.version, forms: audit, instance: body.documents[0]!.id };
+      await manager.call('POST', `api/cases/${cases.inAudit}/events`, request);
+    }
+    const app = await AppPage.open(browser, server.url, { width: 1280 });
     await app.signIn(ACCOUNTS['team-manager']);
-    await app.page.goto(`${server.url}api/cases/${cases.inAudit}/documents/${body.documents[0]!.id}/print`);
+    await app.page.goto(url);
     expect(await app.axe()).toEqual([]);
     await app.page.setViewportSize({ width: 320, height: 800 });
     expect(await app.scrollWidth()).toBeLessThanOrEqual(320);
+    expect(await app.axe()).toEqual([]);
     await app.close();
   });
 });

@@ -4,7 +4,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppPage } from './support/app-pages.js';
-import { ApiUser, playScenario, readScenario, type Scenario } from './support/app-seed.js';
+import { ApiUser, playScenario, readFormTitle, readScenario, type Scenario } from './support/app-seed.js';
 import { startAppServer, type AppServer } from './support/app-server.js';
 import { launchChromium } from './support/browser.js';
 
@@ -29,7 +29,7 @@ describe('web app: assessment session 1', () => {
     const app = await AppPage.open(browser, server.url);
     const casePage = app.casePage();
     await app.signIn('officer-pso');
-    await app.goto(`#/cases/${caseId}`);
+    await app.goto(`#/cases/${caseId}/now`);
     await expect.poll(() => app.heading.textContent()).toBe('Risk assessment');
 
     const session = casePage.step('Assessment sessions: Session 1');
@@ -38,8 +38,11 @@ describe('web app: assessment session 1', () => {
     expect(tasks.map((t) => t.replace(/\s+/g, ' ').trim())).toEqual(
       expect.arrayContaining(['Consent Form/ Introduction', 'Why am I engaging? Questionnaire To do', 'Expectations & Goals To do']),
     );
-    // The session cannot be completed before its questionnaire is in.
+    // The session cannot be completed before its questionnaire is in, and the step says so.
     expect(await session.getByRole('button', { name: 'Complete this session' }).count()).toBe(0);
+    expect(await session.locator('.not-yet').textContent()).toMatch(
+      /Complete this session\s*is not possible yet: “Why Am I Engaging\? Questionnaire” has not been submitted/,
+    );
 
     const answers = scenario.steps.find((s) => s.send === 'COMPLETE_SESSION')!.forms!['why-am-i-engaging'] as Record<string, number | string>;
     const { referralReason, ...scores } = answers;
@@ -57,13 +60,15 @@ describe('web app: assessment session 1', () => {
     expect(restored).toEqual(scores);
     await form.fill(schema, { referralReason });
     await form.submit();
-    await expect.poll(() => app.banner.textContent()).toContain('Why Am I Engaging? Questionnaire: submitted.');
+    const formTitle = await readFormTitle('why-am-i-engaging');
+    await expect.poll(() => app.banner.textContent()).toContain(`${formTitle}: submitted.`);
     await app.settled();
 
     const after = casePage.step('Assessment sessions: Session 1');
     expect((await after.locator('task-checklist li').filter({ hasText: 'Why am I engaging?' }).textContent())?.replace(/\s+/g, ' ')).toContain('Submitted');
     await casePage.act('Complete this session', undefined, after);
     expect(await casePage.step('Assessment sessions: Session 2 – Check In').count()).toBe(1);
+    await casePage.part('History');
     expect(await app.page.locator('case-history').textContent()).toContain('Complete this session');
     await app.close();
   });
@@ -72,7 +77,7 @@ describe('web app: assessment session 1', () => {
     const app = await AppPage.open(browser, server.url);
     const casePage = app.casePage();
     await app.signIn('officer-pso');
-    await app.goto(`#/cases/${caseId}`);
+    await app.goto(`#/cases/${caseId}/now`);
     const session = casePage.step('Assessment sessions: Session 2 – Check In');
     expect(await session.count()).toBe(1);
     // Meanwhile, in another tab, the Check In is submitted.
@@ -81,10 +86,12 @@ describe('web app: assessment session 1', () => {
     const checkIn = scenario.steps.find((s) => s.send === 'RECORD_CHECK_IN')!.forms!;
     await elsewhere.call('POST', `api/cases/${caseId}/events`, { expectedVersion: version, forms: checkIn });
 
-    await session.getByRole('button', { name: 'End the assessment sessions' }).click();
+    await (await casePage.actionButton('End the assessment sessions', session)).click();
     const form = session.locator('.event-form dao-form');
     await form.locator('[id="f-reason"]').fill('The person has stopped attending.');
     await form.locator('button[type=submit]').click();
+    // It cannot be undone: it is confirmed first.
+    await casePage.confirm('End the assessment sessions', session);
     const summary = session.locator('.error-summary');
     await summary.waitFor();
     expect(await summary.textContent()).toContain('Someone else changed this case while you were looking at it. It has been reloaded');

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppPage } from './support/app-pages.js';
+import { readFormTitle } from './support/app-seed.js';
 import { startAppServer, type AppServer } from './support/app-server.js';
 import { launchChromium } from './support/browser.js';
 import { REPO_ROOT } from './support/build.js';
@@ -115,8 +116,9 @@ describe('web app: the definition editor', () => {
     await page.getByRole('button', { name: 'Open file' }).click();
     await expect.poll(() => page.locator('#editor-heading').textContent()).toBe('forms/why-am-i-engaging.yaml');
     const preview = page.locator('.definition-preview dao-form');
-    await expect.poll(() => preview.locator('h2').textContent()).toBe('Why Am I Engaging? Questionnaire');
-    await retype(page, /^title: Why Am I Engaging\? Questionnaire$/, 'title: Why am I here?');
+    const title = await readFormTitle('why-am-i-engaging');
+    await expect.poll(() => preview.locator('h2').textContent()).toBe(title);
+    await retype(page, new RegExp(`^title: ${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`), 'title: Why am I here?');
     await expect.poll(() => preview.locator('h2').textContent()).toBe('Why am I here?');
     // Both edits are kept in the draft, and both files are listed as changed.
     expect(await page.locator('#checks-heading + p').textContent()).toContain('pathways/assessment.yaml, forms/why-am-i-engaging.yaml');

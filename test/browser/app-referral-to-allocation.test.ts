@@ -37,7 +37,9 @@ describe('web app: a referral from request to allocation', () => {
     await page.getByRole('button', { name: /^Start a new case: Domestic Abuse Officer referral/ }).click();
     await app.settled();
     await expect.poll(() => app.heading.textContent()).toBe('Request for Service (draft)');
+    await casePage.part('Where the case is');
     expect(await casePage.hereOnDiagram.textContent()).toMatch(/You are here\s*Request for Service \(draft\)/);
+    await casePage.part('What to do now');
     const draft = casePage.step('Request for Service (draft)');
     expect(await draft.locator('task-checklist li').allTextContents()).toEqual(
       expect.arrayContaining([expect.stringContaining('Complete the Request for Service'), expect.stringContaining('Complete the Screening form')]),
@@ -74,6 +76,7 @@ describe('web app: a referral from request to allocation', () => {
     expect(await inbox.textContent()).toMatch(/screening form – Outcome:\s*Green\s*If you have ticked only green boxes/);
     await inbox.getByRole('link').first().click();
     await app.settled();
+    await casePage.part('What to do now');
     await casePage.act('Acknowledge receipt and inform the social worker of next steps', step('ACKNOWLEDGE_RECEIPT').data);
     await expect.poll(() => app.heading.textContent()).toBe('Case discussion with the social worker');
     await casePage.act('Record the case discussion with the social worker', step('RECORD_CASE_DISCUSSION').data);
@@ -101,11 +104,14 @@ describe('web app: a referral from request to allocation', () => {
     await held.getByRole('link').first().click();
     await app.settled();
     await expect.poll(() => app.heading.textContent()).toBe('Consultation and three-way meeting');
+    await casePage.part('Where the case is');
     expect(await casePage.hereOnDiagram.textContent()).toContain('Consultation and three-way meeting');
+    await casePage.part('What to do now');
     await casePage.act('Record the three-way meeting (or the multi-agency meeting)', step('RECORD_THREE_WAY_MEETING').data);
     await expect.poll(() => app.heading.textContent()).toBe('Risk assessment');
-    expect(await page.locator('main').textContent()).toContain('Risk assessment (in the region of six weeks)');
     expect(await casePage.step('Assessment sessions: Session 1').count()).toBe(1);
+    await casePage.part('Summary');
+    expect(await page.locator('main').textContent()).toContain('Risk assessment (in the region of six weeks)');
     await app.close();
   });
 });

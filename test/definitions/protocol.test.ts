@@ -73,7 +73,11 @@ describe('the protocol definitions', () => {
     expect(Object.keys(rows('behaviour-inventory-violence', ['items']))).toHaveLength(29);
     const sara = compiled!.forms.get('sara')!.schema;
     const saraItems = new Set(titles(sara).map((t) => /^(\d+)\.\s/.exec(t)?.[1]).filter(Boolean).map(Number));
-    expect([...saraItems].sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    expect(
+      [...saraItems].sort((a, b) => a - b),
+      "this test pins the protocol's numbering of the 20 SARA items (\"1. …\") in their titles; " +
+        'update it together with the form',
+    ).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
     const audit = JSON.stringify(compiled!.forms.get('risk-assessment-audit')!.schema);
     expect(audit.match(/"x-widget":"yesno"/g)).toHaveLength(33);
     const whyAmIEngaging = Object.values(compiled!.forms.get('why-am-i-engaging')!.schema.properties as JsonObject).filter((p) => (p as JsonObject)['x-widget'] === 'scale');
@@ -110,6 +114,11 @@ describe('the protocol definitions', () => {
         if (text && !productLabels.has(text) && !PROTOCOL_TEXT.includes(text)) missing.push(`${id}: ${title}`);
       }
     }
-    expect(missing).toEqual([]);
+    expect(
+      missing,
+      "this test pins the protocol's own wording (test/fixtures/protocol/dao-protocol.txt) of every question; " +
+        'a title reworded on purpose is a label the protocol does not print: ' +
+        'add it to productLabels above, together with the form',
+    ).toEqual([]);
   });
 });

@@ -1,4 +1,7 @@
 // Every walk-through in definitions/scenarios runs green, and `npm run scenarios` reports it in its last line.
+// This is what guards an upgrade of xstate within the range package.json pins (~5.33.x): the engine uses only its
+// public API, and every scenario of the protocol must still walk as written on whatever patch release is installed
+// (test/engine/frozen-scenarios.test.ts walks them all again on frozen cases).
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';

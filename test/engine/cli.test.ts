@@ -1,6 +1,6 @@
 // The definition CLIs as a team manager runs them: exit codes and messages on good and broken copies.
 import { execFile } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -52,8 +52,9 @@ describe('check:definitions', () => {
     const dir = await copyOf('definitions');
     const file = join(dir, 'pathways/referral.yaml');
     const text = await readFile(file, 'utf8');
-    expect(text).toContain('request-for-service');
-    await writeFile(file, text.replace('request-for-service', 'request-for-servise'));
+    // The forms a state asks for (the form is also named elsewhere, e.g. in the document header).
+    expect(text).toContain('forms: [request-for-service');
+    await writeFile(file, text.replace('forms: [request-for-service', 'forms: [request-for-servise'));
     const { code, out } = await cli('check-definitions', dir);
     expect(code).toBe(1);
     expect(out).toMatch(new RegExp(`${dir}/pathways/referral\\.yaml:\\d+:\\d+: unknown form "request-for-servise"`));
@@ -72,5 +73,23 @@ describe('diagram', () => {
   it('should exit 1 listing the pathways for an unknown id', async () => {
     const { code } = await cli('diagram', 'nope', 'test/fixtures/minimal');
     expect(code).toBe(1);
+  });
+});
+
+describe('gen:types', () => {
+  it('should write one module per form and an index to the folder named, removing a form that is gone', async () => {
+    // given an output folder holding the module of a form that no longer exists
+    const out = await mkdtemp(join(tmpdir(), 'dao-types-'));
+    dirs.push(out);
+    await writeFile(join(out, 'gone.ts'), 'export type GoneAnswers = {};\n');
+    // when the types of the minimal definitions are written there
+    const { code, out: printed } = await cli('gen-types', out, 'test/fixtures/minimal');
+    // then the folder holds exactly their modules
+    expect(code).toBe(0);
+    expect(printed).toContain(`to ${out}`);
+    expect((await readdir(out)).sort()).toEqual(['index.ts', 'request.ts']);
+    expect(await readFile(join(out, 'request.ts'), 'utf8')).toMatch(/export interface RequestAnswers \{/);
+    const index = await readFile(join(out, 'index.ts'), 'utf8');
+    expect(index).toContain("export type { RequestAnswers } from './request.js';");
   });
 });

@@ -1,11 +1,12 @@
 // startInstance and stepInstance give exactly what XState's own initialTransition and transition give — the snapshot,
-// and the timers its actions set and cancel — on every pathway of the product's definitions and of the fixtures,
-// along a walk through the events each state handles.
+// and the timers its actions set and cancel, read from the actions those return — on every pathway of the product's
+// definitions and of the fixtures, along a walk through the events each state handles (found from the public
+// state-node API by handledEvents).
 import { initialTransition, transition, type AnyMachineSnapshot, type AnyStateMachine } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { checkDefinitions } from '../../engine/definitions/check.js';
 import { readDefinitionFiles } from '../../engine/definitions/read-files.js';
-import { eventContextFor } from '../../engine/runtime/apply.js';
+import { eventContextFor } from '../../engine/runtime/case-stepper.js';
 import { handledEvents, startInstance, stepInstance, type StepResult } from '../../engine/runtime/instances.js';
 import type { CommandContext } from '../../engine/runtime/model.js';
 import { FIXTURE } from './helpers.js';

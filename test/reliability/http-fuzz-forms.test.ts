@@ -48,7 +48,7 @@ describe('HTTP fuzz: form answers', () => {
   });
 
   it('should refuse with 422 an answer of the wrong type that a computed answer reads (bug: 500 definition-error)', async () => {
-    // screening.yaml's x-compute of `outcome` compares q1ProbationSupervision with == ; json-logic throws on an object.
+    // screening.yaml's x-compute of `outcome` compares q1ProbationSupervision with == (json-logic-engine threw on an object).
     for (const wrong of [{}, [], 1, ['no']]) {
       const res = await submit({ screening: { ...VALID.screening, q1ProbationSupervision: wrong } });
       expect(`${JSON.stringify(wrong)} → ${res.status} ${String(res.body.code)}`).toBe(`${JSON.stringify(wrong)} → 422 form-invalid`);

@@ -69,6 +69,20 @@ describe('Refused reads of confidential content', () => {
     },
   );
 
+  it('should audit the refusal of the confidential document as a PDF and of its form in print', async () => {
+    const before = (await refusals()).length;
+    const pdf = await users['social-worker'].get(`${documentPath}/pdf`);
+    expect(pdf.status).toBe(403);
+    const form = await users['social-worker'].get(`/api/cases/${caseId}/forms/${FORM}/print`);
+    expect(form.status).toBe(404);
+    expect(form.text).not.toContain(SECRET);
+    const added = (await refusals()).slice(0, (await refusals()).length - before);
+    expect(added.map((e) => ({ userId: e.userId, forms: e.detail?.forms, via: e.detail?.via }))).toEqual([
+      { userId: 'social-worker', forms: [FORM], via: 'print form' },
+      { userId: 'social-worker', forms: [FORM], via: 'pdf document' },
+    ]);
+  });
+
   it('should audit a cleared reader refused for an audience, naming the audience', async () => {
     const before = (await refusals()).length;
     expect((await users.manager.get(`${documentPath}/print?audience=person-referred`)).status).toBe(403);

@@ -27,6 +27,7 @@ beforeAll(async () => {
 afterAll(async () => server.close());
 
 const NOT_ALLOCATED = 404;
+const NOT_SHARED_YET = { 'social-worker': 403, 'service-manager': 403 };
 
 function rows(): Row[] {
   const caseAt = `/api/cases/${caseId}`;
@@ -42,8 +43,11 @@ function rows(): Row[] {
     ['get', '/api/forms/risk-assessment-confidential', undefined, { manager: 200, 'officer-po': 200, 'officer-pso': 200, others: 403 }],
     ['get', '/api/forms/risk-assessment-confidential/validator.js', undefined, { manager: 200, 'officer-po': 200, 'officer-pso': 200, others: 403 }],
     ['get', '/api/forms/risk-assessment-audit', undefined, { 'social-worker': 403, 'service-manager': 403, others: 200 }],
-    ['get', shared, undefined, { 'officer-po': NOT_ALLOCATED, others: 200 }],
-    ['get', `${shared}/print?audience=person-referred`, undefined, { 'officer-po': NOT_ALLOCATED, others: 200 }],
+    // Submitted for audit, not final: report.yaml shares it with the social worker, the service manager and the
+    // person referred only once it is final.
+    ['get', shared, undefined, { 'officer-po': NOT_ALLOCATED, ...NOT_SHARED_YET, others: 200 }],
+    ['get', `${shared}/print`, undefined, { 'officer-po': NOT_ALLOCATED, ...NOT_SHARED_YET, others: 200 }],
+    ['get', `${shared}/print?audience=person-referred`, undefined, { 'officer-po': NOT_ALLOCATED, others: 403 }],
     ['get', confidential, undefined, { manager: 200, 'officer-pso': 200, 'officer-po': NOT_ALLOCATED, others: 403 }],
     ['get', `${confidential}/print`, undefined, { manager: 200, 'officer-pso': 200, 'officer-po': NOT_ALLOCATED, others: 403 }],
     ['get', `${confidential}/print?audience=person-referred`, undefined, { 'officer-po': NOT_ALLOCATED, others: 403 }],

@@ -4,7 +4,15 @@
 // (test/server/redaction.test.ts covers the same on the small test definitions, field by field.)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client, TestServer } from '../server/helpers.js';
-import { caseWithRiskAssessment, fillTextFields, protocolDefinitions, signInProtocolUsers, startProtocolServer, type ProtocolUser } from './protocol-walk.js';
+import {
+  caseWithRiskAssessment,
+  fillTextFields,
+  finaliseRiskAssessment,
+  protocolDefinitions,
+  signInProtocolUsers,
+  startProtocolServer,
+  type ProtocolUser,
+} from './protocol-walk.js';
 
 const SECRET = 'CONFIDENTIAL-VICTIM-ADDRESS-5e1f';
 const DRAFT_SECRET = 'CONFIDENTIAL-DRAFT-77aa';
@@ -20,6 +28,8 @@ beforeAll(async () => {
   const defs = await protocolDefinitions();
   const secret = (form: string, answers: Record<string, unknown>) => (form === 'risk-assessment-confidential' ? fillTextFields(defs.forms.get(form)!.schema, answers, SECRET) : answers);
   ({ caseId, documents } = await caseWithRiskAssessment(users, secret));
+  // The Risk Assessment final (so shared with the person referred); the confidential part still with the auditor.
+  await finaliseRiskAssessment(users, caseId);
   await users['officer-pso'].put(`/api/cases/${caseId}/drafts/risk-assessment-confidential`, { data: { confidentialInformation: DRAFT_SECRET } }).expect(200);
 }, 120_000);
 afterAll(async () => server.close());

@@ -132,3 +132,16 @@ export function fillTextFields(formSchema: JsonObject, answers: Record<string, u
   };
   return fill(formSchema, answers) as Record<string, unknown>;
 }
+
+/**
+ * Passes the audit of a case's Risk Assessment (with the Audit Tool answers of the scenario) and countersigns it, as
+ * the scenario does: the document becomes final, and so is shared with the social worker and the person referred.
+ */
+export async function finaliseRiskAssessment(users: Record<ProtocolUser, Client>, caseId: string): Promise<void> {
+  const pass = SCENARIO_STEPS.find((s) => s.send === 'PASS_AUDIT' && s.to?.document === 'risk-assessment')!;
+  const countersign = SCENARIO_STEPS.find((s) => s.send === 'COUNTERSIGN' && s.to?.document === 'risk-assessment')!;
+  for (const step of [pass, countersign]) {
+    const res = await sendStep(users, caseId, step);
+    if (res.status !== 200) throw new Error(`${step.send} answered ${res.status}: ${res.text.slice(0, 500)}`);
+  }
+}

@@ -136,8 +136,11 @@ describe('Data folder permissions', () => {
           SESSION_KEY_FILE,
         ]),
       );
-      for (const file of files)
-        expect(`${file} ${(await modeOf(join(dataDir, file))).toString(8)}`).toBe(`${file} 600`);
+      // Files 0600; a folder of the data folder's own (the definitions cache) 0700, like the data folder.
+      for (const entry of await readdir(dataDir, { withFileTypes: true })) {
+        const want = entry.isDirectory() ? '700' : '600';
+        expect(`${entry.name} ${(await modeOf(join(dataDir, entry.name))).toString(8)}`).toBe(`${entry.name} ${want}`);
+      }
     } finally {
       await started.close();
     }

@@ -29,6 +29,29 @@ describe('GET /api/forms/:id/validator.js', () => {
   });
 });
 
+describe('GET /api/forms/:id/types.ts', () => {
+  it('should serve the TypeScript type of the answers, made from the schema as served to the reader', async () => {
+    // given a reader cleared for the confidential field and one who is not
+    const lead = await users.lead.get('/api/forms/request/types.ts').expect(200);
+    const requester = await users.requester.get('/api/forms/request/types.ts').expect(200);
+    // then each gets a module that exports the form's answers type, with only the questions it may see
+    expect(lead.headers['content-type']).toMatch(/^text\/plain/);
+    for (const res of [lead, requester]) {
+      expect(res.text).toMatch(/export interface RequestAnswers \{/);
+      expect(res.text).toMatch(/\bname: string\b/);
+      expect(res.text).toMatch(/\burgent: boolean\b/);
+    }
+    expect(lead.text).toMatch(/\bsecret\?: string\b/);
+    expect(requester.text).not.toMatch(/secret|Private note/);
+  });
+
+  it('should refuse a form the role may not read, as the form itself is refused', async () => {
+    await users.officer.get('/api/forms/notes/types.ts').expect(403);
+    await users.lead.get('/api/forms/nothing/types.ts').expect(404);
+    await users.lead.get('/api/forms/request/types.ts?version=zero').expect(400);
+  });
+});
+
 describe('GET /api/pathways/:id/events/:type/validator.js', () => {
   it('should serve the check the server makes of what an event carries, as an ES module without eval', async () => {
     const res = await users.lead.get('/api/pathways/flow/events/ALLOCATE/validator.js').expect(200);
@@ -55,5 +78,6 @@ describe('GET /api/openapi.json', () => {
     for (const path of ['/api/health', '/api/session', '/api/session/me', '/api/pathways/{id}/diagram', '/api/forms/{id}/validator.js', '/api/cases', '/api/cases/allocation-queue', '/api/cases/{id}/events', '/api/cases/{id}/drafts/{formId}', '/api/cases/{id}/documents/{instanceId}/print', '/api/definitions/publish', '/api/definitions/diff', '/api/audit']) {
       expect(spec.paths, path).toHaveProperty([path]);
     }
+    expect(spec.paths).toHaveProperty(['/api/forms/{id}/types.ts']);
   });
 });

@@ -37,6 +37,8 @@ function rows(): Row[] {
     ['get', '/api/forms/request', undefined, all(200)],
     ['get', '/api/forms/report', undefined, { requester: 403, officer: 200, lead: 200, anonymous: 401 }],
     ['get', '/api/forms/notes', undefined, { requester: 403, officer: 403, lead: 200, anonymous: 401 }],
+    ['get', '/api/forms/request/types.ts', undefined, all(200)],
+    ['get', '/api/forms/notes/types.ts', undefined, { requester: 403, officer: 403, lead: 200, anonymous: 401 }],
     ['post', '/api/cases', { pathway: 'flow' }, { requester: 201, officer: 403, lead: 403, anonymous: 401 }],
     ['get', '/api/cases', undefined, all(200)],
     ['get', '/api/cases?filter=mine', undefined, all(200)],

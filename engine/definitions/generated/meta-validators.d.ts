@@ -1,4 +1,4 @@
-// Types of the generated meta-validators.js (see engine/definitions/generated-validators.ts).
+// Types of the generated meta-validators.js (see engine/definitions/precompile-meta-validators.ts).
 import type { ValidateFunction } from 'ajv';
 
 export declare const pathway: ValidateFunction;

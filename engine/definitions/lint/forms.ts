@@ -1,6 +1,5 @@
 // Each form must compile as a strict JSON Schema with only the known x- keywords; so must what each event carries.
 import { createFormAjv, isValidFormSchema } from '../../forms/ajv.js';
-import { precompiledFormValidator } from '../../forms/precompiled-validators.js';
 import type { Path } from '../source.js';
 import type { JsonObject } from '../types.js';
 import type { LintContext } from './context.js';
@@ -47,15 +46,6 @@ export function lintForms(ctx: LintContext): void {
   const compiled: JsonObject[] = [];
   ctx.set.formValidators = new Map();
   for (const [id, form] of ctx.set.forms) {
-    // A form exactly as one compiled ahead of time compiled then with these options, so it has no problem to report;
-    // it joins this ajv uncompiled, for any later form that refers to it.
-    const precompiled = precompiledFormValidator(form.data);
-    if (precompiled) {
-      ctx.set.formValidators.set(id, precompiled);
-      ajv.addSchema(form.data, id);
-      compiled.push(form.data);
-      continue;
-    }
     try {
       if (!isValidFormSchema(ajv, form.data)) throw new Error('schema is invalid');
       ctx.set.formValidators.set(id, ajv.compile(form.data));

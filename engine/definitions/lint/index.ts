@@ -6,6 +6,8 @@ import { lintExpressions } from './expressions.js';
 import { lintForms } from './forms.js';
 import { lintReferences } from './references.js';
 import { lintScenarios } from './scenarios.js';
+import { lintSignOffFields } from './sign-off-fields.js';
+import { lintDocumentHeader } from './document-header.js';
 import { lintStructure } from './structure.js';
 
 export function lintDefinitions(set: DefinitionSet): Problem[] {
@@ -15,5 +17,7 @@ export function lintDefinitions(set: DefinitionSet): Problem[] {
   lintReferences(ctx);
   lintExpressions(ctx);
   lintScenarios(ctx);
+  lintSignOffFields(ctx);
+  lintDocumentHeader(ctx);
   return ctx.problems;
 }

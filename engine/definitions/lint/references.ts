@@ -3,6 +3,7 @@ import { actionRegistry } from '../../compile/actions/index.js';
 import { guardRegistry } from '../../compile/guards/index.js';
 import type { JsonObject } from '../types.js';
 import { declaredEvents, type LintContext } from './context.js';
+import { lintMetaExtras } from './meta-extras.js';
 
 function known(list: Iterable<string>): string {
   return [...list].sort().join(', ');
@@ -37,6 +38,7 @@ export function lintReferences(ctx: LintContext): void {
       if (!set.forms.has(form) && !set.broken.forms.has(form)) ctx.report(source, path, 'unknown-form', `unknown form "${form}": there is no forms/${form}.yaml`);
     };
     checkRoles(meta.startedBy, ['meta', 'startedBy']);
+    lintMetaExtras(ctx, id, checkForm);
     const usedEvents = new Set<string>();
     const setDeadlines = new Set(walk.uses.filter((u) => u.type === 'setDeadline').map((u) => String(u.params.name)));
 

@@ -47,4 +47,6 @@ export const formKeywords: Record<string, object> = {
   'x-colour': { enum: ['green', 'red'] },
   'x-content': { anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] },
   'x-note': { type: 'string' },
+  // A signature the form leaves to a sign-off (a countersignature, say): it shows that sign-off's record once made.
+  'x-signOff': { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9_.]*$' },
 };

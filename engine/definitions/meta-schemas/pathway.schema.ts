@@ -25,6 +25,7 @@ const stateMeta = {
     editsDocument: { type: 'boolean' },
     awaitingAllocation: { type: 'boolean' },
     deadline: { type: 'string' },
+    nextStep: { type: 'string' },
     shares: { type: 'object', additionalProperties: stringList },
   },
 };
@@ -54,10 +55,30 @@ export const pathwaySchema = {
             type: 'object',
             additionalProperties: false,
             required: ['title'],
-            properties: { title: { type: 'string' }, description: { type: 'string' }, data: { type: 'object' } },
+            properties: {
+              title: { type: 'string' },
+              description: { type: 'string' },
+              data: { type: 'object' },
+              // A sign-off is recorded with who, in which role and when, and shown on what it signs.
+              signOff: { type: 'boolean' },
+              signedAs: { type: 'string' },
+              destructive: { type: 'boolean' },
+              confirm: { type: 'string' },
+            },
           },
         },
         delays: { type: 'object', additionalProperties: durationSchema },
+        instanceForms: stringList,
+        // Printed at the top of every form and document of a case on this pathway: who and what it is about.
+        documentHeader: {
+          type: 'array',
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['title', 'value'],
+            properties: { title: { type: 'string' }, value: {} },
+          },
+        },
       },
     },
     context: { type: 'object' },

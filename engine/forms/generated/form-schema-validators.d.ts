@@ -1,4 +1,4 @@
-// Types of the generated form-schema-validators.js (see engine/definitions/generated-validators.ts). It also exports
+// Types of the generated form-schema-validators.js (see engine/definitions/precompile-meta-validators.ts). It also exports
 // one validator per x- keyword of formKeywords, named in camelCase (`x-widget` → `xWidget`), read by engine/forms/ajv.ts.
 import type { ValidateFunction } from 'ajv';
 

@@ -156,7 +156,9 @@ export class DaoApp extends LightElement {
     if (!context) return html`<p class="body" role="status">Loading…</p>`;
     switch (name) {
       case 'my-cases': return html`<my-cases-page .context=${context}></my-cases-page>`;
-      case 'case': return html`<case-page .context=${context} .caseId=${params.id}></case-page>`;
+      case 'case':
+        return html`<case-page .context=${context} .caseId=${params.id} .casePart=${params.part ?? 'summary'}>
+        </case-page>`;
       case 'referrals': return html`<referrals-page .context=${context}></referrals-page>`;
       case 'allocation': return html`<allocation-page .context=${context}></allocation-page>`;
       case 'decisions': return html`<decisions-page .context=${context}></decisions-page>`;

@@ -70,13 +70,20 @@ function readOnly(field: Field) {
   const items = Array.isArray(field.value) ? field.value : [];
   const itemSchema = itemSchemaOf(field);
   const columns = itemSchema.type === 'object' ? propertiesOf(itemSchema).map(([k, s]) => [k, resolveSchema(field.form.root, s)] as const) : [['', itemSchema] as const];
+  // Roles kept explicit: at narrow widths the cells stack under their column titles (styles.ts), which would
+  // otherwise take the table's semantics away.
   return html`<div class="form-group" part="field">
-    <table class="table" part="table">
+    <table class="table" part="table" role="table">
       <caption class="table__caption">${label(field)}</caption>
-      <thead><tr>${columns.map(([k, s]) => html`<th scope="col">${titleOf(s, k || 'Answer')}</th>`)}</tr></thead>
-      <tbody>${items.length
-        ? items.map((item) => html`<tr>${columns.map(([k, s]) => html`<td>${displayValue(s, k ? getAt(item, k) : item, field.form.root)}</td>`)}</tr>`)
-        : html`<tr><td colspan=${columns.length}>None</td></tr>`}</tbody>
+      <thead role="rowgroup"><tr role="row">
+        ${columns.map(([k, s]) => html`<th role="columnheader" scope="col">${titleOf(s, k || 'Answer')}</th>`)}
+      </tr></thead>
+      <tbody role="rowgroup">${items.length
+        ? items.map((item) => html`<tr role="row">${columns.map(([k, s]) => {
+            const answer = displayValue(s, k ? getAt(item, k) : item, field.form.root);
+            return html`<td role="cell" data-label=${titleOf(s, k || 'Answer')}>${answer}</td>`;
+          })}</tr>`)
+        : html`<tr role="row"><td role="cell" colspan=${columns.length}>None</td></tr>`}</tbody>
     </table>
   </div>`;
 }

@@ -113,13 +113,38 @@ export class CasePageObject {
     return this.app.page;
   }
 
+  /** Moves to a part of the case page by its link ("What to do now", "Documents", "Where the case is"…). */
+  async part(label: string): Promise<void> {
+    await this.page.locator('nav.sub-navigation').getByRole('link', { name: label, exact: true }).click();
+    await this.page.locator('nav.sub-navigation [aria-current="page"]', { hasText: label }).waitFor();
+    await this.app.settled();
+  }
+
   /** The "what to do now" block of one place the case is (its heading names it, e.g. "Assessment sessions: Session 1"). */
   step(heading: string | RegExp): Locator {
     return this.page.locator('section.step').filter({ has: this.page.getByRole('heading', { name: heading }) });
   }
 
+  /** Where the case is on the picture of its pathway (on the part "Where the case is"). */
   get hereOnDiagram(): Locator {
-    return this.page.locator('pathway-diagram .diagram__state--current').first();
+    return this.page.locator('pathway-graph .graph__node--current').first();
+  }
+
+  /** A document's card (on the part "Documents"), by its form's title. */
+  document(title: string | RegExp): Locator {
+    const heading = this.page.getByRole('heading', { name: title, exact: typeof title === 'string' });
+    return this.page.locator('.document-card').filter({ has: heading });
+  }
+
+  /** An action's button, opening "Other actions" first when it is there. */
+  async actionButton(title: string, within: Locator = this.page.locator('main')): Promise<Locator> {
+    const button = within.getByRole('button', { name: title, exact: true }).first();
+    if (!(await button.isVisible())) {
+      const hidden = this.page.getByRole('button', { name: title, exact: true, includeHidden: true });
+      const others = within.locator('details.other-actions').filter({ has: hidden }).first();
+      if (await others.count()) await others.locator('summary').click();
+    }
+    return button;
   }
 
   /** Opens a form from a task of the checklist and returns it. */
@@ -140,9 +165,12 @@ export class CasePageObject {
     return new DaoFormDriver(this.page, form);
   }
 
-  /** Presses an action's button; with `answers`, fills the form it opens and sends it. Waits for the banner saying it is done. */
+  /**
+   * Presses an action's button (under "Other actions" if need be); with `answers`, fills the form it opens and sends
+   * it; confirms it where it asks (a sign-off, or what cannot be undone). Waits for the banner saying it is done.
+   */
   async act(title: string, answers?: Record<string, unknown>, within: Locator = this.page.locator('main')): Promise<void> {
-    await within.getByRole('button', { name: title, exact: true }).first().click();
+    await (await this.actionButton(title, within)).click();
     if (answers) {
       const form = within.locator('.event-form dao-form');
       await form.locator('form').waitFor();
@@ -151,8 +179,17 @@ export class CasePageObject {
       await driver.fill(schema, answers);
       await driver.submit();
     }
-    await this.page.locator('.notification-banner', { hasText: `${title}: done.` }).waitFor();
+    const done = this.page.locator('.notification-banner', { hasText: `${title}: done.` });
+    await this.page.locator('.confirm-panel').or(done).first().waitFor();
+    if (await within.locator('.confirm-panel').count()) await this.confirm(title, within);
+    await done.waitFor();
     await this.app.settled();
+  }
+
+  /** Confirms an action on its confirmation step ("Yes, countersign"). */
+  async confirm(title: string, within: Locator = this.page.locator('main')): Promise<void> {
+    const yes = `Yes, ${/^[A-Z][a-z]/.test(title) ? title[0]!.toLowerCase() + title.slice(1) : title}`;
+    await within.locator('.confirm-panel').getByRole('button', { name: yes, exact: true }).click();
   }
 }
 

@@ -26,6 +26,11 @@ export async function readScenario(id: string): Promise<Scenario> {
   return parse(await readFile(join(REPO_ROOT, 'definitions/scenarios', `${id}.yaml`), 'utf8')) as Scenario;
 }
 
+/** A form's title as definitions/ words it now, so a test that shows it follows an edit of the form. */
+export async function readFormTitle(id: string): Promise<string> {
+  return (parse(await readFile(join(REPO_ROOT, 'definitions/forms', `${id}.yaml`), 'utf8')) as { title: string }).title;
+}
+
 /** A signed-in person talking to the API. */
 export class ApiUser {
   private constructor(readonly base: string, private readonly cookie: string, private readonly csrf: string) {}

@@ -10,6 +10,8 @@ export interface OpenOptions {
   attributes?: string;
   /** Markup around the element (e.g. a host <form>); `{{form}}` is replaced by the element. */
   wrapper?: string;
+  /** The window's width in CSS pixels (default 1280). */
+  width?: number;
 }
 
 export interface AxeViolation {
@@ -52,11 +54,11 @@ export class FormPage {
     const element = `<dao-form schema-src="${schemaSrc}" validator-src="${validatorSrc}" ${options.attributes ?? ''}></dao-form>`;
     const path = `/t/page-${++pageCount}.html`;
     server.files.set(path, formPageHtml(element, options.wrapper));
-    return FormPage.visit(browser, `${server.url}${path}`);
+    return FormPage.visit(browser, `${server.url}${path}`, true, options.width);
   }
 
-  static async visit(browser: Browser, url: string, waitForReady = true): Promise<FormPage> {
-    const page = await browser.newPage();
+  static async visit(browser: Browser, url: string, waitForReady = true, width?: number): Promise<FormPage> {
+    const page = await browser.newPage(width ? { viewport: { width, height: 800 } } : undefined);
     await page.addInitScript(() => {
       const events: { type: string; detail: unknown }[] = [];
       (window as unknown as { daoEvents: typeof events }).daoEvents = events;

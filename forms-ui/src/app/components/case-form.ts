@@ -1,7 +1,9 @@
 // <case-form>: one form open on a case, in a <dao-form>: it starts from the person's saved draft (or the answers last
-// submitted), autosaves drafts to the server as they type and when they leave a question, and submits the answers
-// to the case on their own (POST events with forms and no event type).
+// submitted), autosaves drafts to the server within a second of a change, when they leave a question and when the page
+// is hidden or left, and submits the answers to the case on their own (POST events with forms and no event type). A
+// form an instance keeps for itself (a document's own audit) is drafted and submitted for that instance.
 import { html, nothing } from 'lit';
+import { guard } from 'lit/directives/guard.js';
 import { ApiError } from '../core/api-client.js';
 import type { AppContext } from '../core/context.js';
 import { formatDateTime, personName } from '../core/format.js';
@@ -22,8 +24,11 @@ interface Loaded {
 /**
  * ```html
  * <case-form .context=${context} .caseBody=${body} form-id="FORM_ID"></case-form>
+ * <case-form .context=${context} .caseBody=${body} form-id="AUDIT_FORM" instance="document:1"
+ *   .submission=${own}></case-form>
  * ```
- * Properties: `context`, `caseBody` (the case as last read: id, version, submitted forms), `formId` / `form-id`.
+ * Properties: `context`, `caseBody` (the case as last read: id, version, submitted forms), `formId` / `form-id`,
+ * `instance` (the instance the answers are for, when it keeps the form itself), `submission` (its answers so far).
  * Events: `case-updated` {case, message} once submitted; `case-stale` when the case must be read again (someone
  * else changed it first, or the answers were refused).
  */
@@ -32,19 +37,44 @@ export class CaseForm extends LightElement {
     context: { attribute: false },
     caseBody: { attribute: false },
     formId: { attribute: 'form-id' },
+    instance: {},
+    submission: { attribute: false },
     error: { state: true },
   };
 
   declare context: AppContext;
   declare caseBody: Pick<CaseBody, 'id' | 'version' | 'forms' | 'definitionVersion'>;
   declare formId: string;
+  declare instance: string | undefined;
+  declare submission: { data: Record<string, unknown>; at: string; submittedBy: string } | undefined;
   declare error: string | undefined;
 
-  readonly #load = new LoadController<Loaded>(this, () => this.#fetch(), () => (this.context && this.caseBody && this.formId ? `${this.caseBody.id}/${this.formId}` : undefined));
-  readonly #autosave = new AutosaveController(this, (data) => this.context.api.put<{ savedAt: string }>(this.#draftPath(), { data }));
+  readonly #load = new LoadController<Loaded>(
+    this,
+    () => this.#fetch(),
+    () => (this.context && this.caseBody && this.formId ? this.#loadKey() : undefined),
+  );
+
+  /** One form of one case (and instance): loaded again only when that changes. */
+  #loadKey(): string {
+    return [this.caseBody.id, this.formId, this.instance].join('/');
+  }
+
+  readonly #autosave = new AutosaveController(
+    this,
+    (data) => this.context.api.put<{ savedAt: string }>(this.#draftPath(), { data }),
+    1000,
+    (data) => this.context.api.keepalive('PUT', this.#draftPath(), { data }),
+  );
 
   #draftPath(): string {
-    return `api/cases/${encodeURIComponent(this.caseBody.id)}/drafts/${encodeURIComponent(this.formId)}`;
+    const path = `api/cases/${encodeURIComponent(this.caseBody.id)}/drafts/${encodeURIComponent(this.formId)}`;
+    return this.instance ? `${path}?instance=${encodeURIComponent(this.instance)}` : path;
+  }
+
+  /** The answers last submitted: the instance's own, or the case's. */
+  #submitted() {
+    return this.instance ? this.submission : (this.submission ?? this.caseBody.forms[this.formId]);
   }
 
   async #fetch(): Promise<Loaded> {
@@ -53,7 +83,7 @@ export class CaseForm extends LightElement {
       if (error instanceof ApiError && error.status === 404) return undefined;
       throw error;
     });
-    const data = draft?.data ?? this.caseBody.forms[this.formId]?.data ?? {};
+    const data = draft?.data ?? this.#submitted()?.data ?? {};
     this.#autosave.saved(data, draft?.savedAt);
     return { schema, data, ...(draft ? { draftSavedAt: draft.savedAt } : {}) };
   }
@@ -65,6 +95,7 @@ export class CaseForm extends LightElement {
       const updated = await this.context.api.post<CaseBody>(`api/cases/${encodeURIComponent(this.caseBody.id)}/events`, {
         expectedVersion: this.caseBody.version,
         forms: { [this.formId]: data },
+        ...(this.instance ? { instance: this.instance } : {}),
       });
       this.#autosave.saved(data);
       this.emit('case-updated', { case: updated, message: `${String(this.#load.value?.schema.title ?? this.formId)}: submitted.` });
@@ -78,10 +109,13 @@ export class CaseForm extends LightElement {
   }
 
   #status(): unknown {
-    const submitted = this.caseBody.forms[this.formId];
+    const submitted = this.#submitted();
     const autosave = this.#autosave;
     const parts: string[] = [];
-    if (submitted) parts.push(`Last submitted ${formatDateTime(submitted.at)} by ${personName(submitted.submittedBy)}.`);
+    if (submitted) {
+      const by = personName(submitted.submittedBy, (this.caseBody as Partial<CaseBody>).people);
+      parts.push(`Last submitted ${formatDateTime(submitted.at)} by ${by}.`);
+    }
     if (autosave.status === 'saving') parts.push('Saving your draft…');
     else if (autosave.status === 'failed') parts.push('Your draft could not be saved. Check your connection; your answers are still on this page.');
     else if (autosave.savedAt) parts.push(`Draft saved ${formatDateTime(autosave.savedAt)}.`);
@@ -94,10 +128,13 @@ export class CaseForm extends LightElement {
     if (load.error) return errorSummary([{ text: problemText(load.error) }], 'This form could not be loaded');
     if (!load.value) return html`<p class="body" role="status">Loading the form…</p>`;
     const { schema, data } = load.value;
+    // Lit sets an object property at every render: the answers are handed over once (per load), or each redraw (a
+    // draft saved, say) would put the form back to how it started.
     return html`${this.error ? errorSummary([{ text: this.error }], 'The form could not be submitted') : nothing}
       ${this.#status()}
-      <dao-form .schema=${schema} .data=${data} validator-src=${this.context.catalogue.formValidatorUrl(this.formId, this.caseBody.definitionVersion)}
-        submit-label="Submit ${String(schema.title ?? 'the form')}" draft-delay="3000"
+      <dao-form .schema=${schema} .data=${guard([data], () => data)}
+        validator-src=${this.context.catalogue.formValidatorUrl(this.formId, this.caseBody.definitionVersion)}
+        submit-label="Submit ${String(schema.title ?? 'the form')}" draft-delay="500"
         @dao-change=${(e: CustomEvent<{ data: unknown }>) => this.#autosave.changed(e.detail.data)}
         @dao-draft=${(e: CustomEvent<{ data: unknown }>) => void this.#autosave.flush(e.detail.data)}
         @focusout=${() => void this.#autosave.flush()}

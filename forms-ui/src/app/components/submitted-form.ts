@@ -22,6 +22,7 @@ export class SubmittedForm extends LightElement {
     formTitle: { attribute: 'form-title' },
     submission: { attribute: false },
     definitionVersion: { attribute: false },
+    people: { attribute: false },
     schema: { state: true },
   };
 
@@ -32,6 +33,8 @@ export class SubmittedForm extends LightElement {
   /** The version of the definitions the case is on: its forms are drawn as that version words them. */
   declare definitionVersion: number | undefined;
   declare schema: Schema | undefined;
+  /** User name → name, to name who submitted it. */
+  declare people: Record<string, string> | undefined;
 
   async #toggle(event: Event): Promise<void> {
     if ((event.target as HTMLDetailsElement).open && !this.schema) this.schema = await this.context.catalogue.form(this.formId, this.definitionVersion);
@@ -41,7 +44,9 @@ export class SubmittedForm extends LightElement {
     return html`<details class="details" @toggle=${(e: Event) => void this.#toggle(e)}>
       <summary class="details__summary"><span class="details__summary-text">${this.formTitle}</span></summary>
       <div class="details__text">
-        <p class="hint">Submitted ${formatDateTime(this.submission.at)} by ${personName(this.submission.submittedBy)}.</p>
+        <p class="hint">
+          Submitted ${formatDateTime(this.submission.at)} by ${personName(this.submission.submittedBy, this.people)}.
+        </p>
         ${this.schema ? html`<dao-form readonly audience-cleared .schema=${this.schema} .data=${this.submission.data}></dao-form>` : nothing}
       </div>
     </details>`;

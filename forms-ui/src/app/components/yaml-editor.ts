@@ -1,7 +1,8 @@
 // <yaml-editor>: a CodeMirror 6 editor for one definition file, with the engine's problems shown inline at their line
 // and column (underlined, with a gutter mark and the message on hover). Tab is left to move focus on (no keyboard
-// trap); indentation is typed with spaces, as YAML needs. The editor grows with its text (lines wrap) and the page
-// scrolls, so there is no inner scrolling region to reach by keyboard.
+// trap); indentation is typed with spaces, as YAML needs. Lines wrap, and the editor scrolls on its own within most of
+// the window's height, so a long file (a pathway is hundreds of lines) leaves its problems, preview and checks in
+// reach; moving the cursor by keyboard scrolls it.
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { yaml } from '@codemirror/lang-yaml';
 import { HighlightStyle, syntaxHighlighting } from '@codemirror/language';
@@ -29,7 +30,8 @@ const highlight = HighlightStyle.define([
 ]);
 
 const theme = EditorView.theme({
-  '&': { border: '2px solid #0b0c0c', backgroundColor: '#fff', fontSize: '16px' },
+  '&': { border: '2px solid #0b0c0c', backgroundColor: '#fff', fontSize: '16px', maxHeight: '70vh' },
+  '.cm-scroller': { overflow: 'auto' },
   '&.cm-focused': { outline: '3px solid #ffdd00', outlineOffset: '0' },
   '.cm-content': { fontFamily: 'monospace', caretColor: '#0b0c0c' },
   '.cm-gutters': { backgroundColor: '#f3f2f1', color: '#505a5f', borderRight: '1px solid #b1b4b6' },
@@ -102,7 +104,14 @@ export class YamlEditor extends LightElement {
           lintGutter(),
           EditorView.lineWrapping,
           theme,
-          EditorView.contentAttributes.of({ 'aria-label': this.label, spellcheck: 'false', autocapitalize: 'off' }),
+          // tabindex says what the editable area already is — focusable — to checkers of the scrolling area
+          // around it.
+          EditorView.contentAttributes.of({
+            'aria-label': this.label,
+            spellcheck: 'false',
+            autocapitalize: 'off',
+            tabindex: '0',
+          }),
           EditorView.updateListener.of((update) => {
             if (!update.docChanged) return;
             this.value = update.state.doc.toString();

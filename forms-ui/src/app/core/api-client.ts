@@ -54,6 +54,17 @@ export class ApiClient {
     return this.request('DELETE', path);
   }
 
+  /**
+   * A write the browser completes even if the page is being left (fetch `keepalive`: at most 64 KB), with the CSRF
+   * token like any write. Nothing waits for its answer.
+   */
+  keepalive(method: 'PUT' | 'POST', path: string, body: unknown): void {
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (this.csrfToken) headers['x-csrf-token'] = this.csrfToken;
+    const init: RequestInit = { method, headers, credentials: 'same-origin', keepalive: true };
+    void fetch(this.url(path), { ...init, body: JSON.stringify(body) }).catch(() => undefined);
+  }
+
   async text(path: string): Promise<string> {
     const response = await fetch(this.url(path), { credentials: 'same-origin' });
     if (!response.ok) throw await this.#problem(response, 'GET');

@@ -7,13 +7,28 @@ import type { EventDefinition, Instance, PathwayBody } from './types.js';
 
 export class Catalogue {
   #pathways = new Map<string, Promise<PathwayBody>>();
+  /** Pathways already fetched, for what must be known while rendering (an event's sign-off or warning style). */
+  #loaded = new Map<string, PathwayBody>();
   #forms = new Map<string, Promise<Schema>>();
 
   constructor(private readonly api: ApiClient) {}
 
   /** A pathway at a version of the definitions (the current one when none is given). */
   pathway(id: string, version?: number): Promise<PathwayBody> {
-    return this.#cached(this.#pathways, `api/pathways/${encodeURIComponent(id)}`, version);
+    const url = atVersion(`api/pathways/${encodeURIComponent(id)}`, version);
+    const found = this.#cached(this.#pathways, `api/pathways/${encodeURIComponent(id)}`, version);
+    void found.then((body) => this.#loaded.set(url, body), () => undefined);
+    return found;
+  }
+
+  /** An event's definition if its pathway has been fetched already (see `pathway`), else undefined. */
+  knownEvent(pathwayId: string, type: string, version?: number): EventDefinition | undefined {
+    return this.#loaded.get(atVersion(`api/pathways/${encodeURIComponent(pathwayId)}`, version))?.meta.events?.[type];
+  }
+
+  /** Whether a pathway has been fetched already. */
+  hasPathway(pathwayId: string, version?: number): boolean {
+    return this.#loaded.has(atVersion(`api/pathways/${encodeURIComponent(pathwayId)}`, version));
   }
 
   /** A form's schema at a version of the definitions (the current one when none is given). */
@@ -46,6 +61,7 @@ export class Catalogue {
   /** Forgets everything: after publishing a new version of the definitions. */
   clear(): void {
     this.#pathways.clear();
+    this.#loaded.clear();
     this.#forms.clear();
   }
 

@@ -45,6 +45,47 @@ function eventLabel(label: string, wording: DiagramWording): string {
   return wording.events?.[label]?.title ?? label;
 }
 
+/** The node of the ways out that hold from any state. */
+export const ANY_STATE = 'root_any';
+
+/** The event type a way's label names, when an event (not a time limit or a condition) leads that way. */
+export function eventOf(label: string): string | undefined {
+  return /^[A-Za-z][\w.]*$/.test(label) && label !== 'automatically' ? label : undefined;
+}
+
+/** A history pseudo-state's title ("… (resume)"): it goes back to where the case was inside its state. */
+export function isHistoryTitle(title: string): boolean {
+  return / \(resume\)$/.test(title);
+}
+
+export type MermaidLine =
+  | { kind: 'state'; id: string; title: string }
+  | { kind: 'open'; id: string }
+  | { kind: 'close' }
+  | { kind: 'initial'; id: string }
+  | { kind: 'final'; id: string }
+  | { kind: 'edge'; from: string; to: string; label: string }
+  | { kind: 'current'; id: string };
+
+/** The lines of the Mermaid text engine/diagram/mermaid.ts writes, read once for both the text and the picture. */
+export function readMermaid(text: string): MermaidLine[] {
+  const lines: MermaidLine[] = [];
+  for (const raw of text.split('\n')) {
+    const line = raw.trim();
+    let m: RegExpExecArray | null;
+    if ((m = /^state "(.*)" as (\w+)$/.exec(line))) lines.push({ kind: 'state', title: m[1]!, id: m[2]! });
+    else if ((m = /^state (\w+) \{$/.exec(line))) lines.push({ kind: 'open', id: m[1]! });
+    else if (line === '}') lines.push({ kind: 'close' });
+    else if ((m = /^\[\*\] --> (\w+)$/.exec(line))) lines.push({ kind: 'initial', id: m[1]! });
+    else if ((m = /^(\w+) --> \[\*\]$/.exec(line))) lines.push({ kind: 'final', id: m[1]! });
+    else if ((m = /^(\w+) --> (\w+) : (.+)$/.exec(line))) {
+      lines.push({ kind: 'edge', from: m[1]!, to: m[2]!, label: m[3]! });
+    }
+    else if ((m = /^class (\w+) current$/.exec(line))) lines.push({ kind: 'current', id: m[1]! });
+  }
+  return lines;
+}
+
 export function parseDiagram(text: string, wording: DiagramWording = {}): Diagram {
   const byId = new Map<string, DiagramState>();
   const roots: DiagramState[] = [];
@@ -54,39 +95,40 @@ export function parseDiagram(text: string, wording: DiagramWording = {}): Diagra
   const current = new Set<string>();
   /** Hidden nodes, with the state they belong to (a history state returns to where the case was inside it). */
   const hidden = new Map<string, DiagramState | undefined>();
-  for (const raw of text.split('\n')) {
-    const line = raw.trim();
-    let match: RegExpExecArray | null;
-    if ((match = /^state "(.*)" as (\w+)$/.exec(line))) {
-      const [, title, id] = match as unknown as [string, string, string];
+  for (const line of readMermaid(text)) {
+    if (line.kind === 'state') {
       // History pseudo-states ("… (resume)") and the "from any state" node are not places a case can be.
-      if (/ \(resume\)$/.test(title) || id === 'root_any') {
-        hidden.set(id, stack.at(-1));
+      if (isHistoryTitle(line.title) || line.id === ANY_STATE) {
+        hidden.set(line.id, stack.at(-1));
         continue;
       }
-      const state: DiagramState = { id, title: wording.titles?.get(id) ?? title, final: false, current: false, containsCurrent: false, children: [], next: [] };
-      byId.set(id, state);
+      const title = wording.titles?.get(line.id) ?? line.title;
+      const state: DiagramState = {
+        id: line.id, title, final: false, current: false, containsCurrent: false, children: [], next: [],
+      };
+      byId.set(line.id, state);
       (stack.at(-1)?.children ?? roots).push(state);
-    } else if ((match = /^state (\w+) \{$/.exec(line))) {
-      const state = byId.get(match[1]!);
+    } else if (line.kind === 'open') {
+      const state = byId.get(line.id);
       if (state) stack.push(state);
-    } else if (line === '}') {
+    } else if (line.kind === 'close') {
       stack.pop();
-    } else if ((match = /^(\w+) --> \[\*\]$/.exec(line))) {
-      const state = byId.get(match[1]!);
+    } else if (line.kind === 'final') {
+      const state = byId.get(line.id);
       if (state) state.final = true;
-    } else if ((match = /^(\w+) --> (\w+) : (.+)$/.exec(line))) {
-      edges.push([match[1]!, match[2]!, match[3]!]);
-    } else if ((match = /^class (\w+) current$/.exec(line))) {
-      current.add(match[1]!);
+    } else if (line.kind === 'edge') {
+      edges.push([line.from, line.to, line.label]);
+    } else if (line.kind === 'current') {
+      current.add(line.id);
     }
   }
   const titles = new Map([...byId].map(([id, s]) => [id, s.title]));
   for (const [from, to, label] of edges) {
     const back = hidden.get(to);
     const target = titles.get(to) ?? (back ? `back to where it was in ${back.title}` : to);
-    const way: Way = { label: eventLabel(label, wording), to: target, ...(/^[A-Za-z][\w.]*$/.test(label) && label !== 'automatically' ? { event: label } : {}) };
-    if (from === 'root_any') fromAnyState.push(way);
+    const event = eventOf(label);
+    const way: Way = { label: eventLabel(label, wording), to: target, ...(event ? { event } : {}) };
+    if (from === ANY_STATE) fromAnyState.push(way);
     else if (!hidden.has(from)) byId.get(from)?.next.push(way);
   }
   const mark = (state: DiagramState): boolean => {

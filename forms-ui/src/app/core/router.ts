@@ -12,6 +12,8 @@ const PATTERNS: [name: string, pattern: string][] = [
   ['sign-in', '/sign-in'],
   ['my-cases', '/my-cases'],
   ['case', '/cases/:id'],
+  // A part of a case: summary, now, forms, documents, history, where.
+  ['case', '/cases/:id/:part'],
   ['referrals', '/referrals'],
   ['allocation', '/allocation'],
   ['decisions', '/decisions'],

@@ -1,6 +1,7 @@
 // The shapes of the API's answers the web app reads (see GET /api/openapi.json). Types only.
 import type { InstanceView } from '../../../../engine/runtime/view.js';
 import type { Schema } from '../../core/schema.js';
+import type { ShownSignOff as SignOff } from '../../../../engine/runtime/sign-offs.js';
 
 export interface User {
   username: string;
@@ -27,6 +28,15 @@ export interface CaseEvent extends AllowedEvent {
 /** One pathway running in a case (the case itself, an inner pathway, a document's lifecycle), as the engine describes it. */
 export type Instance = InstanceView;
 
+/** A form a document keeps for itself (its own audit): the answers, who submitted them (by name) and when. */
+export interface OwnForm {
+  data: Record<string, unknown>;
+  submittedBy: string;
+  at: string;
+  formVersion: number;
+  definitionVersion: number;
+}
+
 export interface CaseDocument {
   id: string;
   form: string;
@@ -37,6 +47,11 @@ export interface CaseDocument {
   cites?: string;
   hasAnswers: boolean;
   allowedEvents: AllowedEvent[];
+  signOffs: SignOff[];
+  /** The notes of its lifecycle (the Team Manager's comments when returned), for those who work on it. */
+  comments: { at: string; by: string; text: string }[];
+  /** The forms it keeps for itself (its own audit), as this reader may see them. */
+  ownForms: Record<string, OwnForm>;
 }
 
 export interface Deadline {
@@ -71,6 +86,8 @@ export interface CaseBody {
   deadlines: Deadline[];
   notifications: { at: string; roles: string[]; message: string; instance: string }[];
   instances: Instance[];
+  /** Sign-offs of the case and its inner pathways, oldest first (a document's are on the document). */
+  signOffs?: (SignOff & { instance: string })[];
   documents: CaseDocument[];
   history: { seq: number; type: string; by: string; role: string; at: string }[];
   values: Record<string, unknown>;
@@ -78,6 +95,10 @@ export interface CaseBody {
   createdBy: string;
   createdAt: string;
   updatedAt: string;
+  /** Display names of the people the case names, by user name. */
+  people?: Record<string, string>;
+  /** Titles of the roles, by role id. */
+  roleTitles?: Record<string, string>;
 }
 
 export interface CaseSummary {
@@ -112,12 +133,30 @@ export interface EventDefinition {
   title?: string;
   description?: string;
   data?: Schema;
+  /** Sending it signs something off (recorded with who, role and when); `signedAs` words the record. */
+  signOff?: boolean;
+  signedAs?: string;
+  /** It cannot be undone: confirmed first, on a warning button. */
+  destructive?: boolean;
+  /** What will happen, shown on the confirmation step. */
+  confirm?: string;
 }
+
+export type { NextStep } from '../../../../engine/runtime/next-step.js';
+
+/** A sign-off as shown: what was signed, by whom (display name), in which role (its title), when. */
+export type { SignOff };
 
 export interface PathwayBody {
   id: string;
   definitionVersion: number;
-  meta: { title?: string; description?: string; events?: Record<string, EventDefinition>; startedBy?: string[] };
+  meta: {
+    title?: string;
+    description?: string;
+    events?: Record<string, EventDefinition>;
+    startedBy?: string[];
+    instanceForms?: string[];
+  };
   states: { path: string; type: string; meta: Record<string, unknown> }[];
 }
 

@@ -1,60 +1,83 @@
-// <case-page>: one case as the person signed in sees it — what to do now (the task checklist of each place the case
-// is, the forms to fill, the actions allowed now), deadlines, where it is on the pathway diagram, its documents,
-// the forms submitted and its history. Everything named on it comes from the definitions.
+// <case-page>: one case as the person signed in sees it, in parts with their own addresses (#/cases/ID/PART): a
+// summary, what to do now (the task checklist of each place the case is, the forms to fill, the actions allowed now),
+// its forms, its documents, its history and where it is on the pathway. Everything named on it comes from the
+// definitions.
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { AppContext } from '../core/context.js';
 import { instanceForms } from '../core/catalogue.js';
-import { findCurrent, nodeId, parseDiagram, type Diagram } from '../core/diagram-model.js';
 import { caseReference, dueText, formatDate, formatDateTime, personName } from '../core/format.js';
 import { LightElement } from '../core/light-element.js';
+import { href } from '../core/router.js';
 import { banner, loaded, tag } from '../core/templates.js';
 import type { CaseBody, Instance, Officer, PathwayBody } from '../core/types.js';
 import { LoadController } from '../controllers/load-controller.js';
 import type { ChecklistForm } from '../components/task-checklist.js';
+import { documentForms, signOffList } from '../components/case-documents.js';
+import { formsPart, historyPart } from './case-parts.js';
 import '../components/case-actions.js';
 import '../components/case-documents.js';
 import '../components/case-form.js';
 import '../components/case-history.js';
-import '../components/pathway-diagram.js';
 import '../components/task-checklist.js';
 import '../components/submitted-form.js';
 
-interface Loaded {
+export interface Loaded {
   body: CaseBody;
   pathways: Map<string, PathwayBody>;
   formTitles: Map<string, string>;
-  diagrams: { instance: Instance; pathway: PathwayBody; diagram: Diagram }[];
   officers: Officer[];
 }
 
-/** Titles of states by Mermaid node id: the served diagram text simplifies some punctuation in its labels. */
-function stateTitles(pathway: PathwayBody): Map<string, string> {
-  return new Map(pathway.states.filter((s) => typeof s.meta.title === 'string').map((s) => [nodeId(s.path), s.meta.title as string]));
-}
+export const PARTS: [id: string, label: string][] = [
+  ['summary', 'Summary'],
+  ['now', 'What to do now'],
+  ['forms', 'Forms'],
+  ['documents', 'Documents'],
+  ['history', 'History'],
+  ['where', 'Where the case is'],
+];
 
 /**
- * Properties: `context`, `caseId`.
+ * Properties: `context`, `caseId`, `casePart` (one of PARTS; "summary" when unknown).
  */
 export class CasePage extends LightElement {
-  static override properties = { context: { attribute: false }, caseId: { attribute: false }, message: { state: true }, openForms: { state: true } };
+  static override properties = {
+    context: { attribute: false },
+    caseId: { attribute: false },
+    casePart: { attribute: false },
+    message: { state: true },
+    openForms: { state: true },
+    whereLoaded: { state: true },
+  };
 
   declare context: AppContext;
   declare caseId: string;
+  declare casePart: string;
   declare message: string | undefined;
   /** Forms whose details are open: a form is loaded (with its draft) only once someone opens it. */
   declare openForms: Set<string>;
+  declare whereLoaded: boolean;
 
-  readonly #load = new LoadController<Loaded>(this, () => this.#fetch(), () => (this.context && this.caseId ? this.caseId : undefined));
+  readonly #load = new LoadController<Loaded>(
+    this,
+    () => this.#fetch(),
+    () => (this.context && this.caseId ? this.caseId : undefined),
+  );
 
   constructor() {
     super();
     this.openForms = new Set();
+    this.casePart = 'summary';
+    this.whereLoaded = false;
     this.addEventListener('case-updated', (event) => {
       const { case: body, message } = (event as CustomEvent<{ case: CaseBody; message: string }>).detail;
       void this.#refresh(body, message);
     });
     this.addEventListener('case-stale', () => void this.#load.reload());
-    this.addEventListener('open-form', (event) => void this.#openForm((event as CustomEvent<{ formId: string }>).detail.formId));
+    this.addEventListener(
+      'open-form',
+      (event) => void this.#openForm((event as CustomEvent<{ formId: string }>).detail.formId),
+    );
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -62,28 +85,64 @@ export class CasePage extends LightElement {
       this.message = undefined;
       this.openForms = new Set();
     }
+    if (changed.has('casePart') && changed.get('casePart') !== undefined) this.message = undefined;
+  }
+
+  protected override async updated(): Promise<void> {
+    const label = PARTS.find(([id]) => id === this.#part)?.[1] ?? 'Case';
+    document.title = `${label} – Case ${caseReference(this.caseId ?? '')} – DAO Pathways`;
+    // The picture of the pathway brings its layout library: loaded only for this part.
+    if (this.#part === 'where' && !this.whereLoaded) {
+      await import('../components/case-where.js');
+      this.whereLoaded = true;
+    }
+  }
+
+  get #part(): string {
+    return PARTS.some(([id]) => id === this.casePart) ? this.casePart : 'summary';
   }
 
   async #fetch(body?: CaseBody): Promise<Loaded> {
     const { api, catalogue, user } = this.context;
     body ??= await api.get<CaseBody>(`api/cases/${encodeURIComponent(this.caseId)}`);
     const ids = [...new Set(body.instances.map((i) => i.pathway))];
-    const pathways = new Map(await Promise.all(ids.map(async (id) => [id, await catalogue.pathway(id, body!.definitionVersion)] as const)));
-    // Titles of the forms shown: those this person fills now, those submitted and the documents' (all readable by them).
-    const mine = body.instances.flatMap((i) => (!i.done && i.actors.includes(user.role) && pathways.has(i.pathway) ? instanceForms(pathways.get(i.pathway)!, i) : []));
-    const formIds = [...new Set([...mine.filter((id) => body!.formsOpen.includes(id)), ...Object.keys(body.forms), ...body.documents.map((d) => d.form)])];
-    const formTitles = new Map(await Promise.all(formIds.map(async (id) => [id, String((await catalogue.form(id, body!.definitionVersion).catch(() => ({ title: id }))).title ?? id)] as const)));
-    // One diagram per pathway in use (it marks where each of its instances is); document lifecycles are not drawn.
-    const shown = body.instances.filter((i, n, all) => (i.kind === 'case' || !i.done) && all.findIndex((j) => j.pathway === i.pathway && (j.kind === 'case' || !j.done)) === n);
-    const diagrams = await Promise.all(
-      shown.map(async (instance) => {
-        const pathway = pathways.get(instance.pathway)!;
-        const text = await api.text(`api/pathways/${encodeURIComponent(instance.pathway)}/diagram?case=${encodeURIComponent(body!.id)}`);
-        return { instance, pathway, diagram: parseDiagram(text, { events: pathway.meta.events ?? {}, titles: stateTitles(pathway) }) };
-      }),
+    const pathways = new Map(
+      await Promise.all(ids.map(async (id) => [id, await catalogue.pathway(id, body!.definitionVersion)] as const)),
     );
-    const officers = user.abilities.seesAllCases ? await api.get<{ officers: Officer[] }>('api/cases/allocation-queue').then((q) => q.officers, () => []) : [];
-    return { body, pathways, formTitles, diagrams, officers };
+    // Titles of the forms shown: those this person fills now, those submitted and the documents' (all readable by
+    // them).
+    const mine = body.instances.flatMap((i) =>
+      !i.done && i.actors.includes(user.role) && pathways.has(i.pathway)
+        ? instanceForms(pathways.get(i.pathway)!, i)
+        : [],
+    );
+    const own = body.documents.flatMap((d) => Object.keys(d.ownForms ?? {}));
+    const formIds = [
+      ...new Set([
+        ...mine.filter((id) => body!.formsOpen.includes(id)),
+        ...Object.keys(body.forms),
+        ...body.documents.map((d) => d.form),
+        ...own,
+      ]),
+    ];
+    const formTitles = new Map(
+      await Promise.all(
+        formIds.map(
+          async (id) =>
+            [
+              id,
+              String((await catalogue.form(id, body!.definitionVersion).catch(() => ({ title: id }))).title ?? id),
+            ] as const,
+        ),
+      ),
+    );
+    const officers = user.abilities.seesAllCases
+      ? await api.get<{ officers: Officer[] }>('api/cases/allocation-queue').then(
+          (q) => q.officers,
+          () => [],
+        )
+      : [];
+    return { body, pathways, formTitles, officers };
   }
 
   async #refresh(body: CaseBody, message: string): Promise<void> {
@@ -104,18 +163,21 @@ export class CasePage extends LightElement {
   }
 
   /** The forms this person fills in now, by instance: those its current states list, where it is their turn. */
-  #myForms(data: Loaded, instance: Instance): ChecklistForm[] {
+  myForms(data: Loaded, instance: Instance): ChecklistForm[] {
     const { body, pathways, formTitles } = data;
     const pathway = pathways.get(instance.pathway);
     if (!pathway || instance.done || !instance.actors.includes(this.context.user.role)) return [];
+    // A form a document keeps for itself is filled on the document (Documents).
+    const own = new Set(pathway.meta.instanceForms ?? []);
     return instanceForms(pathway, instance)
-      .filter((id) => body.formsOpen.includes(id))
+      .filter((id) => body.formsOpen.includes(id) && !own.has(id))
       .map((id) => ({ id, title: formTitles.get(id) ?? id, submitted: Boolean(body.forms[id]) }));
   }
 
   #instanceHeading(data: Loaded, instance: Instance): string {
     if (instance.kind === 'case') return instance.title;
-    if (instance.kind === 'document') return `${data.formTitles.get(instance.form ?? '') ?? instance.form}: ${instance.title}`;
+    if (instance.kind === 'document')
+      return `${data.formTitles.get(instance.form ?? '') ?? instance.form}: ${instance.title}`;
     return `${data.pathways.get(instance.pathway)?.meta.title ?? instance.pathway}: ${instance.title}`;
   }
 
@@ -129,103 +191,235 @@ export class CasePage extends LightElement {
     return nothing;
   }
 
-  /** Events that lead on from where the case is now (a way out of a current state): the primary actions. */
-  #leadingEvents(data: Loaded): string[] {
-    return data.diagrams.flatMap(({ diagram }) => findCurrent(diagram).flatMap((state) => state.next.flatMap((way) => (way.event ? [way.event] : []))));
+  #notices(body: CaseBody): TemplateResult | typeof nothing {
+    const notices = body.notifications
+      .filter((n) => n.roles.includes(this.context.user.role))
+      .slice(-3)
+      .reverse();
+    if (!notices.length) return nothing;
+    return html`<div class="inset-text">
+      <h3 class="heading-s">Latest notifications for you</h3>
+      <ul class="list">
+        ${notices.map((n) => html`<li>${n.message} <span class="hint">(${formatDateTime(n.at)})</span></li>`)}
+      </ul>
+    </div>`;
   }
 
   #steps(data: Loaded): TemplateResult {
     const { body } = data;
-    const primary = this.#leadingEvents(data);
     const role = this.context.user.role;
     const steps = body.instances
       .filter((i) => !i.done)
-      .map((instance) => ({ instance, forms: this.#myForms(data, instance), events: body.allowedEvents.filter((e) => e.instance === instance.id) }))
-      .filter(({ instance, forms, events }) => forms.length || events.length || (instance.tasks.length && instance.actors.includes(role)));
-    const notices = body.notifications.filter((n) => n.roles.includes(role)).slice(-3).reverse();
-    return html`<h2 class="heading-m">What to do now</h2>
-      ${notices.length
-        ? html`<div class="inset-text"><h3 class="heading-s">Latest notifications for you</h3><ul class="list">
-            ${notices.map((n) => html`<li>${n.message} <span class="hint">(${formatDateTime(n.at)})</span></li>`)}</ul></div>`
-        : nothing}
-      ${steps.length
-        ? steps.map(({ instance, forms, events }) => html`<section class="step" aria-labelledby="step-${instance.id.replace(/\W/g, '-')}">
-            <h3 class="heading-s" id="step-${instance.id.replace(/\W/g, '-')}">${this.#instanceHeading(data, instance)}</h3>
-            ${this.#objective(data, instance)}
-            <task-checklist .tasks=${instance.actors.includes(role) ? instance.tasks : []} .forms=${forms} label="Tasks: ${this.#instanceHeading(data, instance)}"></task-checklist>
-            <case-actions .context=${this.context} .caseBody=${body} .events=${events} .officers=${data.officers} .primary=${primary}
-              label="Actions: ${this.#instanceHeading(data, instance)}"></case-actions>
-          </section>`)
-        : html`<p class="body">There is nothing for you to do on this case now.</p>`}`;
+      .map((instance) => ({
+        instance,
+        forms: this.myForms(data, instance),
+        events: body.allowedEvents.filter((e) => e.instance === instance.id),
+      }))
+      .filter(
+        ({ instance, forms, events }) =>
+          forms.length ||
+          events.length ||
+          instance.nextStep ||
+          (instance.tasks.length && instance.actors.includes(role)),
+      );
+    return html`${this.#notices(body)}
+    ${
+      steps.length
+        ? steps.map(
+            ({ instance, forms, events }) =>
+              html`<section class="step" aria-labelledby="step-${instance.id.replace(/\W/g, '-')}">
+                <h3 class="heading-s" id="step-${instance.id.replace(/\W/g, '-')}">
+                  ${this.#instanceHeading(data, instance)}
+                </h3>
+                ${this.#objective(data, instance)}
+                ${instance.kind === 'document' ? this.#documentNotes(data, instance) : nothing}
+                <task-checklist
+                  .tasks=${instance.actors.includes(role) ? instance.tasks : []}
+                  .forms=${forms}
+                  label="Tasks: ${this.#instanceHeading(data, instance)}"
+                ></task-checklist>
+                ${this.#documentOwnForms(data, instance)}
+                <case-actions
+                  .context=${this.context}
+                  .caseBody=${body}
+                  .events=${events}
+                  .officers=${data.officers}
+                  .instanceIds=${[instance.id]}
+                  label="Actions: ${this.#instanceHeading(data, instance)}"
+                ></case-actions>
+              </section>`,
+          )
+        : html`<p class="body">There is nothing for you to do on this case now.</p>`
+    }
+    ${this.formsToFill(data, 'h3')}`;
   }
 
-  #forms(data: Loaded): TemplateResult | typeof nothing {
+  /** The forms a document keeps for itself (its own audit), filled for it alone. */
+  #documentOwnForms(data: Loaded, instance: Instance): unknown {
+    const doc = instance.kind === 'document' ? data.body.documents.find((d) => d.id === instance.id) : undefined;
+    return doc ? documentForms(this.context, data.body, data.pathways, doc, data.formTitles, true) : nothing;
+  }
+
+  /** A document's comments (e.g. returned by the Team Manager) where its author works on it. */
+  #documentNotes(data: Loaded, instance: Instance): TemplateResult | typeof nothing {
+    const doc = data.body.documents.find((d) => d.id === instance.id);
+    if (!doc?.comments.length) return nothing;
+    return html`<div class="inset-text document-comments">
+      <p class="body"><strong>Comments on this document</strong></p>
+      <ul class="list">
+        ${doc.comments.map(
+          (c) => html`<li>
+            <span class="document-comments__text">${c.text}</span>
+            <span class="hint"> – ${c.by}, ${formatDateTime(c.at)}</span>
+          </li>`,
+        )}
+      </ul>
+    </div>`;
+  }
+
+  formsToFill(data: Loaded, level: 'h2' | 'h3'): TemplateResult | typeof nothing {
     const forms = new Map<string, ChecklistForm>();
-    for (const instance of data.body.instances) for (const form of this.#myForms(data, instance)) forms.set(form.id, form);
+    for (const instance of data.body.instances)
+      for (const form of this.myForms(data, instance)) forms.set(form.id, form);
     if (!forms.size) return nothing;
-    return html`<h2 class="heading-m">Forms to fill in</h2>
-      ${[...forms.values()].map((form) => html`<details class="details" id="case-form-${form.id}" @toggle=${(e: Event) => this.#toggled(form.id, e)}>
-        <summary class="details__summary"><span class="details__summary-text">${form.title}</span> ${form.submitted ? tag('Submitted', 'green') : tag('To do', 'blue')}</summary>
-        <div class="details__text">${this.openForms.has(form.id) ? html`<case-form .context=${this.context} .caseBody=${data.body} form-id=${form.id}></case-form>` : nothing}</div>
-      </details>`)}`;
+    const heading =
+      level === 'h2'
+        ? html`<h2 class="heading-m">Forms to fill in</h2>`
+        : html`<h3 class="heading-m">Forms to fill in</h3>`;
+    return html`${heading}
+    ${[...forms.values()].map(
+      (form) =>
+        html`<details class="details" id="case-form-${form.id}" @toggle=${(e: Event) => this.#toggled(form.id, e)}>
+          <summary class="details__summary">
+            <span class="details__summary-text">${form.title}</span>
+            ${form.submitted ? tag('Submitted', 'green') : tag('To do', 'blue')}
+          </summary>
+          <div class="details__text">
+            ${this.openForms.has(form.id)
+              ? html`<case-form .context=${this.context} .caseBody=${data.body} form-id=${form.id}></case-form>`
+              : nothing}
+          </div>
+        </details>`,
+    )}`;
   }
 
   #toggled(formId: string, event: Event): void {
-    if ((event.target as HTMLDetailsElement).open && !this.openForms.has(formId)) this.openForms = new Set([...this.openForms, formId]);
+    if ((event.target as HTMLDetailsElement).open && !this.openForms.has(formId))
+      this.openForms = new Set([...this.openForms, formId]);
   }
 
-  #deadlines(body: CaseBody): TemplateResult | typeof nothing {
-    if (!body.deadlines.length) return nothing;
-    return html`<h2 class="heading-m">Deadlines</h2>
-      <ul class="list">${body.deadlines.map((d) => html`<li><strong>${d.label}</strong>: ${formatDate(d.due)} (${dueText(d.due)})</li>`)}</ul>`;
+  #summary(data: Loaded): TemplateResult {
+    const { body } = data;
+    const people = { ...body.people, ...Object.fromEntries(data.officers.map((o) => [o.username, o.name])) };
+    const row = (key: string, value: unknown) =>
+      html`<div class="summary-list__row">
+        <dt class="summary-list__key">${key}</dt>
+        <dd class="summary-list__value">${value}</dd>
+      </div>`;
+    const next = body.instances.filter((i) => i.nextStep && !i.done);
+    const deadlines = body.deadlines;
+    return html`<dl class="summary-list">
+        ${row('Stage', html`${body.title} ${body.done ? tag('Closed', 'grey') : nothing}`)}
+        ${row('Referred by', personName(String(body.values.referredBy ?? body.createdBy), people))}
+        ${row(
+          'Allocated to',
+          body.values.allocatedTo ? personName(String(body.values.allocatedTo), people) : 'Not allocated',
+        )}
+        ${row('Opened', formatDateTime(body.createdAt))}
+        ${
+          deadlines.length
+            ? row(
+                'Deadlines',
+                html`<ul class="list deadline-list">
+                  ${deadlines.map((d) => html`<li>${d.label}: ${formatDate(d.due)} (${dueText(d.due)})</li>`)}
+                </ul>`,
+              )
+            : nothing
+        }
+        ${row('Definitions', `Version ${body.definitionVersion} (a case stays on the version it started with)`)}
+      </dl>
+      <h3 class="heading-m">Next step for you</h3>
+      ${
+        next.length
+          ? html`<ul class="list next-steps">
+                ${next.map(
+                  (i) =>
+                    html`<li>
+                      <strong>${this.#instanceHeading(data, i)}:</strong> ${i.nextStep!.title}${
+                        i.nextStep!.possible
+                          ? ''
+                          : html` – not possible yet:
+                            ${i.nextStep!.reasons.join('; ') || 'what it needs has not been done yet'}`
+                      }
+                    </li>`,
+                )}
+              </ul>
+              <p class="body"><a class="link" href=${href('/cases', body.id, 'now')}>Go to what to do now</a></p>`
+          : html`<p class="body">Nothing is waiting for you on this case now.</p>`
+      }
+      ${this.#notices(body)}
+      <h3 class="heading-m">Sign-offs</h3>
+      ${signOffList(body.signOffs ?? [], 'Sign-offs of the case', false)}`;
   }
 
-  #diagrams(data: Loaded): TemplateResult {
-    const [main, ...others] = data.diagrams;
-    const inner = others.filter((d) => d.instance.kind === 'pathway');
-    return html`<h2 class="heading-m">Where the case is</h2>
-      ${main ? html`<pathway-diagram .diagram=${main.diagram} caption=${main.pathway.meta.title ?? main.pathway.id}></pathway-diagram>` : nothing}
-      ${inner.map(({ pathway, diagram, instance }) => html`<details class="details">
-        <summary class="details__summary"><span class="details__summary-text">${pathway.meta.title ?? pathway.id}: ${instance.title}</span></summary>
-        <div class="details__text"><pathway-diagram .diagram=${diagram} caption=${pathway.meta.title ?? pathway.id}></pathway-diagram></div>
-      </details>`)}`;
+  #partBody(data: Loaded): unknown {
+    switch (this.#part) {
+      case 'now':
+        return this.#steps(data);
+      case 'forms':
+        return formsPart(this, data);
+      case 'documents':
+        return html`<case-documents
+          .context=${this.context}
+          .caseBody=${data.body}
+          .pathways=${data.pathways}
+          .formTitles=${data.formTitles}
+          .documents=${data.body.documents}
+        ></case-documents>`;
+      case 'history':
+        return historyPart(data);
+      case 'where':
+        return this.whereLoaded
+          ? html`<case-where .context=${this.context} .caseBody=${data.body} .pathways=${data.pathways}></case-where>`
+          : html`<p class="body" role="status">Loading…</p>`;
+      default:
+        return this.#summary(data);
+    }
   }
 
-  #submitted(data: Loaded): TemplateResult | typeof nothing {
-    const ids = Object.keys(data.body.forms);
-    if (!ids.length) return nothing;
-    return html`<h2 class="heading-m">Forms submitted</h2>
-      ${ids.map((id) => html`<submitted-form .context=${this.context} form-id=${id} .definitionVersion=${data.body.forms[id]!.definitionVersion ?? data.body.definitionVersion} .submission=${data.body.forms[id]} form-title=${data.formTitles.get(id) ?? id}></submitted-form>`)}`;
+  #pathwayTitle(body: CaseBody): string {
+    return this.#load.value!.pathways.get(body.pathway)?.meta.title ?? body.pathway;
   }
 
-  #history(data: Loaded): TemplateResult {
-    const titles: Record<string, string> = {};
-    for (const pathway of data.pathways.values()) for (const [type, event] of Object.entries(pathway.meta.events ?? {})) titles[type] ??= event.title ?? type;
-    return html`<h2 class="heading-m">History</h2><case-history .history=${data.body.history} .titles=${titles}></case-history>`;
+  #navigation(): TemplateResult {
+    return html`<nav class="sub-navigation" aria-label="Parts of this case">
+      <ul class="sub-navigation__list">
+        ${PARTS.map(
+          ([id, label]) =>
+            html`<li class="sub-navigation__item">
+              <a
+                class="sub-navigation__link"
+                href=${href('/cases', this.caseId, id)}
+                aria-current=${id === this.#part ? 'page' : nothing}
+                >${label}</a
+              >
+            </li>`,
+        )}
+      </ul>
+    </nav>`;
   }
 
   protected override render(): unknown {
     const body = this.#load.value?.body;
-    return html`
-      <span class="caption-l">Case ${caseReference(this.caseId ?? '')}${body ? html` – ${this.#load.value!.pathways.get(body.pathway)?.meta.title ?? body.pathway}` : nothing}</span>
+    const label = PARTS.find(([id]) => id === this.#part)![1];
+    return html` <span class="caption-l"
+        >Case
+        ${caseReference(this.caseId ?? '')}${body ? html` – ${this.#pathwayTitle(body)}` : nothing}</span
+      >
       <h1 class="heading-l" tabindex="-1">${body ? body.title : 'Case'}</h1>
-      ${banner(this.message)}
-      ${loaded(this.#load, (data) => html`
-        <dl class="summary-list">
-          <div class="summary-list__row"><dt class="summary-list__key">Stage</dt><dd class="summary-list__value">${data.body.title} ${data.body.done ? tag('Closed', 'grey') : nothing}</dd></div>
-          <div class="summary-list__row"><dt class="summary-list__key">Referred by</dt><dd class="summary-list__value">${personName(String(data.body.values.referredBy ?? data.body.createdBy))}</dd></div>
-          <div class="summary-list__row"><dt class="summary-list__key">Allocated to</dt><dd class="summary-list__value">${data.body.values.allocatedTo ? personName(String(data.body.values.allocatedTo), Object.fromEntries(data.officers.map((o) => [o.username, o.name]))) : 'Not allocated'}</dd></div>
-          <div class="summary-list__row"><dt class="summary-list__key">Opened</dt><dd class="summary-list__value">${formatDateTime(data.body.createdAt)}</dd></div>
-          <div class="summary-list__row"><dt class="summary-list__key">Definitions</dt><dd class="summary-list__value">Version ${data.body.definitionVersion} (a case stays on the version it started with)</dd></div>
-        </dl>
-        ${this.#steps(data)}
-        ${this.#forms(data)}
-        ${this.#deadlines(data.body)}
-        ${this.#diagrams(data)}
-        <h2 class="heading-m">Documents</h2>
-        <case-documents .api=${this.context.api} case-id=${data.body.id} .documents=${data.body.documents}></case-documents>
-        ${this.#submitted(data)}
-        ${this.#history(data)}`)}`;
+      ${banner(this.message)} ${this.#navigation()}
+      <h2 class="heading-m case-part__heading">${label}</h2>
+      ${loaded(this.#load, (data) => this.#partBody(data))}`;
   }
 }
 

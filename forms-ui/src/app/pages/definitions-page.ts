@@ -1,5 +1,6 @@
 // <definitions-page>: the team manager's definition editor. Browse the published files, edit one in a YAML editor
-// with the engine's problems shown inline as you type, see the pathway diagram or the form redrawn from the draft,
+// (which scrolls on its own) with the engine's problems shown inline as you type, see beside it the pathway drawn as a
+// picture or the form, redrawn from the draft,
 // run the scenarios against the draft, compare it with the published version, and publish it as a new version.
 // Loaded on demand (it brings the code editor).
 import { html, nothing, type TemplateResult } from 'lit';
@@ -7,7 +8,8 @@ import { keyed } from 'lit/directives/keyed.js';
 import { parse } from 'yaml';
 import '../components/migrate-cases.js';
 import type { AppContext } from '../core/context.js';
-import { diagramFromConfig, type Diagram } from '../core/diagram-model.js';
+import { parseDiagram, type Diagram, type DiagramWording } from '../core/diagram-model.js';
+import { pathwayToMermaid } from '../../../../engine/diagram/mermaid.js';
 import { formatDateTime } from '../core/format.js';
 import { LightElement } from '../core/light-element.js';
 import { navigate } from '../core/router.js';
@@ -16,7 +18,7 @@ import { LoadController } from '../controllers/load-controller.js';
 import type { JsonObject } from '../../../../engine/definitions/types.js';
 import type { Schema } from '../../core/schema.js';
 import type { YamlEditor } from '../components/yaml-editor.js';
-import '../components/pathway-diagram.js';
+import '../components/pathway-graph.js';
 import '../components/yaml-editor.js';
 import '../../dao-form.js';
 
@@ -47,7 +49,10 @@ interface Comparison {
   changes: { file: string; status: 'added' | 'removed' | 'changed'; diff: string }[];
 }
 
-type Preview = { kind: 'diagram'; diagram: Diagram; title: string } | { kind: 'form'; schema: Schema } | { kind: 'none'; reason: string };
+type Preview =
+  | { kind: 'diagram'; text: string; wording: DiagramWording; diagram: Diagram; title: string }
+  | { kind: 'form'; schema: Schema }
+  | { kind: 'none'; reason: string };
 
 const GROUPS: [label: string, test: (path: string) => boolean][] = [
   ['Settings and roles', (p) => !p.includes('/')],
@@ -178,12 +183,17 @@ export class DefinitionsPage extends LightElement {
     try {
       const value = parse(text) as unknown;
       if (!value || typeof value !== 'object' || Array.isArray(value)) throw new Error('not a mapping');
-      this.preview = isPathway
-        ? { kind: 'diagram', diagram: diagramFromConfig(value as JsonObject), title: String(((value as JsonObject).meta as JsonObject | undefined)?.title ?? path) }
-        : { kind: 'form', schema: value as Schema };
+      this.preview = isPathway ? this.#diagramOf(value as JsonObject, path) : { kind: 'form', schema: value as Schema };
     } catch {
       this.preview = { kind: 'none', reason: 'The preview will show again once the file can be read: see the problems above.' };
     }
+  }
+
+  #diagramOf(config: JsonObject, path: string): Preview {
+    const meta = (config.meta ?? {}) as JsonObject;
+    const wording = { events: (meta.events ?? {}) as DiagramWording['events'] };
+    const text = pathwayToMermaid(config);
+    return { kind: 'diagram', text, wording, diagram: parseDiagram(text, wording), title: String(meta.title ?? path) };
   }
 
   async #run<T>(label: string, task: () => Promise<T>, done: (value: T) => void | Promise<void>): Promise<void> {
@@ -294,7 +304,10 @@ export class DefinitionsPage extends LightElement {
     const heading = preview?.kind === 'diagram' ? 'Diagram of the draft' : preview?.kind === 'form' ? 'Preview of the draft form' : 'Preview';
     return html`<section class="definition-preview" aria-labelledby="preview-heading">
       <h2 class="heading-m" id="preview-heading">${heading}</h2>
-      ${preview?.kind === 'diagram' ? html`<pathway-diagram .diagram=${preview.diagram} caption=${preview.title}></pathway-diagram>` : nothing}
+      ${preview?.kind === 'diagram'
+        ? html`<pathway-graph .text=${preview.text} .wording=${preview.wording} .diagram=${preview.diagram}
+            caption=${preview.title}></pathway-graph>`
+        : nothing}
       ${preview?.kind === 'form' ? html`<div class="form-preview"><dao-form .schema=${preview.schema} no-submit></dao-form></div>` : nothing}
       ${preview?.kind === 'none' || !preview ? html`<p class="body">${preview?.kind === 'none' ? preview.reason : ''}</p>` : nothing}
     </section>`;
@@ -358,13 +371,16 @@ export class DefinitionsPage extends LightElement {
       ${loaded(this.#load, (published) => {
         const path = this.#current;
         return html`${this.#fileChooser(published)}
-          <section class="definition-editor" aria-labelledby="editor-heading">
-            <h2 class="heading-m" id="editor-heading">${path}</h2>
-            ${keyed(path, html`<yaml-editor .value=${this.draft[path] ?? ''} .problems=${this.problems.filter((p) => p.file === path)} label="Contents of ${path}"
-              @yaml-change=${(e: CustomEvent<{ value: string }>) => this.#edit(e.detail.value)}></yaml-editor>`)}
-            ${this.#problemList()}
-          </section>
-          ${this.#previewSection()}
+          <div class="definition-workspace">
+            <section class="definition-editor" aria-labelledby="editor-heading">
+              <h2 class="heading-m" id="editor-heading">${path}</h2>
+              ${keyed(path, html`<yaml-editor .value=${this.draft[path] ?? ''} label="Contents of ${path}"
+                .problems=${this.problems.filter((p) => p.file === path)}
+                @yaml-change=${(e: CustomEvent<{ value: string }>) => this.#edit(e.detail.value)}></yaml-editor>`)}
+              ${this.#problemList()}
+            </section>
+            ${this.#previewSection()}
+          </div>
           ${this.#checks()}
           <migrate-cases .context=${this.context} .version=${published.version}></migrate-cases>`;
       })}`;

@@ -12,6 +12,7 @@ import { banner, loaded } from '../core/templates.js';
 import type { CaseBody, CaseDocument, Instance, PathwayBody } from '../core/types.js';
 import { CaseChangesController } from '../controllers/case-changes-controller.js';
 import { LoadController } from '../controllers/load-controller.js';
+import { documentForms, signOffList } from '../components/case-documents.js';
 import '../components/case-actions.js';
 import '../components/case-form.js';
 
@@ -19,7 +20,8 @@ interface QueueItem {
   view: CaseBody;
   instance: Instance;
   document: CaseDocument;
-  forms: { id: string; title: string }[];
+  pathway: PathwayBody;
+  titles: Map<string, string>;
 }
 
 /** Properties: `context`. */
@@ -43,14 +45,15 @@ export class DocumentsPage extends LightElement {
         if (!mine && !instance.allowedEvents.length) continue;
         const pathway: PathwayBody = await catalogue.pathway(instance.pathway, view.definitionVersion);
         const formIds = mine ? instanceForms(pathway, instance).filter((f) => view.formsOpen.includes(f) && f !== document.form) : [];
-        const forms = await Promise.all(formIds.map(async (id) => ({ id, title: String((await catalogue.form(id, view.definitionVersion)).title ?? id) })));
-        items.push({ view, instance, document, forms });
+        const title = async (id: string) => String((await catalogue.form(id, view.definitionVersion)).title ?? id);
+        const titles = new Map(await Promise.all(formIds.map(async (id) => [id, await title(id)] as const)));
+        items.push({ view, instance, document, pathway, titles });
       }
     }
     return items;
   }
 
-  #item({ view, instance, document, forms }: QueueItem): unknown {
+  #item({ view, instance, document, pathway, titles }: QueueItem): unknown {
     const print = this.context.api.url(`api/cases/${encodeURIComponent(view.id)}/documents/${encodeURIComponent(document.id)}/print`);
     return html`<li class="summary-card"><div class="summary-card__title-wrapper">
       <h2 class="summary-card__title">${document.formTitle}</h2></div>
@@ -58,10 +61,12 @@ export class DocumentsPage extends LightElement {
         <p class="body"><strong>Case:</strong> <a class="link" href=${href('/cases', view.id)}>Case ${caseReference(view.id)}</a></p>
         <p class="body"><strong>Stage:</strong> ${document.title}</p>
         <ul class="list">${instance.tasks.map((task) => html`<li>${task}</li>`)}</ul>
+        <p class="body"><strong>Sign-offs</strong></p>
+        ${signOffList(document.signOffs ?? [], `Sign-offs of the ${document.formTitle}`)}
         <p class="body"><a class="link" href=${print} target="_blank" rel="noopener">Print view of the ${document.formTitle} (opens in new tab)</a></p>
-        ${forms.map((form) => html`<details class="details"><summary class="details__summary"><span class="details__summary-text">${form.title}</span></summary>
-          <div class="details__text"><case-form .context=${this.context} .caseBody=${view} form-id=${form.id}></case-form></div></details>`)}
-        <case-actions .context=${this.context} .caseBody=${view} .events=${view.allowedEvents.filter((e) => e.instance === instance.id)}
+        ${documentForms(this.context, view, new Map([[instance.pathway, pathway]]), document, titles)}
+        <case-actions .context=${this.context} .caseBody=${view} .instanceIds=${[instance.id]}
+          .events=${view.allowedEvents.filter((e) => e.instance === instance.id)}
           label="Actions for the ${document.formTitle} on case ${caseReference(view.id)}"></case-actions>
       </div></li>`;
   }

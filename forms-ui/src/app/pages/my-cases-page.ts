@@ -102,7 +102,8 @@ export class MyCasesPage extends LightElement {
       <h2 class="heading-m">Documents shared with you</h2>
       ${shared.length
         ? shared.map((view) => html`<h3 class="heading-s">Case ${caseReference(view.id)}</h3>
-            <case-documents .api=${this.context.api} case-id=${view.id} .documents=${view.documents}></case-documents>`)
+            <case-documents .api=${this.context.api} case-id=${view.id} .documents=${view.documents}
+              heading-level="4"></case-documents>`)
         : html`<p class="body">No documents have been shared with you yet.</p>`}
     </section>`;
   }

@@ -55,22 +55,27 @@ export function columnTitles(field: Field): string[] {
 /** Rows × columns as a table: each row an object of column answers, or a single answer. */
 export function readOnlyRows(field: Field): TemplateResult {
   const { root, confidentialCleared } = field.form;
-  const shown = (s: Schema) => confidentialCleared || !isConfidential(s);
-  const rows = propertiesOf(field.schema).map(([k, s]) => [k, resolveSchema(root, s)] as const).filter(([, s]) => shown(s));
+  const shown = ([, s]: readonly [string, Schema]) => confidentialCleared || !isConfidential(s);
+  const resolved = (node: Schema) => propertiesOf(node).map(([k, s]) => [k, resolveSchema(root, s)] as const).filter(shown);
+  const rows = resolved(field.schema);
   const first = rows[0]?.[1];
-  const columns = first && first.type === 'object' ? propertiesOf(first).map(([k, s]) => [k, resolveSchema(root, s)] as const).filter(([, s]) => shown(s)) : undefined;
+  const columns = first && first.type === 'object' ? resolved(first) : undefined;
+  const columnTitle = columns ? columns.map(([k, s]) => titleOf(s, k)) : ['Answer'];
   return html`<div class="form-group" part="field">
-    <table class="table" part="table">
+    <table class="table" part="table" role="table">
       <caption class="table__caption">${label(field)}</caption>
-      <thead><tr><th scope="col">Question</th>
-        ${columns ? columns.map(([k, s]) => html`<th scope="col">${titleOf(s, k)}</th>`) : html`<th scope="col">Answer</th>`}
+      <thead role="rowgroup"><tr role="row"><th role="columnheader" scope="col">Question</th>
+        ${columnTitle.map((t) => html`<th role="columnheader" scope="col">${t}</th>`)}
       </tr></thead>
-      <tbody>${rows.map(([key, rowSchema]) => {
+      <tbody role="rowgroup">${rows.map(([key, rowSchema]) => {
         const rowValue = getAt(field.value, key);
-        return html`<tr><th scope="row">${titleOf(rowSchema, key)}</th>
+        return html`<tr role="row"><th role="rowheader" scope="row">${titleOf(rowSchema, key)}</th>
           ${columns
-            ? columns.map(([c, s]) => html`<td>${displayValue(s, getAt(rowValue, c), root)}</td>`)
-            : html`<td>${displayValue(rowSchema, rowValue, root)}</td>`}
+            ? columns.map(([c, s], i) => {
+                const answer = displayValue(s, getAt(rowValue, c), root);
+                return html`<td role="cell" data-label=${columnTitle[i]!}>${answer}</td>`;
+              })
+            : html`<td role="cell" data-label="Answer">${displayValue(rowSchema, rowValue, root)}</td>`}
         </tr>`;
       })}</tbody>
     </table>

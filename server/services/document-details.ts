@@ -1,0 +1,81 @@
+// What a document carries beyond its answers, for the people who read it: its sign-off records (display names, role
+// titles), the forms it keeps for itself (its own audit), and — for those who work on it, never for an audience —
+// the notes its lifecycle recorded, such as the Team Manager's comments when it was returned.
+import type { CompiledDefinitions } from '../../engine/definitions/check.js';
+import { walkPathway } from '../../engine/definitions/pathway-walk.js';
+import type { InstanceContext } from '../../engine/compile/types.js';
+import type { CaseSnapshotView } from '../../engine/service/case-service.js';
+import type { CaseData, InstanceRecord } from '../../engine/runtime/model.js';
+import { RedactorsByVersion, type DefinitionsAt } from './collected-answers.js';
+import type { PeopleDirectory } from './people.js';
+import type { Redactor } from './redaction.js';
+import { showSignOffs } from './sign-off-records.js';
+
+const workers = new WeakMap<CompiledDefinitions, Map<string, Set<string>>>();
+
+/** The roles that act in some state of a pathway: those who work on its documents. */
+export function rolesWorkingOn(defs: CompiledDefinitions, pathway: string): Set<string> {
+  let byPathway = workers.get(defs);
+  if (!byPathway) workers.set(defs, (byPathway = new Map()));
+  let roles = byPathway.get(pathway);
+  if (!roles) {
+    const config = defs.pathways.get(pathway)?.config;
+    roles = new Set(
+      config
+        ? walkPathway(config).states.flatMap((s) => (s.node.meta as { actors?: string[] } | undefined)?.actors ?? [])
+        : [],
+    );
+    byPathway.set(pathway, roles);
+  }
+  return roles;
+}
+
+/** Every user name a document's details name, for one look-up of display names. */
+export function detailUsers(instance: InstanceRecord): string[] {
+  const notes = ((instance.snapshot as { context?: InstanceContext }).context?.notes ?? []).map((n) => n.by);
+  const forms = Object.values(instance.forms ?? {}).map((s) => s.submittedBy);
+  return [...(instance.signOffs ?? []).map((r) => r.by), ...notes, ...forms];
+}
+
+export async function detailsOf(
+  defs: CompiledDefinitions,
+  instance: InstanceRecord,
+  redactors: RedactorsByVersion,
+  names: Record<string, string>,
+) {
+  const reader = redactors.current.reader;
+  const mayReadNotes = !reader.audience && rolesWorkingOn(defs, instance.pathway).has(reader.role);
+  const notes = mayReadNotes ? ((instance.snapshot as { context?: InstanceContext }).context?.notes ?? []) : [];
+  const forms: Record<
+    string,
+    { data: Record<string, unknown>; submittedBy: string; at: string; formVersion: number; definitionVersion: number }
+  > = {};
+  for (const [id, submission] of Object.entries(instance.forms ?? {})) {
+    const data = await redactors.answers(id, submission);
+    if (data)
+      forms[id] = {
+        data,
+        submittedBy: names[submission.submittedBy] ?? 'A former user',
+        at: submission.at,
+        formVersion: submission.formVersion,
+        definitionVersion: redactors.collectedUnder(submission),
+      };
+  }
+  return {
+    signOffs: showSignOffs(defs, instance, names),
+    comments: notes.map((n) => ({ at: n.at, by: names[n.by] ?? 'A former user', text: n.text })),
+    ownForms: forms,
+  };
+}
+
+export async function documentDetails(
+  snapshot: CaseSnapshotView,
+  instanceId: string,
+  redactor: Redactor,
+  definitionsAt: DefinitionsAt,
+  people: PeopleDirectory,
+) {
+  const instance = (snapshot.record.snapshot as CaseData).instances[instanceId]!;
+  const redactors = new RedactorsByVersion(redactor, snapshot.record.definitionVersion, definitionsAt);
+  return detailsOf(snapshot.defs, instance, redactors, await people.namesOf(detailUsers(instance)));
+}
