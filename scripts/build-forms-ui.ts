@@ -1,5 +1,5 @@
-// npm run build: dist/dao-form.js (one minified ES module, Lit included; with dao-form-compute.js, loaded by forms with
-// computed answers), dist/app/ (the web app) and, for every protocol form,
+// npm run build: dist/dao-form.js (one minified ES module, Lit included; with dao-form-extensions.js, loaded by forms
+// that use this product's own widgets or computed answers), dist/app/ (the web app) and, for every protocol form,
 // dist/schemas/<id>.json (as served: placeholders filled) and dist/validators/<id>.js (its standalone validator),
 // with dist/schemas/index.json listing them. The browser tests run it too (test/browser/support/build.ts).
 import { build, type Plugin } from 'esbuild';
@@ -23,14 +23,16 @@ async function writeAtomic(file: string, text: string): Promise<void> {
 export const FORBIDDEN_IN_BUNDLE = [/new Function/, /\beval\(/];
 
 /**
- * Computed answers (x-compute: engine/forms/compute.ts and its JSON Logic) are a module of their own next to
- * dist/dao-form.js, dao-form-compute.js, loaded only by the forms that have them (forms-ui/src/core/computed.ts).
+ * This product's extensions (its own widgets, and computed answers with engine/forms/compute.ts and its JSON Logic)
+ * are a module of their own next to dist/dao-form.js, dao-form-extensions.js, loaded only by the forms that use them
+ * (forms-ui/src/extensions.ts). It is self-contained (its own copy of what it shares with dao-form.js, Lit's html
+ * included): a portal's page loads dao-form.js alone.
  */
-const computeAsFile: Plugin = {
-  name: 'compute-as-file',
+const extensionsAsFile: Plugin = {
+  name: 'extensions-as-file',
   setup(b) {
-    b.onResolve({ filter: /forms\/compute\.js$/ }, (args) =>
-      args.importer.endsWith('computed.ts') ? { path: './dao-form-compute.js', external: true } : undefined,
+    b.onResolve({ filter: /\/product-extensions\.js$/ }, (args) =>
+      args.importer.endsWith('extensions.ts') ? { path: './dao-form-extensions.js', external: true } : undefined,
     );
   },
 };
@@ -55,16 +57,16 @@ export async function bundleModule(entry: string, plugins: Plugin[]): Promise<st
   return code;
 }
 
-export const FORM_ELEMENT_PLUGINS = [computeAsFile];
+export const FORM_ELEMENT_PLUGINS = [extensionsAsFile];
 
 export async function bundleFormElement(outDir: string): Promise<string> {
-  const [code, compute] = await Promise.all([
+  const [code, extensions] = await Promise.all([
     bundleModule('forms-ui/src/dao-form.ts', FORM_ELEMENT_PLUGINS),
-    bundleModule('engine/forms/compute.ts', []),
+    bundleModule('forms-ui/src/product-extensions.ts', []),
   ]);
   await Promise.all([
     writeAtomic(join(outDir, 'dao-form.js'), code),
-    writeAtomic(join(outDir, 'dao-form-compute.js'), compute),
+    writeAtomic(join(outDir, 'dao-form-extensions.js'), extensions),
   ]);
   return code;
 }

@@ -8,7 +8,17 @@ import type { StoreChange } from './core/form-store.js';
 import { isWithin, joinPath } from './core/paths.js';
 import { isConfidential, resolveSchema, widgetOf, type Schema } from './core/schema.js';
 import { readOnlyAnswer } from './widgets/parts/read-only.js';
-import { getWidget, type Field, type FormHost, type Widget } from './widgets/registry.js';
+import { findWidget, getWidget, type Field, type FormHost, type Widget } from './widgets/registry.js';
+
+/**
+ * The field's widget: its x-widget, or, when that names no widget of ours (a hint written for another renderer, said
+ * on the console by core/schema-gaps.ts), the one its type takes.
+ */
+function widgetFor(root: Schema, schema: Schema): Widget {
+  const named = widgetOf(root, schema);
+  if (named !== schema['x-widget']) return getWidget(named);
+  return findWidget(named) ?? getWidget(widgetOf(root, { ...schema, 'x-widget': undefined }));
+}
 
 export class DaoField extends LitElement {
   static override properties = {
@@ -83,7 +93,7 @@ export class DaoField extends LitElement {
     if (form.readonly && isConfidential(schema) && !form.confidentialCleared) return nothing;
     if (this.conditional && !isRevealed(this.conditional, siblings, form.root)) return nothing;
     try {
-      this.#widget = this.renderer ?? getWidget(widgetOf(form.root, schema));
+      this.#widget = this.renderer ?? widgetFor(form.root, schema);
     } catch (error) {
       console.error(`dao-form: ${(error as Error).message} (at "${this.path}")`);
       return html`<p class="error-message" role="alert">${(error as Error).message}</p>`;

@@ -1,29 +1,34 @@
 // <dao-form>: renders a form from any JSON Schema (with this product's x- hints when it has them), checks it with
 // the form's precompiled validator or the built-in one, behaves as a native control inside a host <form>, and tells
 // the host page what happens by events. See the contract below.
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, adoptStyles, html, nothing, type PropertyValues } from 'lit';
 import { pointerToPath, type FieldErrors } from '../../engine/forms/messages.js';
 import { prepareAnswers } from './core/answers.js';
-import { canCompute, loadCompute } from './core/computed.js';
 import { FormStore, type StoreChange } from './core/form-store.js';
 import { schemaGaps } from './core/schema-gaps.js';
 import { isConfidential, resolveSchema, takesObject, type Schema } from './core/schema.js';
-import { checkAnswers, errorsAfterBlur, fetchSchema, importValidator, type CheckResult, type StandaloneValidate } from './core/validation.js';
+import { checkAnswers, errorsAfterBlur, fetchSchema, importValidator } from './core/validation.js';
+import type { CheckResult, StandaloneValidate } from './core/validation.js';
 import { variantsOf } from './core/variants.js';
 import { errorSummary, focusField, inFormOrder } from './error-summary.js';
+import { EXTENSION_WIDGETS, extensionStyles, extensionsReady, loadExtensions } from './extensions.js';
 import { BlurCheckController } from './controllers/blur-check-controller.js';
 import { DraftController } from './controllers/draft-controller.js';
 import { FormValue } from './controllers/form-value.js';
 import { formStyles } from './styles.js';
 import { objectFields } from './widgets/parts/object-fields.js';
 import { content, heading, titleSize } from './widgets/parts/shell.js';
-import type { FormHost } from './widgets/registry.js';
+import { findWidget, type FormHost } from './widgets/registry.js';
 import './dao-field.js';
 import './widgets/index.js';
 
 type Checked = CheckResult & { data: unknown };
 
 const LOADING = 'This form is still loading';
+const EXTENSIONS_SRC = 'dao-form-extensions.js';
+const GAPS_DOC = 'forms-ui/README.md#what-the-form-cannot-do';
+/** Properties the fields read from the form (FormHost): a change re-renders them. */
+const HOST_PROPERTIES = ['readonly', 'audienceCleared', 'headingLevel', 'selectThreshold'];
 
 /**
  * A form rendered from its JSON Schema (draft-07, 2019-09 or 2020-12; docs/definitions.md for this product's x-
@@ -97,6 +102,8 @@ export class DaoForm extends LitElement {
   declare selectThreshold: number;
 
   readonly #formValue = new FormValue(this, { report: () => void this.validate(), submitOwn: () => this.#submit() });
+  /** What is being fetched or imported (schema, validator, this product's extensions), for updateComplete. */
+  readonly #loads = new Set<Promise<void>>();
   #initialData: unknown;
   /** Answers the browser restored (Back) before the schema arrived. */
   #restored: { data: unknown } | undefined;
@@ -106,8 +113,13 @@ export class DaoForm extends LitElement {
   #loadError: string | undefined;
   #readyFor: Schema | undefined;
   #disabled = false;
+  #extensionStylesAdopted = false;
   #checked: { data: unknown; validator: unknown; result: Checked } | undefined;
-  readonly #draft = new DraftController(this, () => this.draftDelay, () => this.#emit('dao-draft', { data: this.data }));
+  readonly #draft = new DraftController(
+    this,
+    () => this.draftDelay,
+    () => this.#emit('dao-draft', { data: this.data }),
+  );
   readonly #blurCheck = new BlurCheckController(this, (path) => this.#checkField(path));
 
   constructor() {
@@ -216,21 +228,33 @@ export class DaoForm extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('schemaSrc') && this.schemaSrc) void this.#load(() => fetchSchema(this.schemaSrc!), (s) => (this.schema = s as Schema), this.schemaSrc);
-    if (changed.has('validatorSrc') && this.validatorSrc) void this.#load(() => importValidator(this.validatorSrc!, document.baseURI), (v) => (this.validator = v as StandaloneValidate), this.validatorSrc);
-    if (changed.has('schema') && this.schema) {
-      for (const gap of schemaGaps(this.schema)) console.warn(`dao-form [not-shown] ${gap} (forms-ui/README.md#what-the-form-cannot-do)`);
-      const schema = this.schema;
-      this.#store = this.#host = undefined;
-      if (canCompute(schema)) this.#useSchema(schema);
-      else void this.#load(loadCompute, () => this.schema === schema && this.#useSchema(schema), 'engine/forms/compute.js');
+    const { schemaSrc, validatorSrc } = this;
+    if (changed.has('schemaSrc') && schemaSrc) {
+      this.#load(() => fetchSchema(schemaSrc), (s) => (this.schema = s as Schema), schemaSrc);
     }
-    const hostChanged = [...changed.keys()].some((p) => ['readonly', 'audienceCleared', 'headingLevel', 'selectThreshold'].includes(String(p)));
+    if (changed.has('validatorSrc') && validatorSrc) {
+      const use = (v: unknown) => (this.validator = v as StandaloneValidate);
+      this.#load(() => importValidator(validatorSrc, document.baseURI), use, validatorSrc);
+    }
+    if (changed.has('schema') && this.schema) {
+      const schema = this.schema;
+      const isWidget = (name: string) => !!findWidget(name) || EXTENSION_WIDGETS.includes(name);
+      for (const gap of schemaGaps(schema, isWidget)) console.warn(`dao-form [not-shown] ${gap} (${GAPS_DOC})`);
+      this.#store = this.#host = undefined;
+      if (extensionsReady(schema)) this.#useSchema(schema);
+      else this.#load(loadExtensions, () => this.schema === schema && this.#useSchema(schema), EXTENSIONS_SRC);
+    }
+    const hostChanged = [...changed.keys()].some((p) => HOST_PROPERTIES.includes(String(p)));
     if (hostChanged && this.#store) this.#host = this.#makeHost(this.#store);
   }
 
   /** Shows `schema`: its answers kept in a new store (with its computed answers' evaluator loaded by now). */
   #useSchema(schema: Schema): void {
+    const styles = extensionStyles();
+    if (styles && !this.#extensionStylesAdopted) {
+      adoptStyles(this.renderRoot as ShadowRoot, [...DaoForm.elementStyles, styles]);
+      this.#extensionStylesAdopted = true;
+    }
     this.#store = new FormStore(schema, this.#initialData);
     this.#store.subscribe((change) => this.#onStoreChange(change));
     this.#host = this.#makeHost(this.#store);
@@ -260,9 +284,16 @@ export class DaoForm extends LitElement {
     }
   }
 
-  /** Resolves once the form and every field in it (fields render their own parts after they connect) are rendered. */
+  /**
+   * Resolves once the form and every field in it (fields render their own parts after they connect) are rendered,
+   * with what it was loading (its schema, validator, this product's extensions) loaded.
+   */
   protected override async getUpdateComplete(): Promise<boolean> {
-    const done = await super.getUpdateComplete();
+    let done = await super.getUpdateComplete();
+    while (this.#loads.size) {
+      await Promise.all(this.#loads);
+      done = await super.getUpdateComplete();
+    }
     for (;;) {
       const pending = [...this.renderRoot.querySelectorAll('dao-field')].filter((f) => f.isUpdatePending);
       if (!pending.length) return done;
@@ -270,14 +301,14 @@ export class DaoForm extends LitElement {
     }
   }
 
-  async #load(get: () => Promise<unknown>, use: (value: unknown) => void, src: string): Promise<void> {
-    try {
-      use(await get());
-    } catch (error) {
+  #load(get: () => Promise<unknown>, use: (value: unknown) => void, src: string): void {
+    const loading = get().then(use, (error: unknown) => {
       this.#loadError = `This form could not be loaded (${src}: ${(error as Error).message})`;
       console.error(`dao-form: ${this.#loadError}`);
       this.requestUpdate();
-    }
+    });
+    this.#loads.add(loading);
+    void loading.finally(() => this.#loads.delete(loading));
   }
 
   #restore(saved: { data: unknown }): void {
@@ -293,9 +324,10 @@ export class DaoForm extends LitElement {
   /** The answers as they would be submitted, and their check; worked out once per change of answers or validator. */
   #check(): Checked {
     const schema = this.schema ?? {};
-    if (!canCompute(schema)) return { valid: false, errors: { '': [LOADING] }, data: this.data };
+    if (!extensionsReady(schema)) return { valid: false, errors: { '': [LOADING] }, data: this.data };
     const raw = this.#store?.data;
-    if (this.#checked && this.#checked.data === raw && this.#checked.validator === this.validator && this.#store) return this.#checked.result;
+    const last = this.#checked;
+    if (last && last.data === raw && last.validator === this.validator && this.#store) return last.result;
     const data = prepareAnswers(schema, this.data);
     const chosen = (instancePath: string) => this.#store?.variant(pointerToPath(instancePath));
     const result = { ...checkAnswers(this.validator, schema, data, chosen), data };
@@ -318,7 +350,8 @@ export class DaoForm extends LitElement {
   #checkField(path: string): void {
     if (!this.#store || !this.schema) return;
     const result = this.#check();
-    this.#store.setErrors(errorsAfterBlur(this.#store.errors, result.errors, path, this.#store.get(path) !== undefined));
+    const answered = this.#store.get(path) !== undefined;
+    this.#store.setErrors(errorsAfterBlur(this.#store.errors, result.errors, path, answered));
   }
 
   #submit(): void {
@@ -337,7 +370,8 @@ export class DaoForm extends LitElement {
   }
 
   #summaryItems(errors: FieldErrors): { path: string; message: string; href: string }[] {
-    return Object.entries(errors).map(([path, [message]]) => ({ path, message: message ?? '', href: this.#href(path) }));
+    const item = ([path, [message]]: [string, string[]]) => ({ path, message: message ?? '', href: this.#href(path) });
+    return Object.entries(errors).map(item);
   }
 
   /** A link to one of this form's fields anywhere in the page (the host's error summary) focuses that field. */
@@ -362,20 +396,27 @@ export class DaoForm extends LitElement {
     const withheld = this.readonly && isConfidential(schema) && !this.audienceCleared;
     // A form that is one question (a string, a list, a choice of variants) has that question as its heading.
     const single = !takesObject(schema, schema) || !!variantsOf(schema, view);
-    const title = typeof view.title === 'string' && view.title.trim() && (!single || this.readonly) ? view.title : undefined;
+    const titled = typeof view.title === 'string' && view.title.trim() !== '';
+    const title = titled && (!single || this.readonly) ? (view.title as string) : undefined;
     const level = host.headingLevel;
     const version = schema['x-version'] === undefined ? '' : `, version ${String(schema['x-version'])}`;
-    return html`<form class="form" novalidate part="form" @submit=${this.#onSubmit} @focusout=${this.#blurCheck.onFocusOut}
-      @keydown=${this.#formValue.onKeyDown}>
+    return html`<form class="form" novalidate part="form" @submit=${this.#onSubmit}
+      @focusout=${this.#blurCheck.onFocusOut} @keydown=${this.#formValue.onKeyDown}>
       ${this.#summary ? errorSummary(this.#summary, (path) => this.focusField(path)) : nothing}
       <fieldset class="form__body" role="presentation" ?disabled=${this.#disabled}>
       ${title ? heading(level, title, `title title--${titleSize(level)}`, 'title') : nothing}
       ${withheld
         ? html`<p class="body">This form is confidential and is not shown to ${this.audience ?? 'this reader'}.</p>`
         : html`${single ? nothing : content(view.description)}${content(schema['x-content'])}
-            ${single ? html`<dao-field .form=${host} .path=${''} .schema=${schema} .required=${true}></dao-field>` : objectFields(host, '', view)}
-            ${this.readonly && typeof schema.$id === 'string' ? html`<p class="hint">Form ${schema.$id}${version}</p>` : nothing}
-            ${this.readonly || this.noSubmit ? nothing : html`<button class="button" type="submit" part="button submit">${this.submitLabel}</button>`}`}
+            ${single
+              ? html`<dao-field .form=${host} .path=${''} .schema=${schema} .required=${true}></dao-field>`
+              : objectFields(host, '', view)}
+            ${this.readonly && typeof schema.$id === 'string'
+              ? html`<p class="hint">Form ${schema.$id}${version}</p>`
+              : nothing}
+            ${this.readonly || this.noSubmit
+              ? nothing
+              : html`<button class="button" type="submit" part="button submit">${this.submitLabel}</button>`}`}
       </fieldset>
     </form>`;
   }

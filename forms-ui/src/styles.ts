@@ -68,11 +68,6 @@ export const formStyles = css`
   .radios__label, .checkboxes__label { flex: 1; padding: 8px 15px 5px 12px; cursor: pointer; }
   .radios__hint, .checkboxes__hint { flex-basis: 100%; padding-left: 52px; margin: 0; }
   .radios--inline .radios__label { flex: none; }
-  .radios--small .radios__input { width: 24px; height: 24px; }
-  .radios--small .radios__input:checked { background: radial-gradient(currentColor 0 5px, transparent 6px); }
-  .radios--small { column-gap: 6px; }
-  .radios--small .radios__label { padding: 0 6px 0 4px; }
-  .radios--small .radios__item { align-items: center; margin-bottom: 4px; gap: 4px; padding-right: 6px; }
   .item--green { border-left: 6px solid #00703c; padding-left: 6px; }
   .item--red { border-left: 6px dashed var(--_error); padding-left: 6px; }
   .details { margin-bottom: 1em; }
@@ -80,24 +75,9 @@ export const formStyles = css`
   .details__text { border-left: 5px solid var(--_rule); padding: 0.75em 1em; margin-top: 0.5em; }
   .variants__chosen { border-left: 4px solid var(--_rule); padding-left: 18px; margin: 0 0 1em 18px; }
   .section > .fieldset { border-top: 1px solid var(--_rule); padding-top: 1em; }
-  .grid__key { font-size: 0.9em; }
-  /* A row is its question then its columns; where they do not fit side by side the columns wrap under the question,
-     and at narrow widths each column names itself (the titles over the rows are hidden): WCAG 1.4.10 reflow. */
-  .grid__header, .grid-row { display: flex; flex-wrap: wrap; align-items: flex-start; column-gap: 20px; }
-  .grid__header > :first-child, .grid-row__legend { flex: 1 1 10rem; min-width: 0; }
-  .grid__header { font-weight: 700; border-bottom: 2px solid var(--_border); padding-bottom: 0.3em; }
-  .grid__columns, .grid-row__cells {
-    display: flex; flex-wrap: wrap; column-gap: 24px; flex: 0 1 auto; min-width: 0; max-width: 100%;
-  }
-  .grid__column, .grid-row__cell { width: var(--dao-grid-column-width, 20rem); max-width: 100%; min-width: 0; }
-  .grid-row__cell-title { display: none; font-weight: 700; margin-bottom: 4px; }
-  .grid-row { margin: 0; padding: 10px 0; border: 0; border-bottom: 1px solid var(--_rule); min-width: 0; content-visibility: auto; contain-intrinsic-size: auto 60px; }
-  .grid-row__legend { float: left; padding: 0; font-weight: 400; }
   .radios--inline, .radios__item { max-width: 100%; }
   label.radios__item { flex-wrap: wrap; }
-  .grid-row--error { border-left: 5px solid var(--_error); padding-left: 10px; }
   .add-another__item { border-bottom: 1px solid var(--_rule); margin-bottom: 1.2em; padding-bottom: 0.5em; }
-  .signature .form-group { display: inline-block; vertical-align: top; margin-right: 30px; }
   .summary { display: grid; grid-template-columns: minmax(8rem, 1fr) 2fr; gap: 10px; margin: 0 0 0.6em; padding-bottom: 0.5em; border-bottom: 1px solid var(--_rule); }
   .summary__key { font-weight: 700; }
   .summary__value { margin: 0; white-space: pre-line; }
@@ -115,8 +95,6 @@ export const formStyles = css`
   .error-summary__list a { color: var(--_error); font-weight: 700; }
   .error-summary__list a:focus { outline: 3px solid transparent; color: #0b0c0c; background: var(--_focus); box-shadow: 0 -2px var(--_focus), 0 4px #0b0c0c; text-decoration: none; }
   @media (max-width: 40em) {
-    .grid__header { display: none; }
-    .grid-row__cell-title { display: block; }
     .table, .table thead, .table tbody, .table tr, .table th, .table td { display: block; }
     .table thead { position: absolute; left: -9999px; }
     .table tr { border-bottom: 1px solid var(--_rule); padding: 6px 0; }
@@ -126,6 +104,5 @@ export const formStyles = css`
   @media print {
     :host { font-size: 12pt; }
     .button, .details__summary { display: none; }
-    .grid-row { content-visibility: visible; }
   }
 `;

@@ -115,4 +115,33 @@ describe('<dao-form> with a portal’s schema', () => {
       expect(page.problems).toEqual([]);
     });
   });
+
+  it('should show a field whose x-widget is another renderer\'s hint as its type is, and say so', async () => {
+    await withPage('', async (page) => {
+      const schema = { type: 'object', properties: { colour: { type: 'string', title: 'Colour', 'x-widget': 'colour-wheel' } } };
+      await page.show(schema, { colour: 'teal' });
+      expect(await form(page).getByLabel('Colour').inputValue()).toBe('teal');
+      expect(page.warnings).toEqual([expect.stringContaining('#/properties/colour x-widget: "colour-wheel"')]);
+      expect(page.problems).toEqual([]);
+    });
+  });
+});
+
+describe('this product\'s extensions (its own widgets and computed answers)', () => {
+  it('should not be downloaded for a portal\'s schema, and be loaded with their styles for a form using one', async () => {
+    await withPage('', async (page) => {
+      const requested: string[] = [];
+      page.page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+      await page.show(corpus.get('31-root-allof'), undefined);
+      expect(requested).not.toContain('/dist/dao-form-extensions.js');
+      const scored = { type: 'object', properties: { score: { type: 'integer', title: 'Score', minimum: 1, maximum: 5, 'x-widget': 'scale' } } };
+      await page.show(scored, { score: 4 });
+      expect(requested.filter((path) => path === '/dist/dao-form-extensions.js')).toHaveLength(1);
+      expect(await form(page).locator('input[type=radio]').count()).toBe(5);
+      // .radios--small comes with the extensions' styles: 24 px radios, not the 40 px of GOV.UK's own.
+      expect(await form(page).locator('input[type=radio]').first().evaluate((el) => getComputedStyle(el).width)).toBe('24px');
+      expect((await page.validate()).data).toEqual({ score: 4 });
+      expect(page.problems).toEqual([]);
+    });
+  });
 });

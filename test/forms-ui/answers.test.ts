@@ -1,10 +1,10 @@
 // forms-ui/src/core/answers.ts and paths.ts: what a form submits, and immutable updates by path.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { prepareAnswers } from '../../forms-ui/src/core/answers.js';
-import { loadCompute } from '../../forms-ui/src/core/computed.js';
+import { loadExtensions } from '../../forms-ui/src/extensions.js';
 
-// Computed answers' evaluator is loaded on demand, as <dao-form> loads it for a form that has them.
-beforeAll(() => loadCompute());
+// Computed answers' evaluator is loaded on demand, as <dao-form> loads it for a form that has them (extensions.ts).
+beforeAll(() => loadExtensions());
 import { getAt, setAt } from '../../forms-ui/src/core/paths.js';
 
 const schema = {

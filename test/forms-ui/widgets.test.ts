@@ -1,6 +1,7 @@
-// forms-ui/src/widgets: every widget of the definition format is registered; unknown ones fail clearly; the pure
-// parts of the date, time and number inputs; what a schema asks for that the form cannot show.
-import { describe, expect, it } from 'vitest';
+// forms-ui/src/widgets: every widget of the definition format is registered (this product's own once its extensions
+// load); unknown ones fail clearly; the pure parts of the date, time and number inputs; what a schema asks for that the
+// form cannot show.
+import { beforeAll, describe, expect, it } from 'vitest';
 import { WIDGETS } from '../../engine/definitions/meta-schemas/form.schema.js';
 import '../../forms-ui/src/widgets/index.js';
 import { dateParts, joinDate } from '../../forms-ui/src/widgets/date.js';
@@ -9,9 +10,19 @@ import { getWidget, registeredWidgets } from '../../forms-ui/src/widgets/registr
 import { widgetOf } from '../../forms-ui/src/core/schema.js';
 import { dateTimeParts, joinDateTime, joinTime, localOffset, timeParts } from '../../forms-ui/src/core/date-time.js';
 import { schemaGaps } from '../../forms-ui/src/core/schema-gaps.js';
+import { EXTENSION_WIDGETS, extensionsReady, loadExtensions, usesExtensions } from '../../forms-ui/src/extensions.js';
+import { widgets as extensionWidgets } from '../../forms-ui/src/product-extensions.js';
 
 describe('widget registry', () => {
-  it('should have a renderer for every widget a form may name', () => {
+  it('should have a renderer for every widget of any JSON Schema before this product\'s extensions load', () => {
+    const own = WIDGETS.filter((name) => !EXTENSION_WIDGETS.includes(name));
+    expect(registeredWidgets()).toEqual(expect.arrayContaining([...own, 'date-time', 'time', 'tuple', 'variants']));
+    expect(registeredWidgets()).not.toContain('frequency-grid');
+  });
+
+  it('should have a renderer for every widget a form may name once the extensions load (issue 23)', async () => {
+    expect(Object.keys(extensionWidgets).sort()).toEqual([...EXTENSION_WIDGETS, 'computed'].sort());
+    await loadExtensions();
     expect(registeredWidgets()).toEqual(expect.arrayContaining([...WIDGETS, 'computed']));
   });
 
@@ -107,5 +118,24 @@ describe('schemaGaps', () => {
       '#/properties/when format: unknown, shown as text and not checked',
       '#/properties/either type: only the first type is offered',
     ]);
+  });
+});
+
+describe('extensions', () => {
+  it('should be needed only by a schema that names one of this product\'s widgets or computes an answer', () => {
+    expect(usesExtensions({ properties: { a: { type: 'string', 'x-widget': 'textarea' } } })).toBe(false);
+    expect(usesExtensions({ properties: { a: { type: 'integer', 'x-widget': 'scale' } } })).toBe(true);
+    expect(usesExtensions({ properties: { a: { type: 'integer', 'x-compute': { '+': [1, 1] } } } })).toBe(true);
+    expect(extensionsReady({ properties: { a: { type: 'string' } } })).toBe(true);
+  });
+});
+
+describe('schemaGaps of x-widget', () => {
+  beforeAll(() => loadExtensions());
+
+  it('should name an x-widget written for another renderer, which is shown as its type is (issue 23)', () => {
+    const isWidget = (name: string) => registeredWidgets().includes(name);
+    const schema = { properties: { colour: { type: 'string', 'x-widget': 'color-picker' }, n: { 'x-widget': 'scale' } } };
+    expect(schemaGaps(schema, isWidget)).toEqual(['#/properties/colour x-widget: "color-picker" is not a widget of this form']);
   });
 });

@@ -1,30 +1,29 @@
 // Computed answers (x-compute, this product's extension) are worked out by engine/forms/compute.ts with a JSON Logic
-// interpreter, loaded by <dao-form> only for a form that has them (a chunk of its own in dist/): a portal's own schema
-// never downloads it. No DOM.
+// interpreter, which comes with the product's other extensions (../extensions.ts): loaded by <dao-form> only for a
+// form that uses one, so a portal's own schema never downloads it. No DOM.
 import type { Schema } from './schema.js';
 
 type Compute = (schema: Schema, answers: unknown) => unknown;
 
 let compute: Compute | undefined;
-let loading: Promise<unknown> | undefined;
 
-/** True when the form has computed (x-compute) answers anywhere. */
+/** Called once the extensions module has loaded, with its evaluator. */
+export function useCompute(evaluator: Compute): void {
+  compute = evaluator;
+}
+
+const computes = new WeakMap<Schema, boolean>();
+
+/** True when the form has computed (x-compute) answers anywhere (asked on every change: kept per schema). */
 export function hasComputedAnswers(root: Schema): boolean {
-  return JSON.stringify(root).includes('"x-compute"');
-}
-
-/** Whether answers to `root` can be worked out now (it has no computed answers, or the evaluator has loaded). */
-export function canCompute(root: Schema): boolean {
-  return !!compute || !hasComputedAnswers(root);
-}
-
-export function loadCompute(): Promise<unknown> {
-  return (loading ??= import('../../../engine/forms/compute.js').then((module) => (compute = module.computeAnswers)));
+  let has = computes.get(root);
+  if (has === undefined) computes.set(root, (has = JSON.stringify(root).includes('"x-compute"')));
+  return has;
 }
 
 /** The answers with computed answers filled in (unchanged for a form that has none). */
 export function withComputedAnswers(root: Schema, answers: unknown): unknown {
   if (!hasComputedAnswers(root)) return answers;
-  if (!compute) throw new Error('dao-form: computed answers are not loaded yet (loadCompute)');
+  if (!compute) throw new Error('dao-form: computed answers are not loaded yet (loadExtensions)');
   return compute(root, answers);
 }

@@ -42,9 +42,13 @@ export function formPageHtml(element: string, wrapper = '{{form}}'): string {
 
 export class FormPage {
   readonly consoleErrors: string[] = [];
+  readonly consoleWarnings: string[] = [];
 
   private constructor(readonly page: Page) {
-    page.on('console', (m) => m.type() === 'error' && this.consoleErrors.push(m.text()));
+    page.on('console', (m) => {
+      if (m.type() === 'error') this.consoleErrors.push(m.text());
+      if (m.type() === 'warning') this.consoleWarnings.push(m.text());
+    });
     page.on('pageerror', (e) => this.consoleErrors.push(String(e)));
   }
 
