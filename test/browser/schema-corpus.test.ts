@@ -36,6 +36,7 @@ describe('<dao-form> with the JSON Schema corpus', () => {
         const shown = await form.shown();
         for (const text of expectedTexts(datum)) expect(shown.texts, `${JSON.stringify(datum.data)} shows ${text}`).toContain(text);
         const result = await form.validate();
+        expect(ajv(datum.data)).toBe(true);
         expect(result.valid, JSON.stringify(result.errors)).toBe(true);
         expect(result.data).toEqual(datum.data);
       }
