@@ -109,7 +109,10 @@ const withoutValidator: Plugin = {
   name: 'without-validator',
   setup(b) {
     const stubs: [RegExp, string][] = [
-      [/json-schema\/index\.js$/, 'export const compileSchema = () => () => true; export const schemaMatches = () => true;'],
+      [
+        /json-schema\/index\.js$/,
+        'export const compileSchema = () => () => true; export const schemaMatches = () => true;',
+      ],
       [/json-schema\/formats\.js$/, 'export const checkFormat = () => true;'],
     ];
     for (const [filter, contents] of stubs) {
@@ -134,7 +137,12 @@ export async function benchForms(): Promise<BenchResult[]> {
       goal: '≤ 30',
       note: 'dist/dao-form.js: Lit, the widgets of any JSON Schema, the built-in validator',
     },
-    { key: 'forms.bundleGzipKBWithoutValidator', value: gzipKB(without), unit: 'KB', note: 'the same without the built-in validator' },
+    {
+      key: 'forms.bundleGzipKBWithoutValidator',
+      value: gzipKB(without),
+      unit: 'KB',
+      note: 'the same without the built-in validator',
+    },
     {
       key: 'forms.extensionsGzipKB',
       value: gzipKB(extensions),

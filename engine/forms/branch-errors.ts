@@ -20,7 +20,10 @@ function at(root: unknown, schemaPath: string): unknown {
     .replace(/^#\/?/, '')
     .split('/')
     .filter(Boolean)
-    .reduce<unknown>((n, k) => (n && typeof n === 'object' ? (n as Node)[k.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined), root);
+    .reduce<unknown>(
+      (n, k) => (n && typeof n === 'object' ? (n as Node)[k.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined),
+      root,
+    );
 }
 
 /** An error that says the answer is not this variant at all, rather than this variant answered wrongly. */
@@ -35,10 +38,19 @@ function rulesOut(error: ErrorObject, combinator: ErrorObject, branch: unknown):
 
 /** How many of the variant's own questions the answer at `instancePath` answers. */
 function answered(branch: unknown, data: unknown, instancePath: string): number {
-  const value = instancePath.split('/').slice(1).reduce<unknown>((n, k) => (n && typeof n === 'object' ? (n as Node)[k.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined), data);
-  const properties = branch && typeof branch === 'object' ? ((branch as Node).properties as Node | undefined) : undefined;
+  const value = instancePath
+    .split('/')
+    .slice(1)
+    .reduce<unknown>(
+      (n, k) => (n && typeof n === 'object' ? (n as Node)[k.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined),
+      data,
+    );
+  const properties =
+    branch && typeof branch === 'object' ? ((branch as Node).properties as Node | undefined) : undefined;
   if (!properties || !value || typeof value !== 'object') return 0;
-  return Object.keys(properties).filter((k) => (value as Node)[k] !== undefined && !('const' in (properties[k] as Node))).length;
+  return Object.keys(properties).filter(
+    (k) => (value as Node)[k] !== undefined && !('const' in (properties[k] as Node)),
+  ).length;
 }
 
 function pickVariant(combinator: ErrorObject, errors: ErrorObject[], root: unknown, context: VariantContext) {
@@ -56,7 +68,8 @@ function pickVariant(combinator: ErrorObject, errors: ErrorObject[], root: unkno
   const notNull = [...byBranch].filter(([i]) => (branch(i) as Node | undefined)?.type !== 'null');
   if (notNull.length === 1 && notNull.length < byBranch.size) return { prefix, keep: notNull[0]![0] };
   const candidates = notNull.filter(([i, list]) => !list.some((e) => rulesOut(e, combinator, branch(i))));
-  const score = ([i, list]: [number, ErrorObject[]]) => list.length - 10 * answered(branch(i), context.data, combinator.instancePath);
+  const score = ([i, list]: [number, ErrorObject[]]) =>
+    list.length - 10 * answered(branch(i), context.data, combinator.instancePath);
   const best = Math.min(...candidates.map(score));
   const closest = candidates.filter((c) => score(c) === best);
   return { prefix, keep: closest.length === 1 ? closest[0]![0] : undefined };
@@ -66,7 +79,10 @@ function pickVariant(combinator: ErrorObject, errors: ErrorObject[], root: unkno
 export function chosenVariantErrors(errors: ErrorObject[], root: unknown, context: VariantContext = {}): ErrorObject[] {
   let kept = errors;
   const combinators = errors
-    .filter((e) => (e.keyword === 'oneOf' && !(e.params as { passingSchemas?: unknown }).passingSchemas) || e.keyword === 'anyOf')
+    .filter(
+      (e) =>
+        (e.keyword === 'oneOf' && !(e.params as { passingSchemas?: unknown }).passingSchemas) || e.keyword === 'anyOf',
+    )
     .sort((a, b) => b.schemaPath.length - a.schemaPath.length);
   for (const combinator of combinators) {
     if (!kept.includes(combinator)) continue;

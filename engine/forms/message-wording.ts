@@ -31,25 +31,43 @@ function typeOf(field: FieldSchema | undefined): unknown {
 
 function isChoice(field: FieldSchema | undefined): boolean {
   const options = Array.isArray(field?.oneOf) && field.oneOf.every((o) => o && typeof o === 'object' && 'const' in o);
-  return !!field && (!!field.enum || options || typeOf(field) === 'boolean' || ['radios', 'scale', 'select'].includes(String(field['x-widget'])));
+  return (
+    !!field &&
+    (!!field.enum ||
+      options ||
+      typeOf(field) === 'boolean' ||
+      ['radios', 'scale', 'select'].includes(String(field['x-widget'])))
+  );
 }
 
 function itemsAreChoices(field: FieldSchema | undefined): boolean {
   return isChoice(field?.items && typeof field.items === 'object' ? (field.items as FieldSchema) : undefined);
 }
 
+const shownValue = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
+
 export function requiredMessage(field: FieldSchema | undefined, text: string): string {
-  // A declaration to tick (const: true): "Select “I confirm …” to continue", or "Confirm the person has consented".
-  if (field?.const === true) return /^I\b/.test(text) ? `Select “${text}” to continue` : `Confirm ${lowerFirst(text)}`;
+  // A declaration to tick (const: true): "Select “I confirm …” to continue", or "Confirm the person has
+  // consented".
+  if (field?.const === true) {
+    return /^I\b/.test(text) ? `Select “${text}” to continue` : `Confirm ${lowerFirst(text)}`;
+  }
   const type = typeOf(field);
-  if (type === 'array') return itemsAreChoices(field) ? `Select at least one option for ${named(text)}` : `Add at least one entry to ${named(text)}`;
+  if (type === 'array')
+    return itemsAreChoices(field)
+      ? `Select at least one option for ${named(text)}`
+      : `Add at least one entry to ${named(text)}`;
   if (isChoice(field)) return question(text) ? `Select an answer to “${text}”` : `Select ${lowerFirst(text)}`;
   if (type === 'object') return `Complete ${named(text)}`;
   return question(text) ? `Answer “${text}”` : `Enter ${lowerFirst(text)}`;
 }
 
 const REAL: Record<string, string> = { date: 'date', 'date-time': 'date and time', time: 'time' };
-const LIKE: Record<string, string> = { email: 'name@example.com', uri: 'https://www.example.com', url: 'https://www.example.com' };
+const LIKE: Record<string, string> = {
+  email: 'name@example.com',
+  uri: 'https://www.example.com',
+  url: 'https://www.example.com',
+};
 
 function formatMessage(format: string, text: string): string {
   if (REAL[format]) return `${subject(text)} must be a real ${REAL[format]}`;
@@ -58,7 +76,8 @@ function formatMessage(format: string, text: string): string {
 
 function typeMessage(field: FieldSchema | undefined, text: string, type: unknown): string {
   const wanted = typeOf({ type: type as string });
-  if (wanted === 'integer' || wanted === 'number') return `${subject(text)} must be a ${wanted === 'integer' ? 'whole ' : ''}number`;
+  if (wanted === 'integer' || wanted === 'number')
+    return `${subject(text)} must be a ${wanted === 'integer' ? 'whole ' : ''}number`;
   if (wanted === 'boolean') return `Select yes or no for ${named(text)}`;
   if (wanted === 'string') return `Enter ${named(text)} as text`;
   if (wanted === undefined) return `${subject(text)} must be left empty`;
@@ -68,7 +87,8 @@ function typeMessage(field: FieldSchema | undefined, text: string, type: unknown
 function multipleMessage(text: string, step: number): string {
   const places = -Math.log10(step);
   if (step === 1) return `${subject(text)} must be a whole number`;
-  if (Number.isInteger(places) && places > 0) return `${subject(text)} must have ${plural(places, 'decimal place')} or fewer`;
+  if (Number.isInteger(places) && places > 0)
+    return `${subject(text)} must have ${plural(places, 'decimal place')} or fewer`;
   return `${subject(text)} must be a multiple of ${step}`;
 }
 
@@ -76,17 +96,30 @@ function containsMessage(field: FieldSchema | undefined, text: string, min: numb
   const contains = field?.contains as FieldSchema | undefined;
   const what = contains && 'const' in contains ? `“${String(contains.const)}”` : 'a matching entry';
   const times = (n: number) => (n === 1 ? 'once' : `${n} times`);
-  const range = max === undefined ? (min > 1 ? ` at least ${times(min)}` : '') : min === max ? ` exactly ${times(min)}` : ` at most ${times(max)}`;
+  const range =
+    max === undefined
+      ? min > 1
+        ? ` at least ${times(min)}`
+        : ''
+      : min === max
+        ? ` exactly ${times(min)}`
+        : ` at most ${times(max)}`;
   return `${subject(text)} must include ${what}${range}`;
 }
 
 function countMessage(field: FieldSchema | undefined, text: string, limit: number, least: boolean): string {
-  if (itemsAreChoices(field)) return `Select ${least ? 'at least' : 'no more than'} ${plural(limit, 'option')} for ${named(text)}`;
+  if (itemsAreChoices(field))
+    return `Select ${least ? 'at least' : 'no more than'} ${plural(limit, 'option')} for ${named(text)}`;
   const entries = `${limit} ${limit === 1 ? 'entry' : 'entries'}`;
   return least ? `Add at least ${entries} to ${named(text)}` : `${subject(text)} must have ${entries} or fewer`;
 }
 
-const LIMITS: Record<string, string> = { minimum: 'or more', maximum: 'or less', exclusiveMinimum: 'more than', exclusiveMaximum: 'less than' };
+const LIMITS: Record<string, string> = {
+  minimum: 'or more',
+  maximum: 'or less',
+  exclusiveMinimum: 'more than',
+  exclusiveMaximum: 'less than',
+};
 
 /** The message for one error of the field named `text`, or the field's x-errorMessage for that keyword. */
 export function keywordMessage(error: ErrorObject, field: FieldSchema | undefined, text: string): string {
@@ -125,20 +158,34 @@ export function keywordMessage(error: ErrorObject, field: FieldSchema | undefine
     case 'uniqueItems':
       return `${subject(text)} must not repeat an answer`;
     case 'contains':
-      return containsMessage(field, text, Number(p.minContains ?? 1), p.maxContains === undefined ? undefined : Number(p.maxContains));
+      return containsMessage(
+        field,
+        text,
+        Number(p.minContains ?? 1),
+        p.maxContains === undefined ? undefined : Number(p.maxContains),
+      );
     case 'minProperties':
     case 'maxProperties':
-      return `Answer ${keyword === 'minProperties' ? 'at least' : 'no more than'} ${plural(limit, 'question')} in ${named(text)}`;
+      const bound = keyword === 'minProperties' ? 'at least' : 'no more than';
+      return `Answer ${bound} ${plural(limit, 'question')} in ${named(text)}`;
     case 'const':
-      return p.allowedValue === true ? requiredMessage({ const: true }, text) : `${subject(text)} must be “${typeof p.allowedValue === 'string' ? p.allowedValue : JSON.stringify(p.allowedValue)}”`;
+      return p.allowedValue === true
+        ? requiredMessage({ const: true }, text)
+        : `${subject(text)} must be “${shownValue(p.allowedValue)}”`;
     case 'enum':
     case 'oneOf':
     case 'anyOf':
-      return custom?.enum ?? (isVariantOfValues(field, keyword) ? `Enter ${named(text)} in the correct format` : `Select one of the options for ${named(text)}`);
+      return (
+        custom?.enum ??
+        (isVariantOfValues(field, keyword)
+          ? `Enter ${named(text)} in the correct format`
+          : `Select one of the options for ${named(text)}`)
+      );
     case 'additionalProperties':
     case 'unevaluatedProperties':
     case 'propertyNames':
-      return `“${String(p.additionalProperty ?? p.unevaluatedProperty ?? p.propertyName)}” is not a question on this form`;
+      const name = String(p.additionalProperty ?? p.unevaluatedProperty ?? p.propertyName);
+      return `“${name}” is not a question on this form`;
     case 'false schema':
       return `${subject(text)} must not be answered`;
     default:
@@ -149,5 +196,16 @@ export function keywordMessage(error: ErrorObject, field: FieldSchema | undefine
 /** A oneOf/anyOf of kinds of value (an email address or a phone number), not of options or groups of questions. */
 function isVariantOfValues(field: FieldSchema | undefined, keyword: string): boolean {
   const variants = field?.[keyword];
-  return Array.isArray(variants) && variants.every((v) => v && typeof v === 'object' && !('const' in v) && !('properties' in v) && v.type !== 'object' && v.type !== 'null');
+  return (
+    Array.isArray(variants) &&
+    variants.every(
+      (v) =>
+        v &&
+        typeof v === 'object' &&
+        !('const' in v) &&
+        !('properties' in v) &&
+        v.type !== 'object' &&
+        v.type !== 'null',
+    )
+  );
 }

@@ -32,8 +32,13 @@ export interface MessageContext extends SchemaLookup {
 function errorPath(error: ErrorObject): string {
   const path = pointerToPath(error.instancePath);
   const p = error.params as Record<string, unknown>;
-  const key = { required: p.missingProperty, dependentRequired: p.missingProperty, dependencies: p.missingProperty,
-    additionalProperties: p.additionalProperty, unevaluatedProperties: p.unevaluatedProperty }[error.keyword];
+  const key = {
+    required: p.missingProperty,
+    dependentRequired: p.missingProperty,
+    dependencies: p.missingProperty,
+    additionalProperties: p.additionalProperty,
+    unevaluatedProperties: p.unevaluatedProperty,
+  }[error.keyword];
   return key === undefined ? path : joinPath(path, String(key));
 }
 
@@ -43,11 +48,18 @@ const CHOICE = new Set(['oneOf', 'anyOf', 'enum']);
 const LAST = new Set(['not', 'if']);
 
 function valueAt(data: unknown, path: string): unknown {
-  return (path ? path.split('.') : []).reduce<unknown>((n, k) => (n && typeof n === 'object' ? (n as Record<string, unknown>)[k] : undefined), data);
+  return (path ? path.split('.') : []).reduce<unknown>(
+    (n, k) => (n && typeof n === 'object' ? (n as Record<string, unknown>)[k] : undefined),
+    data,
+  );
 }
 
 /** Ajv errors → { fieldPath: [message] } in form order, with one message per field. */
-export function toFieldErrors(errors: ErrorObject[] | null | undefined, root: FieldSchema, context: MessageContext = {}): FieldErrors {
+export function toFieldErrors(
+  errors: ErrorObject[] | null | undefined,
+  root: FieldSchema,
+  context: MessageContext = {},
+): FieldErrors {
   // Built with fromEntries: a field path such as "__proto__" must become an own key, never a prototype.
   const result: [string, string[]][] = [];
   const byPath = new Map<string, ErrorObject[]>();
@@ -59,7 +71,11 @@ export function toFieldErrors(errors: ErrorObject[] | null | undefined, root: Fi
   }
   for (const [path, list] of byPath) {
     // A failed choice shows as one const/enum error per option plus oneOf: report it once.
-    const primary = list.find((e) => FIRST.has(e.keyword)) ?? list.find((e) => CHOICE.has(e.keyword)) ?? list.find((e) => !LAST.has(e.keyword)) ?? list[0]!;
+    const primary =
+      list.find((e) => FIRST.has(e.keyword)) ??
+      list.find((e) => CHOICE.has(e.keyword)) ??
+      list.find((e) => !LAST.has(e.keyword)) ??
+      list[0]!;
     const field = schemaAt(root, path, context);
     const parentPath = path.split('.').slice(0, -1).join('.');
     const text = label(field, path, path ? schemaAt(root, parentPath, context) : undefined);

@@ -28,11 +28,22 @@ function pointer(root: FieldSchema, ref: string): unknown {
   return ref
     .slice(2)
     .split('/')
-    .reduce<unknown>((n, k) => (isNode(n) || Array.isArray(n) ? (n as Record<string, unknown>)[k.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined), root);
+    .reduce<unknown>(
+      (n, k) =>
+        isNode(n) || Array.isArray(n)
+          ? (n as Record<string, unknown>)[k.replace(/~1/g, '/').replace(/~0/g, '~')]
+          : undefined,
+      root,
+    );
 }
 
 /** The node with its `$ref` target merged in (the node's own keywords win). */
-export function withRef(root: FieldSchema, node: unknown, lookup: SchemaLookup = {}, depth = 0): FieldSchema | undefined {
+export function withRef(
+  root: FieldSchema,
+  node: unknown,
+  lookup: SchemaLookup = {},
+  depth = 0,
+): FieldSchema | undefined {
   if (!isNode(node)) return undefined;
   const ref = node.$ref;
   if (typeof ref !== 'string' || depth > 20) return node;
@@ -46,17 +57,30 @@ function branches(node: FieldSchema, value: unknown, lookup: SchemaLookup): unkn
   const condition = node.if;
   const holds = condition === undefined || !lookup.matches ? undefined : lookup.matches(condition, value);
   const thenElse = holds === undefined ? [node.then, node.else] : [holds ? node.then : node.else];
-  const dependents = [node.dependentSchemas, node.dependencies].flatMap((map) => (isNode(map) ? Object.values(map) : []));
+  const dependents = [node.dependentSchemas, node.dependencies].flatMap((map) =>
+    isNode(map) ? Object.values(map) : [],
+  );
   const lists = [node.allOf, node.oneOf, node.anyOf].flatMap((list) => (Array.isArray(list) ? list : []));
   return [...thenElse, ...lists, ...dependents].filter(isNode);
 }
 
-function childOf(root: FieldSchema, node: FieldSchema, key: string, value: unknown, lookup: SchemaLookup, seen: Set<unknown>): unknown {
+function childOf(
+  root: FieldSchema,
+  node: FieldSchema,
+  key: string,
+  value: unknown,
+  lookup: SchemaLookup,
+  seen: Set<unknown>,
+): unknown {
   if (seen.has(node) || seen.size > 200) return undefined;
   seen.add(node);
   if (/^\d+$/.test(key)) {
     const i = Number(key);
-    const prefix = Array.isArray(node.prefixItems) ? node.prefixItems : Array.isArray(node.items) ? node.items : undefined;
+    const prefix = Array.isArray(node.prefixItems)
+      ? node.prefixItems
+      : Array.isArray(node.items)
+        ? node.items
+        : undefined;
     if (prefix?.[i] !== undefined) return prefix[i];
     if (prefix && !Array.isArray(node.prefixItems) && node.additionalItems !== undefined) return node.additionalItems;
     if (isNode(node.items)) return node.items;
@@ -80,7 +104,11 @@ function childOf(root: FieldSchema, node: FieldSchema, key: string, value: unkno
 }
 
 /** Finds the schema of a field by walking from the root along `path`. */
-export function schemaAt(root: FieldSchema, path: string, lookup: SchemaLookup & { data?: unknown } = {}): FieldSchema | undefined {
+export function schemaAt(
+  root: FieldSchema,
+  path: string,
+  lookup: SchemaLookup & { data?: unknown } = {},
+): FieldSchema | undefined {
   let node = withRef(root, root, lookup);
   let value = lookup.data;
   for (const key of path ? path.split('.') : []) {

@@ -110,7 +110,8 @@ export class DaoField extends LitElement {
       set: (value) => form.store.set(this.path, value),
     };
     // readOnly (JSON Schema's annotation): shown as an answer, never typed in.
-    if (form.readonly || (schema.readOnly === true && !widget.watchesAll)) return (widget.readOnly ?? readOnlyAnswer)(field);
+    const shownOnly = form.readonly || (schema.readOnly === true && !widget.watchesAll);
+    if (shownOnly) return (widget.readOnly ?? readOnlyAnswer)(field);
     return widget.render(field);
   }
 }

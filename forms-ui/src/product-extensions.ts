@@ -1,6 +1,7 @@
 // The module ./extensions.ts loads for a form that uses this product's extensions: its own widgets (the grids of its
-// assessments, scale, signature, computed answers shown) with their styles and the computed answers' evaluator, the engine's own, so
-// browser and server compute alike. Built on its own as dist/dao-form-extensions.js: it registers nothing itself.
+// assessments, scale, signature, computed answers shown) with their styles, and the computed answers' evaluator (the
+// engine's own, so browser and server compute alike). Built on its own as dist/dao-form-extensions.js; it registers
+// nothing itself.
 import type { Widget } from './widgets/registry.js';
 import { computed } from './widgets/computed.js';
 import { extensionStyles } from './widgets/extension-styles.js';

@@ -47,13 +47,15 @@ export const formStyles = css`
   .tag { display: inline-block; padding: 2px 8px; font-size: 0.8em; color: #fff; background: var(--_error); text-transform: uppercase; }
   .input, .textarea { font: inherit; color: inherit; width: 100%; min-height: 40px; padding: 5px; border: 2px solid var(--_border); border-radius: 0; background: #fff; }
   .textarea { display: block; min-height: 7em; resize: vertical; }
-  .select { font: inherit; color: inherit; min-height: 40px; max-width: 100%; padding: 5px; border: 2px solid var(--_border); border-radius: 0; background: #fff; }
+  .select { font: inherit; color: inherit; min-height: 40px; max-width: 100%; padding: 5px;
+    border: 2px solid var(--_border); border-radius: 0; background: #fff; }
   .input--error { border-color: var(--_error); }
   .input--width-2 { max-width: 5.4ex; }
   .input--width-4 { max-width: 9ex; }
   .input--width-5 { max-width: 10.8ex; }
   :is(.input, .textarea, .select, .radios__input, .checkboxes__input, .button, summary):focus-visible,
-  :is(.input, .textarea, .select):focus { outline: 3px solid var(--_focus); outline-offset: 0; box-shadow: inset 0 0 0 2px var(--_border); }
+  :is(.input, .textarea, .select):focus { outline: 3px solid var(--_focus); outline-offset: 0;
+    box-shadow: inset 0 0 0 2px var(--_border); }
   .character-count { margin-top: 0.3em; }
   .character-count--over { color: var(--_error); font-weight: 700; }
   .date-input { display: flex; flex-wrap: wrap; gap: 20px; }

@@ -39,7 +39,11 @@ describe('<dao-form>', () => {
       expect((await form.inlineErrors.allTextContents()).map((t) => t.replace('Error:', '').trim())).toEqual(messages);
       await expect.poll(() => form.focused()).toMatchObject({ className: 'error-summary' });
       const errors = { name: server.errors.name, when: server.errors.when, urgent: server.errors.urgent };
-      const summary = Object.entries(errors).map(([path, messages]) => ({ path, message: messages?.[0], href: `#dao-form:${path}` }));
+      const summary = Object.entries(errors).map(([path, messages]) => ({
+        path,
+        message: messages?.[0],
+        href: `#dao-form:${path}`,
+      }));
       expect(await form.events('dao-invalid')).toEqual([{ errors, summary }]);
       expect(await form.events('dao-submit')).toEqual([]);
     });

@@ -57,7 +57,12 @@ describe('<dao-form> in a govuk-frontend page', () => {
       document.body.append(probe);
       const title = document.querySelector('dao-form')!.shadowRoot!.querySelector('.title')!;
       const size = (el: Element) => parseFloat(getComputedStyle(el).fontSize);
-      return { tag: title.tagName, title: size(title), l: size(document.querySelector('#page-heading')!), m: size(probe) };
+      return {
+        tag: title.tagName,
+        title: size(title),
+        l: size(document.querySelector('#page-heading')!),
+        m: size(probe),
+      };
     });
     expect(sizes.tag).toBe('H1');
     expect(Math.abs(sizes.title - sizes.l)).toBeLessThan(1);
@@ -82,7 +87,9 @@ describe('<dao-form> in a govuk-frontend page', () => {
     expect(await page.call('element', 'checkValidity')).toBe(false);
     await page.page.locator('dao-form #f-born-year').fill('1815');
     expect(await page.call('form', 'checkValidity')).toBe(true);
-    const sent = await page.page.evaluate(() => new FormData(document.querySelector('#host') as HTMLFormElement).get('answers'));
+    const sent = await page.page.evaluate(() =>
+      new FormData(document.querySelector('#host') as HTMLFormElement).get('answers'),
+    );
     expect(JSON.parse(String(sent))).toEqual({ name: 'Ada Lovelace', born: '1815-12-10' });
   });
 
@@ -108,7 +115,10 @@ describe('<dao-form> in a govuk-frontend page', () => {
   });
 
   it('should be seen by the bubble detector when a native control reports (the detector works)', async () => {
-    const page = await open({ before: '<label class="govuk-label" for="native">Reference</label><input class="govuk-input" id="native" name="native" required>' });
+    const page = await open({
+      before: `<label class="govuk-label" for="native">Reference</label>
+        <input class="govuk-input" id="native" name="native" required>`,
+    });
     expect(await page.call('form', 'reportValidity')).toBe(false);
     expect(await page.bubbleShown()).toBe(true);
   });
@@ -120,10 +130,9 @@ describe('<dao-form> in a govuk-frontend page', () => {
     expect(await page.hostEvents()).toEqual(['dao-invalid']);
     await expect.poll(() => page.focused()).toBe('error-summary');
     expect(await page.bubbleShown()).toBe(false);
-    expect(await page.shadow((root) => [...root.querySelectorAll('.error-summary a')].map((a) => a.textContent))).toEqual([
-      'Enter full name',
-      'Enter date of birth',
-    ]);
+    expect(
+      await page.shadow((root) => [...root.querySelectorAll('.error-summary a')].map((a) => a.textContent)),
+    ).toEqual(['Enter full name', 'Enter date of birth']);
   });
 
   it('should submit the host form on Enter in a text box, once valid', async () => {
@@ -146,11 +155,13 @@ describe('<dao-form> in a govuk-frontend page', () => {
     expect(await page.call('form', 'checkValidity')).toBe(false);
   });
 
-  it('should follow a disabled fieldset: its controls disabled, left out of the checks and of the submission', async () => {
+  it('should follow a disabled fieldset: controls disabled, left out of the checks and of the submission', async () => {
     const page = await open({ wrapper: '<fieldset id="all" disabled class="govuk-fieldset">{{form}}</fieldset>' });
     expect(await page.shadow((root) => root.querySelector('#f-name')!.matches(':disabled'))).toBe(true);
     expect(await page.call('form', 'checkValidity')).toBe(true);
-    expect(await page.page.evaluate(() => new FormData(document.querySelector('#host') as HTMLFormElement).has('answers'))).toBe(false);
+    expect(
+      await page.page.evaluate(() => new FormData(document.querySelector('#host') as HTMLFormElement).has('answers')),
+    ).toBe(false);
     await page.page.evaluate(() => document.querySelector('#all')!.removeAttribute('disabled'));
     await page.settle();
     expect(await page.shadow((root) => root.querySelector('#f-name')!.matches(':disabled'))).toBe(false);
@@ -179,7 +190,10 @@ describe('<dao-form> in a govuk-frontend page', () => {
     expect(await page.internalSummaryShown()).toBe(false);
     const links = page.page.locator('#summary-slot .govuk-error-summary a');
     expect(await links.allTextContents()).toEqual(['Enter full name', 'Enter date of birth']);
-    expect(await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual(['#answers:name', '#answers:born']);
+    expect(await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual([
+      '#answers:name',
+      '#answers:born',
+    ]);
     await expect.poll(() => page.focused()).toBe('govuk-error-summary');
     await links.nth(1).click();
     expect(await page.focused()).toBe('f-born');

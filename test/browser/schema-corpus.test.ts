@@ -34,7 +34,8 @@ describe('<dao-form> with the JSON Schema corpus', () => {
       for (const datum of entry.valid) {
         await form.show(entry.schema, datum.data);
         const shown = await form.shown();
-        for (const text of expectedTexts(datum)) expect(shown.texts, `${JSON.stringify(datum.data)} shows ${text}`).toContain(text);
+        for (const text of expectedTexts(datum))
+          expect(shown.texts, `${JSON.stringify(datum.data)} shows ${text}`).toContain(text);
         const result = await form.validate();
         expect(ajv(datum.data)).toBe(true);
         expect(result.valid, JSON.stringify(result.errors)).toBe(true);
@@ -43,7 +44,9 @@ describe('<dao-form> with the JSON Schema corpus', () => {
       for (const datum of entry.invalid) {
         await form.show(entry.schema, datum.data);
         const result = await form.validate();
-        expect(result.valid, `${JSON.stringify(datum.data)} as submitted: ${JSON.stringify(result.data)}`).toBe(ajv(datum.data));
+        expect(result.valid, `${JSON.stringify(datum.data)} as submitted: ${JSON.stringify(result.data)}`).toBe(
+          ajv(datum.data),
+        );
         expect(ajv(result.data)).toBe(false);
         const targets = await form.summaryTargets();
         expect(targets.length).toBeGreaterThan(0);

@@ -36,7 +36,8 @@ beforeAll(() => {
   const { server } = session;
   server.files.set('/t/widgets.json', JSON.stringify(tableForm));
   server.files.set('/t/widgets.js', standaloneValidatorModule(tableForm));
-  const odd = (schema: Record<string, unknown>) => JSON.stringify({ ...tableForm, properties: { odd: schema }, required: [] });
+  const odd = (schema: Record<string, unknown>) =>
+    JSON.stringify({ ...tableForm, properties: { odd: schema }, required: [] });
   server.files.set('/t/mystery.json', odd({ type: 'mystery', title: 'Odd' }));
   server.files.set('/t/hint.json', odd({ type: 'string', title: 'Odd', 'x-widget': 'mystery' }));
 });
@@ -77,11 +78,13 @@ describe('widgets', () => {
   });
 
   it('should show a field whose x-widget is no widget of ours as its type is, and warn naming its place', async () => {
-    const form = await FormPage.open(session.browser, session.server, { schemaSrc: '/t/hint.json', validatorSrc: '/t/widgets.js' });
+    const sources = { schemaSrc: '/t/hint.json', validatorSrc: '/t/widgets.js' };
+    const form = await FormPage.open(session.browser, session.server, sources);
     try {
       await form.element.getByLabel('Odd').fill('typed');
       expect(await form.element.getByLabel('Odd').inputValue()).toBe('typed');
-      expect(form.consoleWarnings.join('\n')).toContain('#/properties/odd x-widget: "mystery" is not a widget of this form');
+      const warning = '#/properties/odd x-widget: "mystery" is not a widget of this form';
+      expect(form.consoleWarnings.join('\n')).toContain(warning);
       expect(form.consoleErrors).toEqual([]);
     } finally {
       await form.close();

@@ -20,19 +20,26 @@ describe('JSON Schema corpus', () => {
     }
   });
 
-  it.each(corpus.map((entry) => [entry.name, entry] as const))('%s: ajv should agree with the corpus', (_name, entry) => {
-    const ajv = ajvValidator(entry.schema);
-    for (const { data } of entry.valid) expect(ajv(data), JSON.stringify(data)).toBe(true);
-    for (const { data } of entry.invalid) expect(ajv(data), JSON.stringify(data)).toBe(false);
-  });
+  it.each(corpus.map((entry) => [entry.name, entry] as const))(
+    '%s: ajv should agree with the corpus',
+    (_name, entry) => {
+      const ajv = ajvValidator(entry.schema);
+      for (const { data } of entry.valid) expect(ajv(data), JSON.stringify(data)).toBe(true);
+      for (const { data } of entry.invalid) expect(ajv(data), JSON.stringify(data)).toBe(false);
+    },
+  );
 });
 
 describe('compileSchema', () => {
-  it.each(corpus.map((entry) => [entry.name, entry] as const))('%s: should give ajv’s verdict on every datum', (_name, entry) => {
-    const ours = compileSchema(entry.schema);
-    const ajv = ajvValidator(entry.schema);
-    for (const { data } of [...entry.valid, ...entry.invalid]) expect(ours(data), JSON.stringify(data)).toBe(ajv(data));
-  });
+  it.each(corpus.map((entry) => [entry.name, entry] as const))(
+    '%s: should give ajv’s verdict on every datum',
+    (_name, entry) => {
+      const ours = compileSchema(entry.schema);
+      const ajv = ajvValidator(entry.schema);
+      for (const { data } of [...entry.valid, ...entry.invalid])
+        expect(ours(data), JSON.stringify(data)).toBe(ajv(data));
+    },
+  );
 });
 
 /** A datum with one value replaced by `replacement` (or one key removed, when it is undefined). */
@@ -47,7 +54,9 @@ function mutate(data: unknown, pick: number, replacement: unknown): unknown {
   const path = paths[pick % paths.length]!;
   if (!path.length) return replacement;
   const copy = structuredClone(data) as Record<string | number, unknown>;
-  const parent = path.slice(0, -1).reduce<Record<string | number, unknown>>((n, k) => n[k] as Record<string | number, unknown>, copy);
+  const parent = path
+    .slice(0, -1)
+    .reduce<Record<string | number, unknown>>((n, k) => n[k] as Record<string | number, unknown>, copy);
   const key = path.at(-1)!;
   if (replacement === undefined && !Array.isArray(parent)) delete parent[key];
   else parent[key] = replacement ?? null;
@@ -55,38 +64,64 @@ function mutate(data: unknown, pick: number, replacement: unknown): unknown {
 }
 
 describe('compileSchema against ajv on generated data', () => {
-  it.each(corpus.map((entry) => [entry.name, entry] as const))('%s: should agree on data near the corpus', (_name, entry) => {
-    const ours = compileSchema(entry.schema);
-    const ajv = ajvValidator(entry.schema);
-    const seeds = [...entry.valid, ...entry.invalid].map((d) => d.data);
-    const near = fc
-      .tuple(fc.constantFrom(...seeds), fc.nat(), fc.option(fc.jsonValue({ maxDepth: 2 }), { nil: undefined }))
-      .map(([seed, pick, value]) => mutate(seed, pick, value));
-    fc.assert(
-      fc.property(fc.oneof(near, fc.jsonValue({ maxDepth: 3 })), (data) => {
-        expect(ours(data)).toBe(ajv(data));
-      }),
-      { numRuns: 150 },
-    );
-  });
+  it.each(corpus.map((entry) => [entry.name, entry] as const))(
+    '%s: should agree on data near the corpus',
+    (_name, entry) => {
+      const ours = compileSchema(entry.schema);
+      const ajv = ajvValidator(entry.schema);
+      const seeds = [...entry.valid, ...entry.invalid].map((d) => d.data);
+      const near = fc
+        .tuple(fc.constantFrom(...seeds), fc.nat(), fc.option(fc.jsonValue({ maxDepth: 2 }), { nil: undefined }))
+        .map(([seed, pick, value]) => mutate(seed, pick, value));
+      fc.assert(
+        fc.property(fc.oneof(near, fc.jsonValue({ maxDepth: 3 })), (data) => {
+          expect(ours(data)).toBe(ajv(data));
+        }),
+        { numRuns: 150 },
+      );
+    },
+  );
 });
 
 describe('compileSchema where ajv reads the specification its own way', () => {
   const cases: [string, Record<string, unknown>, unknown[]][] = [
     ['multipleOf divides (0.3 is not a multiple of 0.1)', { multipleOf: 0.1 }, [0.3, 0.5, 1, 0.7]],
     ['required asks data[key] !== undefined', { type: 'object', required: ['toString', 'a'] }, [{}, { a: 1 }]],
-    ['keywords beside $ref apply in draft-07', {
-      $schema: 'http://json-schema.org/draft-07/schema#',
-      definitions: { s: { type: 'string' } },
-      properties: { a: { $ref: '#/definitions/s', minLength: 3 } },
-    }, [{ a: 'ab' }, { a: 'abc' }, { a: 1 }]],
+    [
+      'keywords beside $ref apply in draft-07',
+      {
+        $schema: 'http://json-schema.org/draft-07/schema#',
+        definitions: { s: { type: 'string' } },
+        properties: { a: { $ref: '#/definitions/s', minLength: 3 } },
+      },
+      [{ a: 'ab' }, { a: 'abc' }, { a: 1 }],
+    ],
     ['lengths count code points', { maxLength: 2 }, ['😀😀', '😀😀😀', 'abc']],
-    ['contains with minContains 0', { $schema: 'https://json-schema.org/draft/2019-09/schema', contains: { type: 'string' }, minContains: 0, maxContains: 1 },
-      [[], [1], ['a', 'b']]],
+    [
+      'contains with minContains 0',
+      {
+        $schema: 'https://json-schema.org/draft/2019-09/schema',
+        contains: { type: 'string' },
+        minContains: 0,
+        maxContains: 1,
+      },
+      [[], [1], ['a', 'b']],
+    ],
     ['integers written as 1.0', { type: 'integer' }, [1.0, 1.5, -0]],
-    ['uniqueItems compares deeply', { uniqueItems: true }, [[{ a: [1] }, { a: [1] }], [1, '1'], [[1], [1, 1]]]],
-    ['date and time formats as ajv-formats checks them', { format: 'date-time' },
-      ['2024-02-29T12:00:00Z', '2023-02-29T12:00:00Z', '2024-06-01T14:30:00', '2024-06-01T23:59:60Z']],
+    [
+      'uniqueItems compares deeply',
+      { uniqueItems: true },
+      [
+        [{ a: [1] }, { a: [1] }],
+        [1, '1'],
+        [[1], [1, 1]],
+      ],
+    ],
+    [
+      'date and time formats as ajv-formats checks them',
+      { format: 'date-time' },
+      ['2024-02-29T12:00:00Z', '2023-02-29T12:00:00Z', '2024-06-01T14:30:00', '2024-06-01T23:59:60Z'],
+    ],
   ];
   it.each(cases)('%s', (_name, schema, data) => {
     const ours = compileSchema(schema);
@@ -96,20 +131,47 @@ describe('compileSchema where ajv reads the specification its own way', () => {
 });
 
 describe('the browser’s formats', () => {
-  it('should be ajv-formats’ own, regenerated (npx tsx scripts/gen-browser-formats.ts) when ajv-formats changes', async () => {
+  it('should be ajv-formats’ own, regenerated by scripts/gen-browser-formats.ts when ajv-formats changes', async () => {
     expect(await readFile(BROWSER_FORMATS_FILE, 'utf8')).toBe(await browserFormatsModule());
+  });
+
+  it('should leave Infinity and NaN to number formats unchecked, as ajv does (no number to it)', () => {
+    for (const name of ['int32', 'int64', 'float', 'double']) {
+      for (const value of [Infinity, -Infinity, NaN]) {
+        expect(compileSchema({ format: name })(value), `${name} ${value}`).toBe(ajvValidator({ format: name })(value));
+      }
+    }
   });
 
   it('should give ajv-formats’ verdict for every format, on strings fast-check makes and on numbers', () => {
     expect(Object.keys(browserFormats)).toEqual(Object.keys(ajvFormats));
-    const strings = fc.oneof(fc.string(), fc.constantFrom('2024-02-29', '2023-02-29', '23:59:60Z', '2024-06-01T14:30:00+01:00',
-      'https://example.com/a?b#c', 'a@b.co', '::1', '192.168.0.1', 'P1W', '/a~1b', '^a$', 'AAEC', '123e4567-e89b-12d3-a456-426614174000'));
+    const strings = fc.oneof(
+      fc.string(),
+      fc.constantFrom(
+        '2024-02-29',
+        '2023-02-29',
+        '23:59:60Z',
+        '2024-06-01T14:30:00+01:00',
+        'https://example.com/a?b#c',
+        'a@b.co',
+        '::1',
+        '192.168.0.1',
+        'P1W',
+        '/a~1b',
+        '^a$',
+        'AAEC',
+        '123e4567-e89b-12d3-a456-426614174000',
+      ),
+    );
     for (const name of Object.keys(ajvFormats)) {
       const ours = compileSchema({ format: name });
       const theirs = ajvValidator({ format: name });
-      fc.assert(fc.property(fc.oneof(strings, fc.integer(), fc.double()), (value) => {
-        expect(ours(value)).toBe(theirs(value));
-      }), { numRuns: 60 });
+      fc.assert(
+        fc.property(fc.oneof(strings, fc.integer(), fc.double()), (value) => {
+          expect(ours(value)).toBe(theirs(value));
+        }),
+        { numRuns: 60 },
+      );
     }
   });
 });

@@ -14,7 +14,7 @@ import { EXTENSION_WIDGETS, extensionsReady, loadExtensions, usesExtensions } fr
 import { widgets as extensionWidgets } from '../../forms-ui/src/product-extensions.js';
 
 describe('widget registry', () => {
-  it('should have a renderer for every widget of any JSON Schema before this product\'s extensions load', () => {
+  it("should have a renderer for every widget of any JSON Schema before this product's extensions load", () => {
     const own = WIDGETS.filter((name) => !EXTENSION_WIDGETS.includes(name));
     expect(registeredWidgets()).toEqual(expect.arrayContaining([...own, 'date-time', 'time', 'tuple', 'variants']));
     expect(registeredWidgets()).not.toContain('frequency-grid');
@@ -89,10 +89,20 @@ describe('time and date-time boxes', () => {
     const zone = process.env.TZ;
     process.env.TZ = 'Europe/London';
     try {
-      expect(joinDateTime({ day: '1', month: '6', year: '2024', hour: '14', minute: '30' })).toBe('2024-06-01T14:30:00+01:00');
-      expect(joinDateTime({ day: '1', month: '12', year: '2024', hour: '14', minute: '30' })).toBe('2024-12-01T14:30:00Z');
+      expect(joinDateTime({ day: '1', month: '6', year: '2024', hour: '14', minute: '30' })).toBe(
+        '2024-06-01T14:30:00+01:00',
+      );
+      expect(joinDateTime({ day: '1', month: '12', year: '2024', hour: '14', minute: '30' })).toBe(
+        '2024-12-01T14:30:00Z',
+      );
       expect(joinDateTime({ day: '1', month: '12', year: '', hour: '14', minute: '30' })).toBe('-12-01T14:30');
-      expect(dateTimeParts('2024-06-01T13:30:00Z')).toEqual({ day: '01', month: '06', year: '2024', hour: '14', minute: '30' });
+      expect(dateTimeParts('2024-06-01T13:30:00Z')).toEqual({
+        day: '01',
+        month: '06',
+        year: '2024',
+        hour: '14',
+        minute: '30',
+      });
       expect(localOffset(new Date(2024, 0, 1))).toBe('Z');
     } finally {
       process.env.TZ = zone;
@@ -103,15 +113,17 @@ describe('time and date-time boxes', () => {
 describe('schemaGaps', () => {
   it('should name each place in the schema the form cannot show, and nothing in a schema it can', () => {
     expect(schemaGaps({ type: 'object', properties: { a: { type: 'string', format: 'date' } } })).toEqual([]);
-    expect(schemaGaps({
-      properties: {
-        map: { additionalProperties: { type: 'string' } },
-        pair: { prefixItems: [{ type: 'string' }], items: { type: 'number' } },
-        far: { $ref: 'https://example.org/other.json' },
-        when: { format: 'sometime' },
-        either: { type: ['string', 'number'] },
-      },
-    })).toEqual([
+    expect(
+      schemaGaps({
+        properties: {
+          map: { additionalProperties: { type: 'string' } },
+          pair: { prefixItems: [{ type: 'string' }], items: { type: 'number' } },
+          far: { $ref: 'https://example.org/other.json' },
+          when: { format: 'sometime' },
+          either: { type: ['string', 'number'] },
+        },
+      }),
+    ).toEqual([
       '#/properties/map additionalProperties: answers under other names cannot be entered',
       '#/properties/pair items after the fixed positions cannot be added',
       '#/properties/far $ref: not in this schema, not shown',
@@ -122,7 +134,7 @@ describe('schemaGaps', () => {
 });
 
 describe('extensions', () => {
-  it('should be needed only by a schema that names one of this product\'s widgets or computes an answer', () => {
+  it("should be needed only by a schema that names one of this product's widgets or computes an answer", () => {
     expect(usesExtensions({ properties: { a: { type: 'string', 'x-widget': 'textarea' } } })).toBe(false);
     expect(usesExtensions({ properties: { a: { type: 'integer', 'x-widget': 'scale' } } })).toBe(true);
     expect(usesExtensions({ properties: { a: { type: 'integer', 'x-compute': { '+': [1, 1] } } } })).toBe(true);
@@ -135,7 +147,11 @@ describe('schemaGaps of x-widget', () => {
 
   it('should name an x-widget written for another renderer, which is shown as its type is (issue 23)', () => {
     const isWidget = (name: string) => registeredWidgets().includes(name);
-    const schema = { properties: { colour: { type: 'string', 'x-widget': 'color-picker' }, n: { 'x-widget': 'scale' } } };
-    expect(schemaGaps(schema, isWidget)).toEqual(['#/properties/colour x-widget: "color-picker" is not a widget of this form']);
+    const schema = {
+      properties: { colour: { type: 'string', 'x-widget': 'color-picker' }, n: { 'x-widget': 'scale' } },
+    };
+    expect(schemaGaps(schema, isWidget)).toEqual([
+      '#/properties/colour x-widget: "color-picker" is not a widget of this form',
+    ]);
   });
 });

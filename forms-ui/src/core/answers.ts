@@ -11,7 +11,11 @@ function allowsNull(node: Schema): boolean {
 }
 
 function cleanList(root: Schema, schema: Schema, value: unknown[]): unknown[] | undefined {
-  const positions = Array.isArray(schema.prefixItems) ? schema.prefixItems : Array.isArray(schema.items) ? schema.items : [];
+  const positions = Array.isArray(schema.prefixItems)
+    ? schema.prefixItems
+    : Array.isArray(schema.items)
+      ? schema.items
+      : [];
   const itemAt = (i: number) => (isNode(positions[i]) ? resolveSchema(root, positions[i]) : itemsOf(root, schema));
   const items = Array.from(value, (v, i) => clean(root, itemAt(i), v));
   if (positions.length) {

@@ -5,7 +5,12 @@ import type { Schema } from './schema.js';
 
 const merged = new WeakMap<Schema, WeakMap<Schema, Schema>>();
 
-export function branchSchema(conditional: Conditional | undefined, base: Schema, objectValue: unknown, root: Schema): Schema {
+export function branchSchema(
+  conditional: Conditional | undefined,
+  base: Schema,
+  objectValue: unknown,
+  root: Schema,
+): Schema {
   const branch = conditional?.branches.find((b) => b.schema && holds(b.reveal, objectValue, root));
   if (!branch?.schema || branch.schema === base) return base;
   let byBase = merged.get(branch.schema);

@@ -78,7 +78,8 @@ export function conditionalFields(node: Schema): Map<string, Conditional> {
 
 export function holds(reveal: Reveal, objectValue: unknown, root: Schema): boolean {
   const value = objectValue && typeof objectValue === 'object' ? (objectValue as Record<string, unknown>) : {};
-  return 'present' in reveal ? value[reveal.present] !== undefined : matchesSchema(reveal.when, value, root) !== reveal.negate;
+  if ('present' in reveal) return value[reveal.present] !== undefined;
+  return matchesSchema(reveal.when, value, root) !== reveal.negate;
 }
 
 export function isRevealed(conditional: Conditional, objectValue: unknown, root: Schema): boolean {

@@ -29,7 +29,13 @@ export function joinTime({ hour, minute }: TimeParts, offset: string): string | 
 export function dateTimeParts(value: unknown): DateTimeParts {
   const at = typeof value === 'string' && /T\d\d:\d\d.*(z|[+-]\d\d:?\d\d)$/i.test(value) ? new Date(value) : undefined;
   if (at && !Number.isNaN(at.getTime())) {
-    return { day: pad(at.getDate()), month: pad(at.getMonth() + 1), year: String(at.getFullYear()), hour: pad(at.getHours()), minute: pad(at.getMinutes()) };
+    return {
+      day: pad(at.getDate()),
+      month: pad(at.getMonth() + 1),
+      year: String(at.getFullYear()),
+      hour: pad(at.getHours()),
+      minute: pad(at.getMinutes()),
+    };
   }
   const [date = '', time = ''] = typeof value === 'string' ? value.split('T') : [];
   const [year = '', month = '', day = ''] = date.split('-');

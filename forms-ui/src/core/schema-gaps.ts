@@ -5,7 +5,8 @@
 import { checkFormat } from './json-schema/formats.js';
 import { childSchemas, indexOf, isNode, type SchemaNode } from './json-schema/resources.js';
 
-const isOpen = (s: unknown) => isNode(s) && Object.keys(s).some((k) => !['title', 'description', '$comment'].includes(k));
+const isOpen = (s: unknown) =>
+  isNode(s) && Object.keys(s).some((k) => !['title', 'description', '$comment'].includes(k));
 
 function gapsOf(root: SchemaNode, node: SchemaNode, isWidget: (name: string) => boolean): string[] {
   const gaps: string[] = [];
@@ -13,15 +14,19 @@ function gapsOf(root: SchemaNode, node: SchemaNode, isWidget: (name: string) => 
   if (typeof widget === 'string' && !isWidget(widget)) gaps.push(`x-widget: "${widget}" is not a widget of this form`);
   for (const key of ['additionalProperties', 'patternProperties', 'unevaluatedProperties']) {
     const value = node[key];
-    if (key === 'patternProperties' ? isNode(value) && Object.keys(value).length : isOpen(value)) gaps.push(`${key}: answers under other names cannot be entered`);
+    if (key === 'patternProperties' ? isNode(value) && Object.keys(value).length : isOpen(value))
+      gaps.push(`${key}: answers under other names cannot be entered`);
   }
   const rest = Array.isArray(node.prefixItems) ? node.items : Array.isArray(node.items) ? node.additionalItems : false;
   if (rest === true || isOpen(rest)) gaps.push('items after the fixed positions cannot be added');
   for (const key of ['$ref', '$dynamicRef', '$recursiveRef']) {
-    if (typeof node[key] === 'string' && indexOf(root).resolve(node[key] as string, node) === undefined) gaps.push(`${key}: not in this schema, not shown`);
+    if (typeof node[key] === 'string' && indexOf(root).resolve(node[key] as string, node) === undefined)
+      gaps.push(`${key}: not in this schema, not shown`);
   }
-  if (typeof node.format === 'string' && checkFormat(node.format, '') === undefined) gaps.push('format: unknown, shown as text and not checked');
-  if (Array.isArray(node.type) && node.type.filter((t) => t !== 'null').length > 1) gaps.push('type: only the first type is offered');
+  if (typeof node.format === 'string' && checkFormat(node.format, '') === undefined)
+    gaps.push('format: unknown, shown as text and not checked');
+  if (Array.isArray(node.type) && node.type.filter((t) => t !== 'null').length > 1)
+    gaps.push('type: only the first type is offered');
   const nested = (node.allOf as unknown[] | undefined)?.some((m) => isNode(m) && (m.oneOf ?? m.anyOf) !== undefined);
   if (nested) gaps.push('allOf: a oneOf/anyOf inside allOf is checked but not offered as a choice');
   return gaps;

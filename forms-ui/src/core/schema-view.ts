@@ -8,8 +8,24 @@ export type Schema = Record<string, unknown>;
 const views = new WeakMap<Schema, Schema>();
 const resolving = new Set<Schema>();
 /** Kept on the node itself: conditionalFields visits them where they are written. */
-const NOT_MERGED = new Set(['if', 'then', 'else', 'allOf', 'anyOf', 'oneOf', '$ref', '$defs', 'definitions', 'dependentSchemas',
-  'dependencies', 'dependentRequired', '$id', '$schema', 'title', 'description']);
+const NOT_MERGED = new Set([
+  'if',
+  'then',
+  'else',
+  'allOf',
+  'anyOf',
+  'oneOf',
+  '$ref',
+  '$defs',
+  'definitions',
+  'dependentSchemas',
+  'dependencies',
+  'dependentRequired',
+  '$id',
+  '$schema',
+  'title',
+  'description',
+]);
 
 function withoutKeys(node: Schema, keys: string[]): Schema {
   return Object.fromEntries(Object.entries(node).filter(([k]) => !keys.includes(k)));
@@ -33,7 +49,14 @@ function mergeAllOf(root: Schema, node: Schema): Schema {
   const positions = parts.map((p) => p.prefixItems).filter(Array.isArray) as unknown[][];
   if (positions.length) {
     const length = Math.max(...positions.map((p) => p.length));
-    merged.prefixItems = Array.from({ length }, (_, i) => positions.map((p) => p[i]).filter(isNode).at(-1) ?? true);
+    merged.prefixItems = Array.from(
+      { length },
+      (_, i) =>
+        positions
+          .map((p) => p[i])
+          .filter(isNode)
+          .at(-1) ?? true,
+    );
   }
   return merged;
 }
@@ -67,7 +90,11 @@ export function resolveSchema(root: Schema, node: Schema): Schema {
     const nullable = nullableMember(root, view);
     if (nullable) {
       const type = nullable.member.type;
-      view = { ...nullable.member, ...withoutKeys(view, [nullable.key]), type: [...(Array.isArray(type) ? type : type ? [type] : []), 'null'] };
+      view = {
+        ...nullable.member,
+        ...withoutKeys(view, [nullable.key]),
+        type: [...(Array.isArray(type) ? type : type ? [type] : []), 'null'],
+      };
     }
     views.set(node, view);
     return view;

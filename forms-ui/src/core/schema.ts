@@ -59,7 +59,11 @@ export function choiceTitle(value: unknown): string {
   if (Array.isArray(value)) return value.map(choiceTitle).join(', ');
   if (!isNode(value)) return String(value);
   const name = ['title', 'name', 'label'].map((k) => value[k]).find((v) => typeof v === 'string');
-  return typeof name === 'string' ? name : Object.entries(value).map(([k, v]) => `${k}: ${choiceTitle(v)}`).join(', ');
+  return typeof name === 'string'
+    ? name
+    : Object.entries(value)
+        .map(([k, v]) => `${k}: ${choiceTitle(v)}`)
+        .join(', ');
 }
 
 export function sameValue(a: unknown, b: unknown): boolean {
@@ -68,7 +72,11 @@ export function sameValue(a: unknown, b: unknown): boolean {
 
 /** The choices of a field: oneOf consts with titles, an enum, yes/no for a boolean, or an integer range for a scale. */
 export function choicesOf(node: Schema): Choice[] | undefined {
-  if (Array.isArray(node.oneOf) && node.oneOf.length && node.oneOf.every((o) => o && typeof o === 'object' && 'const' in o)) {
+  if (
+    Array.isArray(node.oneOf) &&
+    node.oneOf.length &&
+    node.oneOf.every((o) => o && typeof o === 'object' && 'const' in o)
+  ) {
     return (node.oneOf as Schema[]).map((o) => ({
       value: o.const,
       title: typeof o.title === 'string' ? o.title : choiceTitle(o.const),
@@ -77,9 +85,14 @@ export function choicesOf(node: Schema): Choice[] | undefined {
     }));
   }
   if (Array.isArray(node.enum)) return node.enum.map((v) => ({ value: v, title: choiceTitle(v) }));
-  if ('const' in node && typeof node.const !== 'boolean') return [{ value: node.const, title: choiceTitle(node.const) }];
+  if ('const' in node && typeof node.const !== 'boolean')
+    return [{ value: node.const, title: choiceTitle(node.const) }];
   const type = typeOf(node);
-  if (type === 'boolean') return [{ value: true, title: 'Yes' }, { value: false, title: 'No' }];
+  if (type === 'boolean')
+    return [
+      { value: true, title: 'Yes' },
+      { value: false, title: 'No' },
+    ];
   if ((type === 'integer' || type === 'number') && node['x-widget'] === 'scale') {
     const min = Number(node.minimum ?? 1);
     const max = Number(node.maximum ?? 10);
@@ -118,7 +131,10 @@ export function titleOf(node: Schema, path: string): string {
 /** A text split into paragraphs on blank lines (descriptions, x-help); x-content may already be a list. */
 export function paragraphsOf(text: unknown): string[] {
   const list = Array.isArray(text) ? text : typeof text === 'string' ? [text] : [];
-  return list.flatMap((t) => String(t).split(/\n\s*\n/)).map((p) => p.trim()).filter(Boolean);
+  return list
+    .flatMap((t) => String(t).split(/\n\s*\n/))
+    .map((p) => p.trim())
+    .filter(Boolean);
 }
 
 export function isConfidential(node: Schema): boolean {
@@ -132,21 +148,39 @@ export function displayValue(node: Schema, value: unknown, root: Schema): string
   if (choice) return choice.title;
   if (Array.isArray(value)) {
     const positions = Array.isArray(node.prefixItems) ? node.prefixItems : Array.isArray(node.items) ? node.items : [];
-    const shown = value.map((v, i) => displayValue(isNode(positions[i]) ? resolveSchema(root, positions[i]) : itemsOf(root, node), v, root));
+    const shown = value.map((v, i) =>
+      displayValue(isNode(positions[i]) ? resolveSchema(root, positions[i]) : itemsOf(root, node), v, root),
+    );
     return shown.length ? shown.join(', ') : 'Not answered';
   }
   if (isNode(value)) {
     const props = isNode(node.properties) ? (node.properties as Record<string, Schema>) : {};
-    return Object.entries(value)
-      .map(([k, v]) => `${titleOf(props[k] ? resolveSchema(root, props[k]) : {}, k)}: ${displayValue(props[k] ? resolveSchema(root, props[k]) : {}, v, root)}`)
-      .join('; ');
+    const answer = ([k, v]: [string, unknown]) => {
+      const child = props[k] ? resolveSchema(root, props[k]) : {};
+      return `${titleOf(child, k)}: ${displayValue(child, v, root)}`;
+    };
+    return Object.entries(value).map(answer).join('; ');
   }
   if (typeof value === 'string' && node.format === 'date') return formatDate(value);
-  if (typeof value === 'string' && (node.format === 'date-time' || node.format === 'time')) return formatDateTime(value);
+  if (typeof value === 'string' && (node.format === 'date-time' || node.format === 'time'))
+    return formatDateTime(value);
   return typeof value === 'boolean' ? choiceTitle(value) : String(value);
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** "1 June 2024 at 14:30" (in the reader's time zone) or "14:30"; as stored when it is not a real date or time. */
 export function formatDateTime(iso: string): string {

@@ -36,7 +36,10 @@ export async function fetchSchema(src: string): Promise<Schema> {
 
 export async function importValidator(src: string, base: string): Promise<StandaloneValidate> {
   const url = new URL(src, base).href;
-  const module = (await import(/* @vite-ignore */ url)) as { default?: StandaloneValidate; validate?: StandaloneValidate };
+  const module = (await import(/* @vite-ignore */ url)) as {
+    default?: StandaloneValidate;
+    validate?: StandaloneValidate;
+  };
   const validate = module.default ?? module.validate;
   if (typeof validate !== 'function') throw new Error(`${url} does not export a validate function`);
   return validate;
@@ -45,13 +48,26 @@ export async function importValidator(src: string, base: string): Promise<Standa
 /** How messages find the field an error is about: $refs of any kind, the if/then/else branch that applies. */
 function messageContext(schema: Schema, data: unknown, chosenVariant?: ChosenVariant): MessageContext {
   const index = indexOf(schema);
-  return { data, chosenVariant, resolve: (ref, from) => index.resolve(ref, from), matches: (s, d) => schemaMatches(schema, s, d) };
+  return {
+    data,
+    chosenVariant,
+    resolve: (ref, from) => index.resolve(ref, from),
+    matches: (s, d) => schemaMatches(schema, s, d),
+  };
 }
 
-export function checkAnswers(precompiled: StandaloneValidate | undefined, schema: Schema, answers: unknown, chosenVariant?: ChosenVariant): CheckResult {
+export function checkAnswers(
+  precompiled: StandaloneValidate | undefined,
+  schema: Schema,
+  answers: unknown,
+  chosenVariant?: ChosenVariant,
+): CheckResult {
   const validate = validatorFor(schema, precompiled);
   const valid = validate(answers);
-  return { valid, errors: valid ? {} : toFieldErrors(validate.errors, schema, messageContext(schema, answers, chosenVariant)) };
+  return {
+    valid,
+    errors: valid ? {} : toFieldErrors(validate.errors, schema, messageContext(schema, answers, chosenVariant)),
+  };
 }
 
 /** The errors to show after leaving the field at `path`: its own errors are refreshed, every other field's kept. */
@@ -59,6 +75,7 @@ export function errorsAfterBlur(shown: FieldErrors, fresh: FieldErrors, path: st
   const next: FieldErrors = {};
   for (const [p, messages] of Object.entries(shown)) if (!isWithin(p, path)) next[p] = messages;
   const wasShown = Object.keys(shown).some((p) => isWithin(p, path));
-  if (hasValue || wasShown) for (const [p, messages] of Object.entries(fresh)) if (isWithin(p, path)) next[p] = messages;
+  if (hasValue || wasShown)
+    for (const [p, messages] of Object.entries(fresh)) if (isWithin(p, path)) next[p] = messages;
   return next;
 }

@@ -18,7 +18,8 @@ export const number: Widget = {
     labelled(
       field,
       html`<input class="input input--width-5 ${field.error ? 'input--error' : ''}" id=${field.id} name=${field.id} type="text"
-        inputmode=${field.schema.type === 'integer' ? 'numeric' : 'decimal'} data-path=${field.path} .value=${textValue(field.value)}
+        inputmode=${field.schema.type === 'integer' ? 'numeric' : 'decimal'} data-path=${field.path}
+        .value=${textValue(field.value)}
         aria-describedby=${ifDefined(describedBy(field))} part="input" spellcheck="false" autocomplete="off"
         @input=${(e: Event) => field.set(parseNumber((e.target as HTMLInputElement).value))} />`,
     ),

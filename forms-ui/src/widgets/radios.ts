@@ -9,7 +9,8 @@ import { selectList } from './select.js';
 export const radios: Widget = {
   render: (field) => {
     const choices = choicesOf(field.schema) ?? [];
-    if (choices.length > field.form.selectThreshold && field.schema['x-widget'] !== 'radios') return selectList(field, choices);
+    if (choices.length > field.form.selectThreshold && field.schema['x-widget'] !== 'radios')
+      return selectList(field, choices);
     return grouped(field, radioList(field, choices));
   },
 };

@@ -13,10 +13,13 @@ export function selectList(field: Field, choices: Choice[]) {
   };
   return labelled(
     field,
-    html`<select class="select ${field.error ? 'input--error' : ''}" id=${field.id} name=${field.id} data-path=${field.path}
-      aria-describedby=${ifDefined(describedBy(field))} part="input select" @change=${onChange}>
+    html`<select class="select ${field.error ? 'input--error' : ''}" id=${field.id} name=${field.id}
+      data-path=${field.path} aria-describedby=${ifDefined(describedBy(field))} part="input select" @change=${onChange}>
       <option value="" ?selected=${field.value === undefined}></option>
-      ${choices.map((c, i) => html`<option value=${i} ?selected=${sameValue(field.value, c.value)}>${c.title}</option>`)}
+      ${choices.map((c, i) => {
+        const selected = sameValue(field.value, c.value);
+        return html`<option value=${i} ?selected=${selected}>${c.title}</option>`;
+      })}
     </select>`,
   );
 }

@@ -10,9 +10,13 @@ export const time: Widget = {
   render: (field) => {
     const { offset, ...parts } = timeParts(field.value);
     const hintId = `${field.id}-time-hint`;
-    return grouped(field, numberBoxes(field, [...TIME_BOXES], parts, (p) => joinTime(p, offset ?? localOffset(new Date()))), {
-      before: html`<div id=${hintId} class="hint">Use the 24-hour clock, for example, 14 30</div>`,
-      describedBy: hintId,
-    });
+    return grouped(
+      field,
+      numberBoxes(field, [...TIME_BOXES], parts, (p) => joinTime(p, offset ?? localOffset(new Date()))),
+      {
+        before: html`<div id=${hintId} class="hint">Use the 24-hour clock, for example, 14 30</div>`,
+        describedBy: hintId,
+      },
+    );
   },
 };

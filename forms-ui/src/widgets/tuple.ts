@@ -10,12 +10,16 @@ import { grouped } from './parts/shell.js';
 export const tuple: Widget = {
   container: true,
   render: (field) => {
-    const positions = (Array.isArray(field.schema.prefixItems) ? field.schema.prefixItems : (field.schema.items as unknown[])) ?? [];
+    const positions =
+      (Array.isArray(field.schema.prefixItems) ? field.schema.prefixItems : (field.schema.items as unknown[])) ?? [];
     const min = typeof field.schema.minItems === 'number' ? field.schema.minItems : 0;
     return grouped(
       field,
-      positions.map((position, i) => html`<dao-field .form=${field.form} .path=${joinPath(field.path, i)}
-        .schema=${isNode(position) ? position : ({} as Schema)} .required=${i < min} .parentPath=${field.path}></dao-field>`),
+      positions.map(
+        (position, i) => html`<dao-field .form=${field.form} .path=${joinPath(field.path, i)}
+        .schema=${isNode(position) ? position : ({} as Schema)} .required=${i < min}
+        .parentPath=${field.path}></dao-field>`,
+      ),
       { asHeading: true, extraClass: 'tuple' },
     );
   },

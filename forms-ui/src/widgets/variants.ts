@@ -24,8 +24,10 @@ function questionsOf(node: Schema, variant: Variant): Schema {
 }
 
 function chosenPart(field: Field, node: Schema, variant: Variant) {
-  if (takesObject(field.form.root, variant.view)) return objectFields(field.form, field.path, questionsOf(node, variant));
-  return html`<dao-field .form=${field.form} .path=${field.path} .schema=${variant.view} .required=${field.required}></dao-field>`;
+  if (takesObject(field.form.root, variant.view))
+    return objectFields(field.form, field.path, questionsOf(node, variant));
+  return html`<dao-field .form=${field.form} .path=${field.path} .schema=${variant.view}
+    .required=${field.required}></dao-field>`;
 }
 
 export const variants: Widget = {
@@ -35,15 +37,27 @@ export const variants: Widget = {
     const list = variantsOf(root, field.schema) ?? [];
     const chosen = store.variant(field.path) ?? guessVariant(root, list, field.value);
     const variant = chosen === undefined ? undefined : list[chosen];
-    const choose = (i: unknown) => store.chooseVariant(field.path, i as number, valueForVariant(root, field.schema, list[i as number]!, store.get(field.path)));
+    const choose = (i: unknown) =>
+      store.chooseVariant(
+        field.path,
+        i as number,
+        valueForVariant(root, field.schema, list[i as number]!, store.get(field.path)),
+      );
     const chooser = { ...field, id: `${field.id}~variant`, value: chosen, error: undefined };
-    const options = list.map((v, i) => ({ value: i, title: v.title, ...(typeof v.view.description === 'string' ? { description: v.view.description } : {}) }));
+    const options = list.map((v, i) => ({
+      value: i,
+      title: v.title,
+      ...(typeof v.view.description === 'string' ? { description: v.view.description } : {}),
+    }));
     // The chosen kind of value shows its own error beside its own box; anything else is the question's error.
     const scalarChosen = variant && !takesObject(root, variant.view);
     const shared = isNode(field.schema.properties) ? objectFields(field.form, field.path, field.schema) : [];
     return html`${shared}${grouped(
       scalarChosen ? { ...field, error: undefined } : field,
-      [radioList(chooser, options, { onChoose: choose }), variant ? html`<div class="variants__chosen">${chosenPart(field, field.schema, variant)}</div>` : nothing],
+      [
+        radioList(chooser, options, { onChoose: choose }),
+        variant ? html`<div class="variants__chosen">${chosenPart(field, field.schema, variant)}</div>` : nothing,
+      ],
       { asHeading: !field.path || takesObject(root, field.schema), extraClass: 'variants' },
     )}`;
   },

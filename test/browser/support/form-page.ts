@@ -26,11 +26,20 @@ let pageCount = 0;
 
 /** axe-core's WCAG 2.2 AA rules on the whole page, shadow roots included. */
 export async function runAxe(page: Page): Promise<AxeViolation[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ url: '/node_modules/axe-core/axe.min.js' });
+  if (!(await page.evaluate(() => 'axe' in window))) {
+    await page.addScriptTag({ url: '/node_modules/axe-core/axe.min.js' });
+  }
   return page.evaluate(async (tags) => {
-    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
+    type Violation = { id: string; impact: string; help: string; nodes: { target: unknown[] }[] };
+    type Axe = { run(ctx: unknown, opts: unknown): Promise<{ violations: Violation[] }> };
+    const axe = (window as unknown as { axe: Axe }).axe;
     const { violations } = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
-    return violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => JSON.stringify(n.target)) }));
+    return violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      targets: v.nodes.slice(0, 5).map((n) => JSON.stringify(n.target)),
+    }));
   }, WCAG_TAGS);
 }
 

@@ -14,12 +14,16 @@ export interface GovukPageOptions {
 }
 
 /** The host page's own script: GOV.UK's components, and the GOV.UK error summary pattern for dao-invalid. */
-const HOST_SCRIPT = `import { initAll, ErrorSummary } from '/node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js';
+const HOST_SCRIPT = `import { initAll, ErrorSummary }
+  from '/node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js';
 document.body.classList.add('js-enabled', 'govuk-frontend-supported');
 initAll();
 window.hostEvents = [];
 const form = document.querySelector('dao-form');
-document.querySelector('#host').addEventListener('submit', (e) => { window.hostEvents.push('submit'); e.preventDefault(); });
+document.querySelector('#host').addEventListener('submit', (e) => {
+  window.hostEvents.push('submit');
+  e.preventDefault();
+});
 form.addEventListener('dao-invalid', (e) => {
   window.hostEvents.push('dao-invalid');
   if (form.getAttribute('error-summary') !== 'host') return;
@@ -53,24 +57,38 @@ export class GovukPage {
     page.on('pageerror', (e) => this.consoleErrors.push(String(e)));
   }
 
-  static async open(browser: Browser, server: StaticServer, schema: unknown, options: GovukPageOptions = {}): Promise<GovukPage> {
+  static async open(
+    browser: Browser,
+    server: StaticServer,
+    schema: unknown,
+    options: GovukPageOptions = {},
+  ): Promise<GovukPage> {
     const n = ++pageCount;
     server.files.set(`/t/govuk-${n}.json`, JSON.stringify(schema));
     server.files.set('/t/govuk-host.js', HOST_SCRIPT);
-    server.files.set('/t/elsewhere.html', '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Elsewhere</title></head><body><p>Elsewhere</p></body></html>');
+    server.files.set(
+      '/t/elsewhere.html',
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Elsewhere</title></head>
+<body><p>Elsewhere</p></body></html>`,
+    );
     const form = `<form id="host" action="/t/elsewhere.html" method="get">${options.before ?? ''}
-      <dao-form id="answers" name="answers" no-submit schema-src="/t/govuk-${n}.json" ${options.attributes ?? ''}></dao-form>
+      <dao-form id="answers" name="answers" no-submit schema-src="/t/govuk-${n}.json" ${options.attributes ?? ''}>
+      </dao-form>
       <button type="submit" class="govuk-button" data-module="govuk-button">Continue</button></form>`;
-    server.files.set(`/t/govuk-${n}.html`, `<!doctype html><html lang="en" class="govuk-template"><head><meta charset="utf-8">
+    server.files.set(
+      `/t/govuk-${n}.html`,
+      `<!doctype html><html lang="en" class="govuk-template"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>Apply – GOV.UK</title>
 <link rel="stylesheet" href="/node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.css">
 <script type="module" src="/dist/dao-form.js"></script><script type="module" src="/t/govuk-host.js"></script></head>
-<body class="govuk-template__body"><div class="govuk-width-container"><main class="govuk-main-wrapper" id="main-content">
+<body class="govuk-template__body"><div class="govuk-width-container">
+<main class="govuk-main-wrapper" id="main-content">
 <div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds"><div id="summary-slot"></div>
 <span class="govuk-caption-l">Apply</span><h1 class="govuk-heading-l" id="page-heading">Your details</h1>
 ${(options.wrapper ?? '{{form}}').replace('{{form}}', form)}
 <a href="/t/elsewhere.html" id="away" class="govuk-link">Go elsewhere</a>
-</div></div></main></div></body></html>`);
+</div></div></main></div></body></html>`,
+    );
     const page = await browser.newPage({ viewport: { width: 1024, height: 900 } });
     const govuk = new GovukPage(page);
     await page.goto(`${server.url}/t/govuk-${n}.html`);
@@ -79,12 +97,18 @@ ${(options.wrapper ?? '{{form}}').replace('{{form}}', form)}
   }
 
   async ready(): Promise<void> {
-    await this.page.waitForFunction(() => (window as unknown as { hostReady?: boolean }).hostReady && document.querySelector('dao-form')?.shadowRoot?.querySelector('dao-field'));
+    await this.page.waitForFunction(
+      () =>
+        (window as unknown as { hostReady?: boolean }).hostReady &&
+        document.querySelector('dao-form')?.shadowRoot?.querySelector('dao-field'),
+    );
     await this.settle();
   }
 
   async settle(): Promise<void> {
-    await this.page.evaluate(() => (document.querySelector('dao-form') as unknown as { updateComplete: Promise<unknown> }).updateComplete);
+    await this.page.evaluate(
+      () => (document.querySelector('dao-form') as unknown as { updateComplete: Promise<unknown> }).updateComplete,
+    );
   }
 
   async hostEvents(): Promise<string[]> {
@@ -93,10 +117,13 @@ ${(options.wrapper ?? '{{form}}').replace('{{form}}', form)}
 
   /** Runs a method of the host <form> or of the element ("form.checkValidity", "element.reportValidity"). */
   async call(target: 'form' | 'element', method: string): Promise<unknown> {
-    const result = await this.page.evaluate(([t, m]) => {
-      const el = t === 'form' ? document.querySelector('#host') : document.querySelector('dao-form');
-      return (el as unknown as Record<string, () => unknown>)[m]!();
-    }, [target, method] as const);
+    const result = await this.page.evaluate(
+      ([t, m]) => {
+        const el = t === 'form' ? document.querySelector('#host') : document.querySelector('dao-form');
+        return (el as unknown as Record<string, () => unknown>)[m]!();
+      },
+      [target, method] as const,
+    );
     await this.settle();
     return result;
   }
@@ -145,7 +172,8 @@ ${(options.wrapper ?? '{{form}}').replace('{{form}}', form)}
         context.drawImage(img, 0, 0);
         const d = context.getImageData(0, 0, img.width, img.height).data;
         let count = 0;
-        for (let i = 0; i < d.length; i += 4) if (Math.abs(d[i]! - 237) < 12 && Math.abs(d[i + 1]! - 96) < 25 && d[i + 2]! < 40) count++;
+        for (let i = 0; i < d.length; i += 4)
+          if (Math.abs(d[i]! - 237) < 12 && Math.abs(d[i + 1]! - 96) < 25 && d[i + 2]! < 40) count++;
         return count;
       }, png);
     } finally {

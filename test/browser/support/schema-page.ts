@@ -22,14 +22,20 @@ export class SchemaPage {
   readonly warnings: string[] = [];
 
   private constructor(readonly page: Page) {
-    page.on('console', (m) => (m.type() === 'error' ? this.problems : m.type() === 'warning' ? this.warnings : []).push(m.text()));
+    page.on('console', (m) =>
+      (m.type() === 'error' ? this.problems : m.type() === 'warning' ? this.warnings : []).push(m.text()),
+    );
     page.on('pageerror', (e) => this.problems.push(String(e)));
   }
 
   static async open(browser: Browser, server: StaticServer, attributes = '', timezoneId = 'UTC'): Promise<SchemaPage> {
     const path = `/t/schema-page-${Math.random().toString(36).slice(2)}.html`;
-    server.files.set(path, `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Schema</title>
-<script type="module" src="/dist/dao-form.js"></script></head><body><main><dao-form id="form" ${attributes}></dao-form></main></body></html>`);
+    server.files.set(
+      path,
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Schema</title>
+<script type="module" src="/dist/dao-form.js"></script></head>
+<body><main><dao-form id="form" ${attributes}></dao-form></main></body></html>`,
+    );
     const page = await browser.newPage({ timezoneId });
     const schemaPage = new SchemaPage(page);
     await page.goto(`${server.url}${path}`);
@@ -39,16 +45,19 @@ export class SchemaPage {
 
   /** Shows `schema` with `data` (a fresh form each time) and waits for every field. */
   async show(schema: unknown, data: unknown): Promise<void> {
-    await this.page.evaluate(async ([s, d]) => {
-      const old = document.querySelector('dao-form')!;
-      const form = document.createElement('dao-form') as unknown as FormElement;
-      form.id = 'form';
-      for (const { name, value } of old.attributes) if (name !== 'id') form.setAttribute(name, value);
-      old.replaceWith(form);
-      form.schema = s;
-      if (d !== undefined) form.data = structuredClone(d);
-      await form.updateComplete;
-    }, [schema, data] as const);
+    await this.page.evaluate(
+      async ([s, d]) => {
+        const old = document.querySelector('dao-form')!;
+        const form = document.createElement('dao-form') as unknown as FormElement;
+        form.id = 'form';
+        for (const { name, value } of old.attributes) if (name !== 'id') form.setAttribute(name, value);
+        old.replaceWith(form);
+        form.schema = s;
+        if (d !== undefined) form.data = structuredClone(d);
+        await form.updateComplete;
+      },
+      [schema, data] as const,
+    );
   }
 
   async shown(): Promise<Shown> {
@@ -56,7 +65,9 @@ export class SchemaPage {
       const root = document.querySelector('dao-form')!.shadowRoot!;
       const label = (el: HTMLInputElement) => (el.labels?.[0]?.textContent ?? '').trim();
       const texts = [
-        ...[...root.querySelectorAll<HTMLInputElement>('input[type=text], input[type=email], textarea')].map((el) => el.value),
+        ...[...root.querySelectorAll<HTMLInputElement>('input[type=text], input[type=email], textarea')].map(
+          (el) => el.value,
+        ),
         ...[...root.querySelectorAll<HTMLInputElement>('input:checked')].map(label),
         ...[...root.querySelectorAll('select')].map((el) => (el.selectedOptions[0]?.textContent ?? '').trim()),
         ...[...root.querySelectorAll('output, .summary__value')].map((el) => (el.textContent ?? '').trim()),

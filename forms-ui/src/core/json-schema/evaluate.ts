@@ -27,12 +27,27 @@ export interface Place {
 
 export type Keyword = (run: Evaluation, s: SchemaNode, data: unknown, at: Place, ev: Evaluated) => boolean;
 
-const ANNOTATIONS = new Set(['title', 'description', '$comment', 'examples', 'default', 'deprecated', 'readOnly', 'writeOnly',
-  '$schema', '$id', '$anchor', '$defs', 'definitions']);
+const ANNOTATIONS = new Set([
+  'title',
+  'description',
+  '$comment',
+  'examples',
+  'default',
+  'deprecated',
+  'readOnly',
+  'writeOnly',
+  '$schema',
+  '$id',
+  '$anchor',
+  '$defs',
+  'definitions',
+]);
 
 /** A schema that accepts everything (ajv's alwaysValidSchema). */
 export function isTrivial(schema: AnySchema): boolean {
-  return schema === true || (isNode(schema) && Object.keys(schema).every((k) => ANNOTATIONS.has(k) || k.startsWith('x-')));
+  return (
+    schema === true || (isNode(schema) && Object.keys(schema).every((k) => ANNOTATIONS.has(k) || k.startsWith('x-')))
+  );
 }
 
 function escapeKey(key: string | number): string {
@@ -40,7 +55,11 @@ function escapeKey(key: string | number): string {
 }
 
 export function child(at: Place, key: string | number, schemaKey: string): Place {
-  return { instancePath: `${at.instancePath}/${escapeKey(key)}`, schemaPath: `${at.schemaPath}/${schemaKey}`, dynamic: at.dynamic };
+  return {
+    instancePath: `${at.instancePath}/${escapeKey(key)}`,
+    schemaPath: `${at.schemaPath}/${schemaKey}`,
+    dynamic: at.dynamic,
+  };
 }
 
 export const fresh = (): Evaluated => ({ props: new Set(), items: 0 });
@@ -87,7 +106,8 @@ export class Evaluation {
     const resource = this.index.resourceOf(schema);
     const here = resource && at.dynamic.at(-1) !== resource ? { ...at, dynamic: [...at.dynamic, resource] } : at;
     let valid = true;
-    for (const [name, keyword] of this.keywords) if (name in schema && !keyword(this, schema, data, here, ev)) valid = false;
+    for (const [name, keyword] of this.keywords)
+      if (name in schema && !keyword(this, schema, data, here, ev)) valid = false;
     return valid;
   }
 
@@ -107,7 +127,14 @@ export class Evaluation {
     return result;
   }
 
-  followRef(target: AnySchema | undefined, ref: string, data: unknown, at: Place, ev: Evaluated, keyword: string): boolean {
+  followRef(
+    target: AnySchema | undefined,
+    ref: string,
+    data: unknown,
+    at: Place,
+    ev: Evaluated,
+    keyword: string,
+  ): boolean {
     if (target === undefined) {
       this.problems.add(`${at.schemaPath}/${keyword}: "${ref}" is not in this schema`);
       return true;

@@ -5,8 +5,19 @@ export type SchemaNode = Record<string, unknown>;
 export type AnySchema = SchemaNode | boolean;
 
 /** Keywords whose value is a schema, a list of schemas, or a map of schemas (the ones worth indexing). */
-const ONE = ['items', 'additionalItems', 'additionalProperties', 'unevaluatedProperties', 'unevaluatedItems', 'contains',
-  'propertyNames', 'not', 'if', 'then', 'else'];
+const ONE = [
+  'items',
+  'additionalItems',
+  'additionalProperties',
+  'unevaluatedProperties',
+  'unevaluatedItems',
+  'contains',
+  'propertyNames',
+  'not',
+  'if',
+  'then',
+  'else',
+];
 const LIST = ['allOf', 'anyOf', 'oneOf', 'prefixItems', 'items'];
 const MAP = ['$defs', 'definitions', 'properties', 'patternProperties', 'dependentSchemas', 'dependencies'];
 const ROOT_BASE = 'dao-form:///schema';
@@ -18,12 +29,15 @@ export function isNode(value: unknown): value is SchemaNode {
 /** The subschemas of a node with the keyword path to each ("properties/name"). */
 export function childSchemas(node: SchemaNode): [string, AnySchema][] {
   const out: [string, AnySchema][] = [];
-  const add = (path: string, value: unknown) => (isNode(value) || typeof value === 'boolean') && out.push([path, value]);
+  const add = (path: string, value: unknown) =>
+    (isNode(value) || typeof value === 'boolean') && out.push([path, value]);
   for (const key of ONE) add(key, node[key]);
-  for (const key of LIST) if (Array.isArray(node[key])) (node[key] as unknown[]).forEach((s, i) => add(`${key}/${i}`, s));
+  for (const key of LIST)
+    if (Array.isArray(node[key])) (node[key] as unknown[]).forEach((s, i) => add(`${key}/${i}`, s));
   for (const key of MAP) {
     const map = node[key];
-    if (isNode(map)) for (const [name, s] of Object.entries(map)) add(`${key}/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`, s);
+    if (isNode(map))
+      for (const [name, s] of Object.entries(map)) add(`${key}/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`, s);
   }
   return out;
 }
@@ -69,7 +83,8 @@ export class SchemaIndex {
     }
     this.#baseOf.set(node, base);
     this.#resourceOf.set(node, resource);
-    for (const key of ['$anchor', '$dynamicAnchor']) if (typeof node[key] === 'string') this.#anchors.set(`${base}#${String(node[key])}`, node);
+    for (const key of ['$anchor', '$dynamicAnchor'])
+      if (typeof node[key] === 'string') this.#anchors.set(`${base}#${String(node[key])}`, node);
     for (const [, child] of childSchemas(node)) if (isNode(child)) this.#visit(child, base, resource);
   }
 

@@ -9,15 +9,21 @@ export interface Box {
   width: string;
 }
 
-export function numberBoxes<K extends string>(field: Field, boxes: (Box & { key: K })[], parts: Record<K, string>,
-  join: (parts: Record<K, string>) => unknown): TemplateResult {
+export function numberBoxes<K extends string>(
+  field: Field,
+  boxes: (Box & { key: K })[],
+  parts: Record<K, string>,
+  join: (parts: Record<K, string>) => unknown,
+): TemplateResult {
   return html`<div class="date-input">${boxes.map((box, i) => {
     const id = i === 0 ? field.id : `${field.id}-${box.key}`;
-    const onInput = (e: Event) => field.set(join({ ...parts, [box.key]: (e.target as HTMLInputElement).value.replace(/[^0-9]/g, '') }));
+    const onInput = (e: Event) =>
+      field.set(join({ ...parts, [box.key]: (e.target as HTMLInputElement).value.replace(/[^0-9]/g, '') }));
     return html`<div class="date-input__item">
       <label class="label date-input__label" for=${id}>${box.label}</label>
-      <input class="input ${box.width} ${field.error ? 'input--error' : ''}" id=${id} name=${id} type="text" inputmode="numeric"
-        data-path=${field.path} .value=${parts[box.key]} @input=${onInput} autocomplete="off" part="input" />
+      <input class="input ${box.width} ${field.error ? 'input--error' : ''}" id=${id} name=${id} type="text"
+        inputmode="numeric" data-path=${field.path} .value=${parts[box.key]} @input=${onInput} autocomplete="off"
+        part="input" />
     </div>`;
   })}</div>`;
 }

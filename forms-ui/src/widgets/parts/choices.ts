@@ -27,7 +27,8 @@ function choiceIndex(event: Event): number {
  * visible label (WCAG 2.5.3, label in name). */
 function plainRadio(field: Field, choice: Choice, i: number, spoken: string | undefined): TemplateResult {
   return html`<label class="radios__item"><input class="radios__input" id=${i === 0 ? field.id : nothing} name=${field.id} type="radio"
-    aria-label=${spoken ? `${choice.title} ${spoken}` : nothing} .checked=${sameValue(field.value, choice.value)} />${choice.title}</label>`;
+    aria-label=${spoken ? `${choice.title} ${spoken}` : nothing} .checked=${sameValue(field.value, choice.value)}
+    />${choice.title}</label>`;
 }
 
 /** A radio with its own hint or colour, as GOV.UK marks it up. */
@@ -35,7 +36,8 @@ function fullRadio(field: Field, choice: Choice, i: number): TemplateResult {
   const id = i === 0 ? field.id : `${field.id}-${i}`;
   const itemHint = choice.description ? `${id}-item-hint` : undefined;
   return html`<div class="radios__item ${choice.colour ? `item--${choice.colour}` : ''}">
-    <input class="radios__input" id=${id} name=${field.id} type="radio" .checked=${sameValue(field.value, choice.value)} aria-describedby=${ifDefined(itemHint)} />
+    <input class="radios__input" id=${id} name=${field.id} type="radio" .checked=${sameValue(field.value, choice.value)}
+      aria-describedby=${ifDefined(itemHint)} />
     <label class="radios__label" for=${id}>${choice.title}</label>
     ${itemHint ? html`<div id=${itemHint} class="hint radios__hint">${choice.description}</div>` : nothing}
   </div>`;

@@ -3,7 +3,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { getAt, joinPath } from '../../core/paths.js';
-import { displayValue, isConfidential, propertiesOf, requiredOf, resolveSchema, titleOf, type Schema } from '../../core/schema.js';
+import { displayValue, isConfidential, propertiesOf, requiredOf, resolveSchema, titleOf } from '../../core/schema.js';
+import type { Schema } from '../../core/schema.js';
 import type { Field, Widget } from '../registry.js';
 import { errorMessage, label } from './shell.js';
 
@@ -56,7 +57,10 @@ export function columnTitles(field: Field): string[] {
 export function readOnlyRows(field: Field): TemplateResult {
   const { root, confidentialCleared } = field.form;
   const shown = ([, s]: readonly [string, Schema]) => confidentialCleared || !isConfidential(s);
-  const resolved = (node: Schema) => propertiesOf(node).map(([k, s]) => [k, resolveSchema(root, s)] as const).filter(shown);
+  const resolved = (node: Schema) =>
+    propertiesOf(node)
+      .map(([k, s]) => [k, resolveSchema(root, s)] as const)
+      .filter(shown);
   const rows = resolved(field.schema);
   const first = rows[0]?.[1];
   const columns = first && first.type === 'object' ? resolved(first) : undefined;

@@ -50,10 +50,8 @@ function group(field: Field, inner: unknown, extraClass = ''): TemplateResult {
 export function labelled(field: Field, control: unknown, after: unknown = nothing): TemplateResult {
   const text = html`<label class="label" for=${field.id} part="label">${label(field)}</label>`;
   const level = field.form.headingLevel;
-  return group(
-    field,
-    html`${field.path ? text : heading(level, text, `title title--${titleSize(level)}`, 'title')}${hint(field)}${help(field)}${errorMessage(field)}${control}${after}`,
-  );
+  const title = field.path ? text : heading(level, text, `title title--${titleSize(level)}`, 'title');
+  return group(field, html`${title}${hint(field)}${help(field)}${errorMessage(field)}${control}${after}`);
 }
 
 /** The heading level of a group's legend: the form's own level, then one down for each level of nesting. */
@@ -82,8 +80,9 @@ export function heading(level: number, text: unknown, className = 'fieldset__hea
 /** Several controls (or questions) in a <fieldset> whose <legend> is the question; `asHeading` for sections. */
 export function grouped(field: Field, controls: unknown, options: { asHeading?: boolean; extraClass?: string; before?: unknown; describedBy?: string } = {}): TemplateResult {
   // The whole form's only question is the form's heading.
+  const size = field.path ? 'm' : titleSize(field.form.headingLevel);
   const legend = options.asHeading || !field.path
-    ? html`<legend class="legend legend--${field.path ? 'm' : titleSize(field.form.headingLevel)}" part="legend">${heading(headingLevel(field), label(field))}</legend>`
+    ? html`<legend class="legend legend--${size}" part="legend">${heading(headingLevel(field), label(field))}</legend>`
     : html`<legend class="legend" part="legend">${label(field)}</legend>`;
   return group(
     field,
