@@ -147,9 +147,11 @@ ${(options.wrapper ?? '{{form}}').replace('{{form}}', form)}
 
   /**
    * Whether the browser's own validation bubble shows within `windowMs` (it fades in after a report): its orange
-   * warning icon's pixels in screenshots taken until it shows or the window ends.
+   * warning icon's pixels in screenshots taken until it shows or the window ends. On a loaded machine one screenshot
+   * and its reading can take over a second, and 1.5 s once missed a native control's bubble: the window is long
+   * enough for several looks, so that not seeing one means something.
    */
-  async bubbleShown(windowMs = 1500): Promise<boolean> {
+  async bubbleShown(windowMs = 4000): Promise<boolean> {
     const end = Date.now() + windowMs;
     do {
       if ((await this.bubblePixels()) > 0) return true;
