@@ -1,7 +1,8 @@
-// npm run build: dist/dao-form.js (one minified ES module, Lit included), dist/app/ (the web app) and, for every protocol form,
+// npm run build: dist/dao-form.js (one minified ES module, Lit included; with dao-form-extensions.js, loaded by forms
+// that use this product's own widgets or computed answers), dist/app/ (the web app) and, for every protocol form,
 // dist/schemas/<id>.json (as served: placeholders filled) and dist/validators/<id>.js (its standalone validator),
 // with dist/schemas/index.json listing them. The browser tests run it too (test/browser/support/build.ts).
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,22 +22,52 @@ async function writeAtomic(file: string, text: string): Promise<void> {
 
 export const FORBIDDEN_IN_BUNDLE = [/new Function/, /\beval\(/];
 
-export async function bundleFormElement(outDir: string): Promise<string> {
+/**
+ * This product's extensions (its own widgets, and computed answers with engine/forms/compute.ts and its JSON Logic)
+ * are a module of their own next to dist/dao-form.js, dao-form-extensions.js, loaded only by the forms that use them
+ * (forms-ui/src/extensions.ts). It is self-contained (its own copy of what it shares with dao-form.js, Lit's html
+ * included): a portal's page loads dao-form.js alone.
+ */
+const extensionsAsFile: Plugin = {
+  name: 'extensions-as-file',
+  setup(b) {
+    b.onResolve({ filter: /\/product-extensions\.js$/ }, (args) =>
+      args.importer.endsWith('extensions.ts') ? { path: './dao-form-extensions.js', external: true } : undefined,
+    );
+  },
+};
+
+/** One entry point as one minified ES module for the browser (no eval: checked). */
+export async function bundleModule(entry: string, plugins: Plugin[]): Promise<string> {
   const result = await build({
-    entryPoints: [join(root, 'forms-ui/src/dao-form.ts')],
+    entryPoints: [join(root, entry)],
     bundle: true,
     format: 'esm',
     platform: 'browser',
-    target: 'es2021',
+    target: 'es2022',
     minify: true,
     legalComments: 'none',
+    plugins,
     write: false,
     logLevel: 'silent',
   });
   const code = result.outputFiles[0]!.text;
   const found = FORBIDDEN_IN_BUNDLE.find((pattern) => pattern.test(code));
-  if (found) throw new Error(`dist/dao-form.js must not contain ${found.source}: it would need 'unsafe-eval'`);
-  await writeAtomic(join(outDir, 'dao-form.js'), code);
+  if (found) throw new Error(`${entry} built must not contain ${found.source}: it would need 'unsafe-eval'`);
+  return code;
+}
+
+export const FORM_ELEMENT_PLUGINS = [extensionsAsFile];
+
+export async function bundleFormElement(outDir: string): Promise<string> {
+  const [code, extensions] = await Promise.all([
+    bundleModule('forms-ui/src/dao-form.ts', FORM_ELEMENT_PLUGINS),
+    bundleModule('forms-ui/src/product-extensions.ts', []),
+  ]);
+  await Promise.all([
+    writeAtomic(join(outDir, 'dao-form.js'), code),
+    writeAtomic(join(outDir, 'dao-form-extensions.js'), extensions),
+  ]);
   return code;
 }
 

@@ -19,25 +19,27 @@ export function keywordExportName(keyword: string): string {
   return keyword.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase());
 }
 
+/** How form schemas are checked (the tests' ajv for other dialects uses the same, to compare verdicts with). */
+export const FORM_AJV_OPTIONS = {
+  allErrors: true,
+  strict: true,
+  strictTypes: false,
+  strictTuples: false,
+  strictRequired: false,
+  allowUnionTypes: true,
+  // Compiling is most of the cost of checking a set of definitions: a $ref'd piece ($defs) is compiled once as its
+  // own function rather than inlined at every use, and ajv's code optimisation pass is skipped. Neither changes
+  // what is accepted, the errors reported, or the strict-mode checks.
+  inlineRefs: false,
+  code: { optimize: false },
+} as const;
+
 /**
  * `precompiled: false` compiles each x- keyword's value schema here (what the generated module was made from);
  * otherwise the generated check is used, as ajv would use the one it compiles.
  */
 export function createFormAjv(options: AjvOptions = {}, { precompiled = true }: { precompiled?: boolean } = {}): Ajv2020 {
-  const ajv = new Ajv2020({
-    allErrors: true,
-    strict: true,
-    strictTypes: false,
-    strictTuples: false,
-    strictRequired: false,
-    allowUnionTypes: true,
-    // Compiling is most of the cost of checking a set of definitions: a $ref'd piece ($defs) is compiled once as its
-    // own function rather than inlined at every use, and ajv's code optimisation pass is skipped. Neither changes
-    // what is accepted, the errors reported, or the strict-mode checks.
-    inlineRefs: false,
-    code: { optimize: false },
-    ...options,
-  });
+  const ajv = new Ajv2020({ ...FORM_AJV_OPTIONS, ...options });
   addFormats(ajv);
   const generated = formSchemaValidators as unknown as Record<string, ValidateFunction | undefined>;
   for (const [keyword, metaSchema] of Object.entries(formKeywords)) {

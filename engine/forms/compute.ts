@@ -6,6 +6,7 @@ type Schema = Record<string, unknown>;
 function computedFields(schema: Schema, root: Schema, prefix: string[], out: { path: string[]; expr: unknown }[]): void {
   const props = (schema.properties ?? {}) as Record<string, Schema>;
   for (const [key, child] of Object.entries(props)) {
+    if (!child || typeof child !== 'object') continue;
     const resolved = typeof child.$ref === 'string' ? resolveRef(root, child.$ref) : child;
     if ('x-compute' in child) out.push({ path: [...prefix, key], expr: child['x-compute'] });
     else if (resolved && resolved.type === 'object') computedFields(resolved, root, [...prefix, key], out);

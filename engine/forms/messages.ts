@@ -1,20 +1,14 @@
-// Turns ajv's errors into GOV.UK-style messages keyed by field path ("personReferred.dateOfBirth").
+// Turns ajv's errors into GOV.UK-style messages keyed by field path ("personReferred.dateOfBirth"): one message per
+// field, for every keyword of JSON Schema, worded as the GOV.UK Design System words its error messages. The browser's
+// built-in validator reports errors in ajv's shape, so the same code words the server's and the browser's.
 import type { ErrorObject } from 'ajv';
+import { chosenVariantErrors, type ChosenVariant } from './branch-errors.js';
+import { schemaAt, type FieldSchema, type SchemaLookup } from './schema-at.js';
+import { keywordMessage, label, requiredMessage } from './message-wording.js';
+
+export { schemaAt } from './schema-at.js';
 
 export type FieldErrors = Record<string, string[]>;
-
-interface FieldSchema {
-  title?: string;
-  type?: string | string[];
-  format?: string;
-  enum?: unknown[];
-  oneOf?: unknown[];
-  const?: unknown;
-  items?: unknown;
-  'x-widget'?: string;
-  'x-errorMessage'?: Record<string, string>;
-  [key: string]: unknown;
-}
 
 export function pointerToPath(pointer: string): string {
   return pointer
@@ -28,108 +22,66 @@ function joinPath(base: string, key: string): string {
   return base ? `${base}.${key}` : key;
 }
 
-/** Finds the schema of a field by walking properties / items / $ref from the root. */
-export function schemaAt(root: FieldSchema, path: string): FieldSchema | undefined {
-  const resolve = (node: FieldSchema | undefined): FieldSchema | undefined => {
-    const ref = node?.$ref;
-    if (typeof ref === 'string' && ref.startsWith('#/')) {
-      const target = ref.slice(2).split('/').reduce<unknown>((n, k) => (n as Record<string, unknown>)?.[k], root);
-      return { ...(target as FieldSchema), ...Object.fromEntries(Object.entries(node!).filter(([k]) => k !== '$ref')) };
-    }
-    return node;
-  };
-  let node: FieldSchema | undefined = resolve(root);
-  for (const part of path ? path.split('.') : []) {
-    if (!node) return undefined;
-    const props = node.properties as Record<string, FieldSchema> | undefined;
-    const fromThen = (node.then as { properties?: Record<string, FieldSchema> } | undefined)?.properties;
-    node = resolve(/^\d+$/.test(part) && node.items ? (node.items as FieldSchema) : (props?.[part] ?? fromThen?.[part]));
-  }
-  return node;
+/** What the browser knows besides the errors: the answers, how to resolve any `$ref`, the variants chosen. */
+export interface MessageContext extends SchemaLookup {
+  data?: unknown;
+  chosenVariant?: ChosenVariant;
 }
 
-function label(field: FieldSchema | undefined, path: string): string {
-  const title = field?.title?.trim().replace(/[:.]$/, '');
-  return title || path.split('.').pop() || 'this answer';
-}
-
-function lowerFirst(text: string): string {
-  return /^[A-Z][a-z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
-}
-
-function isChoice(field: FieldSchema | undefined): boolean {
-  if (!field) return false;
-  return Boolean(field.enum || field.oneOf || field.type === 'boolean' || field['x-widget'] === 'radios' || field['x-widget'] === 'scale');
-}
-
-function requiredMessage(field: FieldSchema | undefined, path: string): string {
-  const text = label(field, path);
-  const question = text.endsWith('?');
-  if (field?.type === 'array') return `Add at least one entry to ${question ? `“${text}”` : lowerFirst(text)}`;
-  if (isChoice(field)) return question ? `Select an answer to “${text}”` : `Select ${lowerFirst(text)}`;
-  if (field?.type === 'object') return `Complete ${lowerFirst(text)}`;
-  return question ? `Answer “${text}”` : `Enter ${lowerFirst(text)}`;
-}
-
-function messageFor(error: ErrorObject, field: FieldSchema | undefined, path: string): string {
-  const custom = field?.['x-errorMessage'];
-  const text = label(field, path);
+/** The field an error is about: for a missing or extra property, that property, not the object holding it. */
+function errorPath(error: ErrorObject): string {
+  const path = pointerToPath(error.instancePath);
   const p = error.params as Record<string, unknown>;
-  switch (error.keyword) {
-    case 'required':
-      return custom?.required ?? requiredMessage(field, path);
-    case 'format':
-      return custom?.format ?? (p.format === 'date' ? `${text} must be a real date` : `${text} must be a valid ${p.format}`);
-    case 'type':
-      return custom?.type ?? (p.type === 'integer' || p.type === 'number' ? `${text} must be a number` : `${text} must be ${p.type === 'boolean' ? 'yes or no' : `a ${p.type}`}`);
-    case 'maxLength':
-      return custom?.maxLength ?? `${text} must be ${p.limit} characters or fewer`;
-    case 'minLength':
-      return custom?.minLength ?? (p.limit === 1 ? requiredMessage(field, path) : `${text} must be ${p.limit} characters or more`);
-    case 'minimum':
-    case 'exclusiveMinimum':
-      return custom?.minimum ?? `${text} must be ${p.limit} or more`;
-    case 'maximum':
-    case 'exclusiveMaximum':
-      return custom?.maximum ?? `${text} must be ${p.limit} or less`;
-    case 'minItems':
-      return custom?.minItems ?? `Add at least ${p.limit} ${p.limit === 1 ? 'entry' : 'entries'} to ${lowerFirst(text)}`;
-    case 'maxItems':
-      return custom?.maxItems ?? `${text} must have ${p.limit} entries or fewer`;
-    case 'const':
-      return custom?.const ?? (field?.const === true ? `Confirm ${lowerFirst(text)}` : `${text} must be ${JSON.stringify(field?.const)}`);
-    case 'enum':
-    case 'oneOf':
-    case 'anyOf':
-      return custom?.enum ?? `Select one of the options for ${lowerFirst(text)}`;
-    case 'uniqueItems':
-      return `${text} must not repeat an answer`;
-    case 'additionalProperties':
-      return `“${String(p.additionalProperty)}” is not a question on this form`;
-    default:
-      return custom?.[error.keyword] ?? `${text} is not valid`;
-  }
+  const key = {
+    required: p.missingProperty,
+    dependentRequired: p.missingProperty,
+    dependencies: p.missingProperty,
+    additionalProperties: p.additionalProperty,
+    unevaluatedProperties: p.unevaluatedProperty,
+  }[error.keyword];
+  return key === undefined ? path : joinPath(path, String(key));
+}
+
+const FIRST = new Set(['required', 'dependentRequired', 'dependencies', 'type', 'format']);
+const CHOICE = new Set(['oneOf', 'anyOf', 'enum']);
+/** Said only when nothing more useful is: "if" comes with the errors of its then/else. */
+const LAST = new Set(['not', 'if']);
+
+function valueAt(data: unknown, path: string): unknown {
+  return (path ? path.split('.') : []).reduce<unknown>(
+    (n, k) => (n && typeof n === 'object' ? (n as Record<string, unknown>)[k] : undefined),
+    data,
+  );
 }
 
 /** Ajv errors → { fieldPath: [message] } in form order, with one message per field. */
-export function toFieldErrors(errors: ErrorObject[] | null | undefined, root: FieldSchema): FieldErrors {
+export function toFieldErrors(
+  errors: ErrorObject[] | null | undefined,
+  root: FieldSchema,
+  context: MessageContext = {},
+): FieldErrors {
   // Built with fromEntries: a field path such as "__proto__" must become an own key, never a prototype.
   const result: [string, string[]][] = [];
   const byPath = new Map<string, ErrorObject[]>();
-  for (const error of errors ?? []) {
-    if (error.keyword === 'if' || error.keyword === 'not') continue;
-    let path = pointerToPath(error.instancePath);
-    if (error.keyword === 'required') path = joinPath(path, String((error.params as { missingProperty: string }).missingProperty));
-    if (error.keyword === 'additionalProperties') path = joinPath(path, String((error.params as { additionalProperty: string }).additionalProperty));
-    const list = byPath.get(path) ?? [];
-    list.push(error);
-    byPath.set(path, list);
+  for (const error of chosenVariantErrors(errors ?? [], root, context)) {
+    // "if" comes with the errors of its then/else; a property name's and a contains item's own errors with theirs.
+    if (error.keyword === 'if' || error.propertyName !== undefined || error.schemaPath.includes('/contains/')) continue;
+    const path = errorPath(error);
+    byPath.set(path, [...(byPath.get(path) ?? []), error]);
   }
   for (const [path, list] of byPath) {
     // A failed choice shows as one const/enum error per option plus oneOf: report it once.
-    const choice = list.find((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf' || e.keyword === 'enum');
-    const primary = list.find((e) => e.keyword === 'required' || e.keyword === 'type' || e.keyword === 'format') ?? choice ?? list[0]!;
-    result.push([path, [messageFor(primary, schemaAt(root, path), path)]]);
+    const primary =
+      list.find((e) => FIRST.has(e.keyword)) ??
+      list.find((e) => CHOICE.has(e.keyword)) ??
+      list.find((e) => !LAST.has(e.keyword)) ??
+      list[0]!;
+    const field = schemaAt(root, path, context);
+    const parentPath = path.split('.').slice(0, -1).join('.');
+    const text = label(field, path, path ? schemaAt(root, parentPath, context) : undefined);
+    // No answer at all (a gap in a list, a null) is asked for, not called the wrong type.
+    const unanswered = primary.keyword === 'type' && 'data' in context && valueAt(context.data, path) == null;
+    result.push([path, [unanswered ? requiredMessage(field, text) : keywordMessage(primary, field, text)]]);
   }
   return Object.fromEntries(result);
 }

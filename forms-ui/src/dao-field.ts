@@ -2,12 +2,23 @@
 // (no shadow root of its own, so labels, aria-describedby and styles reach across fields) and re-renders only when
 // its own answer, its errors, or a question it depends on changes.
 import { LitElement, html, nothing } from 'lit';
+import { branchSchema } from './core/branch-schema.js';
 import { isRevealed, type Conditional } from './core/conditions.js';
 import type { StoreChange } from './core/form-store.js';
 import { isWithin, joinPath } from './core/paths.js';
 import { isConfidential, resolveSchema, widgetOf, type Schema } from './core/schema.js';
 import { readOnlyAnswer } from './widgets/parts/read-only.js';
-import { getWidget, type Field, type FormHost, type Widget } from './widgets/registry.js';
+import { findWidget, getWidget, type Field, type FormHost, type Widget } from './widgets/registry.js';
+
+/**
+ * The field's widget: its x-widget, or, when that names no widget of ours (a hint written for another renderer, said
+ * on the console by core/schema-gaps.ts), the one its type takes.
+ */
+function widgetFor(root: Schema, schema: Schema): Widget {
+  const named = widgetOf(root, schema);
+  if (named !== schema['x-widget']) return getWidget(named);
+  return findWidget(named) ?? getWidget(widgetOf(root, { ...schema, 'x-widget': undefined }));
+}
 
 export class DaoField extends LitElement {
   static override properties = {
@@ -76,11 +87,13 @@ export class DaoField extends LitElement {
   protected override render(): unknown {
     const form = this.form;
     if (!form) return nothing;
-    const schema = resolveSchema(form.root, this.schema);
+    const siblings = form.store.get(this.parentPath);
+    // A question declared in several branches takes its schema from the branch that applies (core/branch-schema.ts).
+    const schema = resolveSchema(form.root, branchSchema(this.conditional, this.schema, siblings, form.root));
     if (form.readonly && isConfidential(schema) && !form.confidentialCleared) return nothing;
-    if (this.conditional && !isRevealed(this.conditional, form.store.get(this.parentPath), form.root)) return nothing;
+    if (this.conditional && !isRevealed(this.conditional, siblings, form.root)) return nothing;
     try {
-      this.#widget = this.renderer ?? getWidget(widgetOf(form.root, schema));
+      this.#widget = this.renderer ?? widgetFor(form.root, schema);
     } catch (error) {
       console.error(`dao-form: ${(error as Error).message} (at "${this.path}")`);
       return html`<p class="error-message" role="alert">${(error as Error).message}</p>`;
@@ -96,7 +109,9 @@ export class DaoField extends LitElement {
       form,
       set: (value) => form.store.set(this.path, value),
     };
-    if (form.readonly) return (widget.readOnly ?? readOnlyAnswer)(field);
+    // readOnly (JSON Schema's annotation): shown as an answer, never typed in.
+    const shownOnly = form.readonly || (schema.readOnly === true && !widget.watchesAll);
+    if (shownOnly) return (widget.readOnly ?? readOnlyAnswer)(field);
     return widget.render(field);
   }
 }

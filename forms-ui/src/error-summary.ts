@@ -3,9 +3,10 @@
 import { html, type TemplateResult } from 'lit';
 import type { FieldErrors } from '../../engine/forms/messages.js';
 
-/** The first control of the field at `path`: its own id, or the first control of a group inside it. */
+/** The first control of the field at `path`: its own id, its "which one applies?" choice, or the first control of a
+ * group inside it. */
 export function fieldControl(root: ShadowRoot | Document, path: string): HTMLElement | undefined {
-  const own = root.getElementById(`f-${path}`);
+  const own = root.getElementById(`f-${path}`) ?? root.getElementById(`f-${path}~variant`);
   if (own) return own;
   const prefix = path ? `f-${path}.` : 'f-';
   return [...root.querySelectorAll<HTMLElement>('input, textarea, select, button')].find((el) => el.id.startsWith(prefix));

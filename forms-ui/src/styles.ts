@@ -24,7 +24,13 @@ export const formStyles = css`
   *, *::before, *::after { box-sizing: border-box; }
   dao-field { display: block; }
   p { margin: 0 0 0.75em; }
-  .title { font-size: 1.8em; line-height: 1.1; margin: 0 0 0.6em; }
+  .title { line-height: 1.1; margin: 0 0 0.6em; }
+  /* GOV.UK heading sizes at 19px body text: l 36px (an h1), m 24px (an h2), s 19px (below). */
+  .title--l, .legend--l { font-size: 1.895em; }
+  .title--m { font-size: 1.263em; }
+  .title--s { font-size: 1em; }
+  .form__body { margin: 0; padding: 0; border: 0; min-width: 0; }
+  .validity-anchor { position: absolute; width: 0; height: 0; overflow: hidden; }
   .body { margin: 0 0 1em; white-space: pre-line; }
   .form-group { margin-bottom: 1.5em; }
   .form-group--error { border-left: 5px solid var(--_error); padding-left: 15px; }
@@ -41,12 +47,15 @@ export const formStyles = css`
   .tag { display: inline-block; padding: 2px 8px; font-size: 0.8em; color: #fff; background: var(--_error); text-transform: uppercase; }
   .input, .textarea { font: inherit; color: inherit; width: 100%; min-height: 40px; padding: 5px; border: 2px solid var(--_border); border-radius: 0; background: #fff; }
   .textarea { display: block; min-height: 7em; resize: vertical; }
+  .select { font: inherit; color: inherit; min-height: 40px; max-width: 100%; padding: 5px;
+    border: 2px solid var(--_border); border-radius: 0; background: #fff; }
   .input--error { border-color: var(--_error); }
   .input--width-2 { max-width: 5.4ex; }
   .input--width-4 { max-width: 9ex; }
   .input--width-5 { max-width: 10.8ex; }
-  :is(.input, .textarea, .radios__input, .checkboxes__input, .button, summary):focus-visible,
-  :is(.input, .textarea):focus { outline: 3px solid var(--_focus); outline-offset: 0; box-shadow: inset 0 0 0 2px var(--_border); }
+  :is(.input, .textarea, .select, .radios__input, .checkboxes__input, .button, summary):focus-visible,
+  :is(.input, .textarea, .select):focus { outline: 3px solid var(--_focus); outline-offset: 0;
+    box-shadow: inset 0 0 0 2px var(--_border); }
   .character-count { margin-top: 0.3em; }
   .character-count--over { color: var(--_error); font-weight: 700; }
   .date-input { display: flex; flex-wrap: wrap; gap: 20px; }
@@ -61,35 +70,16 @@ export const formStyles = css`
   .radios__label, .checkboxes__label { flex: 1; padding: 8px 15px 5px 12px; cursor: pointer; }
   .radios__hint, .checkboxes__hint { flex-basis: 100%; padding-left: 52px; margin: 0; }
   .radios--inline .radios__label { flex: none; }
-  .radios--small .radios__input { width: 24px; height: 24px; }
-  .radios--small .radios__input:checked { background: radial-gradient(currentColor 0 5px, transparent 6px); }
-  .radios--small { column-gap: 6px; }
-  .radios--small .radios__label { padding: 0 6px 0 4px; }
-  .radios--small .radios__item { align-items: center; margin-bottom: 4px; gap: 4px; padding-right: 6px; }
   .item--green { border-left: 6px solid #00703c; padding-left: 6px; }
   .item--red { border-left: 6px dashed var(--_error); padding-left: 6px; }
   .details { margin-bottom: 1em; }
   .details__summary { color: var(--_link); text-decoration: underline; cursor: pointer; display: inline-block; }
   .details__text { border-left: 5px solid var(--_rule); padding: 0.75em 1em; margin-top: 0.5em; }
+  .variants__chosen { border-left: 4px solid var(--_rule); padding-left: 18px; margin: 0 0 1em 18px; }
   .section > .fieldset { border-top: 1px solid var(--_rule); padding-top: 1em; }
-  .grid__key { font-size: 0.9em; }
-  /* A row is its question then its columns; where they do not fit side by side the columns wrap under the question,
-     and at narrow widths each column names itself (the titles over the rows are hidden): WCAG 1.4.10 reflow. */
-  .grid__header, .grid-row { display: flex; flex-wrap: wrap; align-items: flex-start; column-gap: 20px; }
-  .grid__header > :first-child, .grid-row__legend { flex: 1 1 10rem; min-width: 0; }
-  .grid__header { font-weight: 700; border-bottom: 2px solid var(--_border); padding-bottom: 0.3em; }
-  .grid__columns, .grid-row__cells {
-    display: flex; flex-wrap: wrap; column-gap: 24px; flex: 0 1 auto; min-width: 0; max-width: 100%;
-  }
-  .grid__column, .grid-row__cell { width: var(--dao-grid-column-width, 20rem); max-width: 100%; min-width: 0; }
-  .grid-row__cell-title { display: none; font-weight: 700; margin-bottom: 4px; }
-  .grid-row { margin: 0; padding: 10px 0; border: 0; border-bottom: 1px solid var(--_rule); min-width: 0; content-visibility: auto; contain-intrinsic-size: auto 60px; }
-  .grid-row__legend { float: left; padding: 0; font-weight: 400; }
   .radios--inline, .radios__item { max-width: 100%; }
   label.radios__item { flex-wrap: wrap; }
-  .grid-row--error { border-left: 5px solid var(--_error); padding-left: 10px; }
   .add-another__item { border-bottom: 1px solid var(--_rule); margin-bottom: 1.2em; padding-bottom: 0.5em; }
-  .signature .form-group { display: inline-block; vertical-align: top; margin-right: 30px; }
   .summary { display: grid; grid-template-columns: minmax(8rem, 1fr) 2fr; gap: 10px; margin: 0 0 0.6em; padding-bottom: 0.5em; border-bottom: 1px solid var(--_rule); }
   .summary__key { font-weight: 700; }
   .summary__value { margin: 0; white-space: pre-line; }
@@ -107,8 +97,6 @@ export const formStyles = css`
   .error-summary__list a { color: var(--_error); font-weight: 700; }
   .error-summary__list a:focus { outline: 3px solid transparent; color: #0b0c0c; background: var(--_focus); box-shadow: 0 -2px var(--_focus), 0 4px #0b0c0c; text-decoration: none; }
   @media (max-width: 40em) {
-    .grid__header { display: none; }
-    .grid-row__cell-title { display: block; }
     .table, .table thead, .table tbody, .table tr, .table th, .table td { display: block; }
     .table thead { position: absolute; left: -9999px; }
     .table tr { border-bottom: 1px solid var(--_rule); padding: 6px 0; }
@@ -118,6 +106,5 @@ export const formStyles = css`
   @media print {
     :host { font-size: 12pt; }
     .button, .details__summary { display: none; }
-    .grid-row { content-visibility: visible; }
   }
 `;

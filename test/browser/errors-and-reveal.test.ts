@@ -38,7 +38,13 @@ describe('<dao-form>', () => {
       expect(await form.summaryLinks.allTextContents()).toEqual(messages);
       expect((await form.inlineErrors.allTextContents()).map((t) => t.replace('Error:', '').trim())).toEqual(messages);
       await expect.poll(() => form.focused()).toMatchObject({ className: 'error-summary' });
-      expect(await form.events('dao-invalid')).toEqual([{ errors: { name: server.errors.name, when: server.errors.when, urgent: server.errors.urgent } }]);
+      const errors = { name: server.errors.name, when: server.errors.when, urgent: server.errors.urgent };
+      const summary = Object.entries(errors).map(([path, messages]) => ({
+        path,
+        message: messages?.[0],
+        href: `#dao-form:${path}`,
+      }));
+      expect(await form.events('dao-invalid')).toEqual([{ errors, summary }]);
       expect(await form.events('dao-submit')).toEqual([]);
     });
 
@@ -126,7 +132,8 @@ describe('<dao-form>', () => {
       await form.element.getByLabel('No').blur();
       expect(await hostValid()).toBe(true);
       const sent = await form.page.evaluate(() => new FormData(document.querySelector('#host') as HTMLFormElement).get('answers'));
-      expect(JSON.parse(String(sent))).toEqual({ name: 'Sam', when: '2024-03-07', urgent: false });
+      // The answers as submitted (as in dao-submit): computed answers filled in.
+      expect(JSON.parse(String(sent))).toEqual({ name: 'Sam', when: '2024-03-07', urgent: false, twice: 0 });
     });
   });
 });

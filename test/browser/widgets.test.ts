@@ -1,5 +1,6 @@
 // Issue 6: widgets whose behaviour goes beyond showing a control — repeating table rows (Add another / Remove),
-// check boxes, signature blocks, and a clear failure for a widget nobody registered.
+// check boxes, signature blocks, and a clear failure for a type nobody can render; an x-widget that is no widget of
+// ours (a hint for another renderer) is shown as its type is, with a warning (issue 23).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { standaloneValidatorModule } from '../../engine/forms/standalone.js';
 import { ensureBuilt } from './support/build.js';
@@ -35,7 +36,10 @@ beforeAll(() => {
   const { server } = session;
   server.files.set('/t/widgets.json', JSON.stringify(tableForm));
   server.files.set('/t/widgets.js', standaloneValidatorModule(tableForm));
-  server.files.set('/t/mystery.json', JSON.stringify({ ...tableForm, properties: { odd: { type: 'string', title: 'Odd', 'x-widget': 'mystery' } }, required: [] }));
+  const odd = (schema: Record<string, unknown>) =>
+    JSON.stringify({ ...tableForm, properties: { odd: schema }, required: [] });
+  server.files.set('/t/mystery.json', odd({ type: 'mystery', title: 'Odd' }));
+  server.files.set('/t/hint.json', odd({ type: 'string', title: 'Odd', 'x-widget': 'mystery' }));
 });
 
 describe('widgets', () => {
@@ -63,11 +67,25 @@ describe('widgets', () => {
     }
   });
 
-  it('should say "cannot render field <type>" for an unknown widget', async () => {
+  it('should say "cannot render field <type>" for a type nobody can render', async () => {
     const form = await FormPage.open(session.browser, session.server, { schemaSrc: '/t/mystery.json', validatorSrc: '/t/widgets.js' });
     try {
       expect(await form.shadowText()).toContain('cannot render field mystery');
       expect(form.consoleErrors.join('\n')).toContain('cannot render field mystery');
+    } finally {
+      await form.close();
+    }
+  });
+
+  it('should show a field whose x-widget is no widget of ours as its type is, and warn naming its place', async () => {
+    const sources = { schemaSrc: '/t/hint.json', validatorSrc: '/t/widgets.js' };
+    const form = await FormPage.open(session.browser, session.server, sources);
+    try {
+      await form.element.getByLabel('Odd').fill('typed');
+      expect(await form.element.getByLabel('Odd').inputValue()).toBe('typed');
+      const warning = '#/properties/odd x-widget: "mystery" is not a widget of this form';
+      expect(form.consoleWarnings.join('\n')).toContain(warning);
+      expect(form.consoleErrors).toEqual([]);
     } finally {
       await form.close();
     }

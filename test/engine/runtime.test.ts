@@ -41,7 +41,10 @@ describe('applyCommand', () => {
     const data = ok(applyCommand(d, undefined, { kind: 'open', pathway: 'flow', ctx: at('requester') }));
     const before = JSON.stringify(data);
     const result = applyCommand(d, data, { kind: 'submitForm', form: 'request', data: { urgent: 'yes' }, ctx: at('requester') });
-    expect(!result.ok && result.error).toMatchObject({ code: 'form-invalid', fieldErrors: { name: ['Enter name of the person'], urgent: ['Is this urgent? must be yes or no'] } });
+    expect(!result.ok && result.error).toMatchObject({
+      code: 'form-invalid',
+      fieldErrors: { name: ['Enter name of the person'], urgent: ['Select yes or no for “Is this urgent?”'] },
+    });
     expect(JSON.stringify(data)).toBe(before);
   });
   it('should refuse a role that may not send the event', async () => {

@@ -1,6 +1,10 @@
 // forms-ui/src/core/answers.ts and paths.ts: what a form submits, and immutable updates by path.
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { prepareAnswers } from '../../forms-ui/src/core/answers.js';
+import { loadExtensions } from '../../forms-ui/src/extensions.js';
+
+// Computed answers' evaluator is loaded on demand, as <dao-form> loads it for a form that has them (extensions.ts).
+beforeAll(() => loadExtensions());
 import { getAt, setAt } from '../../forms-ui/src/core/paths.js';
 
 const schema = {

@@ -1,6 +1,10 @@
 // forms-ui/src/core/form-store.ts: who is told about which change.
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { FormStore, type StoreChange } from '../../forms-ui/src/core/form-store.js';
+import { loadExtensions } from '../../forms-ui/src/extensions.js';
+
+// Computed answers' evaluator is loaded on demand, as <dao-form> loads it for a form that has them (extensions.ts).
+beforeAll(() => loadExtensions());
 
 describe('FormStore', () => {
   it('should tell listeners the path that changed, and nothing when the value is the same', () => {

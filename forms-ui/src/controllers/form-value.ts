@@ -1,25 +1,54 @@
-// The form-associated side of <dao-form>: its value in a host page's <form> (the answers as JSON, under its name)
-// and its validity, so the host's own submission is blocked while the answers have errors.
-import { fieldControl } from '../error-summary.js';
-import type { Answers } from '../core/paths.js';
+// The form-associated side of <dao-form>, so it behaves as a native control inside a host page's <form>: its value
+// (the answers as JSON, under its name) and its validity kept current after every change; checkValidity() silent;
+// a report (reportValidity(), or the host's submission) shown as the GOV.UK error summary instead of the browser's
+// bubble; Enter in a text box submits the host form.
+//
+// How a report is told from a check: the browser reports a problem by focusing the control's validation anchor and
+// showing its bubble there. The anchor here is an empty, zero-size element that nothing else focuses: its gaining
+// focus is the report, and at zero size the browser shows no bubble.
 import type { CheckResult } from '../core/validation.js';
 
+export interface FormValueCallbacks {
+  /** The browser (or reportValidity()) asks for the problems to be shown. */
+  report(): void;
+  /** Enter was pressed in a text box and there is no host form: submit the form itself. */
+  submitOwn(): void;
+}
+
 export class FormValue {
-  readonly #internals: ElementInternals;
+  readonly internals: ElementInternals;
+  /** Goes first in the shadow root (see the top of this file); styled by .validity-anchor. */
+  readonly anchor: HTMLElement;
 
-  constructor(private readonly host: HTMLElement) {
-    this.#internals = host.attachInternals();
+  constructor(private readonly host: HTMLElement, private readonly callbacks: FormValueCallbacks) {
+    this.internals = host.attachInternals();
+    this.anchor = document.createElement('span');
+    this.anchor.className = 'validity-anchor';
+    this.anchor.tabIndex = -1;
+    this.anchor.addEventListener('focus', () => this.callbacks.report());
   }
 
-  setValue(data: Answers): void {
-    this.#internals.setFormValue(JSON.stringify(data));
+  /** The value submitted with the host form, and the state the browser restores after Back. */
+  setValue(answers: unknown, state: unknown): void {
+    this.internals.setFormValue(answers === undefined ? null : JSON.stringify(answers), JSON.stringify(state ?? null));
   }
 
-  /** Valid, or invalid with the first error's message, anchored to that field for the browser's own bubble. */
+  /** Valid, or invalid with the first error's message. */
   setValidity(result: CheckResult): void {
-    const [path, messages] = Object.entries(result.errors)[0] ?? [];
-    if (result.valid || path === undefined) return this.#internals.setValidity({});
-    const anchor = this.host.shadowRoot ? fieldControl(this.host.shadowRoot, path) : undefined;
-    this.#internals.setValidity({ customError: true }, messages?.[0] ?? 'There is a problem', anchor);
+    if (!this.host.shadowRoot?.contains(this.anchor)) return;
+    const message = Object.values(result.errors)[0]?.[0];
+    if (result.valid) this.internals.setValidity({});
+    else this.internals.setValidity({ customError: true }, message ?? 'There is a problem', this.anchor);
   }
+
+  /** Enter in a one-line box submits the form it is in, as in any native form. */
+  readonly onKeyDown = (event: KeyboardEvent): void => {
+    const target = event.composedPath()[0];
+    if (event.key !== 'Enter' || event.isComposing || !(target instanceof HTMLInputElement)) return;
+    if (['button', 'submit', 'reset', 'image'].includes(target.type)) return;
+    event.preventDefault();
+    const form = this.internals.form;
+    if (form) form.requestSubmit();
+    else this.callbacks.submitOwn();
+  };
 }

@@ -1,27 +1,29 @@
 // The answers and errors of one form on screen, and who to tell when they change. Fields subscribe and re-render only
 // when their own path (or a path they watch) changes, so typing in one field never re-renders the whole form. No DOM.
 import type { FieldErrors } from '../../../engine/forms/messages.js';
-import { computeAnswers } from '../../../engine/forms/compute.js';
 import { getAt, setAt, type Answers } from './paths.js';
-import { hasComputedAnswers } from './answers.js';
+import { hasComputedAnswers, withComputedAnswers } from './computed.js';
 import type { Schema } from './schema.js';
 
 export type StoreChange = { kind: 'value'; path: string } | { kind: 'errors'; paths: string[] } | { kind: 'reset' };
 export type StoreListener = (change: StoreChange) => void;
 
 export class FormStore {
-  #data: Answers;
+  #data: unknown;
   #errors: FieldErrors = {};
+  /** The variant chosen for each oneOf/anyOf on screen, by path (./variants.ts). */
+  readonly #variants = new Map<string, number>();
   #computed: Answers | undefined;
   readonly #listeners = new Set<StoreListener>();
   readonly #hasCompute: boolean;
 
-  constructor(readonly root: Schema, data: Answers = {}) {
+  constructor(readonly root: Schema, data?: unknown) {
     this.#data = data;
     this.#hasCompute = hasComputedAnswers(root);
   }
 
-  get data(): Answers {
+  /** The answers: an object for a form of questions, or one value when the form's schema is not an object. */
+  get data(): unknown {
     return this.#data;
   }
 
@@ -36,19 +38,31 @@ export class FormStore {
   /** The answers with x-compute values filled in, worked out once per change and only when asked. */
   computed(path: string): unknown {
     if (!this.#hasCompute) return this.get(path);
-    this.#computed ??= computeAnswers(this.root, this.#data) as Answers;
+    this.#computed ??= withComputedAnswers(this.root, this.#data) as Answers;
     return getAt(this.#computed, path);
   }
 
   set(path: string, value: unknown): void {
     if (this.get(path) === value) return;
-    this.#data = (setAt(this.#data, path, value) ?? {}) as Answers;
+    this.#data = setAt(this.#data, path, value);
     this.#computed = undefined;
     this.#emit({ kind: 'value', path });
   }
 
-  replace(data: Answers): void {
+  variant(path: string): number | undefined {
+    return this.#variants.get(path);
+  }
+
+  /** Records the variant chosen at `path` with the answer that goes with it, and tells the fields there. */
+  chooseVariant(path: string, index: number, value: unknown): void {
+    this.#variants.set(path, index);
+    if (this.get(path) !== value) this.set(path, value);
+    else this.#emit({ kind: 'value', path });
+  }
+
+  replace(data: unknown): void {
     this.#data = data;
+    this.#variants.clear();
     this.#errors = {};
     this.#computed = undefined;
     this.#emit({ kind: 'reset' });

@@ -2,6 +2,7 @@
 // filled or impossible date is kept as typed (e.g. "2024-2-"), so the form's checks say it must be a real date.
 import { html } from 'lit';
 import type { Field, Widget } from './registry.js';
+import { DATE_BOXES, numberBoxes } from './parts/boxes.js';
 import { grouped } from './parts/shell.js';
 
 type Part = 'day' | 'month' | 'year';
@@ -19,25 +20,13 @@ export function joinDate(parts: Record<Part, string>): string | undefined {
   return `${year}-${pad(month)}-${pad(day)}`;
 }
 
-function box(field: Field, part: Part, parts: Record<Part, string>, label: string, width: string) {
-  const id = part === 'day' ? field.id : `${field.id}-${part}`;
-  const onInput = (e: Event) => field.set(joinDate({ ...parts, [part]: (e.target as HTMLInputElement).value.replace(/[^0-9]/g, '') }));
-  return html`<div class="date-input__item">
-    <label class="label date-input__label" for=${id}>${label}</label>
-    <input class="input ${width} ${field.error ? 'input--error' : ''}" id=${id} name=${id} type="text" inputmode="numeric"
-      data-path=${field.path} .value=${parts[part]} @input=${onInput} autocomplete="off" part="input" />
-  </div>`;
-}
-
 export const date: Widget = {
   render: (field) => {
     const parts = dateParts(field.value);
     const hintId = `${field.id}-date-hint`;
     return grouped(
       field,
-      html`<div class="date-input">
-        ${box(field, 'day', parts, 'Day', 'input--width-2')}${box(field, 'month', parts, 'Month', 'input--width-2')}${box(field, 'year', parts, 'Year', 'input--width-4')}
-      </div>`,
+      numberBoxes(field, [...DATE_BOXES], parts, joinDate),
       { before: html`<div id=${hintId} class="hint">For example, 27 3 2007</div>`, describedBy: hintId },
     );
   },

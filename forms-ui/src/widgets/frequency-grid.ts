@@ -5,8 +5,8 @@ import { html, nothing } from 'lit';
 import { choicesOf, titleOf, type Choice } from '../core/schema.js';
 import type { Field, Widget } from './registry.js';
 import { radioList } from './parts/choices.js';
-import { readOnlyRows } from './parts/read-only.js';
-import { cellOf, columnHeader, columnsOf, columnTitles, firstRow, rowFields, rowShell } from './parts/rows.js';
+import { cellOf, columnHeader, columnsOf, columnTitles, firstRow } from './parts/rows.js';
+import { readOnlyRows, rowFields, rowShell } from './parts/rows.js';
 import { grouped } from './parts/shell.js';
 
 /** Short visible labels (the values) with the full titles spoken, when the titles say more. */

@@ -1,20 +1,22 @@
-// Every widget, registered in one place. Adding a widget: one file in this folder and one line here.
+// The widgets of any JSON Schema, registered in one place. Adding a widget: one file in this folder and one line
+// here. This product's own widgets (grids, scale, signature, computed answers) are registered when a form that uses
+// them loads them (../extensions.ts).
 import { registerWidget } from './registry.js';
 import { checkboxes } from './checkboxes.js';
-import { computed } from './computed.js';
 import { date } from './date.js';
-import { frequencyGrid } from './frequency-grid.js';
+import { dateTime } from './date-time.js';
+import { nullValue } from './null.js';
 import { number } from './number.js';
 import { radios } from './radios.js';
-import { riskMatrix } from './risk-matrix.js';
-import { scale } from './scale.js';
 import { section } from './section.js';
-import { signature } from './signature.js';
+import { select } from './select.js';
 import { table } from './table.js';
 import { text } from './text.js';
 import { textarea } from './textarea.js';
+import { time } from './time.js';
+import { tuple } from './tuple.js';
+import { variants } from './variants.js';
 import { yesno } from './yesno.js';
-import { yesnoHelpTable } from './yesno-help-table.js';
 
 registerWidget('text', text);
 registerWidget('textarea', textarea);
@@ -23,11 +25,11 @@ registerWidget('number', number);
 registerWidget('radios', radios);
 registerWidget('checkboxes', checkboxes);
 registerWidget('yesno', yesno);
-registerWidget('scale', scale);
 registerWidget('section', section);
-registerWidget('frequency-grid', frequencyGrid);
-registerWidget('yesno-help-table', yesnoHelpTable);
-registerWidget('risk-matrix', riskMatrix);
 registerWidget('table', table);
-registerWidget('signature', signature);
-registerWidget('computed', computed);
+registerWidget('select', select);
+registerWidget('time', time);
+registerWidget('date-time', dateTime);
+registerWidget('tuple', tuple);
+registerWidget('variants', variants);
+registerWidget('null', nullValue);

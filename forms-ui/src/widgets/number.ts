@@ -2,7 +2,6 @@
 // read as a number is kept as typed, so the form's checks say "must be a number".
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { live } from 'lit/directives/live.js';
 import type { Widget } from './registry.js';
 import { describedBy, labelled } from './parts/shell.js';
 import { textValue } from './text.js';
@@ -19,7 +18,8 @@ export const number: Widget = {
     labelled(
       field,
       html`<input class="input input--width-5 ${field.error ? 'input--error' : ''}" id=${field.id} name=${field.id} type="text"
-        inputmode=${field.schema.type === 'integer' ? 'numeric' : 'decimal'} data-path=${field.path} .value=${live(textValue(field.value))}
+        inputmode=${field.schema.type === 'integer' ? 'numeric' : 'decimal'} data-path=${field.path}
+        .value=${textValue(field.value)}
         aria-describedby=${ifDefined(describedBy(field))} part="input" spellcheck="false" autocomplete="off"
         @input=${(e: Event) => field.set(parseNumber((e.target as HTMLInputElement).value))} />`,
     ),

@@ -1,5 +1,6 @@
 // The widget registry: one renderer per x-widget name (docs/definitions.md, "Widgets"), registered in widgets/index.ts.
-// Adding a widget is one file and one line there. An unknown name fails with `cannot render field <type>`.
+// Adding a widget is one file and one line there. An unknown name fails with `cannot render field <type>`; a field
+// whose x-widget is not one of ours (a hint for another renderer) is shown by its type instead (dao-field.ts).
 import type { FormStore } from '../core/form-store.js';
 import type { Schema } from '../core/schema.js';
 
@@ -9,6 +10,10 @@ export interface FormHost {
   readonly store: FormStore;
   readonly readonly: boolean;
   readonly confidentialCleared: boolean;
+  /** The level of the form's own heading (1–6); sections go one level down for each level of nesting. */
+  readonly headingLevel: number;
+  /** A list of more options than this is a select rather than radios. */
+  readonly selectThreshold: number;
 }
 
 /** One field as a renderer sees it. */
@@ -42,6 +47,11 @@ const widgets = new Map<string, Widget>();
 
 export function registerWidget(type: string, widget: Widget): void {
   widgets.set(type, widget);
+}
+
+/** The renderer registered as `type`, if any. */
+export function findWidget(type: string): Widget | undefined {
+  return widgets.get(type);
 }
 
 export function getWidget(type: string): Widget {

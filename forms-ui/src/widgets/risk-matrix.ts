@@ -2,8 +2,7 @@
 import { choicesOf } from '../core/schema.js';
 import type { Widget } from './registry.js';
 import { radioList } from './parts/choices.js';
-import { readOnlyRows } from './parts/read-only.js';
-import { rowFields, rowShell } from './parts/rows.js';
+import { readOnlyRows, rowFields, rowShell } from './parts/rows.js';
 import { grouped } from './parts/shell.js';
 
 const matrixRow: Widget = {

@@ -1,7 +1,6 @@
 // x-widget: textarea — a text box; with maxLength, a GOV.UK character count.
 import { html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { live } from 'lit/directives/live.js';
 import type { Widget } from './registry.js';
 import { describedBy, labelled } from './parts/shell.js';
 import { textValue } from './text.js';
@@ -24,7 +23,7 @@ export const textarea: Widget = {
     return labelled(
       field,
       html`<textarea class="textarea ${field.error ? 'input--error' : ''}" id=${field.id} name=${field.id} rows="5" data-path=${field.path}
-        .value=${live(value)} aria-describedby=${ifDefined(describedBy(field, countId))} part="input textarea"
+        .value=${value} aria-describedby=${ifDefined(describedBy(field, countId))} part="input textarea"
         @input=${(e: Event) => field.set((e.target as HTMLTextAreaElement).value || undefined)}></textarea>`,
       count,
     );

@@ -5,8 +5,7 @@ import { html, nothing } from 'lit';
 import { choicesOf, titleOf } from '../core/schema.js';
 import type { Widget } from './registry.js';
 import { radioList, singleCheckbox } from './parts/choices.js';
-import { readOnlyRows } from './parts/read-only.js';
-import { cellOf, columnsOf, rowFields, rowShell } from './parts/rows.js';
+import { cellOf, columnsOf, readOnlyRows, rowFields, rowShell } from './parts/rows.js';
 import { grouped } from './parts/shell.js';
 
 const helpRow: Widget = {

@@ -24,6 +24,25 @@ export interface AxeViolation {
 export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 let pageCount = 0;
 
+/** axe-core's WCAG 2.2 AA rules on the whole page, shadow roots included. */
+export async function runAxe(page: Page): Promise<AxeViolation[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) {
+    await page.addScriptTag({ url: '/node_modules/axe-core/axe.min.js' });
+  }
+  return page.evaluate(async (tags) => {
+    type Violation = { id: string; impact: string; help: string; nodes: { target: unknown[] }[] };
+    type Axe = { run(ctx: unknown, opts: unknown): Promise<{ violations: Violation[] }> };
+    const axe = (window as unknown as { axe: Axe }).axe;
+    const { violations } = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
+    return violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      targets: v.nodes.slice(0, 5).map((n) => JSON.stringify(n.target)),
+    }));
+  }, WCAG_TAGS);
+}
+
 export function formPageHtml(element: string, wrapper = '{{form}}'): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Form</title>
 <script type="module" src="/dist/dao-form.js"></script></head>
@@ -32,9 +51,13 @@ export function formPageHtml(element: string, wrapper = '{{form}}'): string {
 
 export class FormPage {
   readonly consoleErrors: string[] = [];
+  readonly consoleWarnings: string[] = [];
 
   private constructor(readonly page: Page) {
-    page.on('console', (m) => m.type() === 'error' && this.consoleErrors.push(m.text()));
+    page.on('console', (m) => {
+      if (m.type() === 'error') this.consoleErrors.push(m.text());
+      if (m.type() === 'warning') this.consoleWarnings.push(m.text());
+    });
     page.on('pageerror', (e) => this.consoleErrors.push(String(e)));
   }
 
@@ -124,12 +147,7 @@ export class FormPage {
   }
 
   async axe(): Promise<AxeViolation[]> {
-    if (!(await this.page.evaluate(() => 'axe' in window))) await this.page.addScriptTag({ url: '/node_modules/axe-core/axe.min.js' });
-    return this.page.evaluate(async (tags) => {
-      const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
-      const { violations } = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
-      return violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => JSON.stringify(n.target)) }));
-    }, WCAG_TAGS);
+    return runAxe(this.page);
   }
 
   async close(): Promise<void> {

@@ -12,9 +12,14 @@ const TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
   '.json': 'application/json; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
 };
 
-const SERVED = ['/dist/', '/node_modules/axe-core/', '/forms-ui/examples/'];
+const SERVED = ['/dist/', '/node_modules/axe-core/', '/node_modules/govuk-frontend/dist/', '/forms-ui/examples/'];
+/** govuk-frontend's stylesheet asks for its fonts at /assets/ (its default $govuk-assets-path). */
+const ALIASES: [string, string][] = [['/assets/', '/node_modules/govuk-frontend/dist/govuk/assets/']];
 /** Pages with no CSP: the example's inline host script, and benchmark pages for peers that need eval. */
 const LAX = ['/forms-ui/examples/', '/bench/'];
 
@@ -35,7 +40,8 @@ export async function startStaticServer(root: string): Promise<StaticServer> {
     if (path === '/favicon.ico') return void res.writeHead(204).end();
     const made = files.get(path);
     if (made !== undefined) return void res.writeHead(200, headers).end(made);
-    const safe = normalize(path);
+    const alias = ALIASES.find(([prefix]) => path.startsWith(prefix));
+    const safe = normalize(alias ? alias[1] + path.slice(alias[0].length) : path);
     if (!SERVED.some((prefix) => safe.startsWith(prefix))) return void res.writeHead(404).end('not found');
     try {
       res.writeHead(200, headers).end(await readFile(join(root, safe)));

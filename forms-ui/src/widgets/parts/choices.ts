@@ -2,7 +2,7 @@
 // One delegated change listener per list, so long grids keep few listeners.
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import type { Choice } from '../../core/schema.js';
+import { sameValue, type Choice } from '../../core/schema.js';
 import type { Field } from '../registry.js';
 
 export interface ChoiceListOptions {
@@ -14,6 +14,8 @@ export interface ChoiceListOptions {
   describedBy?: string | undefined;
   /** Accessible name of the list when it is a role="radiogroup" inside a bigger fieldset (a grid column). */
   groupLabel?: string;
+  /** What choosing does, when it is not setting the field's answer (choosing a variant). */
+  onChoose?: (value: unknown) => void;
 }
 
 function choiceIndex(event: Event): number {
@@ -25,7 +27,8 @@ function choiceIndex(event: Event): number {
  * visible label (WCAG 2.5.3, label in name). */
 function plainRadio(field: Field, choice: Choice, i: number, spoken: string | undefined): TemplateResult {
   return html`<label class="radios__item"><input class="radios__input" id=${i === 0 ? field.id : nothing} name=${field.id} type="radio"
-    aria-label=${spoken ? `${choice.title} ${spoken}` : nothing} .checked=${field.value === choice.value} />${choice.title}</label>`;
+    aria-label=${spoken ? `${choice.title} ${spoken}` : nothing} .checked=${sameValue(field.value, choice.value)}
+    />${choice.title}</label>`;
 }
 
 /** A radio with its own hint or colour, as GOV.UK marks it up. */
@@ -33,14 +36,15 @@ function fullRadio(field: Field, choice: Choice, i: number): TemplateResult {
   const id = i === 0 ? field.id : `${field.id}-${i}`;
   const itemHint = choice.description ? `${id}-item-hint` : undefined;
   return html`<div class="radios__item ${choice.colour ? `item--${choice.colour}` : ''}">
-    <input class="radios__input" id=${id} name=${field.id} type="radio" .checked=${field.value === choice.value} aria-describedby=${ifDefined(itemHint)} />
+    <input class="radios__input" id=${id} name=${field.id} type="radio" .checked=${sameValue(field.value, choice.value)}
+      aria-describedby=${ifDefined(itemHint)} />
     <label class="radios__label" for=${id}>${choice.title}</label>
     ${itemHint ? html`<div id=${itemHint} class="hint radios__hint">${choice.description}</div>` : nothing}
   </div>`;
 }
 
 export function radioList(field: Field, choices: Choice[], options: ChoiceListOptions = {}): TemplateResult {
-  const onChange = (event: Event) => field.set(choices[choiceIndex(event)]!.value);
+  const onChange = (event: Event) => (options.onChoose ?? field.set)(choices[choiceIndex(event)]!.value);
   const classes = `radios ${options.inline ? 'radios--inline' : ''} ${options.small ? 'radios--small' : ''}`;
   return html`<div class=${classes} role=${ifDefined(options.groupLabel ? 'radiogroup' : undefined)} aria-label=${ifDefined(options.groupLabel)}
     aria-describedby=${ifDefined(options.describedBy)} data-path=${field.path} @change=${onChange}>
@@ -53,9 +57,9 @@ export function checkboxList(field: Field, choices: Choice[]): TemplateResult {
   const onChange = (event: Event) => {
     const choice = choices[choiceIndex(event)]!;
     const checked = (event.target as HTMLInputElement).checked;
-    const next = checked ? [...selected, choice.value] : selected.filter((v) => v !== choice.value);
+    const next = checked ? [...selected, choice.value] : selected.filter((v) => !sameValue(v, choice.value));
     // Keep the order of the choices, so the same ticks always give the same answer.
-    const ordered = choices.map((c) => c.value).filter((v) => next.includes(v));
+    const ordered = choices.map((c) => c.value).filter((v) => next.some((n) => sameValue(n, v)));
     field.set(ordered.length ? ordered : undefined);
   };
   return html`<div class="checkboxes" @change=${onChange}>
@@ -63,7 +67,7 @@ export function checkboxList(field: Field, choices: Choice[]): TemplateResult {
       const id = i === 0 ? field.id : `${field.id}-${i}`;
       return html`<div class="checkboxes__item">
         <input class="checkboxes__input" id=${id} name=${field.id} type="checkbox" value=${String(choice.value)}
-          data-path=${field.path} .checked=${selected.includes(choice.value)}
+          data-path=${field.path} .checked=${selected.some((v) => sameValue(v, choice.value))}
           aria-describedby=${ifDefined(choice.description ? `${id}-item-hint` : undefined)} />
         <label class="checkboxes__label" for=${id}>${choice.title}</label>
         ${choice.description ? html`<div id="${id}-item-hint" class="hint checkboxes__hint">${choice.description}</div>` : nothing}

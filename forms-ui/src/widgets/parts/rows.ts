@@ -1,9 +1,10 @@
 // Shared by the grid widgets (frequency-grid, risk-matrix, yesno-help-table): each row is its own <dao-field>, so a
-// change re-renders one row; each row is a fieldset whose legend is the row's question.
+// change re-renders one row; each row is a fieldset whose legend is the row's question; read-only, a table of rows.
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { getAt, joinPath } from '../../core/paths.js';
-import { propertiesOf, requiredOf, resolveSchema, titleOf, type Schema } from '../../core/schema.js';
+import { displayValue, isConfidential, propertiesOf, requiredOf, resolveSchema, titleOf } from '../../core/schema.js';
+import type { Schema } from '../../core/schema.js';
 import type { Field, Widget } from '../registry.js';
 import { errorMessage, label } from './shell.js';
 
@@ -50,4 +51,37 @@ export function firstRow(field: Field): Schema | undefined {
 export function columnTitles(field: Field): string[] {
   const row = firstRow(field);
   return row && row.type === 'object' ? columnsOf(field.form.root, row).map(([k, s]) => titleOf(s, k)) : [];
+}
+
+/** Rows × columns as a table: each row an object of column answers, or a single answer. */
+export function readOnlyRows(field: Field): TemplateResult {
+  const { root, confidentialCleared } = field.form;
+  const shown = ([, s]: readonly [string, Schema]) => confidentialCleared || !isConfidential(s);
+  const resolved = (node: Schema) =>
+    propertiesOf(node)
+      .map(([k, s]) => [k, resolveSchema(root, s)] as const)
+      .filter(shown);
+  const rows = resolved(field.schema);
+  const first = rows[0]?.[1];
+  const columns = first && first.type === 'object' ? resolved(first) : undefined;
+  const columnTitle = columns ? columns.map(([k, s]) => titleOf(s, k)) : ['Answer'];
+  return html`<div class="form-group" part="field">
+    <table class="table" part="table" role="table">
+      <caption class="table__caption">${label(field)}</caption>
+      <thead role="rowgroup"><tr role="row"><th role="columnheader" scope="col">Question</th>
+        ${columnTitle.map((t) => html`<th role="columnheader" scope="col">${t}</th>`)}
+      </tr></thead>
+      <tbody role="rowgroup">${rows.map(([key, rowSchema]) => {
+        const rowValue = getAt(field.value, key);
+        return html`<tr role="row"><th role="rowheader" scope="row">${titleOf(rowSchema, key)}</th>
+          ${columns
+            ? columns.map(([c, s], i) => {
+                const answer = displayValue(s, getAt(rowValue, c), root);
+                return html`<td role="cell" data-label=${columnTitle[i]!}>${answer}</td>`;
+              })
+            : html`<td role="cell" data-label="Answer">${displayValue(rowSchema, rowValue, root)}</td>`}
+        </tr>`;
+      })}</tbody>
+    </table>
+  </div>`;
 }

@@ -46,32 +46,43 @@ function group(field: Field, inner: unknown, extraClass = ''): TemplateResult {
   return html`<div class="form-group ${field.error ? 'form-group--error' : ''} ${extraClass}" part="field">${inner}</div>`;
 }
 
-/** A single control with a <label>. */
+/** A single control with a <label>; the whole form's only question has its label as the form's heading. */
 export function labelled(field: Field, control: unknown, after: unknown = nothing): TemplateResult {
-  return group(
-    field,
-    html`<label class="label" for=${field.id} part="label">${label(field)}</label>${hint(field)}${help(field)}${errorMessage(field)}${control}${after}`,
-  );
+  const text = html`<label class="label" for=${field.id} part="label">${label(field)}</label>`;
+  const level = field.form.headingLevel;
+  const title = field.path ? text : heading(level, text, `title title--${titleSize(level)}`, 'title');
+  return group(field, html`${title}${hint(field)}${help(field)}${errorMessage(field)}${control}${after}`);
 }
 
-/** The heading level of a group's legend: the form title is h2, top-level groups h3, deeper ones h4–h6. */
-export function headingLevel(path: string): number {
-  return Math.min(6, 2 + path.split('.').filter((k) => !/^\d+$/.test(k)).length);
+/** The heading level of a group's legend: the form's own level, then one down for each level of nesting. */
+export function headingLevel(field: Field): number {
+  return Math.min(6, field.form.headingLevel + field.path.split('.').filter((k) => k && !/^\d+$/.test(k)).length);
 }
 
-function heading(level: number, text: unknown): TemplateResult {
+/** The GOV.UK size of a heading at `level`: l for h1, m for h2, s below. */
+export function titleSize(level: number): string {
+  return level <= 1 ? 'l' : level === 2 ? 'm' : 's';
+}
+
+/** A heading of any level (a template per tag: Lit binds no tag names). */
+export function heading(level: number, text: unknown, className = 'fieldset__heading', part?: string): TemplateResult {
+  const p = ifDefined(part);
   switch (level) {
-    case 3: return html`<h3 class="fieldset__heading">${text}</h3>`;
-    case 4: return html`<h4 class="fieldset__heading">${text}</h4>`;
-    case 5: return html`<h5 class="fieldset__heading">${text}</h5>`;
-    default: return html`<h6 class="fieldset__heading">${text}</h6>`;
+    case 1: return html`<h1 class=${className} part=${p}>${text}</h1>`;
+    case 2: return html`<h2 class=${className} part=${p}>${text}</h2>`;
+    case 3: return html`<h3 class=${className} part=${p}>${text}</h3>`;
+    case 4: return html`<h4 class=${className} part=${p}>${text}</h4>`;
+    case 5: return html`<h5 class=${className} part=${p}>${text}</h5>`;
+    default: return html`<h6 class=${className} part=${p}>${text}</h6>`;
   }
 }
 
 /** Several controls (or questions) in a <fieldset> whose <legend> is the question; `asHeading` for sections. */
 export function grouped(field: Field, controls: unknown, options: { asHeading?: boolean; extraClass?: string; before?: unknown; describedBy?: string } = {}): TemplateResult {
-  const legend = options.asHeading
-    ? html`<legend class="legend legend--m" part="legend">${heading(headingLevel(field.path), label(field))}</legend>`
+  // The whole form's only question is the form's heading.
+  const size = field.path ? 'm' : titleSize(field.form.headingLevel);
+  const legend = options.asHeading || !field.path
+    ? html`<legend class="legend legend--${size}" part="legend">${heading(headingLevel(field), label(field))}</legend>`
     : html`<legend class="legend" part="legend">${label(field)}</legend>`;
   return group(
     field,
