@@ -169,8 +169,11 @@ describe('web app lists', () => {
     await expect.poll(() => app.caseIdsShown()).toEqual([ids.prioritised, ids.oneSided]);
     expect((await app.cardRows(app.caseCard(ids.oneSided))).Urgency).toBe('Urgency requested 1 of 2 endorsements');
 
+    // Applying keeps focus on the button pressed; removing a filter, whose link goes, moves it to the count.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Apply filters');
     await page.getByRole('link', { name: 'Remove filter: Urgency requested' }).click();
     await expect.poll(() => app.listStatus.textContent()).toBe('Showing 1 to 4 of 4 cases');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('list-status'))).toBe(true);
     expect(await app.caseCard(ids.prioritised).textContent()).toContain('Position 1 on the waiting list');
     await app.close();
   });

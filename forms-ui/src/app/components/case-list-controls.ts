@@ -63,6 +63,8 @@ export class CaseListControls extends LightElement {
   declare finalStages: string[];
   declare referrerName: string | undefined;
 
+  #open: boolean | undefined;
+
   constructor() {
     super();
     this.path = '/';
@@ -124,8 +126,11 @@ export class CaseListControls extends LightElement {
     if (!shown.length) return nothing;
     const urgency = Object.entries(URGENCY_LABELS).map(([value, label]) => ({ value, label }));
     const officers = [{ value: 'none', label: 'Not allocated' }, ...this.officers];
-    const open = shown.some((f) => this.state.filters[f] !== undefined);
-    return html`<details class="details list-filters" ?open=${open}>
+    // Open where a filter is in force when the screen is shown; then as the person leaves it, so that applying
+    // filters never closes it under the focused button.
+    this.#open ??= shown.some((f) => this.state.filters[f] !== undefined);
+    return html`<details class="details list-filters" ?open=${this.#open}
+      @toggle=${(e: Event) => (this.#open = (e.target as HTMLDetailsElement).open)}>
       <summary class="details__summary"><span class="details__summary-text">Filter the cases</span></summary>
       <div class="details__text list-filters__body">
         ${this.#select('stage', 'Stage', 'Any stage', this.stages)}

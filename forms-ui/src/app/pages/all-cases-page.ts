@@ -2,13 +2,11 @@
 // stage, pathway, urgency, officer, referrer and deadline, closed ones on request, in the order they choose.
 import { html } from 'lit';
 import type { AppContext } from '../core/context.js';
-import { listChoices, type ListChoices } from '../core/list-choices.js';
 import { apiParams, type ListOffer, type ListState } from '../core/list-query.js';
 import { LightElement } from '../core/light-element.js';
 import { listBody, referrerLink, referrerName } from '../core/list-templates.js';
 import type { CasePage } from '../core/types.js';
 import { CaseListController } from '../controllers/case-list-controller.js';
-import { LoadController } from '../controllers/load-controller.js';
 import '../components/case-list.js';
 import '../components/case-list-controls.js';
 
@@ -24,14 +22,9 @@ export class AllCasesPage extends LightElement {
 
   declare context: AppContext;
   declare query: URLSearchParams;
-  readonly #choices = new LoadController<ListChoices>(
-    this,
-    () => listChoices(this.context, { officers: true }),
-    () => (this.context ? '' : undefined),
-  );
   readonly #list: CaseListController<CasePage> = new CaseListController(this, {
     offer: OFFER,
-    query: () => (this.context ? this.query : undefined),
+    choices: { officers: true },
     fetch: (state) => this.#fetch(state),
   });
 
@@ -46,7 +39,7 @@ export class AllCasesPage extends LightElement {
 
   protected override render(): unknown {
     const state = this.#list.state;
-    const choices = this.#choices.value;
+    const choices = this.#list.choices.value;
     const page = this.#list.load.value;
     return html`<h1 class="heading-l" tabindex="-1">All cases</h1>
       <case-list-controls path=${PATH} .state=${state} .offer=${OFFER} .defaultSort=${'oldest'}

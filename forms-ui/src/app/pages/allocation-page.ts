@@ -36,7 +36,6 @@ export class AllocationPage extends LightElement {
   declare query: URLSearchParams;
   readonly #list: CaseListController<Loaded> = new CaseListController(this, {
     offer: OFFER,
-    query: () => (this.context ? this.query : undefined),
     fetch: (state) => this.#fetch(state),
   });
   readonly #changes = new CaseChangesController(this, this.#list.load);

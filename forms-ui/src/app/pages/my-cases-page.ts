@@ -7,7 +7,6 @@ import { caseLabel, deadlineWords } from '../core/case-label.js';
 import type { AppContext } from '../core/context.js';
 import { caseViews } from '../core/case-views.js';
 import { daysUntil } from '../core/format.js';
-import { listChoices, type ListChoices } from '../core/list-choices.js';
 import { apiParams, type ListOffer, type ListState } from '../core/list-query.js';
 import { listBody } from '../core/list-templates.js';
 import { LightElement } from '../core/light-element.js';
@@ -36,7 +35,6 @@ interface Loaded extends CasePage {
 
 interface Around {
   startable: PathwayListItem[];
-  choices: ListChoices;
   /** The person's open cases allocated to them, where cases are allocated to them. */
   caseload?: CasePage;
 }
@@ -51,7 +49,7 @@ export class MyCasesPage extends LightElement {
   readonly #around = new LoadController<Around>(this, () => this.#fetchAround(), () => this.context?.user.username);
   readonly #list: CaseListController<Loaded> = new CaseListController(this, {
     offer: OFFER,
-    query: () => (this.context ? this.query : undefined),
+    choices: {},
     fetch: (state) => this.#fetch(state),
   });
 
@@ -67,12 +65,11 @@ export class MyCasesPage extends LightElement {
   async #fetchAround(): Promise<Around> {
     const { api, user } = this.context;
     const caseload = new URLSearchParams({ view: 'mine', allocatedTo: user.username, limit: String(CASELOAD_PAGE) });
-    const [{ pathways }, choices, held] = await Promise.all([
+    const [{ pathways }, held] = await Promise.all([
       api.get<{ pathways: PathwayListItem[] }>('api/pathways'),
-      listChoices(this.context),
       this.#officer ? api.get<CasePage>(`api/cases?${caseload}&sort=deadline`) : undefined,
     ]);
-    return { startable: pathways.filter((p) => p.mayStart), choices, ...(held ? { caseload: held } : {}) };
+    return { startable: pathways.filter((p) => p.mayStart), ...(held ? { caseload: held } : {}) };
   }
 
   async #fetch(state: ListState): Promise<Loaded> {
@@ -144,7 +141,7 @@ export class MyCasesPage extends LightElement {
   }
 
   protected override render(): unknown {
-    const around = this.#around.value;
+    const choices = this.#list.choices.value;
     const state = this.#list.state;
     const heading = this.#officer ? 'Cases allocated to you' : 'Your referrals';
     const empty = this.#officer ? 'No cases are allocated to you.' : 'You have not referred any cases.';
@@ -161,7 +158,7 @@ export class MyCasesPage extends LightElement {
       <section aria-labelledby="my-cases-list-heading">
         <h2 class="heading-m" id="my-cases-list-heading">${heading}</h2>
         <case-list-controls path=${PATH} .state=${state} .offer=${OFFER} .defaultSort=${'oldest'}
-          .stages=${around?.choices.stages ?? []} .finalStages=${around?.choices.finalStages ?? []}>
+          .stages=${choices?.stages ?? []} .finalStages=${choices?.finalStages ?? []}>
         </case-list-controls>
         ${listBody(this.#list, PATH, empty, (cases, data) => html`<case-list heading-level="3" .cases=${cases}
           .fields=${fields} .extra=${(c: CaseSummary) => this.#extra(data, c)}></case-list>

@@ -6,7 +6,6 @@ import { caseLabel } from '../core/case-label.js';
 import { computedAnswers, type ComputedAnswer } from '../core/computed-answers.js';
 import { screenText, type AppContext } from '../core/context.js';
 import { caseViews } from '../core/case-views.js';
-import { listChoices, type ListChoices } from '../core/list-choices.js';
 import { apiParams, type ListOffer, type ListState } from '../core/list-query.js';
 import { listBody, referrerLink, referrerName } from '../core/list-templates.js';
 import { LightElement } from '../core/light-element.js';
@@ -14,7 +13,6 @@ import { href } from '../core/router.js';
 import { tag } from '../core/templates.js';
 import type { CaseBody, CasePage, CaseSummary } from '../core/types.js';
 import { CaseListController } from '../controllers/case-list-controller.js';
-import { LoadController } from '../controllers/load-controller.js';
 import '../components/case-list.js';
 import '../components/case-list-controls.js';
 
@@ -36,14 +34,9 @@ export class ReferralsPage extends LightElement {
 
   declare context: AppContext;
   declare query: URLSearchParams;
-  readonly #choices = new LoadController<ListChoices>(
-    this,
-    () => listChoices(this.context, { worklist: WORKLIST }),
-    () => (this.context ? '' : undefined),
-  );
   readonly #list: CaseListController<Loaded> = new CaseListController(this, {
     offer: OFFER,
-    query: () => (this.context ? this.query : undefined),
+    choices: { worklist: WORKLIST },
     fetch: (state) => this.#fetch(state),
   });
 
@@ -92,7 +85,7 @@ export class ReferralsPage extends LightElement {
     return html`<h1 class="heading-l" tabindex="-1">${text('title', 'Referrals')}</h1>
       <p class="body">${text('intro', 'Referrals sent in and not yet queued for allocation or allocated, oldest first.')}</p>
       <case-list-controls path=${PATH} .state=${state} .offer=${OFFER} .defaultSort=${'oldest'}
-        .stages=${this.#choices.value?.stages ?? []} .referrerName=${referrerName(page, state)}></case-list-controls>
+        .stages=${this.#list.choices.value?.stages ?? []} .referrerName=${referrerName(page, state)}></case-list-controls>
       ${listBody(this.#list, PATH, 'There are no referrals waiting.', (cases, data) => html`<case-list heading-level="2"
         .cases=${cases} .fields=${['stage', 'urgency', 'referredBy', 'opened']}
         .extra=${(c: CaseSummary) => this.#extra(data, c)}

@@ -7,7 +7,6 @@ import { caseLabel } from '../core/case-label.js';
 import type { AppContext } from '../core/context.js';
 import { caseViews } from '../core/case-views.js';
 import { formatDateTime } from '../core/format.js';
-import { listChoices, type ListChoices } from '../core/list-choices.js';
 import { apiParams, LIST_SORTS, type ListOffer, type ListSort, type ListState } from '../core/list-query.js';
 import { listBody } from '../core/list-templates.js';
 import { LightElement } from '../core/light-element.js';
@@ -15,7 +14,6 @@ import { banner } from '../core/templates.js';
 import type { CaseBody, CasePage, CaseSummary } from '../core/types.js';
 import { CaseChangesController } from '../controllers/case-changes-controller.js';
 import { CaseListController } from '../controllers/case-list-controller.js';
-import { LoadController } from '../controllers/load-controller.js';
 import '../components/case-actions.js';
 import '../components/case-list.js';
 import '../components/case-list-controls.js';
@@ -36,14 +34,9 @@ export class ToDoPage extends LightElement {
 
   declare context: AppContext;
   declare query: URLSearchParams;
-  readonly #choices = new LoadController<ListChoices>(
-    this,
-    () => listChoices(this.context),
-    () => (this.context ? '' : undefined),
-  );
   readonly #list: CaseListController<Loaded> = new CaseListController(this, {
     offer: OFFER,
-    query: () => (this.context ? this.query : undefined),
+    choices: {},
     fetch: (state) => this.#fetch(state),
   });
   readonly #changes = new CaseChangesController(this, this.#list.load);
@@ -84,7 +77,7 @@ export class ToDoPage extends LightElement {
       ${landing?.intro ? html`<p class="body">${landing.intro}</p>` : nothing}
       ${banner(this.#changes.message)}
       <case-list-controls path=${PATH} .state=${state} .offer=${OFFER} .defaultSort=${this.#defaultSort}
-        .stages=${this.#choices.value?.stages ?? []}></case-list-controls>
+        .stages=${this.#list.choices.value?.stages ?? []}></case-list-controls>
       ${listBody(this.#list, PATH, landing?.empty ?? 'Nothing is waiting for you.', (cases, data) => html`<case-list
         heading-level="2" .cases=${cases} .fields=${['stage', 'urgency', 'allocatedTo', 'nextDeadline']}
         .extra=${(c: CaseSummary) => this.#extra(data, c)}></case-list>`)}`;
