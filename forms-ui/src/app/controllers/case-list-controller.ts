@@ -98,7 +98,8 @@ export class CaseListController<T extends CasePage> implements ReactiveControlle
   /** "Showing 1 to 25 of 110 cases", or what is happening while it loads. */
   statusText(empty: string): string {
     const page = this.load.value;
-    if (this.load.error) return 'The cases could not be loaded.';
+    // The error summary says what went wrong.
+    if (this.load.error) return '';
     if (!page) return 'Loading cases…';
     return showingText(this.state, page.cases.length, page.limit ?? DEFAULT_PAGE_SIZE, this.total, empty);
   }
