@@ -7,7 +7,7 @@ import { caseLabel, deadlineWords } from '../core/case-label.js';
 import type { AppContext } from '../core/context.js';
 import { caseViews } from '../core/case-views.js';
 import { daysUntil } from '../core/format.js';
-import { apiParams, type ListOffer, type ListState } from '../core/list-query.js';
+import { apiParams, pageNumber, type ListOffer, type ListState } from '../core/list-query.js';
 import { listBody } from '../core/list-templates.js';
 import { LightElement } from '../core/light-element.js';
 import { href, navigate } from '../core/router.js';
@@ -133,8 +133,12 @@ export class MyCasesPage extends LightElement {
   #shared(data: Loaded): unknown {
     const mine = this.context.user.username;
     const shared = data.cases.filter((c) => c.allocatedTo !== mine && data.views.get(c.id)?.documents.length);
-    if (!shared.length) return nothing;
+    // An officer has every document of their cases on the case; a referrer is sent those shared with them.
+    if (this.#officer && !shared.length) return nothing;
+    const paged = data.next !== null || pageNumber(this.#list.state) > 1;
     return html`<h2 class="heading-m">Documents shared with you</h2>
+      ${paged ? html`<p class="hint">Of the cases on this page.</p>` : nothing}
+      ${shared.length ? nothing : html`<p class="body">No documents have been shared with you yet.</p>`}
       ${shared.map((c) => html`<h3 class="heading-s">${caseLabel(c)}</h3>
         <case-documents .api=${this.context.api} case-id=${c.id} .documents=${data.views.get(c.id)!.documents}
           heading-level="4"></case-documents>`)}`;
@@ -161,9 +165,9 @@ export class MyCasesPage extends LightElement {
           .stages=${choices?.stages ?? []} .finalStages=${choices?.finalStages ?? []}>
         </case-list-controls>
         ${listBody(this.#list, PATH, empty, (cases, data) => html`<case-list heading-level="3" .cases=${cases}
-          .fields=${fields} .extra=${(c: CaseSummary) => this.#extra(data, c)}></case-list>
-          ${this.#shared(data)}`)}
-      </section>`;
+          .fields=${fields} .extra=${(c: CaseSummary) => this.#extra(data, c)}></case-list>`)}
+      </section>
+      ${this.#list.load.value ? this.#shared(this.#list.load.value) : nothing}`;
   }
 }
 
