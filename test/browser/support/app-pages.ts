@@ -66,7 +66,8 @@ export class AppPage {
 
   /** The ids of the cases on the list shown, in order. */
   async caseIdsShown(): Promise<string[]> {
-    return this.page.locator('case-list .summary-card').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-case')!));
+    const cards = this.page.locator('case-list .summary-card');
+    return cards.evaluateAll((found) => found.map((card) => card.getAttribute('data-case')!));
   }
 
   async signIn(username: string): Promise<void> {

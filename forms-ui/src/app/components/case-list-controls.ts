@@ -121,6 +121,11 @@ export class CaseListControls extends LightElement {
     </div>`;
   }
 
+  /** The stages a list that never shows closed cases can have them in. */
+  #openStages(): Choice[] {
+    return this.stages.filter((s) => !this.finalStages.includes(s.value));
+  }
+
   #filters(): unknown {
     const shown = this.offer.filters.filter((f) => f !== 'q' && f !== 'referredBy');
     if (!shown.length) return nothing;
@@ -133,7 +138,7 @@ export class CaseListControls extends LightElement {
       @toggle=${(e: Event) => (this.#open = (e.target as HTMLDetailsElement).open)}>
       <summary class="details__summary"><span class="details__summary-text">Filter the cases</span></summary>
       <div class="details__text list-filters__body">
-        ${this.#select('stage', 'Stage', 'Any stage', this.stages)}
+        ${this.#select('stage', 'Stage', 'Any stage', this.#offers('includeClosed') ? this.stages : this.#openStages())}
         ${this.pathways.length > 1 ? this.#select('pathway', 'Pathway', 'Any pathway', this.pathways) : nothing}
         ${this.#select('urgency', 'Urgency', 'Any urgency', urgency)}
         ${this.#select('allocatedTo', 'Allocated officer', 'Anyone or nobody', this.officers.length ? officers : [])}

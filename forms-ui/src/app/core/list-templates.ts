@@ -54,10 +54,12 @@ export function listBody<T extends CasePage>(
   const page = list.load.value;
   const error = list.load.error;
   // A page's cursor from an old or edited link may no longer be one: the first page is always there.
+  const first = listHash(path, { ...list.state, after: [] });
   const restart = error && list.state.after.length
-    ? html`<p class="body"><a class="link" href=${listHash(path, { ...list.state, after: [] })}>Go to the first page</a></p>`
+    ? html`<p class="body"><a class="link" href=${first}>Go to the first page</a></p>`
     : nothing;
-  return html`${error ? errorSummary([{ text: problemText(error) }], 'The cases could not be loaded') : nothing}${restart}
+  const summary = error ? errorSummary([{ text: problemText(error) }], 'The cases could not be loaded') : nothing;
+  return html`${summary}${restart}
     ${listStatus(list.statusText(isFiltered(list.state) ? 'No cases match your search and filters.' : empty))}
     ${page && page.cases.length ? cards(page.cases, page) : nothing}
     ${page ? pagination(path, list.state, page.next) : nothing}`;

@@ -156,7 +156,8 @@ export class MyCasesPage extends LightElement {
       ${this.error ? errorSummary([{ text: this.error }], 'The case could not be started') : nothing}
       ${loaded(this.#around, (found) => html`${found.startable.length
         ? html`<div class="start-case">${found.startable.map((p) => html`<button type="button"
-            class="button button--start" @click=${() => void this.#start(p)}>Start a new case: ${p.title}</button>`)}</div>`
+            class="button button--start" @click=${() => void this.#start(p)}>Start a new case: ${p.title}</button>`)}
+          </div>`
         : nothing}
         ${found.caseload ? this.#caseload(found.caseload) : nothing}`)}
       <section aria-labelledby="my-cases-list-heading">

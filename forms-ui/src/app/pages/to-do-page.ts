@@ -77,7 +77,8 @@ export class ToDoPage extends LightElement {
       ${landing?.intro ? html`<p class="body">${landing.intro}</p>` : nothing}
       ${banner(this.#changes.message)}
       <case-list-controls path=${PATH} .state=${state} .offer=${OFFER} .defaultSort=${this.#defaultSort}
-        .stages=${this.#list.choices.value?.stages ?? []}></case-list-controls>
+        .stages=${this.#list.choices.value?.stages ?? []} .finalStages=${this.#list.choices.value?.finalStages ?? []}>
+      </case-list-controls>
       ${listBody(this.#list, PATH, landing?.empty ?? 'Nothing is waiting for you.', (cases, data) => html`<case-list
         heading-level="2" .cases=${cases} .fields=${['stage', 'urgency', 'allocatedTo', 'nextDeadline']}
         .extra=${(c: CaseSummary) => this.#extra(data, c)}></case-list>`)}`;
