@@ -10,12 +10,13 @@ import { daysUntil } from '../core/format.js';
 import { apiParams, pageNumber, type ListOffer, type ListState } from '../core/list-query.js';
 import { listBody } from '../core/list-templates.js';
 import { LightElement } from '../core/light-element.js';
-import { href, navigate } from '../core/router.js';
-import { errorSummary, loaded, problemText, tag } from '../core/templates.js';
-import type { CaseBody, CasePage, CaseSummary, PathwayListItem } from '../core/types.js';
+import { href } from '../core/router.js';
+import { loaded, tag } from '../core/templates.js';
+import type { CaseBody, CasePage, CaseSummary } from '../core/types.js';
 import { CaseListController } from '../controllers/case-list-controller.js';
 import { LoadController } from '../controllers/load-controller.js';
 import '../components/case-documents.js';
+import '../components/start-case.js';
 import type { CaseListField } from '../components/case-list.js';
 import '../components/case-list.js';
 import '../components/case-list-controls.js';
@@ -33,20 +34,18 @@ interface Loaded extends CasePage {
   views: Map<string, CaseBody>;
 }
 
-interface Around {
-  startable: PathwayListItem[];
-  /** The person's open cases allocated to them, where cases are allocated to them. */
-  caseload?: CasePage;
-}
-
 /** Properties: `context`, `query` (the address's query: search, filters, sort, page). */
 export class MyCasesPage extends LightElement {
-  static override properties = { context: { attribute: false }, query: { attribute: false }, error: { state: true } };
+  static override properties = { context: { attribute: false }, query: { attribute: false } };
 
   declare context: AppContext;
   declare query: URLSearchParams;
-  declare error: string | undefined;
-  readonly #around = new LoadController<Around>(this, () => this.#fetchAround(), () => this.context?.user.username);
+  /** The person's open cases allocated to them, where cases are allocated to them. */
+  readonly #caseload = new LoadController<CasePage>(
+    this,
+    () => this.#fetchCaseload(),
+    () => (this.context && this.#officer ? this.context.user.username : undefined),
+  );
   readonly #list: CaseListController<Loaded> = new CaseListController(this, {
     offer: OFFER,
     choices: {},
@@ -62,14 +61,10 @@ export class MyCasesPage extends LightElement {
     return this.context.user.capacity !== undefined;
   }
 
-  async #fetchAround(): Promise<Around> {
+  #fetchCaseload(): Promise<CasePage> {
     const { api, user } = this.context;
-    const caseload = new URLSearchParams({ view: 'mine', allocatedTo: user.username, limit: String(CASELOAD_PAGE) });
-    const [{ pathways }, held] = await Promise.all([
-      api.get<{ pathways: PathwayListItem[] }>('api/pathways'),
-      this.#officer ? api.get<CasePage>(`api/cases?${caseload}&sort=deadline`) : undefined,
-    ]);
-    return { startable: pathways.filter((p) => p.mayStart), ...(held ? { caseload: held } : {}) };
+    const query = { view: 'mine', allocatedTo: user.username, limit: String(CASELOAD_PAGE), sort: 'deadline' };
+    return api.get<CasePage>(`api/cases?${new URLSearchParams(query)}`);
   }
 
   async #fetch(state: ListState): Promise<Loaded> {
@@ -77,16 +72,6 @@ export class MyCasesPage extends LightElement {
     const page = await api.get<CasePage>(`api/cases?${apiParams(state, { view: 'mine' })}`);
     // Each open case's full view: its next step, the latest news, the documents shared.
     return { ...page, views: await caseViews(api, page.cases.filter((c) => !c.closed)) };
-  }
-
-  async #start(pathway: PathwayListItem): Promise<void> {
-    this.error = undefined;
-    try {
-      const opened = await this.context.api.post<CaseBody>('api/cases', { pathway: pathway.id });
-      navigate(href('/cases', opened.id));
-    } catch (error) {
-      this.error = problemText(error);
-    }
   }
 
   #nextStep(view: CaseBody | undefined): unknown {
@@ -107,7 +92,7 @@ export class MyCasesPage extends LightElement {
     return html`${this.#nextStep(view)}${latest ? html`<p class="body">Latest news: ${latest.message}</p>` : nothing}`;
   }
 
-  #caseload(caseload: CasePage): unknown {
+  #caseloadSummary(caseload: CasePage): unknown {
     const active = caseload.cases.filter((c) => c.activeCase).length;
     const more = caseload.next ? 'at least ' : '';
     const capacity = this.context.user.capacity;
@@ -153,13 +138,8 @@ export class MyCasesPage extends LightElement {
       ? ['stage', 'urgency', 'referredBy', 'nextDeadline']
       : ['stage', 'urgency', 'opened', 'allocatedTo'];
     return html`<h1 class="heading-l" tabindex="-1">Your cases</h1>
-      ${this.error ? errorSummary([{ text: this.error }], 'The case could not be started') : nothing}
-      ${loaded(this.#around, (found) => html`${found.startable.length
-        ? html`<div class="start-case">${found.startable.map((p) => html`<button type="button"
-            class="button button--start" @click=${() => void this.#start(p)}>Start a new case: ${p.title}</button>`)}
-          </div>`
-        : nothing}
-        ${found.caseload ? this.#caseload(found.caseload) : nothing}`)}
+      <start-case .context=${this.context}></start-case>
+      ${this.#officer ? loaded(this.#caseload, (caseload) => this.#caseloadSummary(caseload)) : nothing}
       <section aria-labelledby="my-cases-list-heading">
         <h2 class="heading-m" id="my-cases-list-heading">${heading}</h2>
         <case-list-controls path=${PATH} .state=${state} .offer=${OFFER} .defaultSort=${'oldest'}

@@ -17,6 +17,7 @@ import { CaseListController } from '../controllers/case-list-controller.js';
 import '../components/case-actions.js';
 import '../components/case-list.js';
 import '../components/case-list-controls.js';
+import '../components/start-case.js';
 
 const PATH = '/to-do';
 const OFFER: ListOffer = {
@@ -75,6 +76,7 @@ export class ToDoPage extends LightElement {
     const state = this.#list.state;
     return html`<h1 class="heading-l" tabindex="-1">${landing?.title ?? 'Waiting for you'}</h1>
       ${landing?.intro ? html`<p class="body">${landing.intro}</p>` : nothing}
+      <start-case .context=${this.context}></start-case>
       ${banner(this.#changes.message)}
       <case-list-controls path=${PATH} .state=${state} .offer=${OFFER} .defaultSort=${this.#defaultSort}
         .stages=${this.#list.choices.value?.stages ?? []} .finalStages=${this.#list.choices.value?.finalStages ?? []}>
