@@ -23,6 +23,13 @@ export interface RoleDefinition {
   read?: string[];
   manageDefinitions?: boolean;
   readAudit?: boolean;
+  /** The role's landing screen: the cases it must act on now (GET /api/cases?view=act), in the team's words. */
+  landing?: {
+    title: string;
+    intro?: string;
+    empty?: string;
+    sort?: 'oldest' | 'newest' | 'waiting' | 'deadline' | 'name';
+  };
 }
 
 export interface RolesFile {

@@ -39,6 +39,11 @@ export const schemas: Record<string, Schema> = {
       abilities: { type: 'object' },
       screens: { type: 'object', additionalProperties: { type: 'object', additionalProperties: str } },
       capacity: { type: 'integer', description: 'Active cases this officer may hold (officers only).' },
+      landing: {
+        type: 'object',
+        description: "The role's landing screen (roles.yaml `landing`): the cases it must act on (view=act)",
+        properties: { title: str, intro: str, empty: str, sort: str },
+      },
     },
   },
   Session: { type: 'object', required: ['user', 'csrfToken'], properties: { user: ref('User'), csrfToken: str } },

@@ -78,8 +78,8 @@ function screens(): Screen[] {
     { name: "manager's case: history", as: ACCOUNTS['team-manager'], hash: () => `#/cases/${cases.inAudit}/history` },
     { name: 'referrals inbox', as: ACCOUNTS['team-manager'], hash: '#/referrals' },
     { name: 'allocation with the allocation form open', as: ACCOUNTS['team-manager'], hash: '#/allocation', prepare: openEventForm('Allocate to a Domestic Abuse Officer') },
-    { name: "team manager's decisions", as: ACCOUNTS['team-manager'], hash: '#/decisions' },
-    { name: "service manager's decisions (urgent endorsement)", as: ACCOUNTS['service-manager'], hash: '#/decisions' },
+    { name: "team manager's landing: waiting for you", as: ACCOUNTS['team-manager'], hash: '#/to-do' },
+    { name: "service manager's landing: urgent referrals to endorse", as: ACCOUNTS['service-manager'], hash: '#/to-do' },
     { name: 'audit and countersign', as: ACCOUNTS['team-manager'], hash: '#/documents' },
     { name: 'all cases', as: ACCOUNTS.auditor, hash: '#/all-cases' },
     { name: 'audit log', as: ACCOUNTS['team-manager'], hash: '#/audit' },
@@ -241,7 +241,7 @@ describe('web app by keyboard alone', () => {
     await keys('Enter');
     await page.locator('h1', { hasText: 'Allocation' }).waitFor();
     await app.settled();
-    const card = page.locator('case-list .summary-card').filter({ hasText: cases.waiting.split('-')[0]!.toUpperCase() });
+    const card = app.caseCard(cases.waiting);
     const before = await page.locator('.officer-list__item[data-officer="officer-po"] .officer-load').textContent();
     await tabTo(/^Allocate to a Domestic Abuse Officer$/);
     await keys('Enter');

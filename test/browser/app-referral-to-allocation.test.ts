@@ -33,7 +33,8 @@ describe('web app: a referral from request to allocation', () => {
 
     // --- The social worker starts a Request for Service, fills its three forms and sends it.
     await app.signIn('social-worker');
-    await expect.poll(() => app.heading.textContent()).toBe('Your cases');
+    await expect.poll(() => app.heading.textContent()).toBe('Waiting for you');
+    await app.nav('Your cases');
     await page.getByRole('button', { name: /^Start a new case: Domestic Abuse Officer referral/ }).click();
     await app.settled();
     await expect.poll(() => app.heading.textContent()).toBe('Request for Service (draft)');
@@ -71,8 +72,9 @@ describe('web app: a referral from request to allocation', () => {
 
     // --- The team manager sees it in the referrals inbox with its screening outcome, triages it and allocates it.
     await app.signIn('manager');
-    await expect.poll(() => app.heading.textContent()).toBe('Referrals');
-    const inbox = page.locator('case-list .summary-card').filter({ hasText: caseId.split('-')[0]!.toUpperCase() });
+    await expect.poll(() => app.heading.textContent()).toBe('Waiting for you');
+    await app.nav('Referrals');
+    const inbox = app.caseCard(caseId);
     expect(await inbox.textContent()).toMatch(/screening form – Outcome:\s*Green\s*If you have ticked only green boxes/);
     await inbox.getByRole('link').first().click();
     await app.settled();
@@ -87,17 +89,18 @@ describe('web app: a referral from request to allocation', () => {
     expect(await page.locator('allocation-page h2').nth(1).textContent()).toBe('Waiting list');
     const officer = page.locator('.officer-list__item[data-officer="officer-pso"]');
     expect(await officer.locator('.officer-load').textContent()).toBe('0 of 15 active cases');
-    const waiting = page.locator('case-list .summary-card').filter({ hasText: caseId.split('-')[0]!.toUpperCase() });
+    const waiting = app.caseCard(caseId);
     expect(await waiting.textContent()).toContain('Position 1 on the waiting list');
     await casePage.act('Allocate to a Domestic Abuse Officer', step('ALLOCATE').data, waiting);
     expect(await app.banner.textContent()).toContain('Allocate to a Domestic Abuse Officer: done.');
     expect(await officer.locator('.officer-load').textContent()).toBe('1 of 15 active cases');
-    expect(await page.locator('case-list').textContent()).toContain('No cases are waiting to be allocated.');
+    expect(await app.listStatus.textContent()).toBe('No cases are waiting to be allocated.');
     await app.signOut();
 
     // --- The officer finds it on their caseload, with its next step, and records the three-way meeting.
     await app.signIn('officer-pso');
-    await expect.poll(() => app.heading.textContent()).toBe('Your cases');
+    await expect.poll(() => app.heading.textContent()).toBe('Waiting for you');
+    await app.nav('Your cases');
     expect(await page.locator('.caseload-count').textContent()).toContain('You hold 1 active case of your capacity of 15');
     const held = page.locator('case-list .summary-card').first();
     expect(await held.textContent()).toContain('Next step: Liaise with the allocated social worker and arrange a consultation');

@@ -45,6 +45,7 @@ describe('web app: sign-offs and documents fit to share', () => {
     const caseId = await caseAfter(8);
     const worker = await AppPage.open(browser, server.url, { width: 1280 });
     await worker.signIn(ACCOUNTS['social-worker']);
+    await worker.nav('Your cases');
     const shared = worker.page.locator('my-cases-page case-documents');
     expect(await shared.count()).toBe(0);
     expect(await worker.main.textContent()).toContain('No documents have been shared with you yet.');

@@ -1,6 +1,22 @@
 // Meta-schema of definitions/roles.yaml: who sees which cases, sends which events, fills and reads which forms.
 import { SCHEMA_VERSION, idPattern, stringList } from './common.js';
 
+/**
+ * The role's landing screen in the web app: the cases it must act on now, in the team's words; `sort` is one of the
+ * orders of GET /api/cases (engine/store/case-query.ts).
+ */
+const landing = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['title'],
+  properties: {
+    title: { type: 'string', minLength: 1 },
+    intro: { type: 'string', minLength: 1 },
+    empty: { type: 'string', minLength: 1 },
+    sort: { enum: ['oldest', 'newest', 'waiting', 'deadline', 'name'] },
+  },
+} as const;
+
 export const rolesSchema = {
   $id: 'dao:roles',
   type: 'object',
@@ -27,6 +43,7 @@ export const rolesSchema = {
           read: stringList,
           manageDefinitions: { type: 'boolean' },
           readAudit: { type: 'boolean' },
+          landing,
         },
       },
     },

@@ -12,10 +12,13 @@ import './pages/my-cases-page.js';
 import './pages/case-page.js';
 import './pages/referrals-page.js';
 import './pages/allocation-page.js';
-import './pages/decisions-page.js';
+import './pages/to-do-page.js';
 import './pages/documents-page.js';
 import './pages/all-cases-page.js';
 import './pages/audit-log-page.js';
+
+/** Screens that are lists: their query is their search, filters, sort and page. */
+const LIST_ROUTES = new Set(['to-do', 'my-cases', 'referrals', 'allocation', 'all-cases']);
 
 const TITLES: Record<string, string> = {
   'sign-in': 'Sign in',
@@ -23,7 +26,7 @@ const TITLES: Record<string, string> = {
   case: 'Case',
   referrals: 'Referrals',
   allocation: 'Allocation',
-  decisions: 'Decisions waiting for you',
+  'to-do': 'Waiting for you',
   'all-cases': 'All cases',
   audit: 'Audit log',
   definitions: 'Definitions',
@@ -87,8 +90,10 @@ export class DaoApp extends LightElement {
 
   #onHashChange = () => {
     if (!isRouteHash(location.hash)) return;
-    this.#navigated = true;
-    this.route = parseRoute(location.hash);
+    const route = parseRoute(location.hash);
+    // A list's new search, filters or page is the same screen: the list decides where focus goes.
+    this.#navigated = !(LIST_ROUTES.has(route.name) && route.name === this.route.name);
+    this.route = route;
     this.#guard();
   };
 
@@ -155,15 +160,15 @@ export class DaoApp extends LightElement {
     if (name === 'sign-in') return html`<sign-in-page .api=${this.api}></sign-in-page>`;
     if (!context) return html`<p class="body" role="status">Loading…</p>`;
     switch (name) {
-      case 'my-cases': return html`<my-cases-page .context=${context}></my-cases-page>`;
+      case 'to-do': return html`<to-do-page .context=${context} .query=${query}></to-do-page>`;
+      case 'my-cases': return html`<my-cases-page .context=${context} .query=${query}></my-cases-page>`;
       case 'case':
         return html`<case-page .context=${context} .caseId=${params.id} .casePart=${params.part ?? 'summary'}>
         </case-page>`;
-      case 'referrals': return html`<referrals-page .context=${context}></referrals-page>`;
-      case 'allocation': return html`<allocation-page .context=${context}></allocation-page>`;
-      case 'decisions': return html`<decisions-page .context=${context}></decisions-page>`;
+      case 'referrals': return html`<referrals-page .context=${context} .query=${query}></referrals-page>`;
+      case 'allocation': return html`<allocation-page .context=${context} .query=${query}></allocation-page>`;
       case 'documents': return html`<documents-page .context=${context}></documents-page>`;
-      case 'all-cases': return html`<all-cases-page .context=${context}></all-cases-page>`;
+      case 'all-cases': return html`<all-cases-page .context=${context} .query=${query}></all-cases-page>`;
       case 'audit': return html`<audit-log-page .context=${context}></audit-log-page>`;
       case 'definitions':
         return this.definitionsLoaded

@@ -45,6 +45,31 @@ export class AppPage {
     return this.page.locator('.notification-banner');
   }
 
+  /** A list's count ("Showing 1 to 25 of 31 cases"), announced when it changes. */
+  get listStatus(): Locator {
+    return this.page.locator('.list-status');
+  }
+
+  /** A case's card on a list, by the case's id. */
+  caseCard(caseId: string): Locator {
+    return this.page.locator(`case-list .summary-card[data-case="${caseId}"]`);
+  }
+
+  /** A card's rows, key → value, with their spaces as shown. */
+  async cardRows(card: Locator): Promise<Record<string, string>> {
+    const rows = await card.locator('.summary-list__row').evaluateAll((found) =>
+      found.map((row) => [row.querySelector('dt')!.textContent!, row.querySelector('dd')!.textContent!]),
+    );
+    const tidy = (text: string) => text.replace(/\s+/g, ' ').trim();
+    return Object.fromEntries(rows.map(([key, value]) => [tidy(key!), tidy(value!)]));
+  }
+
+  /** The ids of the cases on the list shown, in order. */
+  async caseIdsShown(): Promise<string[]> {
+    const cards = this.page.locator('case-list .summary-card');
+    return cards.evaluateAll((found) => found.map((card) => card.getAttribute('data-case')!));
+  }
+
   async signIn(username: string): Promise<void> {
     await this.goto('#/sign-in');
     await this.page.locator('#username').fill(username);

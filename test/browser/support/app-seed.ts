@@ -3,6 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import type { Dao } from '../../../server/create-dao.js';
 import { ACCOUNTS, DEMO_PASSWORD } from './app-server.js';
 import { REPO_ROOT } from './build.js';
 
@@ -80,4 +81,40 @@ export async function playScenario(base: string, scenario: Scenario, count: numb
     });
   }
   return body.id;
+}
+
+/**
+ * Plays a scenario's first `count` steps straight through the case service of the server's process (no HTTP: many
+ * cases in a few seconds), with the person referred named `name` (and `caseNumber`) on the Request for Service.
+ */
+export async function seedScenario(
+  dao: Dao,
+  scenario: Scenario,
+  count: number,
+  person: { name: string; caseNumber?: string },
+): Promise<string> {
+  const cases = dao.services.cases;
+  const as = (role: keyof typeof ACCOUNTS) => ({ id: ACCOUNTS[role], role });
+  let { record, view } = await cases.openCase(as(scenario.start?.as ?? scenario.steps[0]!.as), scenario.pathway);
+  for (const step of scenario.steps.slice(0, count)) {
+    if (step.expectError) continue;
+    const forms = structuredClone(step.forms) as Record<string, Record<string, unknown>> | undefined;
+    const request = forms?.['request-for-service'];
+    if (request) {
+      request.personReferred = { ...(request.personReferred as object), name: person.name };
+      if (person.caseNumber) request.caseNumber = person.caseNumber;
+    }
+    const { pathway, document } = step.to ?? {};
+    const instance = view.instances.find(
+      (i) => !i.done && ((pathway && i.pathway === pathway) || (document && i.form === document)),
+    )?.id;
+    ({ record, view } = await cases.change(record.id, as(step.as), {
+      expectedVersion: record.version,
+      type: step.send ?? '',
+      ...(step.data ? { data: step.data } : {}),
+      ...(forms ? { forms } : {}),
+      ...(instance ? { instance } : {}),
+    }));
+  }
+  return record.id;
 }

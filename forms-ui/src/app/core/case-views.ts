@@ -14,6 +14,10 @@ export async function caseViews(api: ApiClient, cases: CaseSummary[], limit = 10
   return views;
 }
 
-export async function allCases(api: ApiClient): Promise<CaseSummary[]> {
-  return (await api.get<{ cases: CaseSummary[] }>('api/cases?filter=all')).cases;
+/**
+ * The open cases the person's role must act on now (view=act), as many as one page holds (100): a queue built from
+ * their full views, like the documents waiting for the role, reads no more than that.
+ */
+export async function casesToActOn(api: ApiClient): Promise<CaseSummary[]> {
+  return (await api.get<{ cases: CaseSummary[] }>('api/cases?view=act&limit=100')).cases;
 }

@@ -24,12 +24,13 @@ export function screenText(user: User, screen: string, key: string, fallback: st
 /** The screens a person's abilities open to them, in the order of the navigation. */
 export function navigationFor(user: User): NavItem[] {
   const items: NavItem[] = [];
+  // First, so that signing in lands on it: what the role must act on now.
+  if (user.landing) items.push({ route: 'to-do', hash: '#/to-do', text: user.landing.title });
   if (!user.abilities.seesAllCases) items.push({ route: 'my-cases', hash: '#/my-cases', text: 'Your cases' });
   if (user.abilities.seesAllCases) {
     items.push(
       { route: 'referrals', hash: '#/referrals', text: screenText(user, 'referrals', 'title', 'Referrals') },
       { route: 'allocation', hash: '#/allocation', text: screenText(user, 'allocation', 'title', 'Allocation') },
-      { route: 'decisions', hash: '#/decisions', text: 'Decisions' },
       { route: 'documents', hash: '#/documents', text: screenText(user, 'documents', 'title', 'Documents') },
       { route: 'all-cases', hash: '#/all-cases', text: 'All cases' },
     );

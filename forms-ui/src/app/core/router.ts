@@ -10,13 +10,15 @@ export interface Route {
 const PATTERNS: [name: string, pattern: string][] = [
   ['home', '/'],
   ['sign-in', '/sign-in'],
+  ['to-do', '/to-do'],
+  // The landing screen's older address.
+  ['to-do', '/decisions'],
   ['my-cases', '/my-cases'],
   ['case', '/cases/:id'],
   // A part of a case: summary, now, forms, documents, history, where.
   ['case', '/cases/:id/:part'],
   ['referrals', '/referrals'],
   ['allocation', '/allocation'],
-  ['decisions', '/decisions'],
   ['documents', '/documents'],
   ['all-cases', '/all-cases'],
   ['audit', '/audit'],

@@ -14,6 +14,8 @@ export interface User {
   screens?: Record<string, Record<string, string>>;
   /** Active cases this person may hold, when they are an officer cases are allocated to. */
   capacity?: number;
+  /** What their landing screen, the cases waiting for them to act, is called and says (the role's `landing`). */
+  landing?: { title: string; intro?: string; empty?: string; sort?: string };
 }
 
 export interface AllowedEvent {
@@ -101,24 +103,49 @@ export interface CaseBody {
   roleTitles?: Record<string, string>;
 }
 
+/** A case as the lists show it (GET /api/cases): its summary, never its answers. */
 export interface CaseSummary {
   id: string;
   pathway: string;
   version: number;
+  definitionVersion?: number;
   state: string;
   title: string;
-  referredBy: string;
+  /** Who the case is about (the pathway's meta.identity), with the title the pathway gives them. */
+  person?: { title?: string; name: string | null; dateOfBirth: string | null } | null;
+  caseNumber?: { title?: string; value: string | null } | null;
+  /** Others named on the case (children, the referrer as the form names them), by the pathway's titles. */
+  people?: { title: string; names: string[] }[];
+  referredBy: string | null;
+  referredByName?: string | null;
   allocatedTo: string | null;
+  allocatedToName?: string | null;
   priority: number;
+  /** Whether urgency was asked for, and endorsements recorded of those needed. */
+  urgency?: { requested: boolean; endorsements: number; needed: number } | null;
   waiting: boolean;
   waitingSince: string | null;
   closed: boolean;
   activeCase: boolean;
   nextDeadline: string | null;
   nextDeadlineLabel: string | null;
+  /** The next deadline is before today. */
+  overdue?: boolean;
+  /** Roles that must act on it now. */
+  actors?: string[];
   createdBy: string;
+  createdByName?: string | null;
   createdAt: string;
   updatedAt: string;
+}
+
+/** A page of a list: at most 100 cases, the cursor of the next page, and the count on a first page. */
+export interface CasePage {
+  cases: CaseSummary[];
+  next: string | null;
+  total?: number;
+  totalCapped?: boolean;
+  limit?: number;
 }
 
 export interface Officer {

@@ -1,41 +1,54 @@
-// <all-cases-page>: every case the person may see, open ones first, optionally with the closed ones.
+// <all-cases-page>: every case the person may see, a page at a time: searched by name or case number, filtered by
+// stage, pathway, urgency, officer, referrer and deadline, closed ones on request, in the order they choose.
 import { html } from 'lit';
 import type { AppContext } from '../core/context.js';
+import { apiParams, type ListOffer, type ListState } from '../core/list-query.js';
 import { LightElement } from '../core/light-element.js';
-import { loaded } from '../core/templates.js';
-import type { CaseSummary } from '../core/types.js';
-import { LoadController } from '../controllers/load-controller.js';
+import { listBody, referrerLink, referrerName } from '../core/list-templates.js';
+import type { CasePage } from '../core/types.js';
+import { CaseListController } from '../controllers/case-list-controller.js';
 import '../components/case-list.js';
+import '../components/case-list-controls.js';
 
-/** Properties: `context`. */
+const PATH = '/all-cases';
+const OFFER: ListOffer = {
+  filters: ['q', 'stage', 'pathway', 'urgency', 'allocatedTo', 'referredBy', 'overdue', 'dueBefore', 'includeClosed'],
+  sorts: ['oldest', 'newest', 'deadline', 'name'],
+};
+
+/** Properties: `context`, `query` (the address's query: search, filters, sort, page). */
 export class AllCasesPage extends LightElement {
-  static override properties = { context: { attribute: false }, includeClosed: { state: true } };
+  static override properties = { context: { attribute: false }, query: { attribute: false } };
 
   declare context: AppContext;
-  declare includeClosed: boolean;
-  readonly #load = new LoadController<CaseSummary[]>(
-    this,
-    async () => (await this.context.api.get<{ cases: CaseSummary[] }>(`api/cases?filter=all${this.includeClosed ? '&includeClosed=true' : ''}`)).cases,
-    () => (this.context ? String(this.includeClosed) : undefined),
-  );
+  declare query: URLSearchParams;
+  readonly #list: CaseListController<CasePage> = new CaseListController(this, {
+    offer: OFFER,
+    choices: { officers: true },
+    fetch: (state) => this.#fetch(state),
+  });
 
   constructor() {
     super();
-    this.includeClosed = false;
+    this.query = new URLSearchParams();
+  }
+
+  #fetch(state: ListState): Promise<CasePage> {
+    return this.context.api.get<CasePage>(`api/cases?${apiParams(state, { view: 'all' })}`);
   }
 
   protected override render(): unknown {
+    const state = this.#list.state;
+    const choices = this.#list.choices.value;
+    const page = this.#list.load.value;
     return html`<h1 class="heading-l" tabindex="-1">All cases</h1>
-      <div class="checkboxes checkboxes--small">
-        <div class="checkboxes__item">
-          <input class="checkboxes__input" id="include-closed" type="checkbox" .checked=${this.includeClosed}
-            @change=${(e: Event) => (this.includeClosed = (e.target as HTMLInputElement).checked)} />
-          <label class="label checkboxes__label" for="include-closed">Include closed cases</label>
-        </div>
-      </div>
-      ${loaded(this.#load, (cases) => html`<p class="body" role="status">${cases.length} case${cases.length === 1 ? '' : 's'}</p>
-        <case-list heading-level="2" .cases=${[...cases].sort((a, b) => Number(a.closed) - Number(b.closed))}
-          .fields=${['stage', 'referredBy', 'allocatedTo', 'opened', 'nextDeadline']}></case-list>`)}`;
+      <case-list-controls path=${PATH} .state=${state} .offer=${OFFER} .defaultSort=${'oldest'}
+        .stages=${choices?.stages ?? []} .pathways=${choices?.pathways ?? []} .officers=${choices?.officers ?? []}
+        .finalStages=${choices?.finalStages ?? []}
+        .referrerName=${referrerName(page, state)}></case-list-controls>
+      ${listBody(this.#list, PATH, 'There are no cases.', (cases) => html`<case-list heading-level="2"
+        .cases=${cases} .fields=${['stage', 'urgency', 'referredBy', 'allocatedTo', 'nextDeadline']}
+        .referrerLink=${referrerLink(PATH, state)}></case-list>`)}`;
   }
 }
 

@@ -4,7 +4,7 @@
 import { html } from 'lit';
 import { screenText, type AppContext } from '../core/context.js';
 import { instanceForms } from '../core/catalogue.js';
-import { allCases, caseViews } from '../core/case-views.js';
+import { casesToActOn, caseViews } from '../core/case-views.js';
 import { caseReference } from '../core/format.js';
 import { LightElement } from '../core/light-element.js';
 import { href } from '../core/router.js';
@@ -35,7 +35,7 @@ export class DocumentsPage extends LightElement {
 
   async #fetch(): Promise<QueueItem[]> {
     const { api, catalogue, user } = this.context;
-    const open = (await allCases(api)).filter((c) => !c.closed);
+    const open = await casesToActOn(api);
     const items: QueueItem[] = [];
     for (const view of (await caseViews(api, open)).values()) {
       for (const document of view.documents) {
