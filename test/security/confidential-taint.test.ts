@@ -5,7 +5,15 @@
 // read of it is audited.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readDefinitionFiles } from '../../engine/definitions/read-files.js';
-import { Client, DEFINITIONS, signInAll, startServer, USERS, type RoleName, type TestServer } from '../server/helpers.js';
+import {
+  Client,
+  DEFINITIONS,
+  signInAll,
+  startServer,
+  USERS,
+  type RoleName,
+  type TestServer,
+} from '../server/helpers.js';
 
 const SECRET = 'DYNAMIC-PATH-SECRET-6b20';
 const LITERAL_COPY = '      - { type: assign, params: { path: secretCopy, expr: { var: forms.request.secret } } }\n';
@@ -46,14 +54,19 @@ describe('a case value copied through a var path built at run time', () => {
     await users.lead.post('/api/definitions/publish', { files }).expect(422);
   });
 
-  it('should be withheld from readers not cleared, and audited for the cleared, under a version an older server published', async () => {
+  it('should be withheld from the uncleared, and audited for the cleared, under a version an older server published', async () => {
     // given a case opened on the first version
     const opened = (await users.requester.post('/api/cases', { pathway: 'flow' }).expect(201)).body;
     // and a version with the dynamic copy, stored as an older server (which did not refuse it) would have stored it
     const { store } = server.dao.services;
     const latest = (await store.latestDefinitionVersion())!;
     const files = await dynamicCopyFiles();
-    await store.saveDefinitionVersion({ version: latest.version + 1, files, publishedBy: USERS.lead, publishedAt: new Date().toISOString() });
+    await store.saveDefinitionVersion({
+      version: latest.version + 1,
+      files,
+      publishedBy: USERS.lead,
+      publishedAt: new Date().toISOString(),
+    });
     // and the case moved onto it, then submitted so that the copy runs there
     const moved = (await users.lead.post('/api/definitions/migrate', { caseIds: [opened.id] }).expect(200)).body;
     expect(moved.moved).toEqual([opened.id]);
