@@ -54,7 +54,7 @@ describe('a case value copied through a var path built at run time', () => {
     await users.lead.post('/api/definitions/publish', { files }).expect(422);
   });
 
-  it('should be withheld from the uncleared, and audited for the cleared, under a version an older server published', async () => {
+  it('should be withheld from the uncleared and audited for the cleared under an older server’s version', async () => {
     // given a case opened on the first version
     const opened = (await users.requester.post('/api/cases', { pathway: 'flow' }).expect(201)).body;
     // and a version with the dynamic copy, stored as an older server (which did not refuse it) would have stored it

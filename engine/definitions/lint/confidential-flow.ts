@@ -21,12 +21,12 @@ export const GUARDED_AT_RUN_TIME: ReadonlySet<string> = new Set([
   'confidential-header',
 ]);
 
-function dynamicReadMessage(read: DataRead, keeps: string): string {
+function dynamicReadMessage(read: DataRead, keeps: string, example = 'forms.<form>.<question>'): string {
   const begun = read.path === '' ? 'nothing of it is written out' : `it begins "${read.path}"`;
   return (
     `{${read.operator}: …}: the path it reads is worked out when it runs (${begun}), so it could read confidential ` +
     `information (x-confidential) into ${keeps}, where readers not cleared for it would see it: write the path out ` +
-    '(for example {var: forms.<form>.<question>})'
+    `(for example {var: ${example}})`
   );
 }
 
@@ -57,7 +57,8 @@ export function lintConfidentialFlow(ctx: LintContext): void {
       for (const read of answer.reads) {
         if (read.literal || !formReadReachesConfidential(read, schema)) continue;
         const at = [...answer.at, 'x-compute', ...read.at];
-        ctx.report(form.source, at, 'confidential-dynamic-read', dynamicReadMessage(read, 'this computed answer'));
+        const message = dynamicReadMessage(read, 'this computed answer', 'form.<question>');
+        ctx.report(form.source, at, 'confidential-dynamic-read', message);
       }
     }
   }
