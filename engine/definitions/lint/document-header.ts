@@ -28,7 +28,8 @@ export function lintDocumentHeader(ctx: LintContext): void {
         ctx.report(pathway.source, [...at, ...op.at], 'unknown-operator', `unknown JSON Logic operator "${op.name}"`);
       for (const read of reads.filter((r) => !r.fromItem)) {
         const shown = read.literal ? `{${read.operator}: "${read.path}"}` : `{${read.operator}: …}`;
-        const problem = read.literal && read.operator === 'var' ? problemWith(ctx, read.path) : undefined;
+        const named = read.literal && read.operator === 'var' && read.path !== '';
+        const problem = named ? problemWith(ctx, read.path) : undefined;
         if (problem) ctx.report(pathway.source, [...at, ...read.at], 'document-header', `${shown}: ${problem}`);
         else if (readReachesConfidential(read, ctx.confidential.sources)) {
           const what = read.literal
