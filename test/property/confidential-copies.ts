@@ -57,7 +57,8 @@ function leaves(scope: Scope): fc.Arbitrary<Copy>[] {
   if (scope.computed) found.push(leaf({ var: `${answers}.copied` }, 'text', 'computed answer'));
   if (scope.values) {
     found.push(leaf({ var: { var: `${scope.values}.pathHolder` } }, 'text', 'var whose path is a case value'));
-    for (const { name, kind } of scope.earlier) found.push(leaf({ var: `${scope.values}.${name}` }, kind, 'copy of a copy'));
+    for (const { name, kind } of scope.earlier)
+      found.push(leaf({ var: `${scope.values}.${name}` }, kind, 'copy of a copy'));
     if (scope.earlier.length) found.push(leaf({ var: scope.values }, 'object', 'all case values'));
   }
   return found;
@@ -86,7 +87,11 @@ function wrappers(copy: Copy, scope: Scope): Copy[] {
     found.push(
       wrapped({ cat: ['<', expr, '>'] }, 'text', 'cat'),
       wrapped({ substr: [expr, 0] }, 'text', 'substr'),
-      wrapped({ reduce: [{ merge: [expr] }, { cat: [{ var: 'accumulator' }, { var: 'current' }] }, ''] }, 'text', 'reduce'),
+      wrapped(
+        { reduce: [{ merge: [expr] }, { cat: [{ var: 'accumulator' }, { var: 'current' }] }, ''] },
+        'text',
+        'reduce',
+      ),
     );
   }
   if (kind === 'number') {
@@ -114,7 +119,10 @@ function copyIn(scope: Scope): fc.Arbitrary<Copy> {
 /** A copy that reads as text (a note, a computed answer, a header): objects are left out, as text they are lost. */
 const asText = (scope: Scope) => copyIn(scope).filter((copy) => copy.kind !== 'object');
 
-/** The finding as reported, and a version the lint accepts (copies it knows of, which the server withholds). */
+/**
+ * Tried every run: the finding as reported; a version the lint accepts (copies it knows of, which the server
+ * withholds); and one that keeps a copy in every other place (what identifies the case, a note, a header).
+ */
 export const EXAMPLES: Program[] = [
   {
     assigns: [
@@ -138,6 +146,12 @@ export const EXAMPLES: Program[] = [
       },
     ],
     identityReadsCopy: false,
+  },
+  {
+    assigns: [{ expr: { var: 'forms.request.secret' }, kind: 'text', forms: ['var'] }],
+    identityReadsCopy: true,
+    note: { expr: { cat: ['Copied: ', { var: 'case.parent.copy0' }] }, kind: 'text', forms: ['cat', 'copy of a copy'] },
+    header: { expr: { var: 'case.copy0' }, kind: 'text', forms: ['copy of a copy'] },
   },
 ];
 
@@ -185,9 +199,9 @@ export const programs: fc.Arbitrary<Program> = fc
         const earlier = assigns.map((a, i) => ({ name: `copy${i}`, kind: a.kind }));
         return fc.record({
           note: sometimes(asText({ ...pathway, values: 'case.parent', earlier })),
-          identityReadsCopy: fc.constant(assigns[0]!.kind === 'text' || assigns[0]!.kind === 'number').chain((ok) =>
-            ok ? fc.boolean() : fc.constant(false),
-          ),
+          identityReadsCopy: fc
+            .constant(assigns[0]!.kind === 'text' || assigns[0]!.kind === 'number')
+            .chain((ok) => (ok ? fc.boolean() : fc.constant(false))),
           header: sometimes(asText({ ...pathway, earlier, wholeData: false })),
           computed: fc.constant(computed),
           assigns: fc.constant(assigns),
@@ -215,21 +229,31 @@ export async function definitionsFor(program: Program): Promise<DefinitionFiles>
   form +=
     '  score:\n    type: number\n    title: Private score\n    x-confidential: true\n' +
     '  nickname:\n    type: string\n    title: Known as\n';
-  if (program.computed) form += `  copied:\n    type: string\n    title: Copied\n    x-compute: ${json(program.computed.expr)}\n`;
+  if (program.computed)
+    form += `  copied:\n    type: string\n    title: Copied\n    x-compute: ${json(program.computed.expr)}\n`;
   files['forms/request.yaml'] = form;
 
   const entry = '      - { type: assign, params: { path: secretCopy, expr: { var: forms.request.secret } } }\n';
-  const assigns = program.assigns.map((a, i) => `      - { type: assign, params: { path: copy${i}, expr: ${json(a.expr)} } }\n`);
+  const assigns = program.assigns.map(
+    (a, i) => `      - { type: assign, params: { path: copy${i}, expr: ${json(a.expr)} } }\n`,
+  );
   let flow = edit(files['pathways/flow.yaml']!, entry, [entry, pathHolder, ...assigns].join(''));
   const identity = '    person: { title: Person, name: { var: forms.request.name } }\n';
-  if (program.identityReadsCopy) flow = edit(flow, identity, `${identity}    caseNumber: { value: { var: case.copy0 } }\n`);
+  if (program.identityReadsCopy)
+    flow = edit(flow, identity, `${identity}    caseNumber: { value: { var: case.copy0 } }\n`);
   if (program.header) {
-    flow = edit(flow, '  title: Flow\n', `  title: Flow\n  documentHeader:\n    - { title: Copy, value: ${json(program.header.expr)} }\n`);
+    flow = edit(
+      flow,
+      '  title: Flow\n',
+      `  title: Flow\n  documentHeader:\n    - { title: Copy, value: ${json(program.header.expr)} }\n`,
+    );
   }
   files['pathways/flow.yaml'] = flow;
 
   const drafting = '    meta: { title: Drafting, editsDocument: true }\n';
-  const note = program.note ? `    entry:\n      - { type: recordNote, params: { expr: ${json(program.note.expr)} } }\n` : '';
+  const note = program.note
+    ? `    entry:\n      - { type: recordNote, params: { expr: ${json(program.note.expr)} } }\n`
+    : '';
   files['pathways/report-lifecycle.yaml'] = edit(
     files['pathways/report-lifecycle.yaml']!,
     drafting,

@@ -20,6 +20,11 @@ const LITERAL_COPY = '      - { type: assign, params: { path: secretCopy, expr: 
 const DYNAMIC_COPY =
   "      - { type: assign, params: { path: secretCopy, expr: { var: { cat: ['forms.req', 'uest.secret'] } } } }\n";
 
+const ALLOCATE = '          - { type: assign, params: { path: allocatedTo, expr: { var: event.data.officer } } }\n';
+const HIDDEN_COPY =
+  `${ALLOCATE}          - { type: assign, params: ` +
+  '{ path: hiddenCopy, expr: { var: { cat: [forms.request, .secret] } } } }\n';
+
 let server: TestServer;
 let users: Record<RoleName, Client>;
 
@@ -54,7 +59,7 @@ describe('a case value copied through a var path built at run time', () => {
     await users.lead.post('/api/definitions/publish', { files }).expect(422);
   });
 
-  it('should be withheld from the uncleared and audited for the cleared under an older server’s version', async () => {
+  it('should be withheld from the uncleared, audited for the cleared, under an older server’s version', async () => {
     // given a case opened on the first version
     const opened = (await users.requester.post('/api/cases', { pathway: 'flow' }).expect(201)).body;
     // and a version with the dynamic copy, stored as an older server (which did not refuse it) would have stored it
@@ -94,5 +99,33 @@ describe('a case value copied through a var path built at run time', () => {
     );
     expect(reads.some((e) => e.detail.forms.includes('case values'))).toBe(true);
     expect(audit.text).not.toContain(SECRET);
+  });
+
+  it('should stay withheld after the case moves on to a version that no longer records it', async () => {
+    // given a case submitted under the first version (which copies nothing into "hiddenCopy")
+    const opened = (await users.requester.post('/api/cases', { pathway: 'flow' }).expect(201)).body;
+    const answers = { name: 'Ash', urgent: false, secret: SECRET };
+    const submit = { type: 'SUBMIT', expectedVersion: opened.version, forms: { request: answers } };
+    const submitted = await users.requester.post(`/api/cases/${opened.id}/events`, submit).expect(200);
+    // and moved onto a version, stored as an older server would have, that copies the secret when it is allocated
+    const { store } = server.dao.services;
+    const first = await readDefinitionFiles(DEFINITIONS);
+    const copying = { ...first, 'pathways/flow.yaml': first['pathways/flow.yaml']!.replace(ALLOCATE, HIDDEN_COPY) };
+    const version = (await store.latestDefinitionVersion())!.version + 1;
+    const publishedAt = new Date().toISOString();
+    await store.saveDefinitionVersion({ version, files: copying, publishedBy: USERS.lead, publishedAt });
+    await users.lead.post('/api/definitions/migrate', { toVersion: version, caseIds: [opened.id] }).expect(200);
+    const data = { officer: USERS.officer };
+    const allocate = { type: 'ALLOCATE', expectedVersion: submitted.body.version + 1, data };
+    const allocated = (await users.lead.post(`/api/cases/${opened.id}/events`, allocate).expect(200)).body;
+    expect(allocated.values.hiddenCopy).toBe(SECRET);
+    // when the case moves on to a version that records no such copy (the answers were collected under neither)
+    const later = (await users.lead.post('/api/definitions/publish', { files: first }).expect(200)).body.version;
+    await users.lead.post('/api/definitions/migrate', { toVersion: later, caseIds: [opened.id] }).expect(200);
+    // then the value recorded under the version in between is still withheld from the requester
+    const requesterView = await users.requester.get(`/api/cases/${opened.id}`).expect(200);
+    expect(requesterView.body.definitionVersion).toBe(later);
+    expect(requesterView.text).not.toContain(SECRET);
+    expect((await users.lead.get(`/api/cases/${opened.id}`).expect(200)).body.values.hiddenCopy).toBe(SECRET);
   });
 });
