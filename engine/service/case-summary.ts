@@ -11,8 +11,11 @@ import type { CaseView } from '../runtime/view.js';
 import type { CaseSummary } from '../store/types.js';
 import { identityOf, urgencyOf, type IdentityMeta, type ShownToAll, type UrgencyMeta } from './case-identity.js';
 
-/** The summary's format: a stored summary of an older one is made again at start-up (resummarise.ts). */
-export const SUMMARY_FORMAT = 2;
+/**
+ * The summary's format: a stored summary of an older one is made again at start-up (resummarise.ts). 3: what
+ * identifies a case leaves out any answer that reads confidential information, whatever the version let through.
+ */
+export const SUMMARY_FORMAT = 3;
 
 const shownPaths = new WeakMap<CompiledDefinitions, Map<string, boolean>>();
 
