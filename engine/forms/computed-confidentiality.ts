@@ -18,20 +18,40 @@ export interface ComputedAnswer {
   reads: DataRead[];
 }
 
-export function computedAnswers(schema: JsonObject): ComputedAnswer[] {
-  const found: ComputedAnswer[] = [];
-  const visit = (node: unknown, at: ExpressionPath, inside: boolean): void => {
-    if (Array.isArray(node)) return node.forEach((item, i) => visit(item, [...at, i], inside));
+const found = new WeakMap<JsonObject, readonly ComputedAnswer[]>();
+
+/** Every computed answer of a form, found once per schema (a form's schema is never changed once loaded). */
+export function computedAnswers(schema: JsonObject): readonly ComputedAnswer[] {
+  const known = found.get(schema);
+  if (known) return known;
+  const answers: ComputedAnswer[] = [];
+  // One path, pushed and popped as the walk goes: large forms have many nodes and few computed answers.
+  const at: ExpressionPath = [];
+  const visit = (node: unknown, inside: boolean): void => {
+    if (Array.isArray(node)) {
+      node.forEach((item, i) => {
+        at.push(i);
+        visit(item, inside);
+        at.pop();
+      });
+      return;
+    }
     if (!node || typeof node !== 'object') return;
     const here = inside || isConfidential(node as JsonObject);
-    if ('x-compute' in node) {
-      const reads = walkExpression((node as JsonObject)['x-compute']).reads.filter((r) => !r.fromItem);
-      found.push({ at, declaredConfidential: here, reads });
+    for (const [key, value] of Object.entries(node)) {
+      if (key === 'x-compute') {
+        const reads = walkExpression(value).reads.filter((r) => !r.fromItem);
+        answers.push({ at: [...at], declaredConfidential: here, reads });
+      } else if (value && typeof value === 'object') {
+        at.push(key);
+        visit(value, here);
+        at.pop();
+      }
     }
-    for (const [key, value] of Object.entries(node)) if (key !== 'x-compute') visit(value, [...at, key], here);
   };
-  visit(schema, [], false);
-  return found;
+  visit(schema, false);
+  found.set(schema, answers);
+  return answers;
 }
 
 /** Whether a read of a computed answer's expression could reach a confidential part of the form `schema`. */
@@ -67,14 +87,14 @@ const marked = new WeakMap<JsonObject, JsonObject>();
 export function withConfidentialComputedAnswers(schema: JsonObject): JsonObject {
   const known = marked.get(schema);
   if (known) return known;
-  const answers = computedAnswers(schema).filter((a) => !a.declaredConfidential);
+  const unmarked = new Set(computedAnswers(schema).filter((a) => !a.declaredConfidential));
   let current = schema;
   for (let changed = true; changed;) {
     changed = false;
-    for (const answer of answers) {
-      if (answer.declaredConfidential || !answer.reads.some((r) => formReadReachesConfidential(r, current))) continue;
+    for (const answer of unmarked) {
+      if (!answer.reads.some((r) => formReadReachesConfidential(r, current))) continue;
       current = markedAt(current, answer.at);
-      answer.declaredConfidential = true;
+      unmarked.delete(answer);
       changed = true;
     }
   }

@@ -2,7 +2,8 @@
 // operator table (issue 24, finding 1: a regular expression over the text missed a path built at run time).
 import { describe, expect, it } from 'vitest';
 import { walkExpression, type DataRead } from '../../engine/expressions/data-reads.js';
-import { MAX_EXPRESSION_DEPTH } from '../../engine/expressions/logic.js';
+import { evaluateLogic, MAX_EXPRESSION_DEPTH } from '../../engine/expressions/logic.js';
+import { operators } from '../../engine/expressions/operators/index.js';
 
 const reads = (expression: unknown) => walkExpression(expression).reads;
 const read = (path: string, at: DataRead['at'], more: Partial<DataRead> = {}): DataRead => ({
@@ -100,6 +101,23 @@ describe('walkExpression', () => {
     const walk = walkExpression({ if: [true, { '??': [{ var: 'forms.f.secret' }] }] });
     expect(walk.unknownOperators).toEqual([{ name: '??', at: ['if', 1] }]);
     expect(walk.reads).toEqual([read('forms.f.secret', ['if', 1, '??', 0, 'var'])]);
+  });
+
+  it('should know each operator that reads the data: one whose value can come from the data names its paths', () => {
+    // An operator added to the table that reads the data without saying so would be a read the walker cannot see.
+    const data = { x: 'FROM-THE-DATA', 1: 'FROM-THE-DATA' };
+    const shapes = [['x'], ['x', 'x'], [1, ['x']], [['x']], ['x', 'x', 'x']];
+    const reading = [...operators].filter(([name]) =>
+      shapes.some((args) => {
+        try {
+          return JSON.stringify(evaluateLogic({ [name]: args }, data) ?? null).includes('FROM-THE-DATA');
+        } catch {
+          return false;
+        }
+      }),
+    );
+    for (const [name, operator] of reading) expect(operator.pathArguments, name).toBeDefined();
+    expect(reading.map(([name]) => name)).toContain('var');
   });
 
   it('should assume an expression too deep to evaluate could read anything', () => {
