@@ -3,13 +3,15 @@
 // a path worked out at run time reaches whatever any path it could work out reaches. The lint refuses such a path
 // where it could reach confidential information, at the `var`, with file, line and column.
 import { describe, expect, it } from 'vitest';
-import { checkDefinitions } from '../../engine/definitions/check.js';
+import { checkDefinitions, compileDefinitions } from '../../engine/definitions/check.js';
 import {
   confidentialFlow,
+  confidentialFlowOf,
   readReachesConfidential,
   type ConfidentialSources,
 } from '../../engine/definitions/confidential-values.js';
 import { formatProblem } from '../../engine/definitions/problems.js';
+import { readDefinitionFiles } from '../../engine/definitions/read-files.js';
 import type { JsonObject } from '../../engine/definitions/types.js';
 import { withConfidentialComputedAnswers } from '../../engine/forms/computed-confidentiality.js';
 import { fixtureFiles, problemsAfter } from './helpers.js';
@@ -261,5 +263,34 @@ describe('lintConfidentialFlow', () => {
         '{var: …}: its path is worked out when it runs ("forms.request.name…"), so it could read confidential',
       ),
     ]);
+  });
+});
+
+describe('the finding as reported, on the protocol', () => {
+  const FINAL = 'params: { text: The Risk Assessment – Confidential Information is final';
+  const COPY =
+    "        - { type: assign, params: { path: riskNotes, expr: { var: { cat: ['forms.risk-assessment-', " +
+    "'confidential.confidentialInformation'] } } } }\n";
+
+  it('should be refused by the check, and its copy be confidential to a server that loads it anyway', async () => {
+    const files = await readDefinitionFiles('definitions');
+    const referral = files['pathways/referral.yaml']!;
+    const at = referral.indexOf(FINAL);
+    expect(at).toBeGreaterThan(0);
+    const lineEnd = referral.indexOf('\n', at) + 1;
+    files['pathways/referral.yaml'] = referral.slice(0, lineEnd) + COPY + referral.slice(lineEnd);
+    const line = referral.slice(0, lineEnd).split('\n').length;
+
+    const checked = checkDefinitions(files, 'defs');
+    expect(checked.compiled).toBeUndefined();
+    expect(checked.problems.map(formatProblem)).toEqual([
+      problemAt(
+        `defs/pathways/referral.yaml:${line}:${COPY.indexOf('{ cat') + 1}`,
+        '{var: …}: the path it reads is worked out when it runs (it begins "forms.risk-assessment-confidential.',
+        'into the case value "case.riskNotes"',
+      ),
+    ]);
+    // A server that loads it (published before the rule) withholds the copy.
+    expect(confidentialFlowOf(compileDefinitions(checked.set)).sources.values).toEqual(new Set(['riskNotes']));
   });
 });
