@@ -11,6 +11,11 @@ export interface VocabularyReference {
   events?: string[];
   /** Paths written under `case.` by this action. */
   writes?: string[];
+  /**
+   * The param whose expression's value is kept where people read it — a case value (the path in `writes`) or a note
+   * in the history — rather than only tested: what it reads decides whether what is kept is confidential.
+   */
+  keeps?: { param: string; as: 'case value' | 'note' };
 }
 
 export interface GuardDefinition {

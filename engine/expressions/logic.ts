@@ -2,7 +2,7 @@
 // by the engine, the server, the definitions lint and the browser form, so a condition means the same everywhere and
 // runs under a Content-Security-Policy without 'unsafe-eval'. The operators are the table in ./operators/.
 import { operators } from './operators/index.js';
-import { LogicError, type LazyOperator } from './operators/types.js';
+import { LogicError } from './operators/types.js';
 
 export { LogicError } from './operators/types.js';
 
@@ -14,7 +14,8 @@ export const MAX_EXPRESSION_DEPTH = 64;
 /** Operations one evaluation may make: bounds what an expression iterating over large answers can cost. */
 export const MAX_OPERATIONS = 100_000;
 
-function operation(node: unknown): string | undefined {
+/** The operator a node applies: the one key of a single-key object; anything else is a value. */
+export function operation(node: unknown): string | undefined {
   if (!node || typeof node !== 'object' || Array.isArray(node)) return undefined;
   const keys = Object.keys(node);
   return keys.length === 1 ? keys[0] : undefined;
@@ -52,34 +53,4 @@ class Evaluation {
 /** The value of `expression` over `data`. Throws a LogicError only for an unknown operator or a hostile expression. */
 export function evaluateLogic(expression: unknown, data: unknown): unknown {
   return new Evaluation().evaluate(expression, data, 0);
-}
-
-export interface LogicScan {
-  varPaths: string[];
-  unknownOperators: string[];
-}
-
-/** The `var` paths an expression reads from its data (not those read from an item) and any unknown operator. */
-export function scanLogic(expression: unknown): LogicScan {
-  const scan: LogicScan = { varPaths: [], unknownOperators: [] };
-  const visit = (node: unknown, perItem: boolean): void => {
-    if (Array.isArray(node)) return node.forEach((item) => visit(item, perItem));
-    const name = operation(node);
-    if (name === undefined) {
-      if (node && typeof node === 'object') Object.values(node).forEach((value) => visit(value, perItem));
-      return;
-    }
-    const operator = operators.get(name);
-    if (!operator) scan.unknownOperators.push(name);
-    const given = (node as Record<string, unknown>)[name];
-    const args = Array.isArray(given) ? given : [given];
-    if (name === 'var' && typeof args[0] === 'string') {
-      if (!perItem && args[0] !== '') scan.varPaths.push(args[0]);
-      return args.slice(1).forEach((arg) => visit(arg, perItem));
-    }
-    const itemArguments = (operator as LazyOperator | undefined)?.itemArguments ?? [];
-    args.forEach((arg, i) => visit(arg, perItem || itemArguments.includes(i)));
-  };
-  visit(expression, false);
-  return scan;
 }

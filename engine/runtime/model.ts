@@ -70,6 +70,11 @@ export interface CaseData {
   notifications: NotificationRecord[];
   timers: Record<string, TimerRecord>;
   documentCount: number;
+  /**
+   * The definition versions the case was on before its current one, oldest first: what was recorded under them is
+   * read by their rules of confidentiality too.
+   */
+  migratedFrom?: number[];
 }
 
 /** Everything the outside world knows at the moment of a command; logged with it so replay is exact. */

@@ -31,16 +31,19 @@ function answersAt(root: unknown, parts: string[]): unknown[] {
   return Object.hasOwn(root, head!) ? answersAt((root as Record<string, unknown>)[head!], rest) : [];
 }
 
-function texts(source: JsonObject, path: AnswerPath | undefined): string[] {
-  if (!path) return [];
+/** Whether an answer path may be shown to everyone who may see the case (none that is confidential). */
+export type ShownToAll = (path: string) => boolean;
+
+function texts(source: JsonObject, path: AnswerPath | undefined, shown: ShownToAll): string[] {
+  if (!path || !shown(path.var)) return [];
   return answersAt(source, path.var.split('.'))
     .filter((v) => typeof v === 'string' || typeof v === 'number')
     .map((v) => String(v).trim())
     .filter((v) => v !== '');
 }
 
-function firstText(source: JsonObject, path: AnswerPath | undefined): string | null {
-  return texts(source, path)[0] ?? null;
+function firstText(source: JsonObject, path: AnswerPath | undefined, shown: ShownToAll): string | null {
+  return texts(source, path, shown)[0] ?? null;
 }
 
 /** What the paths read: `forms.<form>` is that form's last submitted answers, `case` the case's values. */
@@ -48,7 +51,16 @@ function sourceOf(data: CaseData, values: Record<string, unknown>): JsonObject {
   return { forms: Object.fromEntries(Object.entries(data.forms).map(([id, s]) => [id, s.data])), case: values };
 }
 
-export function identityOf(meta: IdentityMeta | undefined, data: CaseData, values: Record<string, unknown>): Identity {
+/**
+ * `shown` leaves out a path that reads confidential information: the lint refuses one, but a version published before
+ * a rule that finds it still loads, and what identifies a case is shown to every reader of it.
+ */
+export function identityOf(
+  meta: IdentityMeta | undefined,
+  data: CaseData,
+  values: Record<string, unknown>,
+  shown: ShownToAll = () => true,
+): Identity {
   if (!meta) return { person: null, caseNumber: null, people: [] };
   const source = sourceOf(data, values);
   const { person, caseNumber, people } = meta;
@@ -56,15 +68,15 @@ export function identityOf(meta: IdentityMeta | undefined, data: CaseData, value
     person: person
       ? {
           ...(person.title ? { title: person.title } : {}),
-          name: firstText(source, person.name),
-          dateOfBirth: firstText(source, person.dateOfBirth),
+          name: firstText(source, person.name, shown),
+          dateOfBirth: firstText(source, person.dateOfBirth, shown),
         }
       : null,
     caseNumber: caseNumber
-      ? { ...(caseNumber.title ? { title: caseNumber.title } : {}), value: firstText(source, caseNumber.value) }
+      ? { ...(caseNumber.title ? { title: caseNumber.title } : {}), value: firstText(source, caseNumber.value, shown) }
       : null,
     people: (people ?? [])
-      .map((p) => ({ title: p.title, names: texts(source, p.name) }))
+      .map((p) => ({ title: p.title, names: texts(source, p.name, shown) }))
       .filter((p) => p.names.length > 0),
   };
 }

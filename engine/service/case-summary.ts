@@ -3,15 +3,36 @@
 // the states' meta (awaitingAllocation, worklists, actors), who the case is about (the pathway's meta.identity), its
 // urgency (meta.urgency) and the notices still asking a role to act.
 import type { CompiledDefinitions } from '../definitions/check.js';
+import { confidentialFlowOf, readReachesConfidential } from '../definitions/confidential-values.js';
 import { currentMeta, restoreSnapshot } from '../runtime/instances.js';
 import type { CaseData } from '../runtime/model.js';
 import { rolesAskedToAct } from '../runtime/notifications.js';
 import type { CaseView } from '../runtime/view.js';
 import type { CaseSummary } from '../store/types.js';
-import { identityOf, urgencyOf, type IdentityMeta, type UrgencyMeta } from './case-identity.js';
+import { identityOf, urgencyOf, type IdentityMeta, type ShownToAll, type UrgencyMeta } from './case-identity.js';
 
-/** The summary's format: a stored summary of an older one is made again at start-up (resummarise.ts). */
-export const SUMMARY_FORMAT = 2;
+/**
+ * The summary's format: a stored summary of an older one is made again at start-up (resummarise.ts). 3: what
+ * identifies a case leaves out any answer that reads confidential information, whatever the version let through.
+ */
+export const SUMMARY_FORMAT = 3;
+
+const shownPaths = new WeakMap<CompiledDefinitions, Map<string, boolean>>();
+
+/** An answer path that reads nothing confidential, by the version's rules: decided once per path and version. */
+function shownToAll(defs: CompiledDefinitions): ShownToAll {
+  let known = shownPaths.get(defs);
+  if (!known) shownPaths.set(defs, (known = new Map()));
+  const decided = known;
+  return (path) => {
+    let shown = decided.get(path);
+    if (shown === undefined) {
+      shown = !readReachesConfidential({ path, literal: true }, confidentialFlowOf(defs).sources);
+      decided.set(path, shown);
+    }
+    return shown;
+  };
+}
 
 export function summarise(
   defs: CompiledDefinitions,
@@ -46,7 +67,7 @@ export function summarise(
     closed: view.done,
     nextDeadline: view.deadlines[0]?.due ?? null,
     nextDeadlineLabel: view.deadlines[0]?.label ?? null,
-    ...identityOf(pathwayMeta.identity, data, values),
+    ...identityOf(pathwayMeta.identity, data, values, shownToAll(defs)),
     urgency: urgencyOf(pathwayMeta.urgency, data, values),
     worklists: [...new Set(metas.flatMap((m) => (Array.isArray(m.worklists) ? (m.worklists as string[]) : [])))].sort(),
     actors,

@@ -1,5 +1,6 @@
 // Definition versions: each published version is immutable and compiled once; cases stay on the version they started with.
 import { checkDefinitions, type CompiledDefinitions } from '../definitions/check.js';
+import { GUARDED_AT_RUN_TIME } from '../definitions/lint/confidential-flow.js';
 import type { LoadOptions } from '../definitions/load.js';
 import { formatProblem, type Problem } from '../definitions/problems.js';
 import type { DefinitionFiles } from '../definitions/types.js';
@@ -49,7 +50,9 @@ export class DefinitionRegistry {
     if (cached) return cached;
     const record = await this.store.getDefinitionVersion(version);
     if (!record) throw new Error(`definition version ${version} does not exist`);
-    const result = checkDefinitions(record.files, `version ${version}`, this.options);
+    // Published, perhaps by an older server: a rule added since whose subject the server guards does not unpublish it.
+    const tolerate = GUARDED_AT_RUN_TIME;
+    const result = checkDefinitions(record.files, `version ${version}`, { ...this.options, tolerate });
     if (!result.compiled) throw new DefinitionProblemsError(result.problems);
     this.compiled.set(version, result.compiled);
     return result.compiled;

@@ -40,7 +40,7 @@ export async function documentsOf(
       hasAnswers: Boolean(data.instances[i.id]?.answers),
       allowedEvents: i.allowedEvents,
       ...(i.nextStep ? { nextStep: i.nextStep } : {}),
-      ...(await detailsOf(snapshot.defs, data.instances[i.id]!, redactors, names)),
+      ...(await detailsOf(snapshot.defs, data, data.instances[i.id]!, redactors, names)),
     })),
   );
 }
@@ -120,7 +120,7 @@ export async function caseResponse(
     documents: await documentsOf(snapshot, redactors, names),
   };
   const afterHistory = {
-    values: await redactors.values(view.values, Object.values(data.forms)),
+    values: await redactors.values(view.values, data),
     forms: await submittedForms(data, redactors, defs),
     people: names,
     roleTitles: Object.fromEntries(Object.entries(defs.roles.roles).map(([id, role]) => [id, role.title])),

@@ -1,9 +1,10 @@
 // Answers kept with the definitions version they were collected under. After a case moves to a new version, they are
 // shown with the form they were given in, and they (and the case values copied from them) are withheld wherever either
 // version marks them confidential: a promise of confidentiality made when they were collected still holds, and one
-// added since applies too.
+// added since applies too. Case values and notes are read by the rules of every version the case has been on, since
+// any of them may have recorded them.
 import type { CompiledDefinitions } from '../../engine/definitions/check.js';
-import type { FormSubmission } from '../../engine/runtime/model.js';
+import type { CaseData, FormSubmission } from '../../engine/runtime/model.js';
 import { Redactor } from './redaction.js';
 
 export type DefinitionsAt = (version: number) => Promise<CompiledDefinitions>;
@@ -36,12 +37,26 @@ export class RedactorsByVersion {
     return now === undefined || then === this.current ? now : then.answers(formId, now);
   }
 
-  /** The case values this reader may see: withheld where the case's version, or one its answers were collected under, makes them confidential. */
-  async values(values: Record<string, unknown>, submissions: FormSubmission[]): Promise<Record<string, unknown>> {
-    let readable = this.current.values(values);
-    for (const version of new Set(submissions.map((s) => this.collectedUnder(s)))) {
-      if (version !== this.caseVersion) readable = (await this.at(version)).values(readable);
-    }
+  /** The case's version, the versions it was on before, and those its answers were collected under. */
+  private versionsOf(data: Pick<CaseData, 'forms' | 'migratedFrom'>): number[] {
+    const collected = Object.values(data.forms).map((s) => this.collectedUnder(s));
+    return [...new Set([this.caseVersion, ...(data.migratedFrom ?? []), ...collected])];
+  }
+
+  /** The case values this reader may see: withheld where any version the case has been on makes them confidential. */
+  async values(
+    values: Record<string, unknown>,
+    data: Pick<CaseData, 'forms' | 'migratedFrom'>,
+  ): Promise<Record<string, unknown>> {
+    let readable = values;
+    for (const version of this.versionsOf(data)) readable = (await this.at(version)).values(readable);
+    return readable;
+  }
+
+  /** The notes of an instance of `pathway` this reader may see: by the rules of every version the case has been on. */
+  async notes<T>(pathway: string, notes: T[], data: Pick<CaseData, 'forms' | 'migratedFrom'>): Promise<T[]> {
+    let readable = notes;
+    for (const version of this.versionsOf(data)) readable = (await this.at(version)).notes(pathway, readable);
     return readable;
   }
 }

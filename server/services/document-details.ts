@@ -39,13 +39,15 @@ export function detailUsers(instance: InstanceRecord): string[] {
 
 export async function detailsOf(
   defs: CompiledDefinitions,
+  data: CaseData,
   instance: InstanceRecord,
   redactors: RedactorsByVersion,
   names: Record<string, string>,
 ) {
   const reader = redactors.current.reader;
   const mayReadNotes = !reader.audience && rolesWorkingOn(defs, instance.pathway).has(reader.role);
-  const notes = mayReadNotes ? ((instance.snapshot as { context?: InstanceContext }).context?.notes ?? []) : [];
+  const recorded = mayReadNotes ? ((instance.snapshot as { context?: InstanceContext }).context?.notes ?? []) : [];
+  const notes = await redactors.notes(instance.pathway, recorded, data);
   const forms: Record<
     string,
     { data: Record<string, unknown>; submittedBy: string; at: string; formVersion: number; definitionVersion: number }
@@ -75,7 +77,8 @@ export async function documentDetails(
   definitionsAt: DefinitionsAt,
   people: PeopleDirectory,
 ) {
-  const instance = (snapshot.record.snapshot as CaseData).instances[instanceId]!;
+  const data = snapshot.record.snapshot as CaseData;
+  const instance = data.instances[instanceId]!;
   const redactors = new RedactorsByVersion(redactor, snapshot.record.definitionVersion, definitionsAt);
-  return detailsOf(snapshot.defs, instance, redactors, await people.namesOf(detailUsers(instance)));
+  return detailsOf(snapshot.defs, data, instance, redactors, await people.namesOf(detailUsers(instance)));
 }

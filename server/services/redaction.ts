@@ -7,7 +7,11 @@ import type { CompiledDefinitions } from '../../engine/definitions/check.js';
 import type { JsonObject } from '../../engine/definitions/types.js';
 import { readerIsCleared, readerMayReadForm, type Reader } from './abilities.js';
 import { isConfidential, pathIsConfidential, pruneAnswers, schemaWithoutConfidential } from '../../engine/forms/confidential-schema.js';
-import { confidentialValuePaths, withoutConfidentialValues } from './confidential-values.js';
+import { confidentialValuePaths, notesMayBeConfidential, withoutConfidentialValues } from './confidential-values.js';
+
+/** What `disclosed` and `refused` name for confidential content that is not a form's. */
+export const CASE_VALUES = 'case values';
+export const CASE_NOTES = 'case notes';
 
 export class Redactor {
   readonly cleared: boolean;
@@ -60,9 +64,21 @@ export class Redactor {
   values(values: Record<string, unknown>): Record<string, unknown> {
     const paths = confidentialValuePaths(this.defs);
     if (this.cleared) {
-      if ([...paths].some((p) => p.split('.')[0]! in values)) this.disclosed.add('case values');
+      if ([...paths].some((p) => p.split('.')[0]! in values)) this.disclosed.add(CASE_VALUES);
       return values;
     }
     return withoutConfidentialValues(values, paths);
+  }
+
+  /**
+   * The notes of an instance of `pathway` the reader is given: all of them, or, when a note there may have been
+   * worked out from confidential information (an older version's `recordNote` the lint now refuses), none to a reader
+   * not cleared.
+   */
+  notes<T>(pathway: string, notes: T[]): T[] {
+    if (notes.length === 0 || !notesMayBeConfidential(this.defs, pathway)) return notes;
+    if (!this.cleared) return [];
+    this.disclosed.add(CASE_NOTES);
+    return notes;
   }
 }

@@ -7,8 +7,8 @@ import {
   logicOperators,
   MAX_EXPRESSION_DEPTH,
   MAX_OPERATIONS,
-  scanLogic,
 } from '../../engine/expressions/logic.js';
+import { scanLogic } from '../../engine/expressions/data-reads.js';
 import { operators } from '../../engine/expressions/operators/index.js';
 import { problemsAfter } from './helpers.js';
 import { LOGIC_EXAMPLES as EXAMPLES } from './logic-examples.js';

@@ -129,7 +129,7 @@ async function upgradeAndCheck(store: CaseStore): Promise<void> {
   expect(found.cases.map((c) => c.id)).toEqual(['sent']);
   expect(found.total).toBe(1);
   expect(found.cases[0]!.summary).toMatchObject({
-    format: 2,
+    format: 3,
     person: { name: 'Alex Taylor', dateOfBirth: '1989-05-21' },
     urgency: { requested: true, endorsements: 0, needed: 2 },
     people: [

@@ -17,5 +17,9 @@ export const assignAction: ActionDefinition = {
     const value = 'expr' in params ? evaluateLogic(params.expr, env) : params.value;
     setPath(context.case, params.path as string, value ?? null);
   },
-  references: (params) => ({ expressions: 'expr' in params ? [params.expr] : [], writes: [params.path as string] }),
+  references: (params) => ({
+    expressions: 'expr' in params ? [params.expr] : [],
+    writes: [params.path as string],
+    ...('expr' in params ? { keeps: { param: 'expr', as: 'case value' as const } } : {}),
+  }),
 };

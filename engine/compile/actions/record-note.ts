@@ -15,5 +15,6 @@ export const recordNoteAction: ActionDefinition = {
     const text = 'expr' in params ? String(evaluateLogic(params.expr, env) ?? '') : (params.text as string);
     context.notes.push({ at: env.now, by: env.user.id, text });
   },
-  references: (params) => ({ expressions: 'expr' in params ? [params.expr] : [] }),
+  references: (params) =>
+    'expr' in params ? { expressions: [params.expr], keeps: { param: 'expr', as: 'note' as const } } : {},
 };

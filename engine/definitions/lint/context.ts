@@ -1,4 +1,6 @@
 // What every lint rule gets: the loaded set, one walk per pathway, and a helper to report problems at a YAML path.
+import { withConfidentialComputedAnswers } from '../../forms/computed-confidentiality.js';
+import { confidentialFlow, type ConfidentialFlow } from '../confidential-values.js';
 import { walkPathway, type PathwayWalk } from '../pathway-walk.js';
 import type { Problem } from '../problems.js';
 import { problemAt, type Path, type SourceFile } from '../source.js';
@@ -9,17 +11,24 @@ export interface LintContext {
   walks: Map<string, PathwayWalk>;
   problems: Problem[];
   report(source: SourceFile, path: Path, code: string, message: string, at?: 'value' | 'key'): void;
+  /** What of the case values and notes may hold confidential information: worked out when first asked. */
+  readonly confidential: ConfidentialFlow;
 }
 
 export function createLintContext(set: DefinitionSet): LintContext {
   const problems: Problem[] = [];
   const walks = new Map<string, PathwayWalk>();
   for (const [id, pathway] of set.pathways) walks.set(id, walkPathway(pathway.data));
+  let confidential: ConfidentialFlow | undefined;
   return {
     set,
     walks,
     problems,
     report: (source, path, code, message, at = 'value') => problems.push(problemAt(source, path, code, message, at)),
+    get confidential() {
+      const forms = () => new Map([...set.forms].map(([id, form]) => [id, withConfidentialComputedAnswers(form.data)]));
+      return (confidential ??= confidentialFlow([...set.pathways].map(([id, p]) => [id, p.data]), forms()));
+    },
   };
 }
 

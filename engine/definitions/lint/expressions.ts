@@ -1,7 +1,7 @@
 // JSON Logic in conditions, actions and computed answers: known operators, and `var` paths that exist.
 import { actionRegistry } from '../../compile/actions/index.js';
 import { guardRegistry } from '../../compile/guards/index.js';
-import { scanLogic } from '../../expressions/logic.js';
+import { scanLogic } from '../../expressions/data-reads.js';
 import { schemaAt } from '../../forms/messages.js';
 import type { Path, SourceFile } from '../source.js';
 import type { JsonObject } from '../types.js';

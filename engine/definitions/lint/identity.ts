@@ -3,7 +3,7 @@
 // confidential, since lists, headings and search show them to every reader of the case.
 import { actionRegistry } from '../../compile/actions/index.js';
 import { schemaAt } from '../../forms/messages.js';
-import { confidentialCaseValues, readsConfidential } from '../confidential-values.js';
+import { readReachesConfidential, type ConfidentialSources } from '../confidential-values.js';
 import type { Path } from '../source.js';
 import type { JsonObject } from '../types.js';
 import type { LintContext } from './context.js';
@@ -37,10 +37,6 @@ export function questionSchemaAt(form: JsonObject, path: string[]): JsonObject |
 export function lintIdentity(ctx: LintContext): void {
   const { set } = ctx;
   const formSchemaOf = (id: string) => set.forms.get(id)?.data;
-  const confidentialValues = confidentialCaseValues(
-    [...set.pathways.values()].map((p) => p.data),
-    formSchemaOf,
-  );
   for (const [id, walk] of ctx.walks) {
     const pathway = set.pathways.get(id)!;
     const declared = declaredAnswerPaths((pathway.data.meta ?? {}) as JsonObject);
@@ -51,7 +47,7 @@ export function lintIdentity(ctx: LintContext): void {
         recorded.add(p.split('.')[0]!);
     }
     for (const { path, at } of declared) {
-      const problem = answerPathProblem(path, { set, recorded, formSchemaOf, confidentialValues });
+      const problem = answerPathProblem(path, { set, recorded, formSchemaOf, confidential: ctx.confidential.sources });
       if (problem) ctx.report(pathway.source, at, problem.code, `{var: "${path}"}: ${problem.message}`);
     }
   }
@@ -61,7 +57,7 @@ interface PathContext {
   set: LintContext['set'];
   recorded: Set<string>;
   formSchemaOf: (id: string) => JsonObject | undefined;
-  confidentialValues: Set<string>;
+  confidential: ConfidentialSources;
 }
 
 function answerPathProblem(path: string, ctx: PathContext): { code: string; message: string } | undefined {
@@ -86,7 +82,7 @@ function answerPathProblem(path: string, ctx: PathContext): { code: string; mess
       return { code: 'not-an-answer', message: `"${rest.join('.')}" is a group of questions: name one question in it` };
     }
   }
-  if (readsConfidential(path, ctx.formSchemaOf, ctx.confidentialValues)) {
+  if (readReachesConfidential({ path, literal: true }, ctx.confidential)) {
     return {
       code: 'confidential-identity',
       message:

@@ -1,6 +1,7 @@
 // Runs every lint rule over a loaded definition set. Problems are returned, never thrown.
 import type { Problem } from '../problems.js';
 import type { DefinitionSet } from '../types.js';
+import { lintConfidentialFlow } from './confidential-flow.js';
 import { createLintContext } from './context.js';
 import { lintExpressions } from './expressions.js';
 import { lintForms } from './forms.js';
@@ -18,6 +19,7 @@ export function lintDefinitions(set: DefinitionSet): Problem[] {
   lintReferences(ctx);
   lintExpressions(ctx);
   lintIdentity(ctx);
+  lintConfidentialFlow(ctx);
   lintScenarios(ctx);
   lintSignOffFields(ctx);
   lintDocumentHeader(ctx);

@@ -1,5 +1,5 @@
 // Reading the data: var, missing, missing_some (jsonlogic.com "Accessing data").
-import type { Operator } from './types.js';
+import type { Operator, PathArgument } from './types.js';
 import { toText } from './values.js';
 
 const hasOwn = (value: unknown, key: string): boolean => Object.prototype.hasOwnProperty.call(value, key);
@@ -27,16 +27,26 @@ function missingKeys(keys: unknown[], data: unknown): unknown[] {
   });
 }
 
+/** The keys given as one array (written out, or worked out by an expression), or each an argument of their own. */
+function keyArguments(keys: unknown, at: number): PathArgument[] {
+  if (!Array.isArray(keys)) return [{ expression: keys, at: [at] }];
+  return keys.map((expression, i) => ({ expression, at: [at, i] }));
+}
+
 export const dataOperators: Record<string, Operator> = {
   var: {
     apply: ([path, fallback], data) => readPath(data, path, fallback === undefined ? null : fallback),
+    pathArguments: (args) => [{ expression: args[0], at: [0] }],
   },
   /** Either the keys as arguments, or one array of keys (as `merge` or `if` produce). */
   missing: {
     apply: (args, data) => missingKeys(Array.isArray(args[0]) ? args[0] : args, data),
+    pathArguments: (args) =>
+      args.length === 1 ? keyArguments(args[0], 0) : args.map((expression, i) => ({ expression, at: [i] })),
   },
   /** `[need, keys]`: nothing when at least `need` of the keys are there, else the missing ones. */
   missing_some: {
+    pathArguments: (args) => keyArguments(args[1], 1),
     apply: ([need, keys], data) => {
       const list = Array.isArray(keys) ? keys : [keys];
       const missing = missingKeys(list, data);

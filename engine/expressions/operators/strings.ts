@@ -28,6 +28,15 @@ export const stringOperators: Record<string, Operator> = {
   /** The arguments as text, run together (null and undefined as nothing, as Array.prototype.join does). */
   cat: {
     apply: (args) => args.map((value) => (value === null || value === undefined ? '' : toText(value))).join(''),
+    leadingText: (args, leadingTextOf) => {
+      let text = '';
+      for (const arg of args) {
+        const lead = leadingTextOf(arg);
+        text += lead.text;
+        if (!lead.complete) return { text, complete: false };
+      }
+      return { text, complete: true };
+    },
   },
   substr: { apply: ([text, start, length]) => substr(toText(text), start, length) },
 };

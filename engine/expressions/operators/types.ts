@@ -3,14 +3,34 @@
 /** Evaluates a sub-expression against `data`; given to lazy operators, which decide what to evaluate and when. */
 export type Evaluate = (expression: unknown, data: unknown) => unknown;
 
+/** An argument that names a path into the data (`at`: where it sits, as indexes into the arguments). */
+export interface PathArgument {
+  expression: unknown;
+  at: readonly number[];
+}
+
+/** The text a value begins with, as far as an expression says before it runs (`complete`: all of it). */
+export interface LeadingText {
+  text: string;
+  complete: boolean;
+}
+
+/** What the expression walker (../data-reads.ts) needs to know of an operator beyond how to apply it. */
+interface Described {
+  /** For an operator that reads the data: the arguments that are paths into it. */
+  readonly pathArguments?: (args: unknown[]) => PathArgument[];
+  /** For an operator whose value begins with what some of its arguments say (`cat`): that beginning. */
+  readonly leadingText?: (args: unknown[], leadingTextOf: (expression: unknown) => LeadingText) => LeadingText;
+}
+
 /** Its arguments are evaluated first, against the same data. */
-export interface EagerOperator {
+export interface EagerOperator extends Described {
   readonly lazy?: false;
   apply(args: unknown[], data: unknown): unknown;
 }
 
 /** Given its arguments unevaluated: for short-circuits (`if`, `and`) and iteration (`map`, `reduce`). */
-export interface LazyOperator {
+export interface LazyOperator extends Described {
   readonly lazy: true;
   /** Which arguments are evaluated once per item, where `var` reads the item and not the data. */
   readonly itemArguments?: readonly number[];

@@ -38,5 +38,7 @@ export const migrateCase: CommandHandler<'migrate'> = (stepper, command) => {
     const moved = persistSnapshot(machine, resolved) as object;
     instance.snapshot = { ...moved, historyValue: old.historyValue ?? {}, status: old.status ?? 'active' };
   }
+  const earlier = stepper.data.migratedFrom ?? [];
+  if (!earlier.includes(command.fromVersion)) stepper.data.migratedFrom = [...earlier, command.fromVersion];
   return applied(stepper, `moved from version ${command.fromVersion} to ${command.toVersion}`);
 };

@@ -64,7 +64,7 @@ async function headerFacts(
     const answers = await redactors.answers(id, submission);
     if (answers) forms[id] = answers;
   }
-  const values = await redactors.values(snapshot.view.values, Object.values(data.forms));
+  const values = await redactors.values(snapshot.view.values, data);
   const facts: PrintFact[] = [];
   for (const line of lines) {
     const value = headerText(evaluateLogic(line.value as never, { forms, case: values }));

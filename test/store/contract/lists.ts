@@ -13,7 +13,7 @@ export function summary(
 ): CaseSummary {
   const { name, caseNumber, children, ...rest } = fields;
   return {
-    format: 2,
+    format: 3,
     state: 'referred.received',
     title: 'Request for Service received',
     referredBy: 'sam',
