@@ -76,7 +76,7 @@ export function compilePathway(id: string, config: JsonObject, settings: Setting
     [...guardRegistry.values()].map((g) => [
       g.name,
       ({ context, event }: { context: InstanceContext; event: PathwayEvent }, params: Record<string, unknown>) =>
-        g.evaluate(evaluationEnv(context, event), params ?? {}),
+        g.evaluate(evaluationEnv(context, event, settings), params ?? {}),
     ]),
   );
   const actions = Object.fromEntries(
@@ -84,7 +84,7 @@ export function compilePathway(id: string, config: JsonObject, settings: Setting
       a.name,
       assign(({ context, event }: { context: InstanceContext; event: PathwayEvent }, params: Record<string, unknown>) => {
         const next = structuredClone(context);
-        a.apply(next, { ...evaluationEnv(context, event), settings }, params ?? {});
+        a.apply(next, evaluationEnv(context, event, settings), params ?? {});
         return next;
       }),
     ]),

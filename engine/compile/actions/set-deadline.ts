@@ -1,5 +1,5 @@
 // Action: set a named deadline, counted from the event's time or back from a date recorded on the case.
-import { evaluateLogic } from '../../expressions/logic.js';
+import { evaluateInEnv } from '../evaluate.js';
 import { addDuration, toDateOnly } from '../../util/working-days.js';
 import type { ActionDefinition } from '../vocabulary.js';
 
@@ -25,7 +25,7 @@ export const setDeadlineAction: ActionDefinition = {
   },
   apply: (context, env, params) => {
     const anchorPath = (params.before ?? params.after) as string | undefined;
-    const anchor = anchorPath ? evaluateLogic({ var: anchorPath }, env) : env.now;
+    const anchor = anchorPath ? evaluateInEnv({ var: anchorPath }, env) : env.now;
     if (typeof anchor !== 'string' || Number.isNaN(Date.parse(anchor))) {
       delete context.deadlines[params.name as string];
       return;

@@ -3,10 +3,24 @@
 /** Evaluates a sub-expression against `data`; given to lazy operators, which decide what to evaluate and when. */
 export type Evaluate = (expression: unknown, data: unknown) => unknown;
 
+/** What one evaluation knows beside the data in scope: the data it started with (where `now` is read) and its options. */
+export interface EvaluationScope {
+  readonly root: unknown;
+  readonly options: LogicOptions;
+}
+
+export interface LogicOptions {
+  /**
+   * The bank holidays of a year (YYYY-MM-DD), which working days skip as they skip weekends. The evaluator itself
+   * knows none (it runs in the browser too, without a holiday calendar): the engine gives those of the settings.
+   */
+  bankHolidays?: (year: number) => readonly string[];
+}
+
 /** Its arguments are evaluated first, against the same data. */
 export interface EagerOperator {
   readonly lazy?: false;
-  apply(args: unknown[], data: unknown): unknown;
+  apply(args: unknown[], data: unknown, scope: EvaluationScope): unknown;
 }
 
 /** Given its arguments unevaluated: for short-circuits (`if`, `and`) and iteration (`map`, `reduce`). */
@@ -14,7 +28,7 @@ export interface LazyOperator {
   readonly lazy: true;
   /** Which arguments are evaluated once per item, where `var` reads the item and not the data. */
   readonly itemArguments?: readonly number[];
-  apply(args: unknown[], data: unknown, evaluate: Evaluate): unknown;
+  apply(args: unknown[], data: unknown, evaluate: Evaluate, scope: EvaluationScope): unknown;
 }
 
 export type Operator = EagerOperator | LazyOperator;
