@@ -5,7 +5,7 @@ import { formTypeScript } from '../../engine/forms/generate-types.js';
 import { problem } from '../http-problems.js';
 import { requireUser, signedIn } from '../middleware/authorisation.js';
 import type { Services } from '../services/index.js';
-import { Redactor } from '../services/redaction.js';
+import { Redactor } from '../../engine/reading/redaction.js';
 import { requestedDefinitions } from '../services/requested-definitions.js';
 import { validatorModuleFor } from '../services/validator-modules.js';
 

@@ -2,7 +2,8 @@
 // When no role in the file declares `manageDefinitions` / `readAudit`, roles that see all cases and are cleared for
 // confidential information are taken to have them.
 import type { CompiledDefinitions } from '../../engine/definitions/check.js';
-import { mayRead, mayReadConfidential } from '../../engine/runtime/permissions.js';
+
+export { readerIsCleared, readerMayReadForm, type Reader } from '../../engine/reading/reader.js';
 
 export type Ability = 'manageDefinitions' | 'readAudit';
 
@@ -29,18 +30,4 @@ export function abilitiesOf(defs: CompiledDefinitions, role: string) {
     readAudit: hasAbility(defs, role, 'readAudit'),
     seesAllCases: seesAllCases(defs, role),
   };
-}
-
-/** Who is reading: a role (what it may read) seen through an audience (what may be shared with that audience). */
-export interface Reader {
-  role: string;
-  audience?: string;
-}
-
-export function readerMayReadForm(defs: CompiledDefinitions, reader: Reader, form: string): boolean {
-  return mayRead(defs, reader.role, form);
-}
-
-export function readerIsCleared(defs: CompiledDefinitions, reader: Reader): boolean {
-  return mayReadConfidential(defs, reader.role) && (reader.audience === undefined || mayReadConfidential(defs, reader.audience));
 }

@@ -4,7 +4,7 @@
 // added since applies too.
 import type { CompiledDefinitions } from '../../engine/definitions/check.js';
 import type { FormSubmission } from '../../engine/runtime/model.js';
-import { Redactor } from './redaction.js';
+import { Redactor } from '../../engine/reading/redaction.js';
 
 export type DefinitionsAt = (version: number) => Promise<CompiledDefinitions>;
 

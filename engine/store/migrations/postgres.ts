@@ -163,4 +163,22 @@ CREATE TABLE case_lists (
 CREATE INDEX case_lists_case ON case_lists (case_id);
 `,
   },
+  {
+    version: 6,
+    name: 'what each event is about (the instance it was sent to, the forms it submitted), for the history each reader may see',
+    // As in migrations/sqlite.ts: events stored before are given theirs from the commands they logged.
+    sql: `
+ALTER TABLE events ADD COLUMN about text;
+UPDATE events SET about = jsonb_build_object(
+  'instance', COALESCE(
+    data->'commands'->-1->>'instance',
+    CASE WHEN position('/' in COALESCE(data->'commands'->-1->>'timer', '')) > 0
+      THEN split_part(data->'commands'->-1->>'timer', '/', 1)
+    END),
+  'forms', COALESCE(
+    (SELECT jsonb_agg(c->>'form') FROM jsonb_array_elements(data->'commands') AS c WHERE c->>'kind' = 'submitForm'),
+    '[]'::jsonb))::text
+WHERE jsonb_typeof(data->'commands') = 'array';
+`,
+  },
 ];

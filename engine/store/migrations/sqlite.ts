@@ -221,4 +221,22 @@ END;
 INSERT INTO case_search (case_search) VALUES ('rebuild');
 `,
   },
+  {
+    version: 6,
+    name: 'what each event is about (the instance it was sent to, the forms it submitted), for the history each reader may see',
+    // Events stored before are given theirs from the commands they logged (engine/service/case-service.ts): the
+    // instance of the last command (a timer's is the part of its id before "/") and the forms submitted.
+    sql: `
+ALTER TABLE events ADD COLUMN about TEXT;
+UPDATE events SET about = json_object(
+  'instance', COALESCE(
+    json_extract(data, '$.commands[#-1].instance'),
+    CASE WHEN instr(COALESCE(json_extract(data, '$.commands[#-1].timer'), ''), '/') > 0
+      THEN substr(json_extract(data, '$.commands[#-1].timer'), 1, instr(json_extract(data, '$.commands[#-1].timer'), '/') - 1)
+    END),
+  'forms', json((SELECT json_group_array(json_extract(c.value, '$.form')) FROM json_each(events.data, '$.commands') AS c
+                 WHERE json_extract(c.value, '$.kind') = 'submitForm')))
+WHERE json_valid(data) AND json_type(data, '$.commands') = 'array';
+`,
+  },
 ];

@@ -1,7 +1,7 @@
 // Case values copied from confidential answers (engine/definitions/confidential-values.ts), found once per definition
 // version, and values without them.
-import type { CompiledDefinitions } from '../../engine/definitions/check.js';
-import { confidentialCaseValues } from '../../engine/definitions/confidential-values.js';
+import type { CompiledDefinitions } from '../definitions/check.js';
+import { confidentialCaseValues } from '../definitions/confidential-values.js';
 
 const cache = new WeakMap<CompiledDefinitions, Set<string>>();
 
