@@ -6,6 +6,7 @@ import { lintExpressions } from './expressions.js';
 import { lintForms } from './forms.js';
 import { lintIdentity } from './identity.js';
 import { lintReferences } from './references.js';
+import { lintScenarioAnswers } from './scenario-answers.js';
 import { lintScenarios } from './scenarios.js';
 import { lintSignOffFields } from './sign-off-fields.js';
 import { lintDocumentHeader } from './document-header.js';
@@ -19,6 +20,7 @@ export function lintDefinitions(set: DefinitionSet): Problem[] {
   lintExpressions(ctx);
   lintIdentity(ctx);
   lintScenarios(ctx);
+  lintScenarioAnswers(ctx);
   lintSignOffFields(ctx);
   lintDocumentHeader(ctx);
   return ctx.problems;
