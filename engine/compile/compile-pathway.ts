@@ -106,6 +106,7 @@ export function compilePathway(id: string, config: JsonObject, settings: Setting
     context: ({ input }: { input?: { case?: JsonObject } }) =>
       ({ case: { ...structuredClone(defaults), ...(input?.case ?? {}) }, deadlines: {}, notes: [], outbox: [] }) satisfies InstanceContext,
   } as never) as unknown as AnyStateMachine;
-  const readsOfficerLoads = JSON.stringify(config).includes('"withinCapacity"');
+  const text = JSON.stringify(config);
+  const readsOfficerLoads = text.includes('"withinCapacity"') || text.includes('"officerField"');
   return { id, meta, config, machine, readsOfficerLoads, eventData: new EventDataChecks(meta.events ?? {}) };
 }

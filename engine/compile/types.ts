@@ -9,6 +9,8 @@ export interface CaseUser {
 export interface OfficerLoad {
   capacity: number;
   active: number;
+  /** The qualifications of the officer's role (roles.yaml). */
+  qualifications?: string[];
 }
 
 /** What the runtime knows at the moment of an event; stored with the event so replay is exact. */
@@ -30,6 +32,10 @@ export interface PathwayEvent {
 export interface Deadline {
   due: string;
   label: string;
+  /** The moment it falls due (its `due` is that moment's date), kept when it sends an event then. */
+  at?: string;
+  /** An event the instance is sent when it falls due, wherever the instance is by then (setDeadline's dueEvent). */
+  event?: string;
 }
 
 export type Effect =

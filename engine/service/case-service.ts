@@ -59,10 +59,14 @@ export class CaseService {
 
   /** Each officer's capacity (from the settings) and active cases (counted by the store in one query). */
   async officerLoads(defs: CompiledDefinitions): Promise<Record<string, OfficerLoad>> {
-    const officers = (defs.settings.officers ?? []).map((o) => o.username);
-    const active = await this.store.countActiveCases(officers);
-    const load = (o: string): OfficerLoad => ({ capacity: capacityOf(defs.settings, o), active: active[o] ?? 0 });
-    return Object.fromEntries(officers.map((o) => [o, load(o)]));
+    const officers = defs.settings.officers ?? [];
+    const active = await this.store.countActiveCases(officers.map((o) => o.username));
+    const load = (o: { username: string; role: string }): OfficerLoad => ({
+      capacity: capacityOf(defs.settings, o.username),
+      active: active[o.username] ?? 0,
+      qualifications: defs.roles.roles[o.role]?.qualifications ?? [],
+    });
+    return Object.fromEntries(officers.map((o) => [o.username, load(o)]));
   }
 
   /** The moment's context; officers' loads are looked up only when the pathway has a condition that reads them. */
