@@ -26,16 +26,18 @@ export function instanceShown(defs: CompiledDefinitions, data: CaseData, redacto
   return documentShown(defs, data, redactor, id);
 }
 
-/** Whether something about this instance and these forms reaches the reader. */
+/**
+ * Whether an entry about this reaches the reader: one sent to an instance (an event, or a document's own answers) is
+ * about that instance; answers given at case level alone are about their forms, of which the reader must read one.
+ */
 export function aboutShown(
   defs: CompiledDefinitions,
   data: CaseData,
   redactor: Redactor,
   about: EventAbout | undefined,
 ): boolean {
-  if (about?.instance !== undefined && !instanceShown(defs, data, redactor, about.instance)) return false;
+  if (about?.instance !== undefined) return instanceShown(defs, data, redactor, about.instance);
   const forms = about?.forms ?? [];
-  // A form kept by a document is read with the document (checked above); one at case level, as its answers are.
   return forms.length === 0 || forms.some((form) => redactor.mayReadForm(form));
 }
 
