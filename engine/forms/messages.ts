@@ -53,8 +53,17 @@ function label(field: FieldSchema | undefined, path: string): string {
   return title || path.split('.').pop() || 'this answer';
 }
 
-function lowerFirst(text: string): string {
-  return /^[A-Z][a-z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
+/**
+ * A title as it reads inside a sentence ("Select …", "Yes, …"): its first letter lower-cased when the title is in
+ * sentence case ("Date of birth" → "date of birth"), and left as it is when a later word is capitalised too, for then it
+ * is a name ("Domestic Abuse Officer", "Consent Form") and "Select domestic Abuse Officer" would read oddly. Acronyms
+ * (DAO, SARA) are not lower-cased either.
+ */
+export function inSentence(text: string): string {
+  if (!/^[A-Z][a-z]/.test(text)) return text;
+  const laterWords = text.split(/\s+/).slice(1);
+  if (laterWords.some((word) => /^[A-Z][a-z]/.test(word))) return text;
+  return text[0]!.toLowerCase() + text.slice(1);
 }
 
 function isChoice(field: FieldSchema | undefined): boolean {
@@ -65,10 +74,10 @@ function isChoice(field: FieldSchema | undefined): boolean {
 function requiredMessage(field: FieldSchema | undefined, path: string): string {
   const text = label(field, path);
   const question = text.endsWith('?');
-  if (field?.type === 'array') return `Add at least one entry to ${question ? `“${text}”` : lowerFirst(text)}`;
-  if (isChoice(field)) return question ? `Select an answer to “${text}”` : `Select ${lowerFirst(text)}`;
-  if (field?.type === 'object') return `Complete ${lowerFirst(text)}`;
-  return question ? `Answer “${text}”` : `Enter ${lowerFirst(text)}`;
+  if (field?.type === 'array') return `Add at least one entry to ${question ? `“${text}”` : inSentence(text)}`;
+  if (isChoice(field)) return question ? `Select an answer to “${text}”` : `Select ${inSentence(text)}`;
+  if (field?.type === 'object') return `Complete ${inSentence(text)}`;
+  return question ? `Answer “${text}”` : `Enter ${inSentence(text)}`;
 }
 
 function messageFor(error: ErrorObject, field: FieldSchema | undefined, path: string): string {
@@ -93,15 +102,15 @@ function messageFor(error: ErrorObject, field: FieldSchema | undefined, path: st
     case 'exclusiveMaximum':
       return custom?.maximum ?? `${text} must be ${p.limit} or less`;
     case 'minItems':
-      return custom?.minItems ?? `Add at least ${p.limit} ${p.limit === 1 ? 'entry' : 'entries'} to ${lowerFirst(text)}`;
+      return custom?.minItems ?? `Add at least ${p.limit} ${p.limit === 1 ? 'entry' : 'entries'} to ${inSentence(text)}`;
     case 'maxItems':
       return custom?.maxItems ?? `${text} must have ${p.limit} entries or fewer`;
     case 'const':
-      return custom?.const ?? (field?.const === true ? `Confirm ${lowerFirst(text)}` : `${text} must be ${JSON.stringify(field?.const)}`);
+      return custom?.const ?? (field?.const === true ? `Confirm ${inSentence(text)}` : `${text} must be ${JSON.stringify(field?.const)}`);
     case 'enum':
     case 'oneOf':
     case 'anyOf':
-      return custom?.enum ?? `Select one of the options for ${lowerFirst(text)}`;
+      return custom?.enum ?? `Select one of the options for ${inSentence(text)}`;
     case 'uniqueItems':
       return `${text} must not repeat an answer`;
     case 'additionalProperties':
