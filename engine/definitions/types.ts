@@ -12,10 +12,14 @@ export interface Loaded<T> {
 
 export type JsonObject = Record<string, unknown>;
 
+/** A rule of which cases a role sees (engine/service/visibility.ts). */
+export type VisibilityRule = 'referred' | 'allocated' | 'all' | 'acting' | 'none';
+
 export interface RoleDefinition {
   title: string;
   description?: string;
-  caseVisibility: 'referred' | 'allocated' | 'all' | 'none';
+  /** One rule, or several of which any lets the role see a case. */
+  caseVisibility: VisibilityRule | VisibilityRule[];
   confidential?: boolean;
   qualifications?: string[];
   send?: string[];

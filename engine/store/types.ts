@@ -128,6 +128,10 @@ export type CaseVisibility =
   /** Cases they referred or opened. */
   | { referredBy: string }
   | { allocatedTo: string }
+  /** Cases a role must act on now (on its `act:<role>` list). */
+  | { acting: string }
+  /** Cases any of these admits. */
+  | { anyOf: CaseVisibility[] }
   | { none: true };
 
 export type CaseSort = 'oldest' | 'newest' | 'waiting' | 'deadline' | 'name';

@@ -87,6 +87,33 @@ describe('runScenario', () => {
   });
 });
 
+describe('visibility as data: acting', () => {
+  // A reviewer acts on cases being worked on and holds none: `acting` shows them exactly those, while they must act.
+  const actingFiles = {
+    ...files,
+    'roles.yaml': files['roles.yaml']!.replace(
+      '\naudiences:',
+      '\n  reviewer:\n    title: Reviewer\n    caseVisibility: [acting]\n    read: [request]\naudiences:',
+    ),
+    'pathways/flow.yaml': files['pathways/flow.yaml']!.replace(
+      "meta: { title: Working, activeCase: true, deadline: due, tasks: [Do the work] }",
+      "meta: { title: Working, activeCase: true, deadline: due, tasks: [Do the work], actors: [reviewer] }",
+    ),
+  };
+
+  it('should let a role see a case only while it must act on it', async () => {
+    const { compiled: defs, problems } = checkDefinitions(actingFiles, 'defs');
+    expect(problems.map(formatProblem)).toEqual([]);
+    const scenario = structuredClone(happy);
+    scenario.steps[0]!.expect!.readers = { reviewer: { sees: false, notLists: ['all', 'act'] } };
+    scenario.steps[1]!.expect!.readers = { reviewer: { sees: true, lists: ['all', 'act'], reads: ['request'] } };
+    scenario.steps[2]!.expectError = undefined;
+    scenario.steps[2]!.send = 'FINISH';
+    scenario.steps[2]!.expect = { state: 'done', readers: { reviewer: { sees: false, notLists: ['all', 'act'] } } };
+    expect((await run(scenario, defs!)).failures).toEqual([]);
+  });
+});
+
 describe('check:definitions on scenarios', () => {
   it('should report an answer the form refuses at its line and column', async () => {
     const problems = await problemsAfter('scenarios/happy.yaml', 'urgent: true }', 'urgent: maybe }');

@@ -1,6 +1,8 @@
 // Meta-schema of definitions/roles.yaml: who sees which cases, sends which events, fills and reads which forms.
 import { SCHEMA_VERSION, idPattern, stringList } from './common.js';
 
+const VISIBILITY_RULES = ['referred', 'allocated', 'all', 'acting', 'none'];
+
 export const rolesSchema = {
   $id: 'dao:roles',
   type: 'object',
@@ -19,7 +21,12 @@ export const rolesSchema = {
         properties: {
           title: { type: 'string' },
           description: { type: 'string' },
-          caseVisibility: { enum: ['referred', 'allocated', 'all', 'none'] },
+          caseVisibility: {
+            oneOf: [
+              { enum: VISIBILITY_RULES },
+              { type: 'array', minItems: 1, uniqueItems: true, items: { enum: VISIBILITY_RULES } },
+            ],
+          },
           confidential: { type: 'boolean' },
           qualifications: stringList,
           send: stringList,
