@@ -11,6 +11,23 @@ export interface ComputeContext {
   options?: LogicOptions;
 }
 
+/**
+ * Where a served schema carries the bank holidays its computed answers count working days over (the server adds them
+ * to a form it serves whose x-compute counts working days), so that the browser counts them as the server does.
+ */
+export const BANK_HOLIDAYS_KEYWORD = 'x-bankHolidays';
+
+/** Whether a form's computed answers count working days (and so need the bank holidays in the browser). */
+export function computesWorkingDays(schema: Schema): boolean {
+  return /"x-compute":[^]*"working_days/.test(JSON.stringify(schema));
+}
+
+function bankHolidaysServed(schema: Schema): LogicOptions['bankHolidays'] {
+  const dates = schema[BANK_HOLIDAYS_KEYWORD];
+  if (!Array.isArray(dates)) return undefined;
+  return (year) => dates.filter((d): d is string => typeof d === 'string' && d.startsWith(`${year}-`));
+}
+
 type Schema = Record<string, unknown>;
 
 function computedFields(schema: Schema, root: Schema, prefix: string[], out: { path: string[]; expr: unknown }[]): void {
@@ -33,11 +50,12 @@ export function computeAnswers(schema: Schema, answers: unknown, context: Comput
   computedFields(schema, schema, [], fields);
   if (fields.length === 0) return answers;
   const result = structuredClone(answers) as Record<string, unknown>;
+  const options = context.options ?? { bankHolidays: bankHolidaysServed(schema) };
   for (const { path, expr } of fields) {
     let value: unknown;
     try {
       const data = { form: result, case: context.case ?? {}, ...(context.now ? { now: context.now } : {}) };
-      value = evaluateLogic(expr, data, context.options);
+      value = evaluateLogic(expr, data, options);
     } catch {
       // Answers are not checked yet and may be of any type (json-logic throws on some, e.g. == with an object):
       // leave the computed answer out, and the validator reports the answer that is wrong.

@@ -31,7 +31,8 @@ import './widgets/index.js';
  * out), `readonly` (read-only and print view), `audience` (who reads it, named in the withheld notice),
  * `audienceCleared` / `audience-cleared` (the reader may see confidential parts: without it, x-confidential
  * questions, sections and whole forms are left out of the read-only view entirely), `submitLabel` / `submit-label`,
- * `noSubmit` / `no-submit` (no submit button, e.g. inside a host <form>), `draftDelay` / `draft-delay` (ms, 1000).
+ * `noSubmit` / `no-submit` (no submit button, e.g. inside a host <form>), `draftDelay` / `draft-delay` (ms, 1000),
+ * `caseValues` (the values the case has recorded, which computed answers may read as `case.*`: a report's counts).
  *
  * Events (bubbling, composed): `dao-change` {data} on every change; `dao-draft` {data} after `draftDelay` ms without
  * changes, to autosave; `dao-submit` {data, formId, formVersion} when a submission passes every check (data with
@@ -62,6 +63,7 @@ export class DaoForm extends LitElement {
     submitLabel: { attribute: 'submit-label' },
     noSubmit: { type: Boolean, attribute: 'no-submit' },
     draftDelay: { type: Number, attribute: 'draft-delay' },
+    caseValues: { attribute: false },
   };
 
   declare schema: Schema | undefined;
@@ -74,6 +76,7 @@ export class DaoForm extends LitElement {
   declare submitLabel: string;
   declare noSubmit: boolean;
   declare draftDelay: number;
+  declare caseValues: Record<string, unknown> | undefined;
 
   readonly #formValue = new FormValue(this);
   #initialData: Answers = {};
@@ -106,7 +109,7 @@ export class DaoForm extends LitElement {
   /** Checks the answers, shows any errors (focusing the error summary) and returns the result. */
   validate(): CheckResult & { data: Answers } {
     const schema = this.schema ?? {};
-    const data = prepareAnswers(schema, this.data);
+    const data = prepareAnswers(schema, this.data, this.#computeContext());
     const checked = checkAnswers(this.validator, schema, data);
     const result = { valid: checked.valid, errors: inFormOrder(this.renderRoot as ShadowRoot, checked.errors) };
     this.#store?.setErrors(result.errors);
@@ -134,10 +137,11 @@ export class DaoForm extends LitElement {
     if (changed.has('schemaSrc') && this.schemaSrc) void this.#load(() => fetchSchema(this.schemaSrc!), (s) => (this.schema = s as Schema), this.schemaSrc);
     if (changed.has('validatorSrc') && this.validatorSrc) void this.#load(() => importValidator(this.validatorSrc!, document.baseURI), (v) => (this.validator = v as StandaloneValidate), this.validatorSrc);
     if (changed.has('schema') && this.schema) {
-      this.#store = new FormStore(this.schema, this.#initialData);
+      this.#store = new FormStore(this.schema, this.#initialData, () => this.#computeContext());
       this.#store.subscribe((change) => this.#onStoreChange(change));
       this.#summary = undefined;
     }
+    if (changed.has('caseValues') && !changed.has('schema')) this.#store?.contextChanged();
     if ((changed.has('schema') || changed.has('readonly') || changed.has('audienceCleared')) && this.#store) {
       this.#host = { root: this.schema!, store: this.#store, readonly: this.readonly, confidentialCleared: this.audienceCleared };
     }
@@ -173,6 +177,11 @@ export class DaoForm extends LitElement {
     }
   }
 
+  /** What computed answers read beside the answers: the case's values, and the time now (the server uses its own). */
+  #computeContext() {
+    return { ...(this.caseValues ? { case: this.caseValues } : {}), now: new Date().toISOString() };
+  }
+
   #onStoreChange(change: StoreChange): void {
     if (change.kind === 'value') this.#afterChange(true);
   }
@@ -181,7 +190,7 @@ export class DaoForm extends LitElement {
   #afterChange(byUser: boolean): void {
     this.#formValue.setValue(this.data);
     if (!byUser) {
-      if (this.schema) this.#formValue.setValidity(checkAnswers(this.validator, this.schema, prepareAnswers(this.schema, this.data)));
+      if (this.schema) this.#formValue.setValidity(checkAnswers(this.validator, this.schema, prepareAnswers(this.schema, this.data, this.#computeContext())));
       return;
     }
     this.#emit('dao-change', { data: this.data });
@@ -191,7 +200,7 @@ export class DaoForm extends LitElement {
   /** Refreshes one field's inline errors (the error summary changes only on submit, as in GOV.UK). */
   #checkField(path: string): void {
     if (!this.#store || !this.schema) return;
-    const result = checkAnswers(this.validator, this.schema, prepareAnswers(this.schema, this.data));
+    const result = checkAnswers(this.validator, this.schema, prepareAnswers(this.schema, this.data, this.#computeContext()));
     this.#store.setErrors(errorsAfterBlur(this.#store.errors, result.errors, path, this.#store.get(path) !== undefined));
     this.#formValue.setValidity(result);
   }

@@ -1,6 +1,6 @@
 // The answers a form submits: hidden conditional questions dropped, empty groups pruned, x-compute values filled in
 // (with the engine's own computeAnswers, so browser and server compute alike). No DOM.
-import { computeAnswers } from '../../../engine/forms/compute.js';
+import { computeAnswers, type ComputeContext } from '../../../engine/forms/compute.js';
 import { conditionalFields, isRevealed } from './conditions.js';
 import { resolveSchema, type Schema } from './schema.js';
 
@@ -28,10 +28,10 @@ function clean(root: Schema, node: Schema, value: unknown): unknown {
   return Object.keys(out).length ? out : undefined;
 }
 
-/** What is validated and submitted for the answers on screen. */
-export function prepareAnswers(root: Schema, data: unknown): Record<string, unknown> {
+/** What is validated and submitted for the answers on screen; `context`: what computed answers read beside them. */
+export function prepareAnswers(root: Schema, data: unknown, context: ComputeContext = {}): Record<string, unknown> {
   const cleaned = (clean(root, root, data) ?? {}) as Record<string, unknown>;
-  return computeAnswers(root, cleaned) as Record<string, unknown>;
+  return computeAnswers(root, cleaned, context) as Record<string, unknown>;
 }
 
 /** True when the form has computed (x-compute) answers anywhere. */

@@ -1,7 +1,7 @@
 // The answers and errors of one form on screen, and who to tell when they change. Fields subscribe and re-render only
 // when their own path (or a path they watch) changes, so typing in one field never re-renders the whole form. No DOM.
 import type { FieldErrors } from '../../../engine/forms/messages.js';
-import { computeAnswers } from '../../../engine/forms/compute.js';
+import { computeAnswers, type ComputeContext } from '../../../engine/forms/compute.js';
 import { getAt, setAt, type Answers } from './paths.js';
 import { hasComputedAnswers } from './answers.js';
 import type { Schema } from './schema.js';
@@ -16,7 +16,12 @@ export class FormStore {
   readonly #listeners = new Set<StoreListener>();
   readonly #hasCompute: boolean;
 
-  constructor(readonly root: Schema, data: Answers = {}) {
+  /** `context()`: what computed answers read beside the answers (the case's values, the time now). */
+  constructor(
+    readonly root: Schema,
+    data: Answers = {},
+    private readonly context: () => ComputeContext = () => ({}),
+  ) {
     this.#data = data;
     this.#hasCompute = hasComputedAnswers(root);
   }
@@ -36,7 +41,7 @@ export class FormStore {
   /** The answers with x-compute values filled in, worked out once per change and only when asked. */
   computed(path: string): unknown {
     if (!this.#hasCompute) return this.get(path);
-    this.#computed ??= computeAnswers(this.root, this.#data) as Answers;
+    this.#computed ??= computeAnswers(this.root, this.#data, this.context()) as Answers;
     return getAt(this.#computed, path);
   }
 
@@ -45,6 +50,13 @@ export class FormStore {
     this.#data = (setAt(this.#data, path, value) ?? {}) as Answers;
     this.#computed = undefined;
     this.#emit({ kind: 'value', path });
+  }
+
+  /** What computed answers read has changed: they are worked out again. */
+  contextChanged(): void {
+    if (!this.#hasCompute) return;
+    this.#computed = undefined;
+    this.#emit({ kind: 'reset' });
   }
 
   replace(data: Answers): void {
