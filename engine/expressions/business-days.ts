@@ -43,7 +43,7 @@ function addWeekdays(from: number, n: number): number {
   const count = Math.abs(n);
   const weeks = Math.floor((count - 1) / 5);
   let day = from + step * weeks * 7;
-  for (let remaining = count - weeks * 5; remaining > 0; ) {
+  for (let remaining = count - weeks * 5; remaining > 0;) {
     day += step;
     if (weekday(day) < 5) remaining--;
   }

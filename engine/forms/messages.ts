@@ -102,11 +102,14 @@ function messageFor(error: ErrorObject, field: FieldSchema | undefined, path: st
     case 'exclusiveMaximum':
       return custom?.maximum ?? `${text} must be ${p.limit} or less`;
     case 'minItems':
-      return custom?.minItems ?? `Add at least ${p.limit} ${p.limit === 1 ? 'entry' : 'entries'} to ${inSentence(text)}`;
+      return (
+        custom?.minItems ?? `Add at least ${p.limit} ${p.limit === 1 ? 'entry' : 'entries'} to ${inSentence(text)}`
+      );
     case 'maxItems':
       return custom?.maxItems ?? `${text} must have ${p.limit} entries or fewer`;
     case 'const':
-      return custom?.const ?? (field?.const === true ? `Confirm ${inSentence(text)}` : `${text} must be ${JSON.stringify(field?.const)}`);
+      if (custom?.const) return custom.const;
+      return field?.const === true ? `Confirm ${inSentence(text)}` : `${text} must be ${JSON.stringify(field?.const)}`;
     case 'enum':
     case 'oneOf':
     case 'anyOf':

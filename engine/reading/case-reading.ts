@@ -44,8 +44,7 @@ export function aboutShown(
 /** The notices that reach the reader: addressed to their role, about an instance they may read. */
 export function noticesFor(defs: CompiledDefinitions, data: CaseData, redactor: Redactor): NotificationRecord[] {
   return data.notifications.filter(
-    (notice) =>
-      notice.roles.includes(redactor.reader.role) && instanceShown(defs, data, redactor, notice.instance),
+    (notice) => notice.roles.includes(redactor.reader.role) && instanceShown(defs, data, redactor, notice.instance),
   );
 }
 

@@ -6,7 +6,12 @@
 import type { CompiledDefinitions } from '../definitions/check.js';
 import type { JsonObject } from '../definitions/types.js';
 import { readerIsCleared, readerMayReadForm, type Reader } from './reader.js';
-import { isConfidential, pathIsConfidential, pruneAnswers, schemaWithoutConfidential } from '../forms/confidential-schema.js';
+import {
+  isConfidential,
+  pathIsConfidential,
+  pruneAnswers,
+  schemaWithoutConfidential,
+} from '../forms/confidential-schema.js';
 import { confidentialValuePaths, withoutConfidentialValues } from './confidential-values.js';
 
 export class Redactor {

@@ -11,14 +11,20 @@ import type { ScenarioWorld } from './scenario-world.js';
 
 type Expect = NonNullable<ScenarioStep['expect']>;
 
-export function expectSubset(label: string, actual: string[], expected: string[] | undefined, failures: string[]): void {
+export function expectSubset(
+  label: string,
+  actual: string[],
+  expected: string[] | undefined,
+  failures: string[],
+): void {
   for (const item of expected ?? []) {
     if (!actual.includes(item)) failures.push(`${label}: expected "${item}" among [${actual.join(', ')}]`);
   }
 }
 
 function expectNone(label: string, actual: string[], unexpected: string[] | undefined, failures: string[]): void {
-  for (const item of unexpected ?? []) if (actual.includes(item)) failures.push(`${label}: "${item}" should not be there`);
+  for (const item of unexpected ?? [])
+    if (actual.includes(item)) failures.push(`${label}: "${item}" should not be there`);
 }
 
 function sameValue(label: string, actual: unknown, expected: unknown, failures: string[]): void {
@@ -61,13 +67,16 @@ function checkView(view: CaseView, expect: Expect, instanceId: string, failures:
   }
   for (const [form, state] of Object.entries(expect.documents ?? {})) {
     const doc = view.instances.filter((i) => i.kind === 'document' && i.form === form).at(-1);
-    if (doc?.state !== state) failures.push(`document ${form}: expected "${state}", got "${doc?.state ?? 'not opened'}"`);
+    if (doc?.state !== state)
+      failures.push(`document ${form}: expected "${state}", got "${doc?.state ?? 'not opened'}"`);
   }
   for (const [pathway, state] of Object.entries(expect.pathways ?? {})) {
     const inner = view.instances.filter((i) => i.kind === 'pathway' && i.pathway === pathway).at(-1);
-    if (inner?.state !== state) failures.push(`pathway ${pathway}: expected "${state}", got "${inner?.state ?? 'not started'}"`);
+    if (inner?.state !== state)
+      failures.push(`pathway ${pathway}: expected "${state}", got "${inner?.state ?? 'not started'}"`);
   }
-  for (const [path, value] of Object.entries(expect.case ?? {})) sameValue(`case.${path}`, getPath(view.values, path), value, failures);
+  for (const [path, value] of Object.entries(expect.case ?? {}))
+    sameValue(`case.${path}`, getPath(view.values, path), value, failures);
   for (const message of expect.notifications ?? []) {
     if (!view.notifications.some((n) => n.message === message)) failures.push(`notification "${message}" was not sent`);
   }
@@ -80,7 +89,8 @@ function checkKept(data: CaseData, expect: Expect, failures: string[]): void {
       failures.push(`answers of ${form}: none were submitted`);
       continue;
     }
-    for (const [path, value] of Object.entries(answers)) sameValue(`${form}.${path}`, getPath(kept, path), value, failures);
+    for (const [path, value] of Object.entries(answers))
+      sameValue(`${form}.${path}`, getPath(kept, path), value, failures);
   }
   for (const [form, values] of Object.entries(expect.documentValues ?? {})) {
     const document = latestDocument(data, form);
@@ -97,7 +107,8 @@ function checkKept(data: CaseData, expect: Expect, failures: string[]): void {
     const signOffs = signedInstance(data, key)?.signOffs ?? [];
     for (const wanted of records) {
       const found = signOffs.some(
-        (r) => r.event === wanted.event && (!wanted.role || r.role === wanted.role) && (!wanted.by || r.by === wanted.by),
+        (r) =>
+          r.event === wanted.event && (!wanted.role || r.role === wanted.role) && (!wanted.by || r.by === wanted.by),
       );
       if (!found) {
         const have = signOffs.map((r) => `${r.event} by ${r.by} (${r.role})`).join(', ') || 'none';

@@ -43,14 +43,23 @@ async function listsShowing(world: ScenarioWorld, caseId: string, reader: Servic
 function formsRead(world: ScenarioWorld, data: CaseData, redactor: Redactor): string[] {
   const forms = new Set(Object.keys(data.forms).filter((form) => formShown(world.defs, redactor, form)));
   for (const instance of Object.values(data.instances)) {
-    if (instance.kind === 'document' && documentShown(world.defs, data, redactor, instance.id)) forms.add(instance.form!);
+    if (instance.kind === 'document' && documentShown(world.defs, data, redactor, instance.id))
+      forms.add(instance.form!);
   }
   return [...forms].sort();
 }
 
-function compare(label: string, actual: string[], wanted: string[] | undefined, unwanted: string[] | undefined, failures: string[]) {
-  for (const item of wanted ?? []) if (!actual.includes(item)) failures.push(`${label}: expected "${item}" among [${actual.join(', ')}]`);
-  for (const item of unwanted ?? []) if (actual.includes(item)) failures.push(`${label}: "${item}" should not be there`);
+function compare(
+  label: string,
+  actual: string[],
+  wanted: string[] | undefined,
+  unwanted: string[] | undefined,
+  failures: string[],
+) {
+  for (const item of wanted ?? [])
+    if (!actual.includes(item)) failures.push(`${label}: expected "${item}" among [${actual.join(', ')}]`);
+  for (const item of unwanted ?? [])
+    if (actual.includes(item)) failures.push(`${label}: "${item}" should not be there`);
 }
 
 export async function checkReaders(
@@ -77,6 +86,12 @@ export async function checkReaders(
   compare(`${name} is notified`, notices, expected.notified, expected.notNotified, failures);
   if (expected.history || expected.notHistory) {
     const headers = visible ? historyFor(world.defs, data, redactor, await world.store.listEventHeaders(caseId)) : [];
-    compare(`${name} history`, headers.map((h) => h.type), expected.history, expected.notHistory, failures);
+    compare(
+      `${name} history`,
+      headers.map((h) => h.type),
+      expected.history,
+      expected.notHistory,
+      failures,
+    );
   }
 }

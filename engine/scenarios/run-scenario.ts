@@ -55,7 +55,12 @@ async function runStep(
   let instanceId = 'case';
   if (step.send || step.to?.document || step.to?.pathway) {
     // Which instance the step is for is looked up whoever sends it: whether they may is the service's to say.
-    const everything = describeCase(world.defs, await world.caseData(caseId), world.service.caseUser(world.defs, user), world.now);
+    const everything = describeCase(
+      world.defs,
+      await world.caseData(caseId),
+      world.service.caseUser(world.defs, user),
+      world.now,
+    );
     const target = targetOf(everything, step);
     if (!target && step.send) return fail(`nothing to send to: ${JSON.stringify(step.to)} has not been opened`);
     instanceId = target?.id ?? instanceId;
@@ -115,6 +120,7 @@ export async function runScenario(defs: CompiledDefinitions, id: string, scenari
 
 export async function runAllScenarios(defs: CompiledDefinitions): Promise<ScenarioOutcome[]> {
   const outcomes: ScenarioOutcome[] = [];
-  for (const scenario of defs.set.scenarios.values()) outcomes.push(await runScenario(defs, scenario.id, scenario.data));
+  for (const scenario of defs.set.scenarios.values())
+    outcomes.push(await runScenario(defs, scenario.id, scenario.data));
   return outcomes;
 }

@@ -81,7 +81,14 @@ export class ScenarioWorld {
           summary: { format: SUMMARY_FORMAT, state: 'held', allocatedTo: officer, activeCase: true, closed: false },
           createdBy: 'scenario',
           at: this.now,
-          event: { type: 'case.opened', userId: 'scenario', role: 'system', at: this.now, definitionVersion: 1, data: {} },
+          event: {
+            type: 'case.opened',
+            userId: 'scenario',
+            role: 'system',
+            at: this.now,
+            definitionVersion: 1,
+            data: {},
+          },
         });
       }
     }
@@ -95,7 +102,9 @@ export class ScenarioWorld {
   /** Moves the clock on (by a step's `advance`, else a minute), firing each timer that falls due on the way at its time. */
   async advance(caseId: string | undefined, duration: Duration | undefined): Promise<void> {
     const holidays = this.defs.settings.bankHolidays ?? { country: 'GB', region: 'ENG' };
-    const target = duration ? addDuration(this.now, duration, holidays) : new Date(Date.parse(this.now) + 60_000).toISOString();
+    const target = duration
+      ? addDuration(this.now, duration, holidays)
+      : new Date(Date.parse(this.now) + 60_000).toISOString();
     for (;;) {
       const timers = caseId ? Object.values((await this.caseData(caseId)).timers) : [];
       const next = timers.map((t) => t.dueAt).sort()[0];

@@ -35,7 +35,11 @@ function ruleAdmits(rule: VisibilityRule, user: { id: string; role: string }, re
   }
 }
 
-export function isVisibleTo(defs: CompiledDefinitions, user: { id: string; role: string }, record: CaseRecord): boolean {
+export function isVisibleTo(
+  defs: CompiledDefinitions,
+  user: { id: string; role: string },
+  record: CaseRecord,
+): boolean {
   return visibilityRules(defs, user.role).some((rule) => ruleAdmits(rule, user, record));
 }
 

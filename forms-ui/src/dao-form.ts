@@ -190,7 +190,9 @@ export class DaoForm extends LitElement {
   #afterChange(byUser: boolean): void {
     this.#formValue.setValue(this.data);
     if (!byUser) {
-      if (this.schema) this.#formValue.setValidity(checkAnswers(this.validator, this.schema, prepareAnswers(this.schema, this.data, this.#computeContext())));
+      if (!this.schema) return;
+      const answers = prepareAnswers(this.schema, this.data, this.#computeContext());
+      this.#formValue.setValidity(checkAnswers(this.validator, this.schema, answers));
       return;
     }
     this.#emit('dao-change', { data: this.data });
@@ -200,7 +202,8 @@ export class DaoForm extends LitElement {
   /** Refreshes one field's inline errors (the error summary changes only on submit, as in GOV.UK). */
   #checkField(path: string): void {
     if (!this.#store || !this.schema) return;
-    const result = checkAnswers(this.validator, this.schema, prepareAnswers(this.schema, this.data, this.#computeContext()));
+    const answers = prepareAnswers(this.schema, this.data, this.#computeContext());
+    const result = checkAnswers(this.validator, this.schema, answers);
     this.#store.setErrors(errorsAfterBlur(this.#store.errors, result.errors, path, this.#store.get(path) !== undefined));
     this.#formValue.setValidity(result);
   }

@@ -104,7 +104,9 @@ export async function caseResponse(
     formsOpen: view.formsOpen,
     formsSubmitted: view.formsSubmitted.filter((f) => formShown(defs, redactor, f)),
     deadlines: view.deadlines,
-    notifications: notices.map((n) => (n.done ? { ...n, done: { ...n.done, byName: names[n.done.by] ?? n.done.by } } : n)),
+    notifications: notices.map((n) =>
+      n.done ? { ...n, done: { ...n.done, byName: names[n.done.by] ?? n.done.by } } : n,
+    ),
     instances: view.instances.filter((i) => i.kind !== 'document' || documentShown(defs, data, redactor, i.id)),
     // The case's own sign-offs and its inner pathways' (a document's are on the document).
     signOffs: Object.values(data.instances)

@@ -38,7 +38,9 @@ describe('runScenario', () => {
     });
 
     it('should pass with the whole message, or with a part of it declared as messageIncludes', async () => {
-      const whole = scenarioWith((s) => (s.steps[2]!.expectError!.message = '"SUBMIT" is not possible now; possible now: FINISH'));
+      const whole = scenarioWith(
+        (s) => (s.steps[2]!.expectError!.message = '"SUBMIT" is not possible now; possible now: FINISH'),
+      );
       expect((await run(whole)).failures).toEqual([]);
       const part = scenarioWith((s) => (s.steps[2]!.expectError!.messageIncludes = 'possible now: FINISH'));
       expect((await run(part)).failures).toEqual([]);
@@ -51,7 +53,13 @@ describe('runScenario', () => {
     it('should refuse a step by someone who may not see the case, as the server does', async () => {
       // another officer, not the one allocated: their role sees only the cases allocated to them
       const defs = checkDefinitions(
-        { ...files, 'settings.yaml': files['settings.yaml']!.replace('  - { username: officer-a, role: officer }', '  - { username: officer-b, role: officer }\n  - { username: officer-a, role: officer }') },
+        {
+          ...files,
+          'settings.yaml': files['settings.yaml']!.replace(
+            '  - { username: officer-a, role: officer }',
+            '  - { username: officer-b, role: officer }\n  - { username: officer-a, role: officer }',
+          ),
+        },
         'defs',
       ).compiled!;
       const outcome = await run(happy, defs);
@@ -70,7 +78,13 @@ describe('runScenario', () => {
     it('should check per reader what they see, list, read and are shown', async () => {
       const readers = scenarioWith((s) => {
         s.steps[1]!.expect!.readers = {
-          requester: { sees: true, lists: ['all', 'mine'], notLists: ['act'], reads: ['request'], history: ['ALLOCATE'] },
+          requester: {
+            sees: true,
+            lists: ['all', 'mine'],
+            notLists: ['act'],
+            reads: ['request'],
+            history: ['ALLOCATE'],
+          },
           officer: { sees: true, lists: ['mine'], reads: ['request'] },
           lead: { sees: true, lists: ['all'] },
         };
@@ -96,8 +110,8 @@ describe('visibility as data: acting', () => {
       '\n  reviewer:\n    title: Reviewer\n    caseVisibility: [acting]\n    read: [request]\naudiences:',
     ),
     'pathways/flow.yaml': files['pathways/flow.yaml']!.replace(
-      "meta: { title: Working, activeCase: true, deadline: due, tasks: [Do the work] }",
-      "meta: { title: Working, activeCase: true, deadline: due, tasks: [Do the work], actors: [reviewer] }",
+      'meta: { title: Working, activeCase: true, deadline: due, tasks: [Do the work] }',
+      'meta: { title: Working, activeCase: true, deadline: due, tasks: [Do the work], actors: [reviewer] }',
     ),
   };
 
@@ -130,8 +144,14 @@ describe('check:definitions on scenarios', () => {
   });
 
   it("should report an event's details that the event refuses", async () => {
-    const problems = await problemsAfter('scenarios/happy.yaml', 'data: { officer: officer-a }', 'data: { officer: 7 }');
-    expect(problems).toEqual(['defs/scenarios/happy.yaml:13:22: details that "ALLOCATE" refuses (officer): officer must be a string']);
+    const problems = await problemsAfter(
+      'scenarios/happy.yaml',
+      'data: { officer: officer-a }',
+      'data: { officer: 7 }',
+    );
+    expect(problems).toEqual([
+      'defs/scenarios/happy.yaml:13:22: details that "ALLOCATE" refuses (officer): officer must be a string',
+    ]);
   });
 
   it('should leave alone a step that expects the answers to be refused', async () => {
@@ -139,7 +159,11 @@ describe('check:definitions on scenarios', () => {
       'scenarios/happy.yaml',
       '    send: SUBMIT\n    expectError',
       '    forms: { request: { urgent: 3 } }\n    send: SUBMIT\n    expectError',
-      (text) => text.replace('expectError: { code: event-not-allowed, allowedEvents: [FINISH] }', 'expectError: { code: form-invalid }'),
+      (text) =>
+        text.replace(
+          'expectError: { code: event-not-allowed, allowedEvents: [FINISH] }',
+          'expectError: { code: form-invalid }',
+        ),
     );
     expect(problems.map((p) => p.replace(/:\d+:\d+:/, ':'))).toEqual([]);
   });

@@ -22,7 +22,15 @@ function env(signOffs: [string, string][], sending = 'OTHER', role = 'team-manag
 describe('recordedByAll', () => {
   it('should hold once someone in every role has signed it off', () => {
     expect(recordedByAllGuard.evaluate(env([['ENDORSE', 'service-manager']]), params)).toBe(false);
-    expect(recordedByAllGuard.evaluate(env([['ENDORSE', 'service-manager'], ['ENDORSE', 'team-manager']]), params)).toBe(true);
+    expect(
+      recordedByAllGuard.evaluate(
+        env([
+          ['ENDORSE', 'service-manager'],
+          ['ENDORSE', 'team-manager'],
+        ]),
+        params,
+      ),
+    ).toBe(true);
   });
 
   it('should count the event being sent for its sender, so the one who completes the set can be told apart', () => {
@@ -33,7 +41,11 @@ describe('recordedByAll', () => {
   });
 
   it("should take a role's record back when it later signs off a cancelling event", () => {
-    const refused = env([['ENDORSE', 'service-manager'], ['ENDORSE', 'team-manager'], ['REFUSE', 'team-manager']]);
+    const refused = env([
+      ['ENDORSE', 'service-manager'],
+      ['ENDORSE', 'team-manager'],
+      ['REFUSE', 'team-manager'],
+    ]);
     expect(recordedByAllGuard.evaluate(refused, params)).toBe(false);
     expect(recordedByAllGuard.explain(refused, params, new Map())).toBe('still to be recorded by: team-manager');
   });

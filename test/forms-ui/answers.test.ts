@@ -34,20 +34,32 @@ describe('answers', () => {
       const counted = {
         type: 'object',
         properties: {
-          attended: { type: 'integer', 'x-compute': { reduce: [{ var: 'case.attended' }, { '+': [{ var: 'accumulator' }, 1] }, 0] } },
+          attended: {
+            type: 'integer',
+            'x-compute': { reduce: [{ var: 'case.attended' }, { '+': [{ var: 'accumulator' }, 1] }, 0] },
+          },
           age: { type: 'integer', 'x-compute': { years_between: [{ var: 'form.born' }, { today: [] }] } },
           born: { type: 'string' },
         },
       };
       const context = { case: { attended: [1, 3, 4] }, now: '2026-05-21T09:00:00Z' };
-      expect(prepareAnswers(counted, { born: '1989-05-21' }, context)).toEqual({ born: '1989-05-21', attended: 3, age: 37 });
-      expect(prepareAnswers(counted, { born: '1989-05-21' }, context)).toEqual(computeAnswers(counted, { born: '1989-05-21' }, context));
+      expect(prepareAnswers(counted, { born: '1989-05-21' }, context)).toEqual({
+        born: '1989-05-21',
+        attended: 3,
+        age: 37,
+      });
+      expect(prepareAnswers(counted, { born: '1989-05-21' }, context)).toEqual(
+        computeAnswers(counted, { born: '1989-05-21' }, context),
+      );
     });
 
     it('should count working days over the bank holidays a served form brings, as the server does over its settings', () => {
       const form = {
         type: 'object',
-        properties: { due: { type: 'string', 'x-compute': { date_add: [{ var: 'form.from' }, 1, 'working_days'] } }, from: { type: 'string' } },
+        properties: {
+          due: { type: 'string', 'x-compute': { date_add: [{ var: 'form.from' }, 1, 'working_days'] } },
+          from: { type: 'string' },
+        },
       };
       const settings = { county: 'Test', capacity: { default: 1 }, bankHolidays: { country: 'GB', region: 'ENG' } };
       const holidays = logicOptionsFor(settings).bankHolidays!;

@@ -15,7 +15,9 @@ const run = (expression: unknown) => evaluateLogic(expression, {}, options);
 
 const DAY = 86_400_000;
 const dayIn = (from: string, to: string) =>
-  fc.integer({ min: Date.parse(from) / DAY, max: Date.parse(to) / DAY }).map((d) => new Date(d * DAY).toISOString().slice(0, 10));
+  fc
+    .integer({ min: Date.parse(from) / DAY, max: Date.parse(to) / DAY })
+    .map((d) => new Date(d * DAY).toISOString().slice(0, 10));
 const anyDate = dayIn('1900-01-01', '2100-12-31');
 // Month ends and the days around them, where calendar arithmetic goes wrong.
 const monthEnd = fc
@@ -38,7 +40,9 @@ describe('date operators against their oracles', () => {
       fc.property(date, fc.integer({ min: -600, max: 600 }), (a, n) => {
         expect(run({ date_add: [a, n, 'months'] })).toBe(utc(a).add(n, 'months').format('YYYY-MM-DD'));
         expect(run({ date_add: [a, Math.trunc(n / 12), 'years'] })).toBe(
-          utc(a).add(Math.trunc(n / 12), 'years').format('YYYY-MM-DD'),
+          utc(a)
+            .add(Math.trunc(n / 12), 'years')
+            .format('YYYY-MM-DD'),
         );
       }),
     );

@@ -14,7 +14,11 @@ describe('POST /api/cases/:id/events with nothing in it', () => {
     const users = await signInAll(server.app);
     const opened = await users.requester.post('/api/cases', { pathway: 'flow' }).expect(201);
     const id = opened.body.id as string;
-    for (const body of [{ expectedVersion: 1, forms: {} }, { expectedVersion: 1 }, { expectedVersion: 1, type: '', forms: {} }]) {
+    for (const body of [
+      { expectedVersion: 1, forms: {} },
+      { expectedVersion: 1 },
+      { expectedVersion: 1, type: '', forms: {} },
+    ]) {
       const refused = await users.requester.post(`/api/cases/${id}/events`, body).expect(400);
       expect(refused.body).toMatchObject({ type: 'urn:dao-pathways:problem:empty-change', status: 400 });
     }

@@ -61,7 +61,8 @@ describe('CaseService', () => {
       const { service, store } = await start({ now: '2026-04-01T09:00:00.000Z' });
       const opened = await service.openCase(requester, 'flow');
       for (const empty of [{ expectedVersion: 1, type: '', forms: {} }, { expectedVersion: 1, type: '' }]) {
-        await expect(service.change(opened.record.id, requester, empty)).rejects.toMatchObject({ code: 'empty-change' });
+        const refused = service.change(opened.record.id, requester, empty);
+        await expect(refused).rejects.toMatchObject({ code: 'empty-change' });
       }
       expect((await store.getCase(opened.record.id))?.version).toBe(1);
       expect(await store.listEvents(opened.record.id)).toHaveLength(1);
@@ -69,7 +70,8 @@ describe('CaseService', () => {
     it('should record what each event is about: the instance it was sent to and the forms it submitted', async () => {
       const { service, store } = await start({ now: '2026-04-01T09:00:00.000Z' });
       const opened = await service.openCase(requester, 'flow');
-      await service.change(opened.record.id, requester, { expectedVersion: 1, type: 'SUBMIT', forms: { request: { name: 'Sam', urgent: true } } });
+      const forms = { request: { name: 'Sam', urgent: true } };
+      await service.change(opened.record.id, requester, { expectedVersion: 1, type: 'SUBMIT', forms });
       const headers = await store.listEventHeaders(opened.record.id);
       expect(headers.map((h) => [h.type, h.about])).toEqual([
         ['case.opened', { instance: 'case' }],

@@ -54,7 +54,7 @@ describe('PostgresStore', () => {
   });
 
   describe('migration 6', () => {
-    it("should give events stored before it what they are about, from the commands they logged (issue 21)", async () => {
+    it('should give events stored before it what they are about, from their logged commands (issue 21)', async () => {
       // given events stored without it
       const [store] = await openTwice();
       await store.createCase(newCase('c1'));
@@ -64,8 +64,10 @@ describe('PostgresStore', () => {
       const insert = `INSERT INTO events (case_id, seq, type, user_id, role, at, definition_version, data)
         VALUES ('c1', $1, $2, 'ann', 'lead', $3, 1, $4::jsonb)`;
       const commands = (...list: object[]) => JSON.stringify({ commands: list });
-      await client.query(insert, [2, 'SUBMIT', minutesIn(2), commands({ kind: 'submitForm', form: 'request' }, { kind: 'send', instance: 'case' })]);
-      await client.query(insert, [3, 'timer.fired', minutesIn(3), commands({ kind: 'fireTimer', timer: 'document:1/xstate.after.due' })]);
+      const submitted = commands({ kind: 'submitForm', form: 'request' }, { kind: 'send', instance: 'case' });
+      const fired = commands({ kind: 'fireTimer', timer: 'document:1/xstate.after.due' });
+      await client.query(insert, [2, 'SUBMIT', minutesIn(2), submitted]);
+      await client.query(insert, [3, 'timer.fired', minutesIn(3), fired]);
       // when its backfill runs (the column is there already)
       const migration = postgresMigrations.find((m) => m.version === 6)!;
       await client.query(migration.sql.replace(/ALTER TABLE events ADD COLUMN about text;/, ''));

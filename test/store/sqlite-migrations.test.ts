@@ -77,7 +77,7 @@ describe('SQLite migrations', () => {
   });
 
   describe('6: what each event is about', () => {
-    it("should give events stored before it theirs from the commands they logged (issue 21)", async () => {
+    it('should give events stored before it theirs from the commands they logged (issue 21)', async () => {
       // given a database as migrations 1-5 left it, with an event of each kind
       const file = join(tempDir, 'v5.sqlite');
       databaseAtVersion3(file);
@@ -90,8 +90,10 @@ describe('SQLite migrations', () => {
         VALUES ('c1', ?, ?, 'ann', 'lead', ?, 1, ?)`);
       const commands = (...list: object[]) => JSON.stringify({ commands: list });
       event.run(1, 'case.opened', minutesIn(1), commands({ kind: 'open', pathway: 'p' }));
-      event.run(2, 'SUBMIT', minutesIn(2), commands({ kind: 'submitForm', form: 'request' }, { kind: 'send', instance: 'case', type: 'SUBMIT' }));
-      event.run(3, 'forms.submitted', minutesIn(3), commands({ kind: 'submitForm', form: 'report', instance: 'document:1' }));
+      const sent = { kind: 'send', instance: 'case', type: 'SUBMIT' };
+      event.run(2, 'SUBMIT', minutesIn(2), commands({ kind: 'submitForm', form: 'request' }, sent));
+      const ownAnswers = { kind: 'submitForm', form: 'report', instance: 'document:1' };
+      event.run(3, 'forms.submitted', minutesIn(3), commands(ownAnswers));
       event.run(4, 'timer.fired', minutesIn(4), commands({ kind: 'fireTimer', timer: 'document:1/xstate.after.due' }));
       event.run(5, 'other', minutesIn(5), JSON.stringify({ something: 'else' }));
       db.close();

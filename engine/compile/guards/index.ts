@@ -8,5 +8,7 @@ import { recordedByAllGuard } from './recorded-by-all.js';
 import { withinCapacityGuard } from './within-capacity.js';
 
 export const guardRegistry: ReadonlyMap<string, GuardDefinition> = new Map(
-  [logicGuard, formCompleteGuard, hasRoleGuard, hasQualificationGuard, withinCapacityGuard, recordedByAllGuard].map((g) => [g.name, g]),
+  [logicGuard, formCompleteGuard, hasRoleGuard, hasQualificationGuard, withinCapacityGuard, recordedByAllGuard].map(
+    (g) => [g.name, g],
+  ),
 );

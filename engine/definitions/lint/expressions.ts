@@ -99,7 +99,8 @@ export function lintExpressions(ctx: LintContext): void {
   for (const [id, walk] of ctx.walks) {
     if ((set.pathways.get(id)!.data.meta as JsonObject | undefined)?.startsCase === false) continue;
     for (const use of walk.uses) {
-      for (const p of actionRegistry.get(use.type)?.references?.(use.params).writes ?? []) caseValues.add(p.split('.')[0]!);
+      const writes = actionRegistry.get(use.type)?.references?.(use.params).writes ?? [];
+      for (const path of writes) caseValues.add(path.split('.')[0]!);
     }
   }
   for (const [id, form] of set.forms) {

@@ -39,14 +39,15 @@ export function lintScenarioAnswers(ctx: LintContext): void {
   const eventCheck = (scenario: ScenarioFile, step: ScenarioStep) => {
     const declaring = events.get(step.send!) ?? [];
     const pathway =
-      declaring.length === 1 ? declaring[0] : [step.to?.pathway, scenario.pathway].find((p) => p && declaring.includes(p));
+      declaring.length === 1
+        ? declaring[0]
+        : [step.to?.pathway, scenario.pathway].find((p) => p && declaring.includes(p));
     if (!pathway) return undefined;
     const key = `${pathway}/${step.send}`;
     if (!eventValidators.has(key)) {
       const meta = set.pathways.get(pathway)?.data.meta as JsonObject | undefined;
-      const schema = ((meta?.events as Record<string, JsonObject | null> | undefined)?.[step.send!]?.data ?? undefined) as
-        | JsonObject
-        | undefined;
+      const schema = ((meta?.events as Record<string, JsonObject | null> | undefined)?.[step.send!]?.data ??
+        undefined) as JsonObject | undefined;
       if (!schema) return undefined;
       try {
         eventValidators.set(key, { validate: (ajv ??= createFormAjv()).compile(schema), schema });
@@ -57,11 +58,22 @@ export function lintScenarioAnswers(ctx: LintContext): void {
     return eventValidators.get(key);
   };
 
-  const report = (scenario: Loaded<ScenarioFile>, at: Path, errors: FieldErrors, what: string, skip = new Set<string>()) => {
+  const report = (
+    scenario: Loaded<ScenarioFile>,
+    at: Path,
+    errors: FieldErrors,
+    what: string,
+    skip = new Set<string>(),
+  ) => {
     for (const [field, messages] of Object.entries(errors)) {
       if ([...skip].some((computed) => field === computed || field.startsWith(`${computed}.`))) continue;
       const where = field ? ` (${field})` : '';
-      ctx.report(scenario.source, [...at, ...atPath(field)], 'scenario-answer', `${what}${where}: ${messages.join('; ')}`);
+      ctx.report(
+        scenario.source,
+        [...at, ...atPath(field)],
+        'scenario-answer',
+        `${what}${where}: ${messages.join('; ')}`,
+      );
     }
   };
 
@@ -76,7 +88,13 @@ export function lintScenarioAnswers(ctx: LintContext): void {
           const computed = computeAnswers(form.data, answers);
           if (validate(computed)) continue;
           const errors = toFieldErrors(validate.errors, form.data as never);
-          report(scenario, ['steps', i, 'forms', formId], errors, `answers that "${formId}" refuses`, computedPaths(form.data));
+          report(
+            scenario,
+            ['steps', i, 'forms', formId],
+            errors,
+            `answers that "${formId}" refuses`,
+            computedPaths(form.data),
+          );
         }
       }
       if (step.send && expected !== 'data-invalid') {

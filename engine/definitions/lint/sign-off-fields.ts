@@ -34,9 +34,10 @@ export function lintSignOffFields(ctx: LintContext): void {
   for (const [id, walk] of ctx.walks) {
     for (const use of walk.uses) {
       if (use.kind !== 'guard' || use.type !== 'recordedByAll') continue;
+      const cancelledBy = (use.params.cancelledBy as unknown[] | undefined) ?? [];
       const named: [string, unknown][] = [
         ['event', use.params.event],
-        ...((use.params.cancelledBy as unknown[] | undefined) ?? []).map((e, i) => [`cancelledBy.${i}`, e] as [string, unknown]),
+        ...cancelledBy.map((e, i) => [`cancelledBy.${i}`, e] as [string, unknown]),
       ];
       for (const [key, value] of named) {
         if (typeof value !== 'string' || events.has(value)) continue;

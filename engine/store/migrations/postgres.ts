@@ -165,7 +165,7 @@ CREATE INDEX case_lists_case ON case_lists (case_id);
   },
   {
     version: 6,
-    name: 'what each event is about (the instance it was sent to, the forms it submitted), for the history each reader may see',
+    name: 'what each event is about (the instance it was sent to, the forms it submitted), for the history of each reader',
     // As in migrations/sqlite.ts: events stored before are given theirs from the commands they logged.
     sql: `
 ALTER TABLE events ADD COLUMN about text;

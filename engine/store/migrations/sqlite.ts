@@ -223,7 +223,7 @@ INSERT INTO case_search (case_search) VALUES ('rebuild');
   },
   {
     version: 6,
-    name: 'what each event is about (the instance it was sent to, the forms it submitted), for the history each reader may see',
+    name: 'what each event is about (the instance it was sent to, the forms it submitted), for the history of each reader',
     // Events stored before are given theirs from the commands they logged (engine/service/case-service.ts): the
     // instance of the last command (a timer's is the part of its id before "/") and the forms submitted.
     sql: `
@@ -232,7 +232,9 @@ UPDATE events SET about = json_object(
   'instance', COALESCE(
     json_extract(data, '$.commands[#-1].instance'),
     CASE WHEN instr(COALESCE(json_extract(data, '$.commands[#-1].timer'), ''), '/') > 0
-      THEN substr(json_extract(data, '$.commands[#-1].timer'), 1, instr(json_extract(data, '$.commands[#-1].timer'), '/') - 1)
+      THEN substr(
+        json_extract(data, '$.commands[#-1].timer'), 1, instr(json_extract(data, '$.commands[#-1].timer'), '/') - 1
+      )
     END),
   'forms', json((SELECT json_group_array(json_extract(c.value, '$.form')) FROM json_each(events.data, '$.commands') AS c
                  WHERE json_extract(c.value, '$.kind') = 'submitForm')))

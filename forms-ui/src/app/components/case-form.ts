@@ -43,7 +43,8 @@ export class CaseForm extends LightElement {
   };
 
   declare context: AppContext;
-  declare caseBody: Pick<CaseBody, 'id' | 'version' | 'forms' | 'definitionVersion'> & Partial<Pick<CaseBody, 'values'>>;
+  declare caseBody: Pick<CaseBody, 'id' | 'version' | 'forms' | 'definitionVersion'> &
+    Partial<Pick<CaseBody, 'values'>>;
   declare formId: string;
   declare instance: string | undefined;
   declare submission: { data: Record<string, unknown>; at: string; submittedBy: string } | undefined;
