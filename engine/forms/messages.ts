@@ -54,16 +54,15 @@ function label(field: FieldSchema | undefined, path: string): string {
 }
 
 /**
- * A title as it reads inside a sentence ("Select …", "Yes, …"): its first letter lower-cased when the title is in
- * sentence case ("Date of birth" → "date of birth"), and left as it is when a later word is capitalised too, for then it
- * is a name ("Domestic Abuse Officer", "Consent Form") and "Select domestic Abuse Officer" would read oddly. Acronyms
- * (DAO, SARA) are not lower-cased either.
+ * A title as it reads inside a sentence ("Select …", "Yes, …"): its first letter lower-cased when it starts as a
+ * sentence does ("Date of birth" → "date of birth", "Send the Request for Service" → "send the Request for Service"),
+ * and left as it is when it starts with a name of more than one capitalised word ("Domestic Abuse Officer", "Consent
+ * Form signed"), where "Select domestic Abuse Officer" would read oddly. Acronyms (DAO, SARA) are never lower-cased.
  */
 export function inSentence(text: string): string {
   if (!/^[A-Z][a-z]/.test(text)) return text;
-  const laterWords = text.split(/\s+/).slice(1);
-  if (laterWords.some((word) => /^[A-Z][a-z]/.test(word))) return text;
-  return text[0]!.toLowerCase() + text.slice(1);
+  const second = text.split(/\s+/)[1] ?? '';
+  return /^[A-Z][a-z]/.test(second) ? text : text[0]!.toLowerCase() + text.slice(1);
 }
 
 function isChoice(field: FieldSchema | undefined): boolean {

@@ -1,6 +1,6 @@
-// Issue 21: an error message names a question by its title inside a sentence. A title in sentence case reads with its
-// first word lower-cased ("Enter date of birth"); a name in title case stays as it is ("Select Domestic Abuse Officer",
-// never "Select domestic Abuse Officer"); acronyms stay capitals.
+// Issue 21: an error message names a question by its title inside a sentence. A title that starts as a sentence reads
+// with its first word lower-cased ("Enter date of birth"); one that starts with a name of several capitalised words
+// stays as it is ("Select Domestic Abuse Officer", never "Select domestic Abuse Officer"); acronyms stay capitals.
 import { describe, expect, it } from 'vitest';
 import { inSentence, toFieldErrors } from '../../engine/forms/messages.js';
 
@@ -12,6 +12,7 @@ describe('inSentence', () => {
     ['Consent Form signed', 'Consent Form signed'],
     ['SARA completed', 'SARA completed'],
     ['Risk Assessment – Confidential Information', 'Risk Assessment – Confidential Information'],
+    ['Send the Request for Service', 'send the Request for Service'],
   ])('should read %s as "%s"', (title, expected) => {
     expect(inSentence(title)).toBe(expected);
   });
