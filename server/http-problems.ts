@@ -18,6 +18,7 @@ const STATUS: Record<string, number> = {
   'data-invalid': 422,
   'instance-closed': 422,
   'cannot-migrate': 422,
+  'empty-change': 400,
 };
 
 /** A problem with a code of problem-types.ts and extra members; `expose` so its message is the detail. */

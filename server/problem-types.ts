@@ -24,6 +24,7 @@ export const PROBLEM_TYPES = {
   'form-invalid': 'The answers are not valid; errors lists them by field',
   'form-not-open': 'The form cannot be filled in at this stage',
   'data-invalid': 'The details sent with the event are not valid',
+  'empty-change': 'Nothing was sent: an event, the answers to a form, or both are needed; nothing was stored',
   'instance-closed': 'That part of the case has finished and takes no more events',
   'cannot-migrate': 'The case cannot move to that definitions version',
   'definition-problems': 'The definitions have problems; nothing was published',

@@ -11,7 +11,7 @@ if (!compiled) {
   console.log(`0 passed, ${problems.length} failed`);
   process.exit(1);
 }
-const outcomes = runAllScenarios(compiled);
+const outcomes = await runAllScenarios(compiled);
 for (const outcome of outcomes) {
   console.log(`${outcome.passed ? '✓' : '✗'} ${outcome.id}: ${outcome.title}`);
   for (const failure of outcome.failures) console.log(`    ${failure}`);

@@ -76,7 +76,7 @@ export function compilePathway(id: string, config: JsonObject, settings: Setting
     [...guardRegistry.values()].map((g) => [
       g.name,
       ({ context, event }: { context: InstanceContext; event: PathwayEvent }, params: Record<string, unknown>) =>
-        g.evaluate(evaluationEnv(context, event), params ?? {}),
+        g.evaluate(evaluationEnv(context, event, settings), params ?? {}),
     ]),
   );
   const actions = Object.fromEntries(
@@ -84,7 +84,7 @@ export function compilePathway(id: string, config: JsonObject, settings: Setting
       a.name,
       assign(({ context, event }: { context: InstanceContext; event: PathwayEvent }, params: Record<string, unknown>) => {
         const next = structuredClone(context);
-        a.apply(next, { ...evaluationEnv(context, event), settings }, params ?? {});
+        a.apply(next, evaluationEnv(context, event, settings), params ?? {});
         return next;
       }),
     ]),
@@ -106,6 +106,7 @@ export function compilePathway(id: string, config: JsonObject, settings: Setting
     context: ({ input }: { input?: { case?: JsonObject } }) =>
       ({ case: { ...structuredClone(defaults), ...(input?.case ?? {}) }, deadlines: {}, notes: [], outbox: [] }) satisfies InstanceContext,
   } as never) as unknown as AnyStateMachine;
-  const readsOfficerLoads = JSON.stringify(config).includes('"withinCapacity"');
+  const text = JSON.stringify(config);
+  const readsOfficerLoads = text.includes('"withinCapacity"') || text.includes('"officerField"');
   return { id, meta, config, machine, readsOfficerLoads, eventData: new EventDataChecks(meta.events ?? {}) };
 }

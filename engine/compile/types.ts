@@ -9,6 +9,8 @@ export interface CaseUser {
 export interface OfficerLoad {
   capacity: number;
   active: number;
+  /** The qualifications of the officer's role (roles.yaml). */
+  qualifications?: string[];
 }
 
 /** What the runtime knows at the moment of an event; stored with the event so replay is exact. */
@@ -17,6 +19,8 @@ export interface EventContext {
   now: string;
   forms: Record<string, unknown>;
   officers?: Record<string, OfficerLoad>;
+  /** The sign-off records of the instance the event is sent to. */
+  signOffs?: { event: string; by: string; role: string; at: string }[];
 }
 
 export interface PathwayEvent {
@@ -28,6 +32,10 @@ export interface PathwayEvent {
 export interface Deadline {
   due: string;
   label: string;
+  /** The moment it falls due (its `due` is that moment's date), kept when it sends an event then. */
+  at?: string;
+  /** An event the instance is sent when it falls due, wherever the instance is by then (setDeadline's dueEvent). */
+  event?: string;
 }
 
 export type Effect =
@@ -57,6 +65,10 @@ export interface EvaluationEnv {
   user: CaseUser;
   now: string;
   officers: Record<string, OfficerLoad>;
+  /** The team's settings (settings.yaml), so that a policy kept there (a list, a figure) decides a condition. */
+  settings: Settings;
+  /** Sign-off records of the instance the event is for (who signed off what, in which role, when). */
+  signOffs: { event: string; by: string; role: string; at: string }[];
 }
 
 export interface Settings {
@@ -81,7 +93,9 @@ export function eventContext(event: PathwayEvent): EventContext | undefined {
   return event.$ctx ?? (event as { input?: { $ctx?: EventContext } }).input?.$ctx;
 }
 
-export function evaluationEnv(context: InstanceContext, event: PathwayEvent): EvaluationEnv {
+const NO_SETTINGS: Settings = { county: '', capacity: { default: 0 } };
+
+export function evaluationEnv(context: InstanceContext, event: PathwayEvent, settings = NO_SETTINGS): EvaluationEnv {
   const ctx = eventContext(event);
   return {
     case: context.case,
@@ -90,5 +104,7 @@ export function evaluationEnv(context: InstanceContext, event: PathwayEvent): Ev
     user: ctx?.user ?? SYSTEM_USER,
     now: ctx?.now ?? new Date(0).toISOString(),
     officers: ctx?.officers ?? {},
+    settings,
+    signOffs: ctx?.signOffs ?? [],
   };
 }

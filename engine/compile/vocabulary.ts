@@ -1,5 +1,5 @@
 // The shapes of the generic vocabulary: a condition or an action named in YAML and implemented once here.
-import type { EvaluationEnv, InstanceContext, Settings } from './types.js';
+import type { EvaluationEnv, InstanceContext } from './types.js';
 
 export interface VocabularyReference {
   /** JSON Logic expressions inside the params, for the `var` path lint. */
@@ -28,9 +28,8 @@ export interface GuardDefinition {
   references?(params: Record<string, unknown>): VocabularyReference;
 }
 
-export interface ActionEnv extends EvaluationEnv {
-  settings: Settings;
-}
+/** What an action reads: the same as a condition (the settings included). */
+export type ActionEnv = EvaluationEnv;
 
 export interface ActionDefinition {
   name: string;

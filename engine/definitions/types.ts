@@ -12,10 +12,14 @@ export interface Loaded<T> {
 
 export type JsonObject = Record<string, unknown>;
 
+/** A rule of which cases a role sees (engine/service/visibility.ts). */
+export type VisibilityRule = 'referred' | 'allocated' | 'all' | 'acting' | 'none';
+
 export interface RoleDefinition {
   title: string;
   description?: string;
-  caseVisibility: 'referred' | 'allocated' | 'all' | 'none';
+  /** One rule, or several of which any lets the role see a case. */
+  caseVisibility: VisibilityRule | VisibilityRule[];
   confidential?: boolean;
   qualifications?: string[];
   send?: string[];
@@ -55,11 +59,33 @@ export interface ScenarioStep {
     documents?: Record<string, string>;
     pathways?: Record<string, string>;
     case?: JsonObject;
+    answers?: Record<string, JsonObject>;
+    documentValues?: Record<string, JsonObject>;
+    signOffs?: Record<string, { event: string; role?: string; by?: string }[]>;
+    readers?: Record<string, ReaderExpectation>;
     allowedEvents?: string[];
     notAllowedEvents?: string[];
     notifications?: string[];
   };
-  expectError?: { code: string; allowedEvents?: string[]; message?: string };
+  expectError?: { code: string; allowedEvents?: string[]; message?: string; messageIncludes?: string };
+}
+
+/** What one reader (a role, or a user by name) is expected to see of the case after a step. */
+export interface ReaderExpectation {
+  /** The case is visible to them (else the server answers 404). */
+  sees?: boolean;
+  /** Views and worklists (GET /api/cases?view=…) the case is on for them, or not. */
+  lists?: string[];
+  notLists?: string[];
+  /** Forms whose answers (case-level or as a document) reach them, or not. */
+  reads?: string[];
+  notReads?: string[];
+  /** Notices (by message) that reach them, or not. */
+  notified?: string[];
+  notNotified?: string[];
+  /** Event types in the history they are shown, or not. */
+  history?: string[];
+  notHistory?: string[];
 }
 
 export interface ScenarioFile {

@@ -2,9 +2,9 @@
 // by the engine, the server, the definitions lint and the browser form, so a condition means the same everywhere and
 // runs under a Content-Security-Policy without 'unsafe-eval'. The operators are the table in ./operators/.
 import { operators } from './operators/index.js';
-import { LogicError } from './operators/types.js';
+import { LogicError, type EvaluationScope, type LogicOptions } from './operators/types.js';
 
-export { LogicError } from './operators/types.js';
+export { LogicError, type LogicOptions } from './operators/types.js';
 
 /** The operators an expression may use: exactly those the evaluator knows. */
 export const logicOperators: ReadonlySet<string> = new Set(operators.keys());
@@ -24,6 +24,8 @@ export function operation(node: unknown): string | undefined {
 class Evaluation {
   private operations = 0;
 
+  constructor(private readonly scope: EvaluationScope) {}
+
   evaluate(node: unknown, data: unknown, depth: number): unknown {
     if (depth > MAX_EXPRESSION_DEPTH) {
       throw new LogicError(
@@ -42,15 +44,21 @@ class Evaluation {
     const given = (node as Record<string, unknown>)[name];
     // A single argument may be written without its array: {"var": "x"} is {"var": ["x"]}.
     const args = Array.isArray(given) ? given : [given];
-    if (operator.lazy) return operator.apply(args, data, (arg, scope) => this.evaluate(arg, scope, depth + 1));
+    if (operator.lazy) {
+      return operator.apply(args, data, (arg, itemData) => this.evaluate(arg, itemData, depth + 1), this.scope);
+    }
     return operator.apply(
       args.map((arg) => this.evaluate(arg, data, depth + 1)),
       data,
+      this.scope,
     );
   }
 }
 
-/** The value of `expression` over `data`. Throws a LogicError only for an unknown operator or a hostile expression. */
-export function evaluateLogic(expression: unknown, data: unknown): unknown {
-  return new Evaluation().evaluate(expression, data, 0);
+/**
+ * The value of `expression` over `data`. Throws a LogicError only for an unknown operator or a hostile expression.
+ * `now` and `today` read the data's own `now` (the time of the event, or of the form being filled in).
+ */
+export function evaluateLogic(expression: unknown, data: unknown, options: LogicOptions = {}): unknown {
+  return new Evaluation({ root: data, options }).evaluate(expression, data, 0);
 }

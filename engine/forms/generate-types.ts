@@ -8,7 +8,8 @@ export function formTypeName(id: string): string {
 }
 
 /**
- * Plain JSON Schema for the generator: our x- keywords dropped, and each question's title moved into its doc comment.
+ * Plain JSON Schema for the generator: our x- keywords dropped (computed answers no longer required), and each
+ * question's title moved into its doc comment.
  * The generator names a type after every title it meets, which made identifiers of whole sentences (and a `Date`
  * that hid the global one); without them each answer's type is written in place, and a piece of $defs is one type.
  */
@@ -16,7 +17,13 @@ function plain(node: unknown, root: boolean): unknown {
   if (Array.isArray(node)) return node.map((item) => plain(item, false));
   if (!node || typeof node !== 'object') return node;
   const out: JsonObject = {};
+  const computed = computedProperties(node as JsonObject);
   for (const [key, value] of Object.entries(node)) {
+    // A computed answer is worked out when the answers are submitted: the caller need not give it.
+    if (key === 'required' && Array.isArray(value) && computed.size) {
+      out.required = value.filter((name) => !computed.has(String(name)));
+      continue;
+    }
     if (key.startsWith('x-') || key === '$schema' || key === '$id' || (key === 'title' && !root)) continue;
     // Names of properties and $defs are data, not schemas: keep each name, make its schema plain.
     if (
@@ -35,6 +42,20 @@ function plain(node: unknown, root: boolean): unknown {
     out.description = typeof description === 'string' && description.trim() ? `${title}\n\n${description}` : title;
   }
   return out;
+}
+
+/** A question that needs no answer from whoever submits: computed (x-compute), or a group of computed ones only. */
+function isComputed(schema: unknown): boolean {
+  if (!schema || typeof schema !== 'object') return false;
+  const node = schema as JsonObject;
+  if ('x-compute' in node) return true;
+  const properties = node.properties as JsonObject | undefined;
+  return Boolean(properties) && Object.keys(properties!).length > 0 && Object.values(properties!).every(isComputed);
+}
+
+function computedProperties(node: JsonObject): Set<string> {
+  const properties = (node.properties ?? {}) as JsonObject;
+  return new Set(Object.keys(properties).filter((name) => isComputed(properties[name])));
 }
 
 /** The TypeScript module of one form's answers: `export interface <Form>Answers`, with each question documented. */

@@ -11,16 +11,24 @@ export function label(field: FieldSchema | undefined, path: string, parent?: Fie
   if (!/^\d+$/.test(key)) return title || key || 'this answer';
   const isTuple = Array.isArray(parent?.prefixItems) || Array.isArray(parent?.items);
   if (title) return isTuple ? title : `${title} ${Number(key) + 1}`;
-  return `Item ${Number(key) + 1} of ${lowerFirst(parent?.title?.trim() || 'the list')}`;
+  return `Item ${Number(key) + 1} of ${inSentence(parent?.title?.trim() || 'the list')}`;
 }
 
-export function lowerFirst(text: string): string {
-  return /^[A-Z][a-z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
+/**
+ * A title as it reads inside a sentence ("Select …", "Yes, …"): its first letter lower-cased when it starts as a
+ * sentence does ("Date of birth" → "date of birth", "Send the Request for Service" → "send the Request for Service"),
+ * and left as it is when it starts with a name of more than one capitalised word ("Domestic Abuse Officer", "Consent
+ * Form signed"), where "Select domestic Abuse Officer" would read oddly. Acronyms (DAO, SARA) are never lower-cased.
+ */
+export function inSentence(text: string): string {
+  if (!/^[A-Z][a-z]/.test(text)) return text;
+  const second = text.split(/\s+/)[1] ?? '';
+  return /^[A-Z][a-z]/.test(second) ? text : text[0]!.toLowerCase() + text.slice(1);
 }
 
 const question = (text: string) => text.endsWith('?');
 /** "“Question?”" for a question, "question" for a name, as GOV.UK messages quote them. */
-const named = (text: string) => (question(text) ? `“${text}”` : lowerFirst(text));
+const named = (text: string) => (question(text) ? `“${text}”` : inSentence(text));
 /** The start of a "… must be …" sentence: the name, or "Your answer to “Question?”". */
 const subject = (text: string) => (question(text) ? `Your answer to “${text}”` : text);
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -50,16 +58,16 @@ export function requiredMessage(field: FieldSchema | undefined, text: string): s
   // A declaration to tick (const: true): "Select “I confirm …” to continue", or "Confirm the person has
   // consented".
   if (field?.const === true) {
-    return /^I\b/.test(text) ? `Select “${text}” to continue` : `Confirm ${lowerFirst(text)}`;
+    return /^I\b/.test(text) ? `Select “${text}” to continue` : `Confirm ${inSentence(text)}`;
   }
   const type = typeOf(field);
   if (type === 'array')
     return itemsAreChoices(field)
       ? `Select at least one option for ${named(text)}`
       : `Add at least one entry to ${named(text)}`;
-  if (isChoice(field)) return question(text) ? `Select an answer to “${text}”` : `Select ${lowerFirst(text)}`;
+  if (isChoice(field)) return question(text) ? `Select an answer to “${text}”` : `Select ${inSentence(text)}`;
   if (type === 'object') return `Complete ${named(text)}`;
-  return question(text) ? `Answer “${text}”` : `Enter ${lowerFirst(text)}`;
+  return question(text) ? `Answer “${text}”` : `Enter ${inSentence(text)}`;
 }
 
 const REAL: Record<string, string> = { date: 'date', 'date-time': 'date and time', time: 'time' };

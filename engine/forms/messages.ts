@@ -7,6 +7,7 @@ import { schemaAt, type FieldSchema, type SchemaLookup } from './schema-at.js';
 import { keywordMessage, label, requiredMessage } from './message-wording.js';
 
 export { schemaAt } from './schema-at.js';
+export { inSentence } from './message-wording.js';
 
 export type FieldErrors = Record<string, string[]>;
 

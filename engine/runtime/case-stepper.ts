@@ -1,7 +1,7 @@
 // Steps a case's pathway instances and carries out what their actions asked for: documents and inner pathways
 // opened, notices, timers set and cancelled, parents told when a child finishes. Shared by every runtime command.
 import type { AnyMachineSnapshot, AnyStateMachine } from 'xstate';
-import type { EventContext, InstanceContext, PathwayEvent } from '../compile/types.js';
+import type { Deadline, EventContext, InstanceContext, PathwayEvent } from '../compile/types.js';
 import type { CompiledDefinitions } from '../definitions/check.js';
 import {
   handledEvents,
@@ -50,6 +50,7 @@ export class CaseStepper {
   settle(instance: InstanceRecord, step: StepResult): void {
     const machine = this.machine(instance);
     const outbox = (step.snapshot.context as InstanceContext).outbox ?? [];
+    const deadlinesBefore = (instance.snapshot as { context?: InstanceContext } | undefined)?.context?.deadlines ?? {};
     instance.snapshot = persistSnapshot(machine, step.snapshot);
     for (const id of step.cancel) delete this.data.timers[`${instance.id}/${id}`];
     for (const s of step.schedule) {
@@ -57,6 +58,7 @@ export class CaseStepper {
       const dueAt = new Date(Date.parse(this.ctx.now) + s.delayMs).toISOString();
       this.data.timers[key] = { id: key, instance: instance.id, dueAt, event: { type: s.event.type } };
     }
+    this.scheduleDeadlineEvents(instance, deadlinesBefore, (step.snapshot.context as InstanceContext).deadlines ?? {});
     for (const effect of outbox) {
       if (effect.kind === 'notify') this.data.notifications.push(notificationOf(effect, instance.id));
       else if (effect.kind === 'clearForm') clearFormOf(this.data, instance, effect.form);
@@ -66,6 +68,26 @@ export class CaseStepper {
     const wasDone = instance.done;
     instance.done = step.snapshot.status === 'done';
     if (instance.done && !wasDone) this.finish(instance);
+  }
+
+  /**
+   * A deadline that sends an event when it falls due has a timer of its own, set when the deadline is set (or moved)
+   * and removed when it is cleared: it fires once, at its moment, whatever states the instance passes through.
+   */
+  private scheduleDeadlineEvents(
+    instance: InstanceRecord,
+    before: Record<string, Deadline>,
+    after: Record<string, Deadline>,
+  ): void {
+    for (const name of new Set([...Object.keys(before), ...Object.keys(after)])) {
+      const [was, now] = [before[name], after[name]];
+      if (was?.at === now?.at && was?.event === now?.event) continue;
+      const key = `${instance.id}/deadline:${name}`;
+      delete this.data.timers[key];
+      if (now?.at && now.event) {
+        this.data.timers[key] = { id: key, instance: instance.id, dueAt: now.at, event: { type: now.event } };
+      }
+    }
   }
 
   private finish(instance: InstanceRecord): void {

@@ -42,7 +42,7 @@ export function explainRefusal(
 ): string[] {
   const compiled = defs.pathways.get(pathway);
   if (!compiled) return [];
-  const env = evaluationEnv(snapshot.context as InstanceContext, event);
+  const env = evaluationEnv(snapshot.context as InstanceContext, event, defs.settings);
   const forms = new Map([...defs.forms].map(([id, f]) => [id, { title: String(f.schema.title ?? id) }]));
   const reasons = new Set<string>();
   // The pathway's own config, not the machine's: there a guard's and/or/not are already XState functions.

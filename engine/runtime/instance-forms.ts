@@ -61,9 +61,15 @@ export function clearFormOf(data: CaseData, instance: InstanceRecord, form: stri
   } else delete data.forms[form];
 }
 
-/** The event context an instance's conditions see: the case's answers, and over them the instance's own. */
+/**
+ * The event context an instance's conditions see: the case's answers, and over them the instance's own; and the
+ * instance's sign-off records.
+ */
 export function withInstanceForms(ctx: EventContext, instance: InstanceRecord | undefined): EventContext {
   const own = instance?.forms;
-  if (!own || !Object.keys(own).length) return ctx;
-  return { ...ctx, forms: { ...ctx.forms, ...Object.fromEntries(Object.entries(own).map(([id, s]) => [id, s.data])) } };
+  const signOffs = (instance?.signOffs ?? []).map(({ event, by, role, at }) => ({ event, by, role, at }));
+  const withSignOffs = signOffs.length ? { ...ctx, signOffs } : ctx;
+  if (!own || !Object.keys(own).length) return withSignOffs;
+  const forms = { ...ctx.forms, ...Object.fromEntries(Object.entries(own).map(([id, s]) => [id, s.data])) };
+  return { ...withSignOffs, forms };
 }

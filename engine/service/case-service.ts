@@ -10,7 +10,11 @@ import { StoreConflictError } from '../store/errors.js';
 import { answersTooDeep, exceedsJsonDepth } from '../util/json-limits.js';
 import type { CasePage, CaseQuery, CaseRecord, CaseStore, NewDeadline } from '../store/types.js';
 import { SUMMARY_FORMAT, summarise } from './case-summary.js';
-import type { DefinitionRegistry } from './definition-registry.js';
+/** Where the case service finds definitions: the registry of published versions (or a fixed set, for a walk-through). */
+export interface DefinitionSource {
+  current(): Promise<{ version: number; defs: CompiledDefinitions }>;
+  get(version: number): Promise<CompiledDefinitions>;
+}
 import { CaseServiceError } from './errors.js';
 import { isVisibleTo, visibilityOf } from './visibility.js';
 import { draftKey } from './draft-key.js';
@@ -43,7 +47,7 @@ export class CaseService {
 
   constructor(
     private readonly store: CaseStore,
-    private readonly registry: DefinitionRegistry,
+    private readonly registry: DefinitionSource,
     options: { now?: () => string } = {},
   ) {
     this.now = options.now ?? (() => new Date().toISOString());
@@ -55,10 +59,14 @@ export class CaseService {
 
   /** Each officer's capacity (from the settings) and active cases (counted by the store in one query). */
   async officerLoads(defs: CompiledDefinitions): Promise<Record<string, OfficerLoad>> {
-    const officers = (defs.settings.officers ?? []).map((o) => o.username);
-    const active = await this.store.countActiveCases(officers);
-    const load = (o: string): OfficerLoad => ({ capacity: capacityOf(defs.settings, o), active: active[o] ?? 0 });
-    return Object.fromEntries(officers.map((o) => [o, load(o)]));
+    const officers = defs.settings.officers ?? [];
+    const active = await this.store.countActiveCases(officers.map((o) => o.username));
+    const load = (o: { username: string; role: string }): OfficerLoad => ({
+      capacity: capacityOf(defs.settings, o.username),
+      active: active[o.username] ?? 0,
+      qualifications: defs.roles.roles[o.role]?.qualifications ?? [],
+    });
+    return Object.fromEntries(officers.map((o) => [o.username, load(o)]));
   }
 
   /** The moment's context; officers' loads are looked up only when the pathway has a condition that reads them. */
@@ -105,7 +113,15 @@ export class CaseService {
       summary: summarise(defs, data, view, { createdBy: user.id, createdAt: ctx.now }),
       createdBy: user.id,
       at: ctx.now,
-      event: { type: 'case.opened', userId: user.id, role: user.role, at: ctx.now, definitionVersion: version, data: { commands } satisfies LoggedCommands },
+      event: {
+        type: 'case.opened',
+        userId: user.id,
+        role: user.role,
+        at: ctx.now,
+        definitionVersion: version,
+        data: { commands } satisfies LoggedCommands,
+        about: { instance: 'case' },
+      },
       ...this.timerChanges(id, undefined, data),
       audit: [{ at: ctx.now, userId: user.id, caseId: id, action: 'case.opened', detail: { pathway } }],
     });
@@ -129,6 +145,11 @@ export class CaseService {
 
   /** Submits forms and/or sends an event as one change: all of it is stored, or none. */
   async change(caseId: string, user: ServiceUser, request: EventRequest): Promise<CaseSnapshotView> {
+    const formIds = Object.keys(request.forms ?? {});
+    // A change with nothing in it would still be an event of the log and a new version: refused before anything.
+    if (!request.type && formIds.length === 0) {
+      throw new CaseServiceError('empty-change', 'Nothing was sent: send an event, the answers to a form, or both.');
+    }
     const { record, defs } = await this.loadVisible(caseId, user);
     if (record.version !== request.expectedVersion) {
       throw new CaseServiceError('conflict', `the case has changed since you loaded it (version ${record.version}, not ${request.expectedVersion}): reload it and try again`, { currentVersion: record.version });
@@ -155,7 +176,18 @@ export class CaseService {
         snapshot: after,
         summary: summarise(defs, after, view, record),
         previousSummary: record.summary,
-        event: { type, userId: user.id, role: user.role, at: ctx.now, definitionVersion: record.definitionVersion, data: { commands } satisfies LoggedCommands },
+        event: {
+          type,
+          userId: user.id,
+          role: user.role,
+          at: ctx.now,
+          definitionVersion: record.definitionVersion,
+          data: { commands } satisfies LoggedCommands,
+          about: {
+            ...(request.type || request.instance ? { instance: request.instance ?? 'case' } : {}),
+            ...(formIds.length ? { forms: formIds } : {}),
+          },
+        },
         ...this.timerChanges(caseId, before, after),
         audit: [{ at: ctx.now, userId: user.id, caseId, action: type, detail: { instance: request.instance ?? 'case', forms: Object.keys(request.forms ?? {}) } }],
       });
@@ -190,7 +222,15 @@ export class CaseService {
         snapshot: after,
         summary: summarise(defs, after, view, record),
         previousSummary: record.summary,
-        event: { type: 'timer.fired', userId: 'system', role: 'system', at: now, definitionVersion: record.definitionVersion, data: { commands } satisfies LoggedCommands },
+        event: {
+          type: 'timer.fired',
+          userId: 'system',
+          role: 'system',
+          at: now,
+          definitionVersion: record.definitionVersion,
+          data: { commands } satisfies LoggedCommands,
+          about: { instance: before.timers[timer]?.instance ?? 'case' },
+        },
         fireDeadlines: [deadline.id],
         ...this.timerChanges(record.id, before, after, [deadline.id]),
       });

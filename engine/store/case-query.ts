@@ -75,10 +75,23 @@ class Where {
 
 function visibility(where: Where, visibleTo: CaseVisibility): void {
   if ('all' in visibleTo) return;
+  const condition = visibilityCondition(visibleTo);
+  where.add(condition.sql, ...condition.params);
+}
+
+function visibilityCondition(visibleTo: CaseVisibility): { sql: string; params: SqlParam[] } {
+  if ('all' in visibleTo) return { sql: '1 = 1', params: [] };
   if ('referredBy' in visibleTo)
-    where.add('(referred_by = ? OR created_by = ?)', visibleTo.referredBy, visibleTo.referredBy);
-  else if ('allocatedTo' in visibleTo) where.add('allocated_to = ?', visibleTo.allocatedTo);
-  else where.add('1 = 0');
+    return { sql: '(referred_by = ? OR created_by = ?)', params: [visibleTo.referredBy, visibleTo.referredBy] };
+  if ('allocatedTo' in visibleTo) return { sql: 'allocated_to = ?', params: [visibleTo.allocatedTo] };
+  // A case must-act list is kept only while the case is open (rows.ts, caseLists).
+  if ('acting' in visibleTo)
+    return { sql: 'id IN (SELECT case_id FROM case_lists WHERE list = ?)', params: [`act:${visibleTo.acting}`] };
+  if ('anyOf' in visibleTo && visibleTo.anyOf.length) {
+    const parts = visibleTo.anyOf.map(visibilityCondition);
+    return { sql: `(${parts.map((p) => p.sql).join(' OR ')})`, params: parts.flatMap((p) => p.params) };
+  }
+  return { sql: '1 = 0', params: [] };
 }
 
 function filters(where: Where, query: CaseQuery, dialect: SqlDialect): void {

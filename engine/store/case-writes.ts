@@ -133,9 +133,19 @@ async function missedVersionError(tx: SqlSession, caseId: string, expectedVersio
 
 function appendEvent(tx: SqlSession, caseId: string, seq: number, event: NewEvent): Promise<number> {
   return tx.run(
-    `INSERT INTO events (case_id, seq, type, user_id, role, at, definition_version, data)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    [caseId, seq, event.type, event.userId, event.role, event.at, event.definitionVersion, toJson(event.data)],
+    `INSERT INTO events (case_id, seq, type, user_id, role, at, definition_version, data, about)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [
+      caseId,
+      seq,
+      event.type,
+      event.userId,
+      event.role,
+      event.at,
+      event.definitionVersion,
+      toJson(event.data),
+      toOptionalJson(event.about),
+    ],
   );
 }
 

@@ -163,7 +163,26 @@ export function toCaseToResummarise(row: Row): CaseToResummarise {
 }
 
 export function toEventHeader(row: Row): EventHeader {
-  return { seq: Number(row.seq), type: String(row.type), userId: String(row.user_id), role: String(row.role), at: String(row.at) };
+  const header: EventHeader = {
+    seq: Number(row.seq),
+    type: String(row.type),
+    userId: String(row.user_id),
+    role: String(row.role),
+    at: String(row.at),
+  };
+  const about = aboutOf(row.about);
+  if (about) header.about = about;
+  return header;
+}
+
+/** What an event is about, as stored; an instance or forms a migrated event did not have (null, []) left out. */
+function aboutOf(text: unknown): EventRecord['about'] {
+  if (text === null || text === undefined) return undefined;
+  const stored = fromJson(text) as { instance?: unknown; forms?: unknown } | null;
+  const about: NonNullable<EventRecord['about']> = {};
+  if (typeof stored?.instance === 'string') about.instance = stored.instance;
+  if (Array.isArray(stored?.forms) && stored.forms.length) about.forms = stored.forms.map(String);
+  return about;
 }
 
 export function toEvent(row: Row): EventRecord {
@@ -176,6 +195,7 @@ export function toEvent(row: Row): EventRecord {
     at: String(row.at),
     definitionVersion: Number(row.definition_version),
     data: fromJson(row.data),
+    ...(aboutOf(row.about) ? { about: aboutOf(row.about) } : {}),
   };
 }
 

@@ -83,7 +83,8 @@ export class SqlCaseStore extends SqlCaseWrites implements CaseStore {
   }
 
   private noteCommittedEvent(caseId: string, seq: number, event: NewEvent): void {
-    this.eventHeaders.append(caseId, { seq, type: event.type, userId: event.userId, role: event.role, at: event.at });
+    const { type, userId, role, at, about } = event;
+    this.eventHeaders.append(caseId, { seq, type, userId, role, at, ...(about ? { about } : {}) });
   }
 
   async getCase(id: string): Promise<CaseRecord | undefined> {
@@ -155,7 +156,7 @@ export class SqlCaseStore extends SqlCaseWrites implements CaseStore {
     if (throughSeq !== undefined && known >= throughSeq) {
       return headersThrough(this.eventHeaders.extend(caseId, [])!, throughSeq);
     }
-    const sql = 'SELECT seq, type, user_id, role, at FROM events WHERE case_id = ? AND seq > ? ORDER BY seq';
+    const sql = 'SELECT seq, type, user_id, role, at, about FROM events WHERE case_id = ? AND seq > ? ORDER BY seq';
     const all =
       this.eventHeaders.extend(caseId, (await this.db.all(sql, [caseId, known])).map(toEventHeader)) ??
       (await this.db.all(sql, [caseId, 0])).map(toEventHeader);

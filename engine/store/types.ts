@@ -54,6 +54,15 @@ export interface CaseRecord {
   updatedAt: string;
 }
 
+/**
+ * What an event of a case is about: the instance it was sent to (the case, an inner pathway, a document), the forms it
+ * submitted. A history entry reaches only a reader who may read what it is about (engine/reading/case-reading.ts).
+ */
+export interface EventAbout {
+  instance?: string;
+  forms?: string[];
+}
+
 export interface EventRecord {
   caseId: string;
   seq: number;
@@ -63,6 +72,8 @@ export interface EventRecord {
   at: string;
   definitionVersion: number;
   data: unknown;
+  /** Absent for events stored before it was recorded, where the log did not say (taken as about the case). */
+  about?: EventAbout;
 }
 
 export type EventHeader = Omit<EventRecord, 'data' | 'caseId' | 'definitionVersion'>;
@@ -134,6 +145,10 @@ export type CaseVisibility =
   /** Cases they referred or opened. */
   | { referredBy: string }
   | { allocatedTo: string }
+  /** Cases a role must act on now (on its `act:<role>` list). */
+  | { acting: string }
+  /** Cases any of these admits. */
+  | { anyOf: CaseVisibility[] }
   | { none: true };
 
 export type CaseSort = 'oldest' | 'newest' | 'waiting' | 'deadline' | 'name';

@@ -18,6 +18,25 @@ function calendar(region: HolidayRegion): Holidays {
   return found;
 }
 
+const yearsOfHolidays = new Map<string, readonly string[]>();
+
+/**
+ * The bank holidays of a region as a list per year (YYYY-MM-DD, weekends included when the day falls on one): what
+ * the date operators of JSON Logic are given to count working days as deadlines do (isWorkingDay).
+ */
+export function bankHolidaysOf(region: HolidayRegion): (year: number) => readonly string[] {
+  return (year) => {
+    const key = `${region.country}/${region.region ?? ''}/${year}`;
+    let dates = yearsOfHolidays.get(key);
+    if (!dates) {
+      const found = calendar(region).getHolidays(year) || [];
+      dates = [...new Set(found.filter((h) => h.type === 'public' || h.type === 'bank').map((h) => h.date.slice(0, 10)))];
+      yearsOfHolidays.set(key, dates);
+    }
+    return dates;
+  };
+}
+
 /** YYYY-MM-DD of a date or date-time string (dates are kept in UTC). */
 export function toDateOnly(value: string | Date): string {
   return (typeof value === 'string' ? new Date(value) : value).toISOString().slice(0, 10);

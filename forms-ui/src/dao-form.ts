@@ -47,7 +47,8 @@ const HOST_PROPERTIES = ['readonly', 'audienceCleared', 'headingLevel', 'selectT
  * `no-submit` (no submit button, e.g. inside a host <form>), `draftDelay` / `draft-delay` (ms, 1000),
  * `headingLevel` / `heading-level` (1–6, default 2: the title's level, sections go down from it; h1 is GOV.UK's
  * large size, h2 medium), `errorSummary` / `error-summary` ("host": the host page shows the error summary, from
- * `dao-invalid`), `selectThreshold` / `select-threshold` (a list of more options than this is a select; 15).
+ * `dao-invalid`), `selectThreshold` / `select-threshold` (a list of more options than this is a select; 15),
+ * `caseValues` (the values the case has recorded, which computed answers may read as `case.*`: a report's counts).
  *
  * Events (bubbling, composed): `dao-change` {data} on every change; `dao-draft` {data} after `draftDelay` ms without
  * changes, to autosave; `dao-submit` {data, formId, formVersion} when a submission passes every check (data with
@@ -85,6 +86,7 @@ export class DaoForm extends LitElement {
     headingLevel: { type: Number, attribute: 'heading-level' },
     errorSummary: { attribute: 'error-summary' },
     selectThreshold: { type: Number, attribute: 'select-threshold' },
+    caseValues: { attribute: false },
   };
 
   declare schema: Schema | undefined;
@@ -100,6 +102,7 @@ export class DaoForm extends LitElement {
   declare headingLevel: number;
   declare errorSummary: string | undefined;
   declare selectThreshold: number;
+  declare caseValues: Record<string, unknown> | undefined;
 
   readonly #formValue = new FormValue(this, { report: () => void this.validate(), submitOwn: () => this.#submit() });
   /** What is being fetched or imported (schema, validator, this product's extensions), for updateComplete. */
@@ -244,6 +247,10 @@ export class DaoForm extends LitElement {
       if (extensionsReady(schema)) this.#useSchema(schema);
       else this.#load(loadExtensions, () => this.schema === schema && this.#useSchema(schema), EXTENSIONS_SRC);
     }
+    if (changed.has('caseValues') && !changed.has('schema')) {
+      this.#checked = undefined;
+      this.#store?.contextChanged();
+    }
     const hostChanged = [...changed.keys()].some((p) => HOST_PROPERTIES.includes(String(p)));
     if (hostChanged && this.#store) this.#host = this.#makeHost(this.#store);
   }
@@ -255,7 +262,7 @@ export class DaoForm extends LitElement {
       adoptStyles(this.renderRoot as ShadowRoot, [...DaoForm.elementStyles, styles]);
       this.#extensionStylesAdopted = true;
     }
-    this.#store = new FormStore(schema, this.#initialData);
+    this.#store = new FormStore(schema, this.#initialData, () => this.#computeContext());
     this.#store.subscribe((change) => this.#onStoreChange(change));
     this.#host = this.#makeHost(this.#store);
     this.#summary = undefined;
@@ -317,6 +324,11 @@ export class DaoForm extends LitElement {
     this.#afterChange(false);
   }
 
+  /** What computed answers read beside the answers: the case's values, and the time now (the server uses its own). */
+  #computeContext() {
+    return { ...(this.caseValues ? { case: this.caseValues } : {}), now: new Date().toISOString() };
+  }
+
   #onStoreChange(change: StoreChange): void {
     if (change.kind === 'value') this.#afterChange(true);
   }
@@ -328,7 +340,7 @@ export class DaoForm extends LitElement {
     const raw = this.#store?.data;
     const last = this.#checked;
     if (last && last.data === raw && last.validator === this.validator && this.#store) return last.result;
-    const data = prepareAnswers(schema, this.data);
+    const data = prepareAnswers(schema, this.data, this.#computeContext());
     const chosen = (instancePath: string) => this.#store?.variant(pointerToPath(instancePath));
     const result = { ...checkAnswers(this.validator, schema, data, chosen), data };
     this.#checked = { data: raw, validator: this.validator, result };

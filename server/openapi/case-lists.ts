@@ -105,7 +105,14 @@ export const caseListSchemas: Record<string, Schema> = {
   },
   Officer: {
     type: 'object',
-    properties: { username: str, name: str, role: str, capacity: { type: 'integer' }, active: { type: 'integer' } },
+    properties: {
+      username: str,
+      name: str,
+      role: str,
+      capacity: { type: 'integer' },
+      active: { type: 'integer' },
+      qualifications: { type: 'array', items: str, description: "The qualifications of the officer's role" },
+    },
   },
 };
 

@@ -64,7 +64,17 @@ export const schemas: Record<string, Schema> = {
       formsSubmitted: strings,
       deadlines: {
         type: 'array',
-        items: { type: 'object', properties: { name: str, label: str, due: str, instance: str } },
+        items: {
+          type: 'object',
+          properties: {
+            name: str,
+            label: str,
+            due: str,
+            instance: str,
+            at: { type: 'string', description: 'The moment it falls due, when it sends an event then' },
+            event: { type: 'string', description: 'The event the pathway is sent when it falls due' },
+          },
+        },
       },
       instances: { type: 'array', items: { type: 'object' } },
       signOffs: {

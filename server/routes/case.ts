@@ -23,7 +23,7 @@ function eventRequest(body: EventBody) {
   if (type !== undefined && typeof type !== 'string') throw problem(400, 'bad-request', 'type must be an event name.');
   if (instance !== undefined && typeof instance !== 'string') throw problem(400, 'bad-request', 'instance must be an instance id.');
   if (forms !== undefined && (typeof forms !== 'object' || forms === null || Array.isArray(forms))) throw problem(400, 'bad-request', 'forms must be {formId: answers}.');
-  if (!type && !forms) throw problem(400, 'bad-request', 'Send an event type, forms, or both.');
+  if (!type && !forms) throw problem(400, 'empty-change', 'Send an event type, forms, or both.');
   return { expectedVersion: expectedVersion as number, type: (type as string | undefined) ?? '', ...(instance ? { instance: instance as string } : {}), data: data ?? {}, ...(forms ? { forms: forms as Record<string, unknown> } : {}) };
 }
 

@@ -5,7 +5,7 @@ import { Router } from 'express';
 import { maxPageSize } from '../../engine/store/index.js';
 import { problem } from '../http-problems.js';
 import { requireUser, signedIn } from '../middleware/authorisation.js';
-import { seesAllCases } from '../services/abilities.js';
+import { seesAllCases, seesNoCases } from '../services/abilities.js';
 import { BUILT_IN_VIEWS, listQuery, worklistNames } from '../services/case-list-query.js';
 import { casePageJson } from '../services/case-list-items.js';
 import { caseResponse } from '../services/case-responses.js';
@@ -34,7 +34,7 @@ export function caseListRoutes(services: Services): Router {
   router.get('/', async (req, res) => {
     const viewer = signedIn(res);
     const { defs } = await services.registry.current();
-    if ((defs.roles.roles[viewer.role]?.caseVisibility ?? 'none') === 'none')
+    if (seesNoCases(defs, viewer.role))
       throw problem(403, 'forbidden', 'Your role does not see cases.');
     const now = services.now();
     const { view, query } = listQuery(req.query, viewer, defs, now);

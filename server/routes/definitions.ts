@@ -27,8 +27,8 @@ export function definitionRoutes(services: Services): Router {
     res.json(admin.validate(definitionFilesFrom(req.body)));
   });
 
-  router.post('/scenarios', (req, res) => {
-    res.json(admin.scenarios(definitionFilesFrom(req.body)));
+  router.post('/scenarios', async (req, res) => {
+    res.json(await admin.scenarios(definitionFilesFrom(req.body)));
   });
 
   router.get('/diff', async (req, res) => {

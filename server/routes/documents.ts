@@ -7,7 +7,7 @@ import { documentDetails } from '../services/document-details.js';
 import { documentFor, documentReader } from '../services/documents.js';
 import type { Services } from '../services/index.js';
 import { printDocument } from '../services/print/printable.js';
-import type { Redactor } from '../services/redaction.js';
+import type { Redactor } from '../../engine/reading/redaction.js';
 import { printRequest, printRoutes, sendPrint } from './print.js';
 import { serviceUser } from './users.js';
 

@@ -5,7 +5,7 @@ import { exceedsJsonDepth, JSON_LIMITS } from '../../engine/util/json-limits.js'
 import { problem } from '../http-problems.js';
 import { requireUser, signedIn } from '../middleware/authorisation.js';
 import type { Services } from '../services/index.js';
-import { Redactor } from '../services/redaction.js';
+import { Redactor } from '../../engine/reading/redaction.js';
 import { serviceUser } from './users.js';
 import { draftKey } from '../../engine/service/draft-key.js';
 

@@ -1,11 +1,13 @@
 // A form's schema as this reader is served it (placeholders filled at load, confidential parts withheld by role),
 // its precompiled validator for the browser, and its answers' TypeScript type for a host developer's code.
 import { Router } from 'express';
+import { logicOptionsFor } from '../../engine/compile/evaluate.js';
+import { BANK_HOLIDAYS_KEYWORD, computesWorkingDays } from '../../engine/forms/compute.js';
 import { formTypeScript } from '../../engine/forms/generate-types.js';
 import { problem } from '../http-problems.js';
 import { requireUser, signedIn } from '../middleware/authorisation.js';
 import type { Services } from '../services/index.js';
-import { Redactor } from '../services/redaction.js';
+import { Redactor } from '../../engine/reading/redaction.js';
 import { requestedDefinitions } from '../services/requested-definitions.js';
 import { validatorModuleFor } from '../services/validator-modules.js';
 
@@ -19,12 +21,17 @@ export function formRoutes(services: Services): Router {
     const redactor = new Redactor(defs, { role });
     const schema = redactor.schema(formId);
     if (!schema) throw problem(403, 'forbidden', 'Your role may not read this form.');
-    return { schema, version, cleared: redactor.cleared };
+    return { schema, version, cleared: redactor.cleared, defs };
   };
 
   router.get('/api/forms/:id', async (req, res) => {
-    const { schema } = await servedSchema(req.params.id, signedIn(res).role, req.query);
-    res.json(schema);
+    const { schema, defs } = await servedSchema(req.params.id, signedIn(res).role, req.query);
+    // The browser's evaluator has no calendar: a form whose computed answers count working days brings its own.
+    if (!computesWorkingDays(schema)) return void res.json(schema);
+    const year = new Date(services.now()).getUTCFullYear();
+    const holidays = logicOptionsFor(defs.settings).bankHolidays!;
+    const dates = Array.from({ length: 21 }, (_, i) => holidays(year - 10 + i)).flat();
+    res.json({ ...schema, [BANK_HOLIDAYS_KEYWORD]: dates });
   });
 
   router.get('/api/forms/:id/validator.js', async (req, res) => {

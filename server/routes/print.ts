@@ -8,7 +8,7 @@ import type { Services } from '../services/index.js';
 import type { PrintModel } from '../services/print/print-model.js';
 import { renderPrintPdf } from '../services/print/print-pdf.js';
 import { printForm, type PrintRequest } from '../services/print/printable.js';
-import type { Redactor } from '../services/redaction.js';
+import type { Redactor } from '../../engine/reading/redaction.js';
 import { renderPrintHtml } from '../services/print-view.js';
 import { serviceUser } from './users.js';
 

@@ -2,7 +2,10 @@
 // When no role in the file declares `manageDefinitions` / `readAudit`, roles that see all cases and are cleared for
 // confidential information are taken to have them.
 import type { CompiledDefinitions } from '../../engine/definitions/check.js';
-import { mayRead, mayReadConfidential } from '../../engine/runtime/permissions.js';
+import { seesAllCases } from '../../engine/service/visibility.js';
+
+export { readerIsCleared, readerMayReadForm, type Reader } from '../../engine/reading/reader.js';
+export { seesAllCases, seesNoCases } from '../../engine/service/visibility.js';
 
 export type Ability = 'manageDefinitions' | 'readAudit';
 
@@ -12,11 +15,7 @@ export function hasAbility(defs: CompiledDefinitions, role: string, ability: Abi
   if (!definition) return false;
   const declared = Object.values(roles).some((r) => ability in r);
   if (declared) return definition[ability] === true;
-  return definition.caseVisibility === 'all' && definition.confidential === true;
-}
-
-export function seesAllCases(defs: CompiledDefinitions, role: string): boolean {
-  return defs.roles.roles[role]?.caseVisibility === 'all';
+  return seesAllCases(defs, role) && definition.confidential === true;
 }
 
 export function isKnownRole(defs: CompiledDefinitions, role: string): boolean {
@@ -29,18 +28,4 @@ export function abilitiesOf(defs: CompiledDefinitions, role: string) {
     readAudit: hasAbility(defs, role, 'readAudit'),
     seesAllCases: seesAllCases(defs, role),
   };
-}
-
-/** Who is reading: a role (what it may read) seen through an audience (what may be shared with that audience). */
-export interface Reader {
-  role: string;
-  audience?: string;
-}
-
-export function readerMayReadForm(defs: CompiledDefinitions, reader: Reader, form: string): boolean {
-  return mayRead(defs, reader.role, form);
-}
-
-export function readerIsCleared(defs: CompiledDefinitions, reader: Reader): boolean {
-  return mayReadConfidential(defs, reader.role) && (reader.audience === undefined || mayReadConfidential(defs, reader.audience));
 }

@@ -1,6 +1,6 @@
-// The history in a case response — who did what and when, every event of the case — as JSON text. It is sent with
-// every response and grows with the case; the event log is append-only, so each case's text is kept and only the
-// events added since the last response are turned into JSON.
+// The history in a case response — who did what and when, the events of the case its reader may read about — as JSON
+// text. It is sent with every response and grows with the case; the event log is append-only, so each text is kept
+// (per case and reader's view of it: the key) and only the events added since the last response are turned into JSON.
 import type { EventHeader } from '../../engine/store/index.js';
 
 export class CaseHistoryJson {
@@ -13,8 +13,8 @@ export class CaseHistoryJson {
    * JSON of [{seq, type, by, byName, role, at}, …] for a case's first headers.length events (all of them, in seq
    * order), `names` giving display names by user name. Kept text naming someone whose name has changed since is made afresh.
    */
-  text(caseId: string, headers: EventHeader[], names: Record<string, string>): string {
-    let kept = this.cases.get(caseId);
+  text(key: string, headers: EventHeader[], names: Record<string, string>): string {
+    let kept = this.cases.get(key);
     const renamed = (user: string, name: string) => names[user] !== undefined && names[user] !== name;
     if (kept && Object.entries(kept.names).some(([user, name]) => renamed(user, name))) kept = undefined;
     // An older version than one shown before (a read that raced a change): built apart, the longer text is kept.
@@ -22,8 +22,8 @@ export class CaseHistoryJson {
     const entries = entriesJson(headers, kept?.count ?? 0, kept?.entries ?? '', names);
     const used = { ...kept?.names };
     for (const { userId } of headers.slice(kept?.count ?? 0)) used[userId] = names[userId] ?? userId;
-    this.cases.delete(caseId);
-    this.cases.set(caseId, { count: headers.length, entries, names: used });
+    this.cases.delete(key);
+    this.cases.set(key, { count: headers.length, entries, names: used });
     if (this.cases.size > this.maxCases) this.cases.delete(this.cases.keys().next().value!);
     return `[${entries}]`;
   }

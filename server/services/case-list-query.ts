@@ -2,14 +2,13 @@
 // refused with a 400 that says what is accepted. A page never holds more than maxPageSize cases: a larger `limit` is
 // taken as that.
 import type { CompiledDefinitions } from '../../engine/definitions/check.js';
-import { caseSorts, maxPageSize, type CaseQuery, type CaseSort } from '../../engine/store/index.js';
+import { viewNames, viewQuery, type ListQuery } from '../../engine/service/case-views.js';
+import { caseSorts, maxPageSize, type CaseSort } from '../../engine/store/index.js';
 import { problem } from '../http-problems.js';
 import type { Viewer } from '../types.js';
 
-/** The views every role has; a pathway's state meta may add named worklists (`worklists: [referrals]`). */
-export const BUILT_IN_VIEWS = ['all', 'mine', 'waiting', 'act'] as const;
+export { BUILT_IN_VIEWS, worklistNames, type ListQuery } from '../../engine/service/case-views.js';
 
-export type ListQuery = Omit<CaseQuery, 'visibleTo'>;
 type Params = Record<string, unknown>;
 
 function text(params: Params, name: string): string | undefined {
@@ -39,36 +38,11 @@ function date(params: Params, name: string): string | undefined {
   return time.toISOString();
 }
 
-/** Named worklists of the current definitions (state meta.worklists). */
-export function worklistNames(defs: CompiledDefinitions): string[] {
-  const names = new Set<string>();
-  const visit = (node: unknown): void => {
-    if (!node || typeof node !== 'object') return;
-    const { meta, states } = node as { meta?: { worklists?: unknown }; states?: Record<string, unknown> };
-    if (Array.isArray(meta?.worklists)) for (const name of meta.worklists) names.add(String(name));
-    for (const child of Object.values(states ?? {})) visit(child);
-  };
-  for (const pathway of defs.pathways.values()) visit(pathway.config);
-  return [...names].sort();
-}
-
 /** The view's own part of the query: whose cases, which list, and its usual order. */
-function viewQuery(view: string, viewer: Viewer, defs: CompiledDefinitions): ListQuery {
-  switch (view) {
-    case 'all':
-      return {};
-    case 'mine':
-      return { involving: viewer.username };
-    case 'waiting':
-      return { waiting: true, sort: 'waiting' };
-    case 'act':
-      return { list: `act:${viewer.role}` };
-    default:
-      if (worklistNames(defs).includes(view)) return { list: view };
-      throw problem(400, 'bad-request', `view is one of ${[...BUILT_IN_VIEWS, ...worklistNames(defs)].join(', ')}.`, {
-        parameter: 'view',
-      });
-  }
+function viewQueryOf(view: string, viewer: Viewer, defs: CompiledDefinitions): ListQuery {
+  const query = viewQuery(view, { id: viewer.username, role: viewer.role }, defs);
+  if (query) return query;
+  throw problem(400, 'bad-request', `view is one of ${viewNames(defs).join(', ')}.`, { parameter: 'view' });
 }
 
 /** The query of GET /api/cases (and of the allocation queue, which fixes its own view). */
@@ -80,7 +54,7 @@ export function listQuery(
 ): { view: string; query: ListQuery } {
   // `filter` is the older name of `view`.
   const view = text(params, 'view') ?? text(params, 'filter') ?? 'all';
-  const query: ListQuery = { ...viewQuery(view, viewer, defs), count: true };
+  const query: ListQuery = { ...viewQueryOf(view, viewer, defs), count: true };
   const q = text(params, 'q');
   if (q !== undefined) query.q = q.slice(0, 200);
   const states = text(params, 'stage') ?? text(params, 'state');

@@ -6,17 +6,11 @@ import type { CaseStore, EventHeader } from '../../engine/store/index.js';
 import type { Viewer } from '../types.js';
 import type { CaseHistoryJson } from './case-history-json.js';
 import { RedactorsByVersion, type DefinitionsAt } from './collected-answers.js';
-import { Redactor } from './redaction.js';
+import { Redactor } from '../../engine/reading/redaction.js';
 import { detailsOf, detailUsers } from './document-details.js';
 import { showSignOffs } from './sign-off-records.js';
-import { documentReachesReader, sharedOnly } from './document-sharing.js';
+import { documentShown, formShown, historyFor, noticesFor } from '../../engine/reading/case-reading.js';
 import type { PeopleDirectory } from './people.js';
-
-/** Whether a document of the case reaches this reader now: a form they may read, shared with them where it must be. */
-function documentShown(snapshot: CaseSnapshotView, redactor: Redactor, id: string, form: string | undefined): boolean {
-  const data = snapshot.record.snapshot as CaseData;
-  return Boolean(form && redactor.mayReadForm(form) && documentReachesReader(snapshot.defs, data, id, redactor.reader));
-}
 
 export async function documentsOf(
   snapshot: CaseSnapshotView,
@@ -26,7 +20,7 @@ export async function documentsOf(
   const data = snapshot.record.snapshot as CaseData;
   const redactor = redactors.current;
   const shown = snapshot.view.instances.filter(
-    (i) => i.kind === 'document' && documentShown(snapshot, redactor, i.id, i.form),
+    (i) => i.kind === 'document' && documentShown(snapshot.defs, data, redactor, i.id),
   );
   return Promise.all(
     shown.map(async (i) => ({
@@ -49,7 +43,7 @@ export async function submittedForms(data: CaseData, redactors: RedactorsByVersi
   const forms: Record<string, { data: Record<string, unknown>; submittedBy: string; role: string; at: string; formVersion: number; definitionVersion: number }> = {};
   for (const [id, submission] of Object.entries(data.forms)) {
     // A document's form reaches a reader it is shared with only as the document, once shared.
-    if (sharedOnly(defs, redactors.current.reader, id)) continue;
+    if (!formShown(defs, redactors.current, id)) continue;
     const answers = await redactors.answers(id, submission);
     if (answers) forms[id] = { data: answers, submittedBy: submission.submittedBy, role: submission.role, at: submission.at, formVersion: submission.formVersion, definitionVersion: redactors.collectedUnder(submission) };
   }
@@ -91,9 +85,11 @@ export async function caseResponse(
   const redactor = new Redactor(defs, { role: viewer.role });
   const data = record.snapshot as CaseData;
   const redactors = new RedactorsByVersion(redactor, record.definitionVersion, definitionsAt);
-  const headers = await store.listEventHeaders(record.id, record.version);
+  // Only the entries and notices about what this reader may read (a confidential document's audit steps are not).
+  const headers = historyFor(defs, data, redactor, await store.listEventHeaders(record.id, record.version));
+  const notices = noticesFor(defs, data, redactor);
   const named = namedUsers(data, view.values, record.createdBy, headers);
-  for (const notice of view.notifications) if (notice.done) named.add(notice.done.by);
+  for (const notice of notices) if (notice.done) named.add(notice.done.by);
   const names = people ? await people.namesOf(named) : {};
   const beforeHistory = {
     id: record.id,
@@ -106,12 +102,12 @@ export async function caseResponse(
     allowedEvents: view.allowedEvents,
     tasks: view.tasks,
     formsOpen: view.formsOpen,
-    formsSubmitted: view.formsSubmitted.filter((f) => redactor.mayReadForm(f) && !sharedOnly(defs, redactor.reader, f)),
+    formsSubmitted: view.formsSubmitted.filter((f) => formShown(defs, redactor, f)),
     deadlines: view.deadlines,
-    notifications: view.notifications.map((n) =>
+    notifications: notices.map((n) =>
       n.done ? { ...n, done: { ...n.done, byName: names[n.done.by] ?? n.done.by } } : n,
     ),
-    instances: view.instances.filter((i) => i.kind !== 'document' || documentShown(snapshot, redactor, i.id, i.form)),
+    instances: view.instances.filter((i) => i.kind !== 'document' || documentShown(defs, data, redactor, i.id)),
     // The case's own sign-offs and its inner pathways' (a document's are on the document).
     signOffs: Object.values(data.instances)
       .filter((i) => i.kind !== 'document')
@@ -130,7 +126,10 @@ export async function caseResponse(
     updatedAt: record.updatedAt,
   };
   // Both objects always have keys (id; createdBy …), so the braces can be cut and the pieces joined.
-  const historyText = history.text(record.id, headers, names);
+  // The kept text is per reader's view of the case: which documents reach them decides which entries are there.
+  const shownDocuments = beforeHistory.documents.map((d) => d.id).join(',');
+  const historyKey = [record.id, viewer.role, redactor.reader.audience ?? '', shownDocuments].join('\u0000');
+  const historyText = history.text(historyKey, headers, names);
   const text = `${JSON.stringify(beforeHistory).slice(0, -1)},"history":${historyText},${JSON.stringify(afterHistory).slice(1)}`;
   return { text, redactor };
 }

@@ -5,7 +5,7 @@
 // any of them may have recorded them.
 import type { CompiledDefinitions } from '../../engine/definitions/check.js';
 import type { CaseData, FormSubmission } from '../../engine/runtime/model.js';
-import { Redactor } from './redaction.js';
+import { Redactor } from '../../engine/reading/redaction.js';
 
 export type DefinitionsAt = (version: number) => Promise<CompiledDefinitions>;
 

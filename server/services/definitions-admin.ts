@@ -43,10 +43,10 @@ export class DefinitionsAdmin {
     return { valid: problems.length === 0, problems: problems.map(publicProblem) };
   }
 
-  scenarios(files: DefinitionFiles) {
+  async scenarios(files: DefinitionFiles) {
     const { problems, compiled } = checkDefinitions(files, 'draft');
     if (!compiled) return { ran: false, passed: false, problems: problems.map(publicProblem), results: [] };
-    const results = runAllScenarios(compiled);
+    const results = await runAllScenarios(compiled);
     return { ran: true, problems: [], passed: results.every((r) => r.passed), results };
   }
 

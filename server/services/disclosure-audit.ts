@@ -2,7 +2,7 @@
 // is refused, the audit log records who, when, which case and which forms: never the content itself.
 import type { CaseStore } from '../../engine/store/index.js';
 import type { Viewer } from '../types.js';
-import type { Redactor } from './redaction.js';
+import type { Redactor } from '../../engine/reading/redaction.js';
 
 export class DisclosureAudit {
   constructor(

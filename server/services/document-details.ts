@@ -8,7 +8,7 @@ import type { CaseSnapshotView } from '../../engine/service/case-service.js';
 import type { CaseData, InstanceRecord } from '../../engine/runtime/model.js';
 import { RedactorsByVersion, type DefinitionsAt } from './collected-answers.js';
 import type { PeopleDirectory } from './people.js';
-import type { Redactor } from './redaction.js';
+import type { Redactor } from '../../engine/reading/redaction.js';
 import { showSignOffs } from './sign-off-records.js';
 
 const workers = new WeakMap<CompiledDefinitions, Map<string, Set<string>>>();

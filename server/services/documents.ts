@@ -4,8 +4,8 @@ import type { CaseSnapshotView } from '../../engine/service/case-service.js';
 import type { CaseData } from '../../engine/runtime/model.js';
 import { problem } from '../http-problems.js';
 import { RedactorsByVersion, type DefinitionsAt } from './collected-answers.js';
-import { documentReachesReader } from './document-sharing.js';
-import { Redactor } from './redaction.js';
+import { documentReachesReader } from '../../engine/reading/document-sharing.js';
+import { Redactor } from '../../engine/reading/redaction.js';
 
 /**
  * The document as its reader may see it. Its answers are shown with the form of the definitions version they were

@@ -18,18 +18,18 @@ describe('protocol scenarios', () => {
   });
 
   for (const scenario of scenarios) {
-    it(`should pass: ${scenario.id}`, () => {
-      const outcome = runScenario(compiled!, scenario.id, scenario.data);
+    it(`should pass: ${scenario.id}`, async () => {
+      const outcome = await runScenario(compiled!, scenario.id, scenario.data);
       expect(outcome.failures).toEqual([]);
       expect(outcome.passed).toBe(true);
     });
   }
 
-  it('should fail a scenario whose expectation is wrong (the runner checks what it says)', () => {
+  it('should fail a scenario whose expectation is wrong (the runner checks what it says)', async () => {
     const scenario = structuredClone(scenarios[0]!.data);
     const step = scenario.steps.find((s) => s.expect?.state)!;
     step.expect!.state = 'no-such-state';
-    expect(runScenario(compiled!, 'broken', scenario).passed).toBe(false);
+    expect((await runScenario(compiled!, 'broken', scenario)).passed).toBe(false);
   });
 
   it('should end `npm run scenarios` with "N passed, 0 failed"', async () => {

@@ -31,21 +31,21 @@ const { runScenario } = await import('../../engine/scenarios/run-scenario.js');
 const { compiled } = checkDefinitions(await readDefinitionFiles('definitions'));
 const scenarios = [...compiled!.set.scenarios.values()];
 
-function walk(scenario: (typeof scenarios)[number], freeze: boolean) {
+async function walk(scenario: (typeof scenarios)[number], freeze: boolean) {
   calls.freeze = freeze;
   calls.frozenInputs = 0;
   calls.results = [];
-  const outcome = runScenario(compiled!, scenario.id, structuredClone(scenario.data));
+  const outcome = await runScenario(compiled!, scenario.id, structuredClone(scenario.data));
   return { outcome, results: calls.results, frozenInputs: calls.frozenInputs };
 }
 
 describe('applyCommand on frozen cases', () => {
   for (const scenario of scenarios) {
-    it(`should walk ${scenario.id} on frozen cases exactly as on plain ones`, () => {
+    it(`should walk ${scenario.id} on frozen cases exactly as on plain ones`, async () => {
       // given the walk on plain data
-      const plain = walk(scenario, false);
+      const plain = await walk(scenario, false);
       // when every case handed to applyCommand is frozen first
-      const frozen = walk(scenario, true);
+      const frozen = await walk(scenario, true);
       // then it passes, and every command's result is the same, refusals included
       expect(frozen.outcome.failures).toEqual([]);
       expect(frozen.frozenInputs).toBeGreaterThan(0);

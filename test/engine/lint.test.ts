@@ -86,7 +86,8 @@ describe('lintDefinitions', () => {
     it('should name a guard that is not implemented', async () => {
       const problems = await problemsAfter('pathways/flow.yaml', 'guard: { type: withinCapacity }', 'guard: { type: hasCapacity }');
       expect(problems).toContain(
-        "defs/pathways/flow.yaml:29:24: Guard 'hasCapacity' is not implemented; use one of: formComplete, hasQualification, hasRole, logic, withinCapacity",
+        "defs/pathways/flow.yaml:29:24: Guard 'hasCapacity' is not implemented; use one of: formComplete, " +
+          'hasQualification, hasRole, logic, recordedByAll, withinCapacity',
       );
     });
     it('should name an action that is not implemented', async () => {

@@ -117,4 +117,21 @@ export const LOGIC_EXAMPLES: [unknown, unknown, unknown][] = [
     { temp: 100, pie: { filling: 'apple' } },
     true,
   ],
+  // The date operators of this evaluator (JSON Logic has none): the examples of docs/definitions.md. In the browser
+  // they must give the same dates in England and Wales (Europe/London) as in Node; with no bank holidays given, working
+  // days skip weekends only.
+  [{ today: [] }, { now: '2026-03-29T23:30:00Z' }, '2026-03-30'],
+  [{ now: [] }, { now: '2026-01-05T09:00:00.000Z' }, '2026-01-05T09:00:00.000Z'],
+  [{ date: '2026-10-25T00:30:00Z' }, null, '2026-10-25'],
+  [{ days_between: ['2026-03-28', '2026-03-30'] }, null, 2],
+  [{ working_days_between: ['2026-01-09', '2026-01-12'] }, null, 1],
+  [{ months_between: ['2024-01-31', '2024-02-29'] }, null, 1],
+  [{ years_between: ['1989-05-21', { today: [] }] }, { now: '2026-05-21T08:00:00Z' }, 37],
+  [{ date_add: ['2024-01-31', 1, 'months'] }, null, '2024-02-29'],
+  [{ date_add: ['2026-01-09', 1, 'working_days'] }, null, '2026-01-12'],
+  [
+    { '<': [{ months_between: [{ var: 'incident' }, { today: [] }] }, 18] },
+    { now: '2026-01-05T09:00:00Z', incident: '2024-07-06' },
+    true,
+  ],
 ];

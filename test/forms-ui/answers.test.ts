@@ -1,5 +1,7 @@
 // forms-ui/src/core/answers.ts and paths.ts: what a form submits, and immutable updates by path.
 import { beforeAll, describe, expect, it } from 'vitest';
+import { logicOptionsFor } from '../../engine/compile/evaluate.js';
+import { computeAnswers } from '../../engine/forms/compute.js';
 import { prepareAnswers } from '../../forms-ui/src/core/answers.js';
 import { loadExtensions } from '../../forms-ui/src/extensions.js';
 
@@ -30,6 +32,45 @@ describe('answers', () => {
 
     it('should prune emptied groups and fill in computed answers', () => {
       expect(prepareAnswers(schema, { section: {}, a: 2, b: 3 })).toEqual({ a: 2, b: 3, total: 5 });
+    });
+
+    it("should compute from the case's recorded values and the time, as the server does (issue 21)", () => {
+      const counted = {
+        type: 'object',
+        properties: {
+          attended: {
+            type: 'integer',
+            'x-compute': { reduce: [{ var: 'case.attended' }, { '+': [{ var: 'accumulator' }, 1] }, 0] },
+          },
+          age: { type: 'integer', 'x-compute': { years_between: [{ var: 'form.born' }, { today: [] }] } },
+          born: { type: 'string' },
+        },
+      };
+      const context = { case: { attended: [1, 3, 4] }, now: '2026-05-21T09:00:00Z' };
+      expect(prepareAnswers(counted, { born: '1989-05-21' }, context)).toEqual({
+        born: '1989-05-21',
+        attended: 3,
+        age: 37,
+      });
+      expect(prepareAnswers(counted, { born: '1989-05-21' }, context)).toEqual(
+        computeAnswers(counted, { born: '1989-05-21' }, context),
+      );
+    });
+
+    it('should count working days over the bank holidays a served form brings, as the server does over its settings', () => {
+      const form = {
+        type: 'object',
+        properties: {
+          due: { type: 'string', 'x-compute': { date_add: [{ var: 'form.from' }, 1, 'working_days'] } },
+          from: { type: 'string' },
+        },
+      };
+      const settings = { county: 'Test', capacity: { default: 1 }, bankHolidays: { country: 'GB', region: 'ENG' } };
+      const holidays = logicOptionsFor(settings).bankHolidays!;
+      const served = { ...form, 'x-bankHolidays': [...holidays(2026)] };
+      const server = computeAnswers(form, { from: '2026-12-24' }, { options: logicOptionsFor(settings) });
+      expect(server).toEqual({ from: '2026-12-24', due: '2026-12-29' });
+      expect(prepareAnswers(served, { from: '2026-12-24' })).toEqual(server);
     });
   });
 

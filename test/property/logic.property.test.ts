@@ -25,6 +25,7 @@ import fc from 'fast-check';
 import { LogicEngine } from 'json-logic-engine';
 import { describe, expect, it } from 'vitest';
 import { evaluateLogic, logicOperators } from '../../engine/expressions/logic.js';
+import { dateOperators } from '../../engine/expressions/operators/dates.js';
 
 // The plain interpreter: its "interpreted optimisation", on by default, gets some expressions wrong (it gave 0 for
 // {"/": [{"reduce": [[], …, {"var": ["n", 0]}]}, 1]} over {"n": 1}, found by this test).
@@ -209,7 +210,9 @@ describe('evaluateLogic', () => {
       }),
       { numRuns: 3000 },
     );
-    // Every operator of the table was tried.
-    expect([...logicOperators].filter((name) => !seen.has(name))).toEqual([]);
+    // Every operator of the table was tried, but the date operators: json-logic-engine has none, and they are checked
+    // against their own oracles in date-operators.property.test.ts.
+    const untried = [...logicOperators].filter((name) => !seen.has(name) && !Object.hasOwn(dateOperators, name));
+    expect(untried).toEqual([]);
   });
 });

@@ -157,7 +157,14 @@ describe('case lists', () => {
       expect(queue.cases[0]!.id).toBe(ids.taylor);
       expect(queue.total).toBe(55);
       expect(queue.officers).toEqual([
-        { username: 'officer-a', name: 'Olu Officer', role: 'officer', capacity: 2, active: 1 },
+        {
+          username: 'officer-a',
+          name: 'Olu Officer',
+          role: 'officer',
+          capacity: 2,
+          active: 1,
+          qualifications: ['qualified'],
+        },
       ]);
     });
   });

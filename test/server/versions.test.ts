@@ -21,6 +21,11 @@ beforeAll(async () => {
     .replace('required: [name, urgent]', 'required: [name, urgent, area]')
     .replace('    title: Name of the person', '    title: Full name of the person\n  area:\n    type: string\n    title: Area');
   files['pathways/flow.yaml'] = files['pathways/flow.yaml']!.replace('title: Allocate\n', 'title: Allocate to an officer\n');
+  // the walk-through gives the new question too: check:definitions would refuse answers the form now refuses
+  files['scenarios/happy.yaml'] = files['scenarios/happy.yaml']!.replace(
+    'forms: { request: { name: Sam, urgent: true } }',
+    'forms: { request: { name: Sam, urgent: true, area: North } }',
+  );
   expect((await lead.post('/api/definitions/publish', { files, note: 'add area' }).expect(200)).body.version).toBe(2);
 });
 afterAll(async () => server.close());

@@ -57,6 +57,27 @@ describe('CaseService', () => {
       });
       expect(await store.listEvents(opened.record.id)).toHaveLength(1);
     });
+    it('should refuse an empty change, storing no event and keeping the version (issue 21)', async () => {
+      const { service, store } = await start({ now: '2026-04-01T09:00:00.000Z' });
+      const opened = await service.openCase(requester, 'flow');
+      for (const empty of [{ expectedVersion: 1, type: '', forms: {} }, { expectedVersion: 1, type: '' }]) {
+        const refused = service.change(opened.record.id, requester, empty);
+        await expect(refused).rejects.toMatchObject({ code: 'empty-change' });
+      }
+      expect((await store.getCase(opened.record.id))?.version).toBe(1);
+      expect(await store.listEvents(opened.record.id)).toHaveLength(1);
+    });
+    it('should record what each event is about: the instance it was sent to and the forms it submitted', async () => {
+      const { service, store } = await start({ now: '2026-04-01T09:00:00.000Z' });
+      const opened = await service.openCase(requester, 'flow');
+      const forms = { request: { name: 'Sam', urgent: true } };
+      await service.change(opened.record.id, requester, { expectedVersion: 1, type: 'SUBMIT', forms });
+      const headers = await store.listEventHeaders(opened.record.id);
+      expect(headers.map((h) => [h.type, h.about])).toEqual([
+        ['case.opened', { instance: 'case' }],
+        ['SUBMIT', { instance: 'case', forms: ['request'] }],
+      ]);
+    });
     it('should keep invalid answers out of the store and name the field', async () => {
       const { service, store } = await start({ now: '2026-04-01T09:00:00.000Z' });
       const opened = await service.openCase(requester, 'flow');
@@ -114,7 +135,7 @@ describe('CaseService', () => {
     it('should list only visible cases and respect allocation capacity', async () => {
       const { service } = await start({ now: '2026-04-01T09:00:00.000Z' });
       const loads = await service.officerLoads((await (service as unknown as { registry: DefinitionRegistry }).registry.current()).defs);
-      expect(loads).toEqual({ 'officer-a': { capacity: 2, active: 0 } });
+      expect(loads).toEqual({ 'officer-a': { capacity: 2, active: 0, qualifications: ['qualified'] } });
       const a = await service.openCase(requester, 'flow');
       const b = await service.openCase({ id: 'requester-b', role: 'requester' }, 'flow');
       expect((await service.listCases(requester)).cases.map((c) => c.id)).toEqual([a.record.id]);

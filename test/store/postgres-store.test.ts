@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { postgresMigrations } from '../../engine/store/migrations/postgres.js';
 import { openPostgresStore } from '../../engine/store/postgres-store.js';
 import type { CaseStore, DeadlineRecord } from '../../engine/store/types.js';
 import { itCommitsConcurrently } from './concurrent-commits.js';
@@ -50,6 +51,36 @@ describe('PostgresStore', () => {
 
   describe('#commitEvent', () => {
     itCommitsConcurrently('pools', openTwice);
+  });
+
+  describe('migration 7', () => {
+    it('should give events stored before it what they are about, from their logged commands (issue 21)', async () => {
+      // given events stored without it
+      const [store] = await openTwice();
+      await store.createCase(newCase('c1'));
+      const schema = schemas.at(-1)!;
+      const client = new pg.Client({ connectionString, options: `-c search_path=${schema}` });
+      await client.connect();
+      const insert = `INSERT INTO events (case_id, seq, type, user_id, role, at, definition_version, data)
+        VALUES ('c1', $1, $2, 'ann', 'lead', $3, 1, $4::jsonb)`;
+      const commands = (...list: object[]) => JSON.stringify({ commands: list });
+      const submitted = commands({ kind: 'submitForm', form: 'request' }, { kind: 'send', instance: 'case' });
+      const fired = commands({ kind: 'fireTimer', timer: 'document:1/xstate.after.due' });
+      await client.query(insert, [2, 'SUBMIT', minutesIn(2), submitted]);
+      await client.query(insert, [3, 'timer.fired', minutesIn(3), fired]);
+      // when its backfill runs (the column is there already)
+      const migration = postgresMigrations.find((m) => m.version === 7)!;
+      await client.query(migration.sql.replace(/ALTER TABLE events ADD COLUMN about text;/, ''));
+      await client.end();
+      // then (read by a store that has not cached these headers)
+      const reader = openPostgresStore({ connectionString, schema });
+      opened.push(reader);
+      const headers = await reader.listEventHeaders('c1');
+      expect(headers.slice(1).map((h) => [h.seq, h.about])).toEqual([
+        [2, { instance: 'case', forms: ['request'] }],
+        [3, { instance: 'document:1' }],
+      ]);
+    });
   });
 
   describe('#claimDueDeadlines', () => {

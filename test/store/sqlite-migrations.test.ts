@@ -75,4 +75,41 @@ describe('SQLite migrations', () => {
       expect(deadlinesSql).toMatch(/WITHOUT ROWID/i);
     });
   });
+
+  describe('6: what each event is about', () => {
+    it('should give events stored before it theirs from the commands they logged (issue 21)', async () => {
+      // given a database as migrations 1-5 left it, with an event of each kind
+      const file = join(tempDir, 'v5.sqlite');
+      databaseAtVersion3(file);
+      const db = new Database(file);
+      for (const migration of sqliteMigrations.filter((m) => m.version > 3 && m.version <= 5)) {
+        db.exec(migration.sql);
+        db.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)').run(migration.version, migration.name, minutesIn(0));
+      }
+      const event = db.prepare(`INSERT INTO events (case_id, seq, type, user_id, role, at, definition_version, data)
+        VALUES ('c1', ?, ?, 'ann', 'lead', ?, 1, ?)`);
+      const commands = (...list: object[]) => JSON.stringify({ commands: list });
+      event.run(1, 'case.opened', minutesIn(1), commands({ kind: 'open', pathway: 'p' }));
+      const sent = { kind: 'send', instance: 'case', type: 'SUBMIT' };
+      event.run(2, 'SUBMIT', minutesIn(2), commands({ kind: 'submitForm', form: 'request' }, sent));
+      const ownAnswers = { kind: 'submitForm', form: 'report', instance: 'document:1' };
+      event.run(3, 'forms.submitted', minutesIn(3), commands(ownAnswers));
+      event.run(4, 'timer.fired', minutesIn(4), commands({ kind: 'fireTimer', timer: 'document:1/xstate.after.due' }));
+      event.run(5, 'other', minutesIn(5), JSON.stringify({ something: 'else' }));
+      db.close();
+      // when
+      const store = openSqliteStore(file);
+      await store.migrate();
+      // then
+      const headers = await store.listEventHeaders('c1');
+      await store.close();
+      expect(headers.map((h) => [h.seq, h.about])).toEqual([
+        [1, {}],
+        [2, { instance: 'case', forms: ['request'] }],
+        [3, { instance: 'document:1', forms: ['report'] }],
+        [4, { instance: 'document:1' }],
+        [5, undefined],
+      ]);
+    });
+  });
 });

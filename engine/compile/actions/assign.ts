@@ -1,5 +1,5 @@
 // Action: record a value on the case, either a literal `value` or the result of a JSON Logic `expr`.
-import { evaluateLogic } from '../../expressions/logic.js';
+import { evaluateInEnv } from '../evaluate.js';
 import { setPath } from '../../util/paths.js';
 import type { ActionDefinition } from '../vocabulary.js';
 
@@ -14,7 +14,7 @@ export const assignAction: ActionDefinition = {
     properties: { path: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z0-9_]+)*$' }, value: {}, expr: {} },
   },
   apply: (context, env, params) => {
-    const value = 'expr' in params ? evaluateLogic(params.expr, env) : params.value;
+    const value = 'expr' in params ? evaluateInEnv(params.expr, env) : params.value;
     setPath(context.case, params.path as string, value ?? null);
   },
   references: (params) => ({

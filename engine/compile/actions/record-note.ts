@@ -1,5 +1,5 @@
 // Action: add a line to the case history, fixed text or worked out with JSON Logic.
-import { evaluateLogic } from '../../expressions/logic.js';
+import { evaluateInEnv } from '../evaluate.js';
 import type { ActionDefinition } from '../vocabulary.js';
 
 export const recordNoteAction: ActionDefinition = {
@@ -12,7 +12,7 @@ export const recordNoteAction: ActionDefinition = {
     properties: { text: { type: 'string' }, expr: {} },
   },
   apply: (context, env, params) => {
-    const text = 'expr' in params ? String(evaluateLogic(params.expr, env) ?? '') : (params.text as string);
+    const text = 'expr' in params ? String(evaluateInEnv(params.expr, env) ?? '') : (params.text as string);
     context.notes.push({ at: env.now, by: env.user.id, text });
   },
   references: (params) =>

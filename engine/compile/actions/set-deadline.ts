@@ -1,5 +1,6 @@
-// Action: set a named deadline, counted from the event's time or back from a date recorded on the case.
-import { evaluateLogic } from '../../expressions/logic.js';
+// Action: set a named deadline, counted from the event's time or back from a date recorded on the case; with
+// `dueEvent`, the pathway is sent that event when the deadline falls due (until it is cleared).
+import { evaluateInEnv } from '../evaluate.js';
 import { addDuration, toDateOnly } from '../../util/working-days.js';
 import type { ActionDefinition } from '../vocabulary.js';
 
@@ -21,11 +22,12 @@ export const setDeadlineAction: ActionDefinition = {
       weeks: { type: 'number', minimum: 0 },
       before: { type: 'string', description: 'a case path holding the date to count back from' },
       after: { type: 'string', description: 'a case path holding the date to count on from (default: now)' },
+      dueEvent: { type: 'string', description: 'an event sent to this pathway when the deadline falls due' },
     },
   },
   apply: (context, env, params) => {
     const anchorPath = (params.before ?? params.after) as string | undefined;
-    const anchor = anchorPath ? evaluateLogic({ var: anchorPath }, env) : env.now;
+    const anchor = anchorPath ? evaluateInEnv({ var: anchorPath }, env) : env.now;
     if (typeof anchor !== 'string' || Number.isNaN(Date.parse(anchor))) {
       delete context.deadlines[params.name as string];
       return;
@@ -36,9 +38,17 @@ export const setDeadlineAction: ActionDefinition = {
       env.settings.bankHolidays ?? ENGLAND_AND_WALES,
       params.before ? -1 : 1,
     );
-    context.deadlines[params.name as string] = { due: toDateOnly(due), label: params.label as string };
+    const event = params.dueEvent as string | undefined;
+    context.deadlines[params.name as string] = {
+      due: toDateOnly(due),
+      label: params.label as string,
+      // Sent at the moment it falls due, whatever state the pathway is in (a state left and entered again — a
+      // suspension — does not start it again, as an `after` of that state would).
+      ...(event ? { at: due, event } : {}),
+    };
   },
   references: (params) => ({
     expressions: [params.before, params.after].filter(Boolean).map((p) => ({ var: p })),
+    ...(params.dueEvent ? { events: [params.dueEvent as string] } : {}),
   }),
 };

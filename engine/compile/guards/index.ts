@@ -4,8 +4,11 @@ import { formCompleteGuard } from './form-complete.js';
 import { hasQualificationGuard } from './has-qualification.js';
 import { hasRoleGuard } from './has-role.js';
 import { logicGuard } from './logic.js';
+import { recordedByAllGuard } from './recorded-by-all.js';
 import { withinCapacityGuard } from './within-capacity.js';
 
 export const guardRegistry: ReadonlyMap<string, GuardDefinition> = new Map(
-  [logicGuard, formCompleteGuard, hasRoleGuard, hasQualificationGuard, withinCapacityGuard].map((g) => [g.name, g]),
+  [logicGuard, formCompleteGuard, hasRoleGuard, hasQualificationGuard, withinCapacityGuard, recordedByAllGuard].map(
+    (g) => [g.name, g],
+  ),
 );

@@ -63,6 +63,13 @@ export function lintExpressions(ctx: LintContext): void {
               return USER_FIELDS.has(rest[0] ?? '') ? undefined : `user has only ${[...USER_FIELDS].join(', ')}`;
             case 'officers':
               return undefined;
+            case 'signOffs':
+              return undefined;
+            case 'settings': {
+              const settings = (set.settings?.data ?? {}) as JsonObject;
+              if (rest.length === 0 || Object.hasOwn(settings, rest[0]!)) return undefined;
+              return `settings.yaml has no "${rest[0]}"`;
+            }
             case 'case':
               return rest.length === 0 || written.has(rest[0]!) ? undefined : `"case.${rest[0]}" is never recorded by an assign action in this pathway`;
             case 'forms': {
@@ -81,10 +88,19 @@ export function lintExpressions(ctx: LintContext): void {
               return field === '' || schemaAt(schema as never, field) ? undefined : `event "${event}" data has no "${field}"`;
             }
             default:
-              return `unknown name "${root}${tail ? '.' + tail : ''}": use case, forms, event, user or now`;
+              return `unknown name "${root}${tail ? '.' + tail : ''}": use case, forms, event, user, now or settings`;
           }
         });
       }
+    }
+  }
+  // A computed answer may read what any pathway that starts a case records (the case's own values).
+  const caseValues = new Set<string>();
+  for (const [id, walk] of ctx.walks) {
+    if ((set.pathways.get(id)!.data.meta as JsonObject | undefined)?.startsCase === false) continue;
+    for (const use of walk.uses) {
+      const writes = actionRegistry.get(use.type)?.references?.(use.params).writes ?? [];
+      for (const path of writes) caseValues.add(path.split('.')[0]!);
     }
   }
   for (const [id, form] of set.forms) {
@@ -92,7 +108,12 @@ export function lintExpressions(ctx: LintContext): void {
       if (!('x-compute' in node)) return;
       checkExpression(form.source, [...path, 'x-compute'], node['x-compute'], (varPath) => {
         const [root, ...rest] = varPath.split('.');
-        if (root !== 'form') return 'computed answers read the form as "form.<question>"';
+        if (root === 'now') return rest.length ? '"now" has no parts' : undefined;
+        if (root === 'case') {
+          if (rest.length === 0 || caseValues.has(rest[0]!)) return undefined;
+          return `"case.${rest[0]}" is never recorded by an assign action of a pathway that starts cases`;
+        }
+        if (root !== 'form') return 'computed answers read the form as "form.<question>", "case.<value>" or "now"';
         return formPathExists(id, rest.join('.')) ? undefined : `this form has no question "${rest.join('.')}"`;
       });
     });

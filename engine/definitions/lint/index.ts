@@ -7,6 +7,7 @@ import { lintExpressions } from './expressions.js';
 import { lintForms } from './forms.js';
 import { lintIdentity } from './identity.js';
 import { lintReferences } from './references.js';
+import { lintScenarioAnswers } from './scenario-answers.js';
 import { lintScenarios } from './scenarios.js';
 import { lintSignOffFields } from './sign-off-fields.js';
 import { lintDocumentHeader } from './document-header.js';
@@ -21,6 +22,7 @@ export function lintDefinitions(set: DefinitionSet): Problem[] {
   lintIdentity(ctx);
   lintConfidentialFlow(ctx);
   lintScenarios(ctx);
+  lintScenarioAnswers(ctx);
   lintSignOffFields(ctx);
   lintDocumentHeader(ctx);
   return ctx.problems;

@@ -16,6 +16,7 @@ const landing = {
     sort: { enum: ['oldest', 'newest', 'waiting', 'deadline', 'name'] },
   },
 } as const;
+const VISIBILITY_RULES = ['referred', 'allocated', 'all', 'acting', 'none'];
 
 export const rolesSchema = {
   $id: 'dao:roles',
@@ -35,7 +36,12 @@ export const rolesSchema = {
         properties: {
           title: { type: 'string' },
           description: { type: 'string' },
-          caseVisibility: { enum: ['referred', 'allocated', 'all', 'none'] },
+          caseVisibility: {
+            oneOf: [
+              { enum: VISIBILITY_RULES },
+              { type: 'array', minItems: 1, uniqueItems: true, items: { enum: VISIBILITY_RULES } },
+            ],
+          },
           confidential: { type: 'boolean' },
           qualifications: stringList,
           send: stringList,

@@ -1,9 +1,10 @@
 // The JSON Logic operators: one table, used by the evaluator and, as the list of known names, by the definitions
-// lint. A new generic operator (date functions are planned) is one entry in a group file, or a new group here.
+// lint. A new generic operator is one entry in a group file, or a new group here.
 import { arithmeticOperators } from './arithmetic.js';
 import { arrayOperators } from './arrays.js';
 import { comparisonOperators } from './comparison.js';
 import { dataOperators } from './data.js';
+import { dateOperators } from './dates.js';
 import { logicOperators } from './logic.js';
 import { stringOperators } from './strings.js';
 import type { Operator } from './types.js';
@@ -26,4 +27,5 @@ export const operators = registry(
   arithmeticOperators,
   arrayOperators,
   stringOperators,
+  dateOperators,
 );

@@ -23,10 +23,24 @@ interface Described {
   readonly leadingText?: (args: unknown[], leadingTextOf: (expression: unknown) => LeadingText) => LeadingText;
 }
 
+/** What one evaluation knows beside the data in scope: the data it started with (where `now` is read) and its options. */
+export interface EvaluationScope {
+  readonly root: unknown;
+  readonly options: LogicOptions;
+}
+
+export interface LogicOptions {
+  /**
+   * The bank holidays of a year (YYYY-MM-DD), which working days skip as they skip weekends. The evaluator itself
+   * knows none (it runs in the browser too, without a holiday calendar): the engine gives those of the settings.
+   */
+  bankHolidays?: (year: number) => readonly string[];
+}
+
 /** Its arguments are evaluated first, against the same data. */
 export interface EagerOperator extends Described {
   readonly lazy?: false;
-  apply(args: unknown[], data: unknown): unknown;
+  apply(args: unknown[], data: unknown, scope: EvaluationScope): unknown;
 }
 
 /** Given its arguments unevaluated: for short-circuits (`if`, `and`) and iteration (`map`, `reduce`). */
@@ -34,7 +48,7 @@ export interface LazyOperator extends Described {
   readonly lazy: true;
   /** Which arguments are evaluated once per item, where `var` reads the item and not the data. */
   readonly itemArguments?: readonly number[];
-  apply(args: unknown[], data: unknown, evaluate: Evaluate): unknown;
+  apply(args: unknown[], data: unknown, evaluate: Evaluate, scope: EvaluationScope): unknown;
 }
 
 export type Operator = EagerOperator | LazyOperator;

@@ -1,5 +1,7 @@
 // `submitForm`: answers to a form open now, computed answers filled in and checked by the form's validator; a
 // document being edited keeps them as its own.
+import { logicOptionsFor } from '../../compile/evaluate.js';
+import type { InstanceContext } from '../../compile/types.js';
 import { computeAnswers } from '../../forms/compute.js';
 import { keepSubmission } from '../instance-forms.js';
 import { currentMeta } from '../instances.js';
@@ -24,7 +26,11 @@ export const submitForm: CommandHandler<'submitForm'> = (stepper, command) => {
     const now = open.join(', ') || 'none';
     return refuse('form-not-open', `"${title}" cannot be filled in at this stage; forms open now: ${now}`);
   }
-  const answers = computeAnswers(form.schema, command.data);
+  // Computed answers read the case's own recorded values (the case instance's, not a document's copy of them).
+  const main = Object.values(data.instances).find((instance) => instance.kind === 'case');
+  const values = (main?.snapshot as { context?: InstanceContext } | undefined)?.context?.case ?? {};
+  const context = { now: command.ctx.now, case: values, options: logicOptionsFor(defs.settings) };
+  const answers = computeAnswers(form.schema, command.data, context);
   const result = form.validator.validate(answers);
   if (!result.valid)
     return refuse('form-invalid', `There is a problem with "${title}"`, { fieldErrors: result.errors });

@@ -177,4 +177,22 @@ CREATE TABLE sign_in_attempts (
 CREATE INDEX sign_in_attempts_window_ends ON sign_in_attempts (window_ends);
 `,
   },
+  {
+    version: 7,
+    name: 'what each event is about (the instance it was sent to, the forms it submitted), for the history of each reader',
+    // As in migrations/sqlite.ts: events stored before are given theirs from the commands they logged.
+    sql: `
+ALTER TABLE events ADD COLUMN about text;
+UPDATE events SET about = jsonb_build_object(
+  'instance', COALESCE(
+    data->'commands'->-1->>'instance',
+    CASE WHEN position('/' in COALESCE(data->'commands'->-1->>'timer', '')) > 0
+      THEN split_part(data->'commands'->-1->>'timer', '/', 1)
+    END),
+  'forms', COALESCE(
+    (SELECT jsonb_agg(c->>'form') FROM jsonb_array_elements(data->'commands') AS c WHERE c->>'kind' = 'submitForm'),
+    '[]'::jsonb))::text
+WHERE jsonb_typeof(data->'commands') = 'array';
+`,
+  },
 ];

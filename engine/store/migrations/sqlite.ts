@@ -235,4 +235,24 @@ CREATE TABLE sign_in_attempts (
 CREATE INDEX sign_in_attempts_window_ends ON sign_in_attempts (window_ends);
 `,
   },
+  {
+    version: 7,
+    name: 'what each event is about (the instance it was sent to, the forms it submitted), for the history of each reader',
+    // Events stored before are given theirs from the commands they logged (engine/service/case-service.ts): the
+    // instance of the last command (a timer's is the part of its id before "/") and the forms submitted.
+    sql: `
+ALTER TABLE events ADD COLUMN about TEXT;
+UPDATE events SET about = json_object(
+  'instance', COALESCE(
+    json_extract(data, '$.commands[#-1].instance'),
+    CASE WHEN instr(COALESCE(json_extract(data, '$.commands[#-1].timer'), ''), '/') > 0
+      THEN substr(
+        json_extract(data, '$.commands[#-1].timer'), 1, instr(json_extract(data, '$.commands[#-1].timer'), '/') - 1
+      )
+    END),
+  'forms', json((SELECT json_group_array(json_extract(c.value, '$.form')) FROM json_each(events.data, '$.commands') AS c
+                 WHERE json_extract(c.value, '$.kind') = 'submitForm')))
+WHERE json_valid(data) AND json_type(data, '$.commands') = 'array';
+`,
+  },
 ];

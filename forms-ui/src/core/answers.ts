@@ -1,6 +1,7 @@
 // The answers a form submits: hidden conditional questions dropped, empty groups pruned, gaps in a list sent as
 // null, a required "value or null" left blank sent as null, x-compute values filled in (with the engine's own
 // computeAnswers, so browser and server compute alike: ./computed.ts). No DOM.
+import type { ComputeContext } from '../../../engine/forms/compute.js';
 import { withComputedAnswers } from './computed.js';
 import { conditionalFields, isRevealed } from './conditions.js';
 import { isNode } from './json-schema/resources.js';
@@ -47,9 +48,9 @@ function clean(root: Schema, node: Schema, value: unknown): unknown {
   return Object.keys(out).length ? out : undefined;
 }
 
-/** What is validated and submitted for the answers on screen. */
-export function prepareAnswers(root: Schema, data: unknown): unknown {
+/** What is validated and submitted for the answers on screen; `context`: what computed answers read beside them. */
+export function prepareAnswers(root: Schema, data: unknown, context: ComputeContext = {}): unknown {
   if (!takesObject(root, root)) return clean(root, root, data);
   const cleaned = (clean(root, root, data ?? {}) ?? {}) as Record<string, unknown>;
-  return withComputedAnswers(root, cleaned);
+  return withComputedAnswers(root, cleaned, context);
 }

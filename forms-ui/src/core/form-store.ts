@@ -1,6 +1,7 @@
 // The answers and errors of one form on screen, and who to tell when they change. Fields subscribe and re-render only
 // when their own path (or a path they watch) changes, so typing in one field never re-renders the whole form. No DOM.
 import type { FieldErrors } from '../../../engine/forms/messages.js';
+import type { ComputeContext } from '../../../engine/forms/compute.js';
 import { getAt, setAt, type Answers } from './paths.js';
 import { hasComputedAnswers, withComputedAnswers } from './computed.js';
 import type { Schema } from './schema.js';
@@ -17,7 +18,12 @@ export class FormStore {
   readonly #listeners = new Set<StoreListener>();
   readonly #hasCompute: boolean;
 
-  constructor(readonly root: Schema, data?: unknown) {
+  /** `context()`: what computed answers read beside the answers (the case's values, the time now). */
+  constructor(
+    readonly root: Schema,
+    data?: unknown,
+    private readonly context: () => ComputeContext = () => ({}),
+  ) {
     this.#data = data;
     this.#hasCompute = hasComputedAnswers(root);
   }
@@ -38,7 +44,7 @@ export class FormStore {
   /** The answers with x-compute values filled in, worked out once per change and only when asked. */
   computed(path: string): unknown {
     if (!this.#hasCompute) return this.get(path);
-    this.#computed ??= withComputedAnswers(this.root, this.#data) as Answers;
+    this.#computed ??= withComputedAnswers(this.root, this.#data, this.context()) as Answers;
     return getAt(this.#computed, path);
   }
 
@@ -58,6 +64,13 @@ export class FormStore {
     this.#variants.set(path, index);
     if (this.get(path) !== value) this.set(path, value);
     else this.#emit({ kind: 'value', path });
+  }
+
+  /** What computed answers read has changed: they are worked out again. */
+  contextChanged(): void {
+    if (!this.#hasCompute) return;
+    this.#computed = undefined;
+    this.#emit({ kind: 'reset' });
   }
 
   replace(data: unknown): void {

@@ -8,9 +8,9 @@ import { caseReference } from '../../../forms-ui/src/app/core/format.js';
 import { problem } from '../../http-problems.js';
 import { RedactorsByVersion, type DefinitionsAt } from '../collected-answers.js';
 import { documentFor } from '../documents.js';
-import { documentReachesReader, sharedOnly } from '../document-sharing.js';
+import { documentReachesReader, sharedOnly } from '../../../engine/reading/document-sharing.js';
 import type { PeopleDirectory } from '../people.js';
-import type { Redactor } from '../redaction.js';
+import type { Redactor } from '../../../engine/reading/redaction.js';
 import { showSignOffs, signOffsOfForm } from '../sign-off-records.js';
 import { buildPrintModel, wordDate, type PrintFact, type PrintModel, type PrintSignOff } from './print-model.js';
 

@@ -3,6 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { inSentence } from '../../../engine/forms/messages.js';
 import { DEMO_PASSWORD } from './app-server.js';
 import { WCAG_TAGS, type AxeViolation } from './form-page.js';
 
@@ -213,7 +214,7 @@ export class CasePageObject {
 
   /** Confirms an action on its confirmation step ("Yes, countersign"). */
   async confirm(title: string, within: Locator = this.page.locator('main')): Promise<void> {
-    const yes = `Yes, ${/^[A-Z][a-z]/.test(title) ? title[0]!.toLowerCase() + title.slice(1) : title}`;
+    const yes = `Yes, ${inSentence(title)}`;
     await within.locator('.confirm-panel').getByRole('button', { name: yes, exact: true }).click();
   }
 }

@@ -12,6 +12,7 @@ import { ApiError } from '../core/api-client.js';
 import { errorSummary, problemText } from '../core/templates.js';
 import type { CaseBody, CaseEvent, EventDefinition, NextStep, Officer } from '../core/types.js';
 import { displayValue, propertiesOf, titleOf, type Schema } from '../../core/schema.js';
+import { inSentence } from '../../../../engine/forms/messages.js';
 import '../../dao-form.js';
 
 interface Chosen {
@@ -26,9 +27,6 @@ interface Chosen {
   confirming: boolean;
 }
 
-function lowerFirst(text: string): string {
-  return /^[A-Z][a-z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
-}
 
 /**
  * ```html
@@ -211,7 +209,7 @@ export class CaseActions extends LightElement {
       </dl>
       <p class="body">
         <button type="button" class="link-button" @click=${() => void this.#change(chosen)}>
-          Change the details<span class="visually-hidden"> of ${lowerFirst(chosen.event.title)}</span>
+          Change the details<span class="visually-hidden"> of ${inSentence(chosen.event.title)}</span>
         </button>
       </p>`;
   }
@@ -256,7 +254,7 @@ export class CaseActions extends LightElement {
           ?disabled=${this.busy}
           @click=${() => void this.#send(chosen.event, chosen.data ?? {})}
         >
-          Yes, ${lowerFirst(chosen.event.title)}
+          Yes, ${inSentence(chosen.event.title)}
         </button>
         <button
           type="button"

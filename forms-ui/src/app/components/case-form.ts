@@ -43,7 +43,8 @@ export class CaseForm extends LightElement {
   };
 
   declare context: AppContext;
-  declare caseBody: Pick<CaseBody, 'id' | 'version' | 'forms' | 'definitionVersion'>;
+  declare caseBody: Pick<CaseBody, 'id' | 'version' | 'forms' | 'definitionVersion'> &
+    Partial<Pick<CaseBody, 'values'>>;
   declare formId: string;
   declare instance: string | undefined;
   declare submission: { data: Record<string, unknown>; at: string; submittedBy: string } | undefined;
@@ -132,7 +133,7 @@ export class CaseForm extends LightElement {
     // draft saved, say) would put the form back to how it started.
     return html`${this.error ? errorSummary([{ text: this.error }], 'The form could not be submitted') : nothing}
       ${this.#status()}
-      <dao-form .schema=${schema} .data=${guard([data], () => data)}
+      <dao-form .schema=${schema} .data=${guard([data], () => data)} .caseValues=${this.caseBody.values}
         validator-src=${this.context.catalogue.formValidatorUrl(this.formId, this.caseBody.definitionVersion)}
         submit-label="Submit ${String(schema.title ?? 'the form')}" draft-delay="500"
         @dao-change=${(e: CustomEvent<{ data: unknown }>) => this.#autosave.changed(e.detail.data)}

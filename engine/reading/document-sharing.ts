@@ -2,11 +2,11 @@
 // meta `shares` names it with the document's form (report.yaml: when final). A role or audience named so in any
 // pathway sees documents of that form only while one of them is in such a state, and never the case-level answers of
 // that form (a draft); roles never named in `shares` read documents as roles.yaml allows.
-import type { CompiledDefinitions } from '../../engine/definitions/check.js';
-import { walkPathway } from '../../engine/definitions/pathway-walk.js';
-import { currentMeta, restoreSnapshot } from '../../engine/runtime/instances.js';
-import type { CaseData } from '../../engine/runtime/model.js';
-import type { Reader } from './abilities.js';
+import type { CompiledDefinitions } from '../definitions/check.js';
+import { walkPathway } from '../definitions/pathway-walk.js';
+import { currentMeta, restoreSnapshot } from '../runtime/instances.js';
+import type { CaseData } from '../runtime/model.js';
+import type { Reader } from './reader.js';
 
 type SharedWith = Map<string, Set<string>>;
 const cache = new WeakMap<CompiledDefinitions, SharedWith>();

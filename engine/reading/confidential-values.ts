@@ -1,7 +1,7 @@
 // Case values that may hold confidential information (engine/definitions/confidential-values.ts), found once per
 // definition version, and values without them.
-import type { CompiledDefinitions } from '../../engine/definitions/check.js';
-import { confidentialFlowOf } from '../../engine/definitions/confidential-values.js';
+import type { CompiledDefinitions } from '../definitions/check.js';
+import { confidentialFlowOf } from '../definitions/confidential-values.js';
 
 export function confidentialValuePaths(defs: CompiledDefinitions): ReadonlySet<string> {
   return confidentialFlowOf(defs).sources.values;

@@ -3,10 +3,10 @@
 // and, when given, audience), confidential forms, fields and the values copied from them are removed. What a cleared
 // reader was shown is collected in `disclosed`, and what a reader asked for and was refused in `refused`, for the
 // audit log.
-import type { CompiledDefinitions } from '../../engine/definitions/check.js';
-import type { JsonObject } from '../../engine/definitions/types.js';
-import { readerIsCleared, readerMayReadForm, type Reader } from './abilities.js';
-import { isConfidential, pathIsConfidential, pruneAnswers, schemaWithoutConfidential } from '../../engine/forms/confidential-schema.js';
+import type { CompiledDefinitions } from '../definitions/check.js';
+import type { JsonObject } from '../definitions/types.js';
+import { readerIsCleared, readerMayReadForm, type Reader } from './reader.js';
+import { isConfidential, pathIsConfidential, pruneAnswers, schemaWithoutConfidential } from '../forms/confidential-schema.js';
 import { confidentialValuePaths, notesMayBeConfidential, withoutConfidentialValues } from './confidential-values.js';
 
 /** What `disclosed` and `refused` name for confidential content that is not a form's. */
