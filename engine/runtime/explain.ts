@@ -28,7 +28,7 @@ function failing(guard: GuardSpec, env: EvaluationEnv, forms: ReadonlyMap<string
   return [entry.explain(env, guard.params ?? {}, forms)];
 }
 
-function configAt(config: JsonObject, path: string[]): JsonObject | undefined {
+export function configAt(config: JsonObject, path: string[]): JsonObject | undefined {
   let node: JsonObject | undefined = config;
   for (const key of path) node = (node?.states as Record<string, JsonObject> | undefined)?.[key];
   return node;
