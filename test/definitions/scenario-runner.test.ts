@@ -132,7 +132,7 @@ describe('check:definitions on scenarios', () => {
   it('should report an answer the form refuses at its line and column', async () => {
     const problems = await problemsAfter('scenarios/happy.yaml', 'urgent: true }', 'urgent: maybe }');
     expect(problems).toEqual([
-      'defs/scenarios/happy.yaml:8:44: answers that "request" refuses (urgent): Is this urgent? must be yes or no',
+      'defs/scenarios/happy.yaml:8:44: answers that "request" refuses (urgent): Select yes or no for “Is this urgent?”',
     ]);
   });
 
@@ -150,7 +150,7 @@ describe('check:definitions on scenarios', () => {
       'data: { officer: 7 }',
     );
     expect(problems).toEqual([
-      'defs/scenarios/happy.yaml:13:22: details that "ALLOCATE" refuses (officer): officer must be a string',
+      'defs/scenarios/happy.yaml:13:22: details that "ALLOCATE" refuses (officer): Enter officer as text',
     ]);
   });
 
