@@ -11,6 +11,7 @@ import { detailsOf, detailUsers } from './document-details.js';
 import { showSignOffs } from './sign-off-records.js';
 import { documentReachesReader, sharedOnly } from './document-sharing.js';
 import type { PeopleDirectory } from './people.js';
+import { identityShownTo } from './case-identity.js';
 
 /** Whether a document of the case reaches this reader now: a form they may read, shared with them where it must be. */
 function documentShown(snapshot: CaseSnapshotView, redactor: Redactor, id: string, form: string | undefined): boolean {
@@ -100,6 +101,8 @@ export async function caseResponse(
     version: record.version,
     pathway: record.pathwayId,
     definitionVersion: record.definitionVersion,
+    // Who the case is about, for its heading: never its id.
+    identity: identityShownTo(defs, record.pathwayId, record.summary, redactor),
     state: view.state,
     title: view.title,
     done: view.done,
