@@ -96,6 +96,10 @@ function visibilityCondition(visibleTo: CaseVisibility): { sql: string; params: 
 
 function filters(where: Where, query: CaseQuery, dialect: SqlDialect): void {
   if (query.includeClosed !== true) where.add('NOT closed');
+  if (query.ids !== undefined) {
+    if (query.ids.length > maxPageSize) throw new StoreQueryError(`ids names at most ${maxPageSize} cases`, 'ids');
+    where.add(query.ids.length === 0 ? '1 = 0' : `id IN (${query.ids.map(() => '?').join(', ')})`, ...query.ids);
+  }
   if (query.list !== undefined) where.add('id IN (SELECT case_id FROM case_lists WHERE list = ?)', query.list);
   if (query.involving !== undefined)
     where.add('(allocated_to = ? OR referred_by = ?)', query.involving, query.involving);

@@ -158,6 +158,8 @@ export interface CaseQuery {
   visibleTo: CaseVisibility;
   /** Free text: every word must begin a word of the case's identity (its people's names, its case number). */
   q?: string;
+  /** Only these cases (at most maxPageSize of them; [] matches nothing): to name the cases something lists. */
+  ids?: string[];
   /** On this named list (meta.worklists), or `act:<role>` for the cases that role must act on. */
   list?: string;
   /** Allocated to or referred by this user. */

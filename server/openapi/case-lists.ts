@@ -41,7 +41,39 @@ const filterParams = [
   ),
 ];
 
+/**
+ * Who a case is about, as the reader may see it: a part read from a form they may not read is null (or, for the
+ * others named, left out).
+ */
+const identityProperties: Record<string, Schema> = {
+  person: nullable({
+    type: 'object',
+    description: 'Who the case is about (meta.identity.person)',
+    properties: { title: str, name: nullable(str), dateOfBirth: nullable(str) },
+  }),
+  caseNumber: nullable({
+    type: 'object',
+    description: "Another system's reference (meta.identity.caseNumber)",
+    properties: { title: str, value: nullable(str) },
+  }),
+  people: {
+    type: 'array',
+    description: 'Others named on the case (meta.identity.people)',
+    items: { type: 'object', properties: { title: str, names: { type: 'array', items: str } } },
+  },
+};
+
+/** One part of CaseIdentity, for a response that carries it beside its own fields. */
+export const caseIdentityPart = (part: 'person' | 'caseNumber'): Schema => identityProperties[part]!;
+
 export const caseListSchemas: Record<string, Schema> = {
+  CaseIdentity: {
+    type: 'object',
+    description:
+      "Who a case is about (the pathway's meta.identity), as the reader may see it; shown instead of the case's id",
+    required: ['person', 'caseNumber', 'people'],
+    properties: identityProperties,
+  },
   CaseListItem: {
     type: 'object',
     description:
@@ -53,21 +85,7 @@ export const caseListSchemas: Record<string, Schema> = {
       definitionVersion: { type: 'integer' },
       state: { ...str, description: 'Current state (the stage), e.g. `parent.child`' },
       title: { ...str, description: "The stage's title" },
-      person: nullable({
-        type: 'object',
-        description: 'Who the case is about (meta.identity.person)',
-        properties: { title: str, name: nullable(str), dateOfBirth: nullable(str) },
-      }),
-      caseNumber: nullable({
-        type: 'object',
-        description: "Another system's reference (meta.identity.caseNumber)",
-        properties: { title: str, value: nullable(str) },
-      }),
-      people: {
-        type: 'array',
-        description: 'Others named on the case (meta.identity.people)',
-        items: { type: 'object', properties: { title: str, names: { type: 'array', items: str } } },
-      },
+      ...identityProperties,
       referredBy: nullable(str),
       referredByName: nullable(str),
       allocatedTo: nullable(str),

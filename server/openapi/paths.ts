@@ -8,6 +8,7 @@ const instanceParam = queryParam('instance', 'For a form an instance keeps for i
 const draftParams = [caseId, pathParam('formId', 'Form id'), instanceParam];
 const documentParams = [caseId, pathParam('instanceId', 'Document instance id'), audience];
 const formPrintParams = [caseId, pathParam('formId', 'Form id'), instanceParam, audience];
+const str = { type: 'string' };
 const text = (type: string) => ({ description: 'OK', content: { [type]: { schema: { type: 'string' } } } });
 
 export const paths = {
@@ -88,5 +89,35 @@ export const paths = {
       errors: [400, 403, 404],
     }),
   },
-  '/api/audit': { get: op('Audit log, newest first; each entry names its user by user name (userId) and display name (userName)', { tag: 'audit', params: [queryParam('caseId', 'Case id'), queryParam('userId', 'Username'), queryParam('limit', 'At most (default 200)')], errors: [403] }) },
+  '/api/audit': {
+    get: op('Audit log, newest first; each entry names its user by user name (userId) and display name (userName)', {
+      tag: 'audit',
+      params: [
+        queryParam('caseId', 'Case id'),
+        queryParam('userId', 'Username'),
+        queryParam('limit', 'At most (default 200)'),
+      ],
+      ok: json({
+        type: 'object',
+        properties: {
+          entries: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                id: { type: 'integer' }, at: str, userId: str, userName: str, caseId: { type: ['string', 'null'] },
+                action: str, detail: { type: ['object', 'null'] },
+              },
+            },
+          },
+          cases: {
+            type: 'object',
+            additionalProperties: ref('CaseIdentity'),
+            description: 'Case id → who the case is about, for the cases named that the reader may see',
+          },
+        },
+      }),
+      errors: [403],
+    }),
+  },
 };

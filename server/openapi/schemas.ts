@@ -1,5 +1,5 @@
 // The shapes the API sends and receives.
-import { caseListSchemas } from './case-lists.js';
+import { caseIdentityPart, caseListSchemas } from './case-lists.js';
 import { ref, type Schema } from './helpers.js';
 import { PROBLEM_CODES, problemType } from '../problem-types.js';
 
@@ -55,6 +55,7 @@ export const schemas: Record<string, Schema> = {
       id: str,
       version: { type: 'integer' },
       pathway: str,
+      identity: ref('CaseIdentity'),
       state: str,
       title: str,
       done: { type: 'boolean' },
@@ -142,11 +143,8 @@ export const schemas: Record<string, Schema> = {
     type: 'object',
     properties: {
       id: str, caseId: str, form: str, formTitle: str, state: str, title: str, audience: str,
-      person: {
-        anyOf: [{ type: 'object', properties: { title: str, name: str, dateOfBirth: str } }, { type: 'null' }],
-        description: 'Who the case is about',
-      },
-      caseNumber: { anyOf: [{ type: 'object', properties: { title: str, value: str } }, { type: 'null' }] },
+      person: { ...caseIdentityPart('person'), description: 'Who the case is about, as the reader may see it' },
+      caseNumber: caseIdentityPart('caseNumber'),
       answers: { type: ['object', 'null'] }, schema: { type: 'object' },
       submittedBy: { type: ['string', 'null'] },
       submittedByName: { type: ['string', 'null'] },

@@ -1,7 +1,10 @@
-// The audit log (roles with readAudit): who read or changed what, newest first. It never holds form answers.
+// The audit log (roles with readAudit): who read or changed what, newest first. It never holds form answers. Users
+// are named by display name, and the cases by who they are about, for the cases the reader may see.
 import { Router } from 'express';
-import { requireUser } from '../middleware/authorisation.js';
+import { requireUser, signedIn } from '../middleware/authorisation.js';
+import { identitiesOfCases } from '../services/case-identity.js';
 import type { Services } from '../services/index.js';
+import { serviceUser } from './users.js';
 
 export function auditRoutes(services: Services): Router {
   const router = Router();
@@ -12,8 +15,15 @@ export function auditRoutes(services: Services): Router {
       ...(typeof userId === 'string' && userId ? { userId } : {}),
       limit: Math.min(Math.max(Number(limit) || 200, 1), 1000),
     });
-    const names = await services.store.displayNames(entries.map((entry) => entry.userId));
-    res.json({ entries: entries.map((entry) => ({ ...entry, userName: names[entry.userId] ?? entry.userId })) });
+    const caseIds = entries.flatMap((entry) => (entry.caseId ? [entry.caseId] : []));
+    const [names, cases] = await Promise.all([
+      services.store.displayNames(entries.map((entry) => entry.userId)),
+      identitiesOfCases(services.cases, serviceUser(signedIn(res)), caseIds, (v) => services.registry.get(v)),
+    ]);
+    res.json({
+      entries: entries.map((entry) => ({ ...entry, userName: names[entry.userId] ?? entry.userId })),
+      cases,
+    });
   });
   return router;
 }

@@ -13,6 +13,7 @@ import type { Services } from '../services/index.js';
 import { serviceUser } from './users.js';
 import { sendJsonText } from '../send-json-text.js';
 
+const definitionsAt = (services: Services) => (version: number) => services.registry.get(version);
 
 export function caseListRoutes(services: Services): Router {
   const router = Router();
@@ -44,7 +45,7 @@ export function caseListRoutes(services: Services): Router {
       filter: view,
       sort: query.sort ?? 'oldest',
       limit: query.limit ?? 25,
-      ...(await casePageJson(services.store, page, now)),
+      ...(await casePageJson(services.store, page, now, viewer.role, definitionsAt(services))),
     });
   });
 
@@ -77,7 +78,8 @@ export function caseListRoutes(services: Services): Router {
       ...loads[o.username]!,
     }));
     const page = await services.cases.allocationQueue(serviceUser(viewer), query);
-    res.json({ ...(await casePageJson(services.store, page, now)), officers });
+    const json = await casePageJson(services.store, page, now, viewer.role, definitionsAt(services));
+    res.json({ ...json, officers });
   });
 
   return router;

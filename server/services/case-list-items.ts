@@ -1,6 +1,8 @@
 // A case as lists send it: its summary (who it is about, stage, urgency, officer, next deadline), never its snapshot,
-// with the display name beside every user name.
+// with the display name beside every user name, and who it is about as the reader may see it.
 import type { CaseListItem, CasePage, CaseStore } from '../../engine/store/index.js';
+import { identitiesShownTo, type CaseIdentity } from './case-identity.js';
+import type { DefinitionsAt } from './collected-answers.js';
 
 export function usersNamedIn(items: CaseListItem[]): string[] {
   return items
@@ -8,7 +10,12 @@ export function usersNamedIn(items: CaseListItem[]): string[] {
     .filter((u): u is string => Boolean(u));
 }
 
-export function caseListItem(item: CaseListItem, names: Record<string, string>, today: string) {
+export function caseListItem(
+  item: CaseListItem,
+  identity: CaseIdentity,
+  names: Record<string, string>,
+  today: string,
+) {
   const s = item.summary;
   const nameOf = (user: string | null | undefined) => (user ? (names[user] ?? user) : null);
   return {
@@ -18,9 +25,7 @@ export function caseListItem(item: CaseListItem, names: Record<string, string>, 
     definitionVersion: item.definitionVersion,
     state: s.state,
     title: s.title ?? s.state,
-    person: s.person ?? null,
-    caseNumber: s.caseNumber ?? null,
-    people: s.people ?? [],
+    ...identity,
     referredBy: s.referredBy ?? null,
     referredByName: nameOf(s.referredBy),
     allocatedTo: s.allocatedTo ?? null,
@@ -43,11 +48,17 @@ export function caseListItem(item: CaseListItem, names: Record<string, string>, 
   };
 }
 
-/** A page as JSON: its cases with display names, the cursor of the next page and the count when made. */
-export async function casePageJson(store: CaseStore, page: CasePage, now: string) {
-  const names = await store.displayNames(usersNamedIn(page.cases));
+/**
+ * A page as JSON for a reader in `role`: its cases with display names, the cursor of the next page and the count when
+ * made.
+ */
+export async function casePageJson(store: CaseStore, page: CasePage, now: string, role: string, at: DefinitionsAt) {
+  const [names, identities] = await Promise.all([
+    store.displayNames(usersNamedIn(page.cases)),
+    identitiesShownTo(page.cases, role, at),
+  ]);
   return {
-    cases: page.cases.map((item) => caseListItem(item, names, now.slice(0, 10))),
+    cases: page.cases.map((item) => caseListItem(item, identities.get(item.id)!, names, now.slice(0, 10))),
     next: page.next,
     ...(page.total !== undefined ? { total: page.total } : {}),
     ...(page.totalCapped ? { totalCapped: true } : {}),

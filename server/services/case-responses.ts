@@ -11,6 +11,7 @@ import { detailsOf, detailUsers } from './document-details.js';
 import { showSignOffs } from './sign-off-records.js';
 import { documentShown, formShown, historyFor, noticesFor } from '../../engine/reading/case-reading.js';
 import type { PeopleDirectory } from './people.js';
+import { identityShownTo } from './case-identity.js';
 
 export async function documentsOf(
   snapshot: CaseSnapshotView,
@@ -96,6 +97,8 @@ export async function caseResponse(
     version: record.version,
     pathway: record.pathwayId,
     definitionVersion: record.definitionVersion,
+    // Who the case is about, for its heading: never its id.
+    identity: identityShownTo(defs, record.pathwayId, record.summary, redactor),
     state: view.state,
     title: view.title,
     done: view.done,

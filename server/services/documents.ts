@@ -6,6 +6,7 @@ import { problem } from '../http-problems.js';
 import { RedactorsByVersion, type DefinitionsAt } from './collected-answers.js';
 import { documentReachesReader } from '../../engine/reading/document-sharing.js';
 import { Redactor } from '../../engine/reading/redaction.js';
+import { identityShownTo } from './case-identity.js';
 
 /**
  * The document as its reader may see it. Its answers are shown with the form of the definitions version they were
@@ -34,8 +35,7 @@ export async function documentFor(snapshot: CaseSnapshotView, instanceId: string
     caseId: record.id,
     caseTitle: view.title,
     // Who the case is about (the pathway's meta.identity, never confidential), for headings and print.
-    person: record.summary.person ?? null,
-    caseNumber: record.summary.caseNumber ?? null,
+    ...identityOf(snapshot, redactor),
     form,
     formTitle: String((then.schema(form) ?? defs.forms.get(form)?.schema)?.title ?? form),
     definitionVersion: version,
@@ -51,6 +51,13 @@ export async function documentFor(snapshot: CaseSnapshotView, instanceId: string
     // Without what either version withholds from this reader.
     schema: then === redactor ? redactor.schema(form)! : (then.schema(form) ?? redactor.schema(form)!),
   };
+}
+
+/** The person and case number of the case, as this reader may see them. */
+function identityOf(snapshot: CaseSnapshotView, redactor: Redactor) {
+  const { defs, record } = snapshot;
+  const { person, caseNumber } = identityShownTo(defs, record.pathwayId, record.summary, redactor);
+  return { person, caseNumber };
 }
 
 export type DocumentBody = Awaited<ReturnType<typeof documentFor>>;

@@ -30,7 +30,7 @@ describe('web app: assessment session 1', () => {
     const casePage = app.casePage();
     await app.signIn('officer-pso');
     await app.goto(`#/cases/${caseId}/now`);
-    await expect.poll(() => app.heading.textContent()).toBe('Risk assessment');
+    await expect.poll(() => casePage.stage.textContent()).toBe('Risk assessment');
 
     const session = casePage.step('Assessment sessions: Session 1');
     expect(await session.textContent()).toContain('Objective: Develop understanding and create motivation');

@@ -32,6 +32,12 @@ afterAll(async () => {
   await server?.close();
 });
 
+/** The name the scenario's Request for Service gives the person referred. */
+function personReferred(scenario: Scenario): string {
+  const forms = scenario.steps.find((s) => s.forms?.['request-for-service'])!.forms!;
+  return (forms['request-for-service'] as { personReferred: { name: string } }).personReferred.name;
+}
+
 const PARTS: [label: string, path: string, shows: string][] = [
   ['Summary', '', 'Next step for you'],
   ['What to do now', '/now', 'Assessment sessions: Session 1'],
@@ -52,7 +58,8 @@ describe('web app: the case page in parts', () => {
       expect(await current.textContent()).toBe(label);
       await expect.poll(() => app.main.textContent(), { timeout: 15_000 }).toContain(shows);
       expect(await app.page.locator('h2.case-part__heading').textContent()).toBe(label);
-      expect(await app.page.title()).toMatch(new RegExp(`^${label} – Case `));
+      // Named by the person referred (this referral gives no case number), never by its id.
+      expect(await app.page.title()).toBe(`${label} – ${personReferred(scenario)} – DAO Pathways`);
       await app.page.reload();
       await app.settled();
       expect(await current.textContent()).toBe(label);

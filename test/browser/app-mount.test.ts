@@ -39,7 +39,7 @@ describe('web app under a mount path', () => {
     await app.signIn('social-worker');
     await app.page.getByRole('button', { name: /^Start a new case/ }).click();
     await app.settled();
-    await expect.poll(() => app.heading.textContent()).toBe('Request for Service (draft)');
+    await expect.poll(() => app.casePage().stage.textContent()).toBe('Request for Service (draft)');
     expect(requests.length).toBeGreaterThan(3);
     expect(requests.filter((path) => !path.startsWith('/dao/'))).toEqual([]);
     await app.close();

@@ -37,7 +37,7 @@ describe('web app: a referral from request to allocation', () => {
     await app.nav('Your cases');
     await page.getByRole('button', { name: /^Start a new case: Domestic Abuse Officer referral/ }).click();
     await app.settled();
-    await expect.poll(() => app.heading.textContent()).toBe('Request for Service (draft)');
+    await expect.poll(() => casePage.stage.textContent()).toBe('Request for Service (draft)');
     await casePage.part('Where the case is');
     expect(await casePage.hereOnDiagram.textContent()).toMatch(/You are here\s*Request for Service \(draft\)/);
     await casePage.part('What to do now');
@@ -63,7 +63,10 @@ describe('web app: a referral from request to allocation', () => {
     }
     expect(await draft.locator('task-checklist .tag').allTextContents()).toEqual(['Submitted', 'Submitted', 'Submitted']);
     await casePage.act('Send the Request for Service', undefined, draft);
-    await expect.poll(() => app.heading.textContent()).toBe('Request for Service received');
+    await expect.poll(() => casePage.stage.textContent()).toBe('Request for Service received');
+    // Named from now on by the person referred, as the Request for Service gives them, never by the case's id.
+    const person = (answers['request-for-service'] as { personReferred: { name: string } }).personReferred.name;
+    expect(await app.heading.textContent()).toBe(person);
     await app.nav('Your cases');
     const referral = page.locator('case-list .summary-card').first();
     expect(await referral.textContent()).toContain('Request for Service received');
@@ -80,10 +83,10 @@ describe('web app: a referral from request to allocation', () => {
     await app.settled();
     await casePage.part('What to do now');
     await casePage.act('Acknowledge receipt and inform the social worker of next steps', step('ACKNOWLEDGE_RECEIPT').data);
-    await expect.poll(() => app.heading.textContent()).toBe('Case discussion with the social worker');
+    await expect.poll(() => casePage.stage.textContent()).toBe('Case discussion with the social worker');
     await casePage.act('Record the case discussion with the social worker', step('RECORD_CASE_DISCUSSION').data);
     await casePage.act('Accept the referral', {});
-    await expect.poll(() => app.heading.textContent()).toBe('Waiting list');
+    await expect.poll(() => casePage.stage.textContent()).toBe('Waiting list');
 
     await app.nav('Allocation');
     expect(await page.locator('allocation-page h2').nth(1).textContent()).toBe('Waiting list');
@@ -106,12 +109,12 @@ describe('web app: a referral from request to allocation', () => {
     expect(await held.textContent()).toContain('Next step: Liaise with the allocated social worker and arrange a consultation');
     await held.getByRole('link').first().click();
     await app.settled();
-    await expect.poll(() => app.heading.textContent()).toBe('Consultation and three-way meeting');
+    await expect.poll(() => casePage.stage.textContent()).toBe('Consultation and three-way meeting');
     await casePage.part('Where the case is');
     expect(await casePage.hereOnDiagram.textContent()).toContain('Consultation and three-way meeting');
     await casePage.part('What to do now');
     await casePage.act('Record the three-way meeting (or the multi-agency meeting)', step('RECORD_THREE_WAY_MEETING').data);
-    await expect.poll(() => app.heading.textContent()).toBe('Risk assessment');
+    await expect.poll(() => casePage.stage.textContent()).toBe('Risk assessment');
     expect(await casePage.step('Assessment sessions: Session 1').count()).toBe(1);
     await casePage.part('Summary');
     expect(await page.locator('main').textContent()).toContain('Risk assessment (in the region of six weeks)');

@@ -224,9 +224,9 @@ describe('web app: sign-offs and documents fit to share', () => {
     expect(await worker.axe()).toEqual([]);
     await confirm.getByRole('button', { name: 'Cancel' }).click();
     expect(await confirm.count()).toBe(0);
-    expect(await worker.heading.textContent()).toBe('Request for Service (draft)');
+    expect(await draftPage.stage.textContent()).toBe('Request for Service (draft)');
     await draftPage.act('Withdraw the draft Request for Service', undefined, request);
-    await expect.poll(() => worker.heading.textContent()).toBe('Request for Service withdrawn');
+    await expect.poll(() => draftPage.stage.textContent()).toBe('Request for Service withdrawn');
     await worker.close();
   }, 60_000);
 

@@ -4,7 +4,13 @@
 import { describe, expect, it } from 'vitest';
 import { rolesSchema } from '../../engine/definitions/meta-schemas/roles.schema.js';
 import { caseSorts } from '../../engine/store/index.js';
-import { caseLabel, deadlineWords, urgencyWords } from '../../forms-ui/src/app/core/case-label.js';
+import {
+  caseLabel,
+  caseName,
+  caseTitle,
+  deadlineWords,
+  urgencyWords,
+} from '../../forms-ui/src/app/core/case-label.js';
 import {
   apiParams,
   isFiltered,
@@ -151,6 +157,20 @@ describe('case-label', () => {
       'Local authority case number 123456',
     );
     expect(caseLabel({ ...base, person: null, caseNumber: null })).toBe('Nobody named yet (opened 3 December 2026)');
+  });
+
+  it("should head a case's page and title by the person and case number, then its short reference", () => {
+    const id = 'f92c0bcf-1111-4222-8333-444455556666';
+    const person = { name: 'Alex Taylor', dateOfBirth: null };
+    const number = { title: 'Local authority case number', value: '123456' };
+    expect(caseName({ person, caseNumber: number }, id)).toBe('Alex Taylor');
+    expect(caseTitle({ person, caseNumber: number }, id)).toBe('Alex Taylor (123456)');
+    expect(caseTitle({ person, caseNumber: { value: null } }, id)).toBe('Alex Taylor');
+    const nameless = { person: { name: null, dateOfBirth: null }, caseNumber: number };
+    expect(caseName(nameless, id)).toBe('Local authority case number 123456');
+    expect(caseTitle(nameless, id)).toBe('Local authority case number 123456');
+    expect(caseName({ person: null, caseNumber: { value: null } }, id)).toBe('Case F92C0BCF');
+    expect(caseTitle(undefined, id)).toBe('Case F92C0BCF');
   });
 
   it('should word urgency with the endorsements recorded of those needed', () => {

@@ -7,6 +7,7 @@ import { evaluateLogic } from '../../../engine/expressions/logic.js';
 import { caseReference } from '../../../forms-ui/src/app/core/format.js';
 import { problem } from '../../http-problems.js';
 import { RedactorsByVersion, type DefinitionsAt } from '../collected-answers.js';
+import { identityShownTo } from '../case-identity.js';
 import { documentFor } from '../documents.js';
 import { documentReachesReader, sharedOnly } from '../../../engine/reading/document-sharing.js';
 import type { PeopleDirectory } from '../people.js';
@@ -38,12 +39,13 @@ async function caseFacts(request: PrintRequest): Promise<PrintFact[]> {
   const { snapshot } = request;
   const data = snapshot.record.snapshot as CaseData;
   const lines = snapshot.defs.pathways.get(data.pathway)?.meta.documentHeader ?? [];
-  const facts: PrintFact[] = lines.length ? await headerFacts(request, data, lines) : identityFacts(snapshot);
+  const facts: PrintFact[] = lines.length ? await headerFacts(request, data, lines) : identityFacts(request);
   return facts.length ? facts : [{ label: 'Case reference', value: caseReference(snapshot.record.id) }];
 }
 
-function identityFacts(snapshot: CaseSnapshotView): PrintFact[] {
-  const { person, caseNumber } = snapshot.record.summary;
+function identityFacts({ snapshot, redactor }: PrintRequest): PrintFact[] {
+  const { defs, record } = snapshot;
+  const { person, caseNumber } = identityShownTo(defs, record.pathwayId, record.summary, redactor);
   const facts: PrintFact[] = [];
   if (person?.name) facts.push({ label: person.title ?? 'Person', value: person.name });
   if (person?.dateOfBirth) facts.push({ label: 'Date of birth', value: wordDate(person.dateOfBirth) });

@@ -139,6 +139,11 @@ export class CasePageObject {
     return this.app.page;
   }
 
+  /** The stage the case is at, as the head of its page says it, under who the case is about (the heading). */
+  get stage(): Locator {
+    return this.page.locator('case-page .case-identity .case-stage');
+  }
+
   /** Moves to a part of the case page by its link ("What to do now", "Documents", "Where the case is"…). */
   async part(label: string): Promise<void> {
     await this.page.locator('nav.sub-navigation').getByRole('link', { name: label, exact: true }).click();

@@ -243,6 +243,17 @@ export function describeListContract(store: CurrentStore): void {
       expect(everyone.total).toBe(3);
     });
 
+    it('should give only the cases named by id, of those the reader may see, and at most a page of them', async () => {
+      await create('a', 1, { name: 'Alex Taylor' });
+      await create('b', 2, { referredBy: 'tia' }, 'tia');
+      await create('c', 3, { closed: true, state: 'closed' });
+      expect(await ids({ ids: ['c', 'a', 'unknown'], includeClosed: true })).toEqual(['a', 'c']);
+      expect(await ids({ ids: [] })).toEqual([]);
+      expect(await ids({ ids: ['a', 'b'], visibleTo: { referredBy: 'tia' } })).toEqual(['b']);
+      const tooMany = Array.from({ length: 101 }, (_, i) => `x${i}`);
+      await expect(list({ ids: tooMany })).rejects.toBeInstanceOf(StoreQueryError);
+    });
+
     it('should give each case its summary and never its snapshot', async () => {
       await create('a', 1, { name: 'Alex Taylor' });
       const [item] = (await list({})).cases;

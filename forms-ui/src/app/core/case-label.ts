@@ -1,13 +1,32 @@
 // How a case is named and described on lists: by who it is about (the pathway's meta.identity), never by its id; its
 // urgency ("1 of 2 endorsements") and its next deadline in words. Pure: no DOM.
-import { formatDate } from './format.js';
-import type { CaseSummary } from './types.js';
+import { caseReference, formatDate } from './format.js';
+import type { CaseIdentity, CaseSummary } from './types.js';
+
+type Named = Partial<Pick<CaseIdentity, 'person' | 'caseNumber'>>;
+
+/** The person the case is about, else its case number. */
+function identityName(c: Named): string | undefined {
+  if (c.person?.name) return c.person.name;
+  if (c.caseNumber?.value) return `${c.caseNumber.title ?? 'Case number'} ${c.caseNumber.value}`;
+  return undefined;
+}
 
 /** The person the case is about, else its case number, else when it was opened (a draft nobody is named on yet). */
 export function caseLabel(c: Pick<CaseSummary, 'person' | 'caseNumber' | 'createdAt'>): string {
-  if (c.person?.name) return c.person.name;
-  if (c.caseNumber?.value) return `${c.caseNumber.title ?? 'Case number'} ${c.caseNumber.value}`;
-  return `Nobody named yet (opened ${formatDate(c.createdAt)})`;
+  return identityName(c) ?? `Nobody named yet (opened ${formatDate(c.createdAt)})`;
+}
+
+/** A case's heading: the person it is about, else its case number, else its short reference ("Case F92C0BCF"). */
+export function caseName(identity: Named | undefined, id: string): string {
+  return (identity && identityName(identity)) ?? `Case ${caseReference(id)}`;
+}
+
+/** A case in a page's title: the person and their case number ("Alex Taylor (MOS-12345)"), or its heading. */
+export function caseTitle(identity: Named | undefined, id: string): string {
+  const name = caseName(identity, id);
+  const number = identity?.caseNumber?.value;
+  return identity?.person?.name && number ? `${name} (${number})` : name;
 }
 
 export interface UrgencyWords {

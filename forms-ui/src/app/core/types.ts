@@ -73,11 +73,21 @@ export interface Submission {
   definitionVersion: number;
 }
 
+/** Who a case is about (the pathway's meta.identity), as the reader may see it: shown instead of the case's id. */
+export interface CaseIdentity {
+  person: { title?: string; name: string | null; dateOfBirth: string | null } | null;
+  caseNumber: { title?: string; value: string | null } | null;
+  /** Others named on the case (children, the referrer as the form names them), by the pathway's titles. */
+  people: { title: string; names: string[] }[];
+}
+
 export interface CaseBody {
   id: string;
   version: number;
   pathway: string;
   definitionVersion: number;
+  /** Who the case is about (absent from a server older than this web app). */
+  identity?: CaseIdentity;
   state: string;
   title: string;
   done: boolean;

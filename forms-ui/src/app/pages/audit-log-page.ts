@@ -1,19 +1,29 @@
 // <audit-log-page>: who read or changed what, newest first (never any answers), optionally for one case or person.
 import { html } from 'lit';
 import type { AppContext } from '../core/context.js';
-import { caseReference, formatDateTime } from '../core/format.js';
+import { caseName } from '../core/case-label.js';
+import { formatDateTime } from '../core/format.js';
 import { LightElement } from '../core/light-element.js';
 import { href } from '../core/router.js';
 import { loaded } from '../core/templates.js';
+import type { CaseIdentity } from '../core/types.js';
 import { LoadController } from '../controllers/load-controller.js';
 
 interface AuditEntry {
   id: number;
   at: string;
   userId: string;
+  /** The user's display name. */
+  userName?: string;
   caseId: string | null;
   action: string;
   detail: Record<string, unknown> | null;
+}
+
+interface AuditPage {
+  entries: AuditEntry[];
+  /** Who each case named is about, for the cases the reader may see. */
+  cases?: Record<string, CaseIdentity>;
 }
 
 /** Properties: `context`. */
@@ -22,11 +32,11 @@ export class AuditLogPage extends LightElement {
 
   declare context: AppContext;
   declare filter: { userId: string; caseId: string };
-  readonly #load = new LoadController<AuditEntry[]>(
+  readonly #load = new LoadController<AuditPage>(
     this,
     async () => {
       const query = new URLSearchParams({ limit: '200', ...(this.filter.userId ? { userId: this.filter.userId } : {}), ...(this.filter.caseId ? { caseId: this.filter.caseId } : {}) });
-      return (await this.context.api.get<{ entries: AuditEntry[] }>(`api/audit?${query}`)).entries;
+      return this.context.api.get<AuditPage>(`api/audit?${query}`);
     },
     () => (this.context ? JSON.stringify(this.filter) : undefined),
   );
@@ -60,11 +70,11 @@ export class AuditLogPage extends LightElement {
           <input class="input input--width-20" id="audit-case" name="audit-case" type="text" autocomplete="off" .value=${this.filter.caseId} /></div>
         <button class="button button--secondary" type="submit">Show entries</button>
       </form>
-      ${loaded(this.#load, (entries) => html`<p class="body" role="status">${entries.length} entr${entries.length === 1 ? 'y' : 'ies'}, newest first</p>
+      ${loaded(this.#load, ({ entries, cases = {} }) => html`<p class="body" role="status">${entries.length} entr${entries.length === 1 ? 'y' : 'ies'}, newest first</p>
         <ol class="audit-list">${entries.map((entry) => html`<li class="audit-list__item">
-          <p class="audit-list__what"><strong>${entry.action}</strong> by ${entry.userId}</p>
+          <p class="audit-list__what"><strong>${entry.action}</strong> by ${entry.userName ?? entry.userId}</p>
           <p class="audit-list__when"><time datetime=${entry.at}>${formatDateTime(entry.at)}</time>
-            ${entry.caseId ? html` – <a class="link" href=${href('/cases', entry.caseId)}>Case ${caseReference(entry.caseId)}</a>` : ''}</p>
+            ${entry.caseId ? html` – <a class="link" href=${href('/cases', entry.caseId)}>${caseName(cases[entry.caseId], entry.caseId)}</a>` : ''}</p>
           ${this.#detail(entry) ? html`<p class="audit-list__detail hint">${this.#detail(entry)}</p>` : ''}
         </li>`)}</ol>`)}`;
   }

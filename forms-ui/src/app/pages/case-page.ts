@@ -5,7 +5,8 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { AppContext } from '../core/context.js';
 import { instanceForms } from '../core/catalogue.js';
-import { caseReference, dueText, formatDate, formatDateTime, personName } from '../core/format.js';
+import { caseTitle } from '../core/case-label.js';
+import { dueText, formatDate, formatDateTime, personName } from '../core/format.js';
 import { LightElement } from '../core/light-element.js';
 import { href } from '../core/router.js';
 import { banner, loaded, tag } from '../core/templates.js';
@@ -13,6 +14,7 @@ import type { CaseBody, Instance, Officer, PathwayBody } from '../core/types.js'
 import { LoadController } from '../controllers/load-controller.js';
 import type { ChecklistForm } from '../components/task-checklist.js';
 import { documentForms, signOffList } from '../components/case-documents.js';
+import { caseHeading } from './case-heading.js';
 import { formsPart, historyPart } from './case-parts.js';
 import '../components/case-actions.js';
 import '../components/case-documents.js';
@@ -90,7 +92,9 @@ export class CasePage extends LightElement {
 
   protected override async updated(): Promise<void> {
     const label = PARTS.find(([id]) => id === this.#part)?.[1] ?? 'Case';
-    document.title = `${label} – Case ${caseReference(this.caseId ?? '')} – DAO Pathways`;
+    // Who the case is about, once known: its id is no name for it.
+    const body = this.#load.value?.body;
+    document.title = `${label} – ${body ? caseTitle(body.identity, body.id) : 'Case'} – DAO Pathways`;
     // The picture of the pathway brings its layout library: loaded only for this part.
     if (this.#part === 'where' && !this.whereLoaded) {
       await import('../components/case-where.js');
@@ -412,11 +416,7 @@ export class CasePage extends LightElement {
   protected override render(): unknown {
     const body = this.#load.value?.body;
     const label = PARTS.find(([id]) => id === this.#part)![1];
-    return html` <span class="caption-l"
-        >Case
-        ${caseReference(this.caseId ?? '')}${body ? html` – ${this.#pathwayTitle(body)}` : nothing}</span
-      >
-      <h1 class="heading-l" tabindex="-1">${body ? body.title : 'Case'}</h1>
+    return html`${caseHeading(body, body ? this.#pathwayTitle(body) : '')}
       ${banner(this.message)} ${this.#navigation()}
       <h2 class="heading-m case-part__heading">${label}</h2>
       ${loaded(this.#load, (data) => this.#partBody(data))}`;

@@ -5,7 +5,7 @@ import { html } from 'lit';
 import { screenText, type AppContext } from '../core/context.js';
 import { instanceForms } from '../core/catalogue.js';
 import { casesToActOn, caseViews } from '../core/case-views.js';
-import { caseReference } from '../core/format.js';
+import { caseName } from '../core/case-label.js';
 import { LightElement } from '../core/light-element.js';
 import { href } from '../core/router.js';
 import { banner, loaded } from '../core/templates.js';
@@ -58,7 +58,7 @@ export class DocumentsPage extends LightElement {
     return html`<li class="summary-card"><div class="summary-card__title-wrapper">
       <h2 class="summary-card__title">${document.formTitle}</h2></div>
       <div class="summary-card__content">
-        <p class="body"><strong>Case:</strong> <a class="link" href=${href('/cases', view.id)}>Case ${caseReference(view.id)}</a></p>
+        <p class="body"><strong>Case:</strong> <a class="link" href=${href('/cases', view.id)}>${caseName(view.identity, view.id)}</a></p>
         <p class="body"><strong>Stage:</strong> ${document.title}</p>
         <ul class="list">${instance.tasks.map((task) => html`<li>${task}</li>`)}</ul>
         <p class="body"><strong>Sign-offs</strong></p>
@@ -67,7 +67,7 @@ export class DocumentsPage extends LightElement {
         ${documentForms(this.context, view, new Map([[instance.pathway, pathway]]), document, titles)}
         <case-actions .context=${this.context} .caseBody=${view} .instanceIds=${[instance.id]}
           .events=${view.allowedEvents.filter((e) => e.instance === instance.id)}
-          label="Actions for the ${document.formTitle} on case ${caseReference(view.id)}"></case-actions>
+          label="Actions for the ${document.formTitle} (${caseName(view.identity, view.id)})"></case-actions>
       </div></li>`;
   }
 
