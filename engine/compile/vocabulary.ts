@@ -26,6 +26,12 @@ export interface GuardDefinition {
   /** Why the condition does not hold, in words a person can act on. */
   explain(env: EvaluationEnv, params: Record<string, unknown>, forms: ReadonlyMap<string, { title: string }>): string;
   references?(params: Record<string, unknown>): VocabularyReference;
+  /**
+   * The fields of the event's data the condition reads (beside what its expressions read, found by walking them), for
+   * deciding which events are possible before their details are known. Without it, a condition is taken to read them
+   * all.
+   */
+  eventDataReads?(params: Record<string, unknown>): string[];
 }
 
 /** What an action reads: the same as a condition (the settings included). */

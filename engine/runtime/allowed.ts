@@ -6,6 +6,7 @@ import type { AnyMachineSnapshot } from 'xstate';
 import type { CompiledDefinitions } from '../definitions/check.js';
 import type { JsonObject } from '../definitions/types.js';
 import type { PathwayEvent } from '../compile/types.js';
+import { guardRegistry } from '../compile/guards/index.js';
 import { walkExpression } from '../expressions/data-reads.js';
 import { configAt } from './explain.js';
 import { activeStateNodes, handledEvents } from './instances.js';
@@ -69,15 +70,18 @@ function conditionReads(config: JsonObject, snapshot: AnyMachineSnapshot, type: 
   const reads: string[] = [];
   const visit = (node: unknown): void => {
     if (Array.isArray(node)) return node.forEach(visit);
+    if (typeof node === 'string') node = { type: node };
     if (!node || typeof node !== 'object') return;
     const { type: guardType, params, ...rest } = node as Record<string, unknown>;
-    if (typeof guardType === 'string' && params && typeof params === 'object') {
-      // A logic expression is walked for what it reads; any other guard's params are taken as read whole.
-      for (const value of Object.values(params)) {
-        const walk = walkExpression(value);
-        reads.push(...walk.reads.map((r) => (r.literal ? r.path : '')));
-        if (typeof value === 'string') reads.push(value);
+    if (typeof guardType === 'string') {
+      // The expressions in its params are walked for what they read; beside them, a condition says which fields of
+      // the event's data it reads in its own code, and one that does not say is taken to read them all.
+      const given = (params && typeof params === 'object' ? params : {}) as Record<string, unknown>;
+      for (const value of Object.values(given)) {
+        reads.push(...walkExpression(value).reads.map((r) => (r.literal ? r.path : '')));
       }
+      const ownReads = guardRegistry.get(guardType)?.eventDataReads?.(given);
+      reads.push(...(ownReads ? ownReads.map((field) => `event.data.${field}`) : ['']));
     }
     Object.values(rest).forEach(visit);
   };

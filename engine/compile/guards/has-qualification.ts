@@ -20,6 +20,7 @@ export const hasQualificationGuard: GuardDefinition = {
       officerField: { type: 'string', description: 'the event data field naming the officer who must hold it' },
     },
   },
+  eventDataReads: (params) => (params.officerField === undefined ? [] : [params.officerField as string]),
   evaluate: (env, params) => {
     const qualification = params.qualification as string;
     if (params.officerField === undefined) return env.user.qualifications.includes(qualification);

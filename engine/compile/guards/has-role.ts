@@ -10,6 +10,7 @@ export const hasRoleGuard: GuardDefinition = {
     required: ['roles'],
     properties: { roles: { type: 'array', minItems: 1, items: { type: 'string' } } },
   },
+  eventDataReads: () => [],
   evaluate: (env, params) => (params.roles as string[]).includes(env.user.role),
   explain: (_env, params) => `only ${(params.roles as string[]).join(' or ')} may do this`,
   references: (params) => ({ roles: params.roles as string[] }),

@@ -14,4 +14,6 @@ export const logicGuard: GuardDefinition = {
   evaluate: (env, params) => Boolean(evaluateInEnv(params.expr, env)),
   explain: (_env, params) => (params.says as string | undefined) ?? 'a condition of the pathway is not met',
   references: (params) => ({ expressions: [params.expr] }),
+  // What the expression reads is found by walking it (engine/runtime/allowed.ts).
+  eventDataReads: () => [],
 };

@@ -28,6 +28,7 @@ export const recordedByAllGuard: GuardDefinition = {
       cancelledBy: { type: 'array', items: { type: 'string' } },
     },
   },
+  eventDataReads: () => [],
   evaluate: (env, params) => rolesStillToRecord(env, params).length === 0,
   explain: (env, params) => `still to be recorded by: ${rolesStillToRecord(env, params).join(', ')}`,
   references: (params) => ({

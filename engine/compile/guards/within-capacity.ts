@@ -16,6 +16,7 @@ export const withinCapacityGuard: GuardDefinition = {
     additionalProperties: false,
     properties: { officerField: { type: 'string', description: 'the event data field naming the officer; default officer' } },
   },
+  eventDataReads: (params) => [(params.officerField as string | undefined) ?? 'officer'],
   evaluate: (env, params) => {
     const { load } = officerLoad(env, params);
     return load !== undefined && load.active < load.capacity;
