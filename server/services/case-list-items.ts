@@ -1,6 +1,6 @@
 // A case as lists send it: its summary (who it is about, stage, urgency, officer, next deadline), never its snapshot,
 // with the display name beside every user name.
-import type { CaseListItem, CasePage, CaseStore } from '../../engine/store/index.js';
+import type { CaseListItem, CasePage, CaseStore } from '../../engine/index.js';
 
 export function usersNamedIn(items: CaseListItem[]): string[] {
   return items
