@@ -3,9 +3,7 @@
 import type { Router } from 'express';
 import type { CryptoKey } from 'jose';
 import { join } from 'node:path';
-import { folderParseCache } from '../engine/definitions/parse-cache.js';
-import { YAML_READING } from '../engine/definitions/source.js';
-import { openStore, type CaseStore } from '../engine/store/index.js';
+import { folderParseCache, YAML_READING, openStore, type CaseStore } from '../engine/index.js';
 import { createAppRouter } from './app.js';
 import { startBackgroundJobs, type BackgroundJobs } from './background-jobs.js';
 import { DEFAULT_JWT_CLOCK_TOLERANCE_SECONDS, DEFAULT_JWT_MAX_AGE_SECONDS, type JwtConfig } from './config.js';

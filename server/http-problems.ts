@@ -1,8 +1,6 @@
 // How errors from the engine and the request parser become HTTP problems (status, code and extensions).
 import createError, { type HttpError } from 'http-errors';
-import { CaseServiceError } from '../engine/service/errors.js';
-import { DefinitionProblemsError } from '../engine/service/definition-registry.js';
-import { StoreQueryError } from '../engine/store/errors.js';
+import { CaseServiceError, DefinitionProblemsError, StoreQueryError } from '../engine/index.js';
 import { publicProblem } from './services/definitions-admin.js';
 import type { ProblemCode } from './problem-types.js';
 

@@ -1,8 +1,6 @@
 // npm start: the standalone server on SQLite (or PostgreSQL with DATABASE_URL), the protocol's definitions and, in
 // demo mode, the demo accounts. Shuts down cleanly on SIGTERM/SIGINT.
-import { DefinitionProblemsError } from '../engine/service/definition-registry.js';
-import { StoreInUseError } from '../engine/store/owner-lock.js';
-import { formatProblem } from '../engine/definitions/problems.js';
+import { DefinitionProblemsError, StoreInUseError, formatProblem } from '../engine/index.js';
 import { createApp } from './app.js';
 import { loadConfig, type Config } from './config.js';
 import { createDao } from './create-dao.js';

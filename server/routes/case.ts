@@ -1,11 +1,10 @@
 // One case: its view for this reader, and sending events (with forms) to it.
 import { Router, type Response } from 'express';
-import { CaseServiceError } from '../../engine/service/errors.js';
+import { CaseServiceError, type CaseSnapshotView } from '../../engine/index.js';
 import { problem } from '../http-problems.js';
 import { requireUser, signedIn } from '../middleware/authorisation.js';
 import { caseResponse } from '../services/case-responses.js';
 import type { Services } from '../services/index.js';
-import type { CaseSnapshotView } from '../../engine/service/case-service.js';
 import { serviceUser } from './users.js';
 import { sendJsonText } from '../send-json-text.js';
 

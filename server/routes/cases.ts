@@ -2,7 +2,7 @@
 // may see, in a view (all, mine, waiting, act, or a worklist of the definitions), searched, filtered and sorted by
 // the store on indexed columns; the allocation queue is the waiting list with the officers' loads.
 import { Router } from 'express';
-import { maxPageSize } from '../../engine/store/index.js';
+import { maxPageSize } from '../../engine/index.js';
 import { problem } from '../http-problems.js';
 import { requireUser, signedIn } from '../middleware/authorisation.js';
 import { seesAllCases, seesNoCases } from '../services/abilities.js';

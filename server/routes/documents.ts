@@ -1,13 +1,12 @@
 // A document of a case as JSON, and as a printable HTML page and a PDF; `?audience=` renders what may be shared with
 // that audience of roles.yaml (e.g. the person referred). A document reaches a reader only once its pathway shares it.
 import { Router, type Request, type Response } from 'express';
-import type { CaseSnapshotView } from '../../engine/service/case-service.js';
+import type { CaseSnapshotView, Redactor } from '../../engine/index.js';
 import { requireUser, signedIn } from '../middleware/authorisation.js';
 import { documentDetails } from '../services/document-details.js';
 import { documentFor, documentReader } from '../services/documents.js';
 import type { Services } from '../services/index.js';
 import { printDocument } from '../services/print/printable.js';
-import type { Redactor } from '../../engine/reading/redaction.js';
 import { printRequest, printRoutes, sendPrint } from './print.js';
 import { serviceUser } from './users.js';
 

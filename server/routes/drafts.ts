@@ -1,13 +1,10 @@
 // Autosaved drafts of a form on a case, one per person; returned through the Redactor like any answers.
 import { Router } from 'express';
-import { mayFill } from '../../engine/runtime/permissions.js';
-import { exceedsJsonDepth, JSON_LIMITS } from '../../engine/util/json-limits.js';
+import { mayFill, exceedsJsonDepth, JSON_LIMITS, Redactor, draftKey } from '../../engine/index.js';
 import { problem } from '../http-problems.js';
 import { requireUser, signedIn } from '../middleware/authorisation.js';
 import type { Services } from '../services/index.js';
-import { Redactor } from '../../engine/reading/redaction.js';
 import { serviceUser } from './users.js';
-import { draftKey } from '../../engine/service/draft-key.js';
 
 /** `?instance=`: a draft of a form an instance keeps for itself (a document's own audit) is kept per instance. */
 function keyOf(formId: string, instance: unknown): string {

@@ -1,13 +1,16 @@
 // A form's schema as this reader is served it (placeholders filled at load, confidential parts withheld by role),
 // its precompiled validator for the browser, and its answers' TypeScript type for a host developer's code.
 import { Router } from 'express';
-import { logicOptionsFor } from '../../engine/compile/evaluate.js';
-import { BANK_HOLIDAYS_KEYWORD, computesWorkingDays } from '../../engine/forms/compute.js';
-import { formTypeScript } from '../../engine/forms/generate-types.js';
+import {
+  logicOptionsFor,
+  BANK_HOLIDAYS_KEYWORD,
+  computesWorkingDays,
+  formTypeScript,
+  Redactor,
+} from '../../engine/index.js';
 import { problem } from '../http-problems.js';
 import { requireUser, signedIn } from '../middleware/authorisation.js';
 import type { Services } from '../services/index.js';
-import { Redactor } from '../../engine/reading/redaction.js';
 import { requestedDefinitions } from '../services/requested-definitions.js';
 import { validatorModuleFor } from '../services/validator-modules.js';
 

@@ -1,11 +1,13 @@
 // Pathways of the current definitions: list, one (meta and states), its Mermaid diagram, optionally marking where a
 // case is now, and the precompiled validator of what each of its events carries.
 import { Router } from 'express';
-import type { CompiledDefinitions } from '../../engine/definitions/check.js';
-import { walkPathway } from '../../engine/definitions/pathway-walk.js';
-import { pathwayToMermaid } from '../../engine/diagram/mermaid.js';
-import type { CaseData } from '../../engine/runtime/model.js';
-import type { JsonObject } from '../../engine/definitions/types.js';
+import {
+  type CompiledDefinitions,
+  walkPathway,
+  pathwayToMermaid,
+  type CaseData,
+  type JsonObject,
+} from '../../engine/index.js';
 import { problem } from '../http-problems.js';
 import { requireUser, signedIn } from '../middleware/authorisation.js';
 import type { Services } from '../services/index.js';

@@ -1,14 +1,13 @@
 // Print views of the forms of a case, as HTML and as PDF: a form submitted on the case, or (`?instance=`) the answers
 // an instance keeps for itself, such as a document's own audit. Both come from one print model (services/print/).
 import { Router, type Request, type Response } from 'express';
-import type { CaseSnapshotView } from '../../engine/service/case-service.js';
+import type { CaseSnapshotView, Redactor } from '../../engine/index.js';
 import { requireUser, signedIn } from '../middleware/authorisation.js';
 import { documentReader } from '../services/documents.js';
 import type { Services } from '../services/index.js';
 import type { PrintModel } from '../services/print/print-model.js';
 import { renderPrintPdf } from '../services/print/print-pdf.js';
 import { printForm, type PrintRequest } from '../services/print/printable.js';
-import type { Redactor } from '../../engine/reading/redaction.js';
 import { renderPrintHtml } from '../services/print-view.js';
 import { serviceUser } from './users.js';
 

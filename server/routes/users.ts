@@ -1,8 +1,6 @@
 // How a signed-in person is described to the web app: who they are, their role, what it lets them do, and what the
 // team calls the screens (from the settings).
-import type { CompiledDefinitions } from '../../engine/definitions/check.js';
-import type { ServiceUser } from '../../engine/service/case-service.js';
-import { capacityOf } from '../../engine/compile/types.js';
+import { type CompiledDefinitions, type ServiceUser, capacityOf } from '../../engine/index.js';
 import { abilitiesOf } from '../services/abilities.js';
 import type { Viewer } from '../types.js';
 

@@ -1,11 +1,10 @@
 // What a role may do beyond cases, read from roles.yaml: manage definitions, read the audit log, see every case.
 // When no role in the file declares `manageDefinitions` / `readAudit`, roles that see all cases and are cleared for
 // confidential information are taken to have them.
-import type { CompiledDefinitions } from '../../engine/definitions/check.js';
-import { seesAllCases } from '../../engine/service/visibility.js';
+import { type CompiledDefinitions, seesAllCases } from '../../engine/index.js';
 
-export { readerIsCleared, readerMayReadForm, type Reader } from '../../engine/reading/reader.js';
-export { seesAllCases, seesNoCases } from '../../engine/service/visibility.js';
+export { readerIsCleared, readerMayReadForm, type Reader } from '../../engine/index.js';
+export { seesAllCases, seesNoCases } from '../../engine/index.js';
 
 export type Ability = 'manageDefinitions' | 'readAudit';
 

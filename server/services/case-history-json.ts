@@ -1,7 +1,7 @@
 // The history in a case response — who did what and when, the events of the case its reader may read about — as JSON
 // text. It is sent with every response and grows with the case; the event log is append-only, so each text is kept
 // (per case and reader's view of it: the key) and only the events added since the last response are turned into JSON.
-import type { EventHeader } from '../../engine/store/index.js';
+import type { EventHeader } from '../../engine/index.js';
 
 export class CaseHistoryJson {
   // A Map iterates in insertion order: the first key is the case shown longest ago.

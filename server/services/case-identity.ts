@@ -1,12 +1,16 @@
 // Who a case is about, as one reader may see it: the identity its summary keeps (what the pathway's meta.identity
 // declares, worked out once for lists), less any part read from a form this reader is not given, as that form's
 // answers are withheld from them. The summary already leaves out whatever reads confidential information.
-import type { CompiledDefinitions } from '../../engine/definitions/check.js';
-import type { IdentityMeta } from '../../engine/service/case-identity.js';
-import type { CaseService, ServiceUser } from '../../engine/service/case-service.js';
-import { maxPageSize, type CaseSummary } from '../../engine/store/index.js';
-import { sharedOnly } from '../../engine/reading/document-sharing.js';
-import { Redactor } from '../../engine/reading/redaction.js';
+import {
+  maxPageSize,
+  Redactor,
+  sharedOnly,
+  type CaseService,
+  type CaseSummary,
+  type CompiledDefinitions,
+  type IdentityMeta,
+  type ServiceUser,
+} from '../../engine/index.js';
 import type { DefinitionsAt } from './collected-answers.js';
 
 export interface CaseIdentity {

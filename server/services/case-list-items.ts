@@ -1,6 +1,6 @@
 // A case as lists send it: its summary (who it is about, stage, urgency, officer, next deadline), never its snapshot,
 // with the display name beside every user name, and who it is about as the reader may see it.
-import type { CaseListItem, CasePage, CaseStore } from '../../engine/store/index.js';
+import type { CaseListItem, CasePage, CaseStore } from '../../engine/index.js';
 import { identitiesShownTo, type CaseIdentity } from './case-identity.js';
 import type { DefinitionsAt } from './collected-answers.js';
 

@@ -1,13 +1,19 @@
 // A list request's query parameters as a CaseQuery: views, filters, search, order and paging, each checked and
 // refused with a 400 that says what is accepted. A page never holds more than maxPageSize cases: a larger `limit` is
 // taken as that.
-import type { CompiledDefinitions } from '../../engine/definitions/check.js';
-import { viewNames, viewQuery, type ListQuery } from '../../engine/service/case-views.js';
-import { caseSorts, maxPageSize, type CaseSort } from '../../engine/store/index.js';
+import {
+  type CompiledDefinitions,
+  viewNames,
+  viewQuery,
+  type ListQuery,
+  caseSorts,
+  maxPageSize,
+  type CaseSort,
+} from '../../engine/index.js';
 import { problem } from '../http-problems.js';
 import type { Viewer } from '../types.js';
 
-export { BUILT_IN_VIEWS, worklistNames, type ListQuery } from '../../engine/service/case-views.js';
+export { BUILT_IN_VIEWS, worklistNames, type ListQuery } from '../../engine/index.js';
 
 type Params = Record<string, unknown>;
 

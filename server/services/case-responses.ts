@@ -1,15 +1,21 @@
 // The JSON a person receives for one case: the case view, its history (who did what, when: no answers), its
 // documents, and the values and answers they may read, all through one Redactor.
-import type { CaseSnapshotView } from '../../engine/service/case-service.js';
-import type { CaseData } from '../../engine/runtime/model.js';
-import type { CaseStore, EventHeader } from '../../engine/store/index.js';
+import {
+  type CaseSnapshotView,
+  type CaseData,
+  type CaseStore,
+  type EventHeader,
+  Redactor,
+  documentShown,
+  formShown,
+  historyFor,
+  noticesFor,
+} from '../../engine/index.js';
 import type { Viewer } from '../types.js';
 import type { CaseHistoryJson } from './case-history-json.js';
 import { RedactorsByVersion, type DefinitionsAt } from './collected-answers.js';
-import { Redactor } from '../../engine/reading/redaction.js';
 import { detailsOf, detailUsers } from './document-details.js';
 import { showSignOffs } from './sign-off-records.js';
-import { documentShown, formShown, historyFor, noticesFor } from '../../engine/reading/case-reading.js';
 import type { PeopleDirectory } from './people.js';
 import { identityShownTo } from './case-identity.js';
 

@@ -3,9 +3,7 @@
 // version marks them confidential: a promise of confidentiality made when they were collected still holds, and one
 // added since applies too. Case values and notes are read by the rules of every version the case has been on, since
 // any of them may have recorded them.
-import type { CompiledDefinitions } from '../../engine/definitions/check.js';
-import type { CaseData, FormSubmission } from '../../engine/runtime/model.js';
-import { Redactor } from '../../engine/reading/redaction.js';
+import { type CompiledDefinitions, type CaseData, type FormSubmission, Redactor } from '../../engine/index.js';
 
 export type DefinitionsAt = (version: number) => Promise<CompiledDefinitions>;
 

@@ -1,13 +1,15 @@
 // Definitions management for the team manager: check a draft set of files, run its scenarios, compare it with a
 // published version, and publish it. Files are data: only known definition paths are accepted, and nothing in them runs.
 import { createTwoFilesPatch } from 'diff';
-import { checkDefinitions } from '../../engine/definitions/check.js';
-import type { Problem } from '../../engine/definitions/problems.js';
-import { isDefinitionPath } from '../../engine/definitions/read-files.js';
-import type { DefinitionFiles } from '../../engine/definitions/types.js';
-import { runAllScenarios } from '../../engine/scenarios/run-scenario.js';
-import { migrateCases } from '../../engine/service/migrate-cases.js';
-import type { CaseStore } from '../../engine/store/index.js';
+import {
+  checkDefinitions,
+  type Problem,
+  isDefinitionPath,
+  type DefinitionFiles,
+  runAllScenarios,
+  migrateCases,
+  type CaseStore,
+} from '../../engine/index.js';
 import { problem } from '../http-problems.js';
 import type { SharedDefinitionRegistry } from './shared-registry.js';
 

@@ -1,9 +1,11 @@
 // At start, the definitions folder becomes the current version, unless nothing in it changed since it was last
 // published from here: then versions the team manager published since (through the API) stay current.
-import { readDefinitionFiles } from '../../engine/definitions/read-files.js';
-import type { DefinitionFiles } from '../../engine/definitions/types.js';
-import type { DefinitionRegistry } from '../../engine/service/definition-registry.js';
-import type { CaseStore } from '../../engine/store/index.js';
+import {
+  readDefinitionFiles,
+  type DefinitionFiles,
+  type DefinitionRegistry,
+  type CaseStore,
+} from '../../engine/index.js';
 
 export const FOLDER_PUBLISHER = 'definitions folder';
 

@@ -1,8 +1,7 @@
 // Every time a cleared reader is given confidential content, and every time a reader asks for confidential content and
 // is refused, the audit log records who, when, which case and which forms: never the content itself.
-import type { CaseStore } from '../../engine/store/index.js';
+import type { CaseStore, Redactor } from '../../engine/index.js';
 import type { Viewer } from '../types.js';
-import type { Redactor } from '../../engine/reading/redaction.js';
 
 export class DisclosureAudit {
   constructor(

@@ -1,14 +1,17 @@
 // What a document carries beyond its answers, for the people who read it: its sign-off records (display names, role
 // titles), the forms it keeps for itself (its own audit), and — for those who work on it, never for an audience —
 // the notes its lifecycle recorded, such as the Team Manager's comments when it was returned.
-import type { CompiledDefinitions } from '../../engine/definitions/check.js';
-import { walkPathway } from '../../engine/definitions/pathway-walk.js';
-import type { InstanceContext } from '../../engine/compile/types.js';
-import type { CaseSnapshotView } from '../../engine/service/case-service.js';
-import type { CaseData, InstanceRecord } from '../../engine/runtime/model.js';
+import {
+  type CompiledDefinitions,
+  walkPathway,
+  type InstanceContext,
+  type CaseSnapshotView,
+  type CaseData,
+  type InstanceRecord,
+  type Redactor,
+} from '../../engine/index.js';
 import { RedactorsByVersion, type DefinitionsAt } from './collected-answers.js';
 import type { PeopleDirectory } from './people.js';
-import type { Redactor } from '../../engine/reading/redaction.js';
 import { showSignOffs } from './sign-off-records.js';
 
 const workers = new WeakMap<CompiledDefinitions, Map<string, Set<string>>>();

@@ -1,11 +1,8 @@
 // One document of a case (an instance of kind document with its lifecycle state) as its reader may see it, once its
 // pathway shares it with them.
-import type { CaseSnapshotView } from '../../engine/service/case-service.js';
-import type { CaseData } from '../../engine/runtime/model.js';
+import { type CaseSnapshotView, type CaseData, documentReachesReader, Redactor } from '../../engine/index.js';
 import { problem } from '../http-problems.js';
 import { RedactorsByVersion, type DefinitionsAt } from './collected-answers.js';
-import { documentReachesReader } from '../../engine/reading/document-sharing.js';
-import { Redactor } from '../../engine/reading/redaction.js';
 import { identityShownTo } from './case-identity.js';
 
 /**

@@ -1,7 +1,7 @@
 // Signed-out sessions. A session token stays correctly signed until it expires, so signing out records the session
 // as ended in the store, which every instance asks before trusting a token; a copy of the cookie is refused at once
 // here and within ACCOUNT_FRESH_MS on any other instance.
-import type { CaseStore } from '../../engine/store/index.js';
+import type { CaseStore } from '../../engine/index.js';
 import { ACCOUNT_FRESH_MS } from './users.js';
 
 const MAX_REMEMBERED = 10_000;

@@ -1,7 +1,6 @@
 // Builds the server's services once; routes and middleware receive them, never import globals.
-import { CaseService } from '../../engine/service/case-service.js';
+import { CaseService, type CaseStore } from '../../engine/index.js';
 import type { CryptoKey } from 'jose';
-import type { CaseStore } from '../../engine/store/index.js';
 import type { JwtConfig } from '../config.js';
 import type { Logger } from '../logger.js';
 import { createBearerVerifier } from './bearer-tokens.js';

@@ -1,6 +1,6 @@
 // People as the screens and documents name them: by their display name, never their user name. Names are read from
 // the store for exactly the people a response mentions (one indexed query), so a renamed account shows at once.
-import type { CaseStore } from '../../engine/store/index.js';
+import type { CaseStore } from '../../engine/index.js';
 
 export class PeopleDirectory {
   constructor(private readonly store: CaseStore) {}

@@ -1,6 +1,6 @@
 // Which published version of the definitions a request reads: `?version=N` (a case stays on the version it started
 // with, so its screens ask for that one), or the current version when none is named.
-import type { CompiledDefinitions } from '../../engine/definitions/check.js';
+import type { CompiledDefinitions } from '../../engine/index.js';
 import { problem } from '../http-problems.js';
 import type { Services } from './index.js';
 

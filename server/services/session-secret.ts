@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { link, mkdir, open, readFile, stat, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import type { CaseStore } from '../../engine/store/index.js';
+import type { CaseStore } from '../../engine/index.js';
 
 export const SESSION_KEY_FILE = 'session.key';
 export const MIN_SESSION_SECRET_LENGTH = 32;

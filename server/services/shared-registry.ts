@@ -1,10 +1,12 @@
 // A definition registry that notices versions published by other instances on the same database: the latest version
 // number is looked up again when it is more than a few seconds old.
-import { DefinitionRegistry } from '../../engine/service/definition-registry.js';
-import type { CompiledDefinitions } from '../../engine/definitions/check.js';
-import type { LoadOptions } from '../../engine/definitions/load.js';
-import type { DefinitionFiles } from '../../engine/definitions/types.js';
-import type { CaseStore } from '../../engine/store/index.js';
+import {
+  DefinitionRegistry,
+  type CompiledDefinitions,
+  type LoadOptions,
+  type DefinitionFiles,
+  type CaseStore,
+} from '../../engine/index.js';
 
 export class SharedDefinitionRegistry extends DefinitionRegistry {
   private checked = 0;

@@ -2,7 +2,7 @@
 // (its own spelling), else only "(unknown user)": what was typed as a username is often a password typed in the
 // wrong box, so it is never kept, not even hashed (a short password is found again from its hash by guessing).
 // The password typed is never kept either.
-import type { CaseStore } from '../../engine/store/index.js';
+import type { CaseStore } from '../../engine/index.js';
 import type { Logger } from '../logger.js';
 import type { SignInLockOut } from './sign-in-limiter.js';
 

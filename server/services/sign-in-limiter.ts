@@ -4,7 +4,7 @@
 // is refused, the right password too, until the window that began with its first attempt ends. Counts live in the
 // store, so every instance sharing it counts the same attempts; they are kept under hashes, not addresses or names.
 import { createHash } from 'node:crypto';
-import type { CaseStore, SignInCount } from '../../engine/store/index.js';
+import type { CaseStore, SignInCount } from '../../engine/index.js';
 
 export interface SignInLimits {
   /** Failed sign-ins of one username (in any spelling of its case) from one address. */

@@ -1,8 +1,6 @@
 // Sign-off records as shown on a document, a form, its print view and the case page: what was signed ("Countersigned"),
 // by whom (display name), in which role (its title) and when.
-import type { CompiledDefinitions } from '../../engine/definitions/check.js';
-import type { CaseData, InstanceRecord, SignOffRecord } from '../../engine/runtime/model.js';
-import type { ShownSignOff } from '../../engine/runtime/sign-offs.js';
+import type { CompiledDefinitions, CaseData, InstanceRecord, SignOffRecord, ShownSignOff } from '../../engine/index.js';
 
 export type { ShownSignOff };
 

@@ -1,6 +1,5 @@
 // Local accounts: sign-in against scrypt hashes, and the demo accounts listed in settings.yaml (demo mode only).
-import type { CaseStore, UserRecord } from '../../engine/store/index.js';
-import type { CompiledDefinitions } from '../../engine/definitions/check.js';
+import type { CaseStore, UserRecord, CompiledDefinitions } from '../../engine/index.js';
 import { isKnownRole } from './abilities.js';
 import { hashPassword, verifyAgainstDecoy, verifyPassword } from './passwords.js';
 import { isSystemRecord } from './session-secret.js';

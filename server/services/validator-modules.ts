@@ -1,7 +1,6 @@
 // Browser validators: the form's served schema compiled by ajv into a standalone ES module (no eval, so it runs under
 // the CSP), cached per definition version, form and clearance.
-import type { JsonObject } from '../../engine/definitions/types.js';
-import { standaloneValidatorModule } from '../../engine/forms/standalone.js';
+import { type JsonObject, standaloneValidatorModule } from '../../engine/index.js';
 
 const cache = new Map<string, string>();
 

@@ -1,17 +1,22 @@
 // What a reader may print of a case — a document (its own answers), a form submitted on the case, or a form an
 // instance keeps for itself (a document's audit) — as a print model: redacted for the reader, headed with the case's
 // reference, the people the pathway's `documentHeader` names, the form's version, and its sign-off records.
-import type { CaseSnapshotView } from '../../../engine/service/case-service.js';
-import type { CaseData, FormSubmission, InstanceRecord } from '../../../engine/runtime/model.js';
-import { evaluateLogic } from '../../../engine/expressions/logic.js';
+import {
+  type CaseSnapshotView,
+  type CaseData,
+  type FormSubmission,
+  type InstanceRecord,
+  evaluateLogic,
+  documentReachesReader,
+  sharedOnly,
+  type Redactor,
+} from '../../../engine/index.js';
 import { caseReference } from '../../../forms-ui/src/app/core/format.js';
 import { problem } from '../../http-problems.js';
 import { RedactorsByVersion, type DefinitionsAt } from '../collected-answers.js';
 import { identityShownTo } from '../case-identity.js';
 import { documentFor } from '../documents.js';
-import { documentReachesReader, sharedOnly } from '../../../engine/reading/document-sharing.js';
 import type { PeopleDirectory } from '../people.js';
-import type { Redactor } from '../../../engine/reading/redaction.js';
 import { showSignOffs, signOffsOfForm } from '../sign-off-records.js';
 import { buildPrintModel, wordDate, type PrintFact, type PrintModel, type PrintSignOff } from './print-model.js';
 
