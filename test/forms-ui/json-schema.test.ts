@@ -73,8 +73,11 @@ describe('compileSchema against ajv on generated data', () => {
       const near = fc
         .tuple(fc.constantFrom(...seeds), fc.nat(), fc.option(fc.jsonValue({ maxDepth: 2 }), { nil: undefined }))
         .map(([seed, pick, value]) => mutate(seed, pick, value));
+      // ajv's equality (fast-deep-equal, for const, enum and uniqueItems) calls an object's own `valueOf` or
+      // `toString` and throws when it is not a function: data with such keys has no ajv verdict to compare with.
+      const comparable = (data: unknown) => !/"(valueOf|toString)":/.test(JSON.stringify(data) ?? '');
       fc.assert(
-        fc.property(fc.oneof(near, fc.jsonValue({ maxDepth: 3 })), (data) => {
+        fc.property(fc.oneof(near, fc.jsonValue({ maxDepth: 3 })).filter(comparable), (data) => {
           expect(ours(data)).toBe(ajv(data));
         }),
         { numRuns: 150 },
