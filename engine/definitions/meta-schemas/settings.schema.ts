@@ -2,6 +2,9 @@
 // the names of the web app's screens.
 import { SCHEMA_VERSION, stringList } from './common.js';
 
+// Where a demo account's notices go by email (server/services/notice-mail.ts); accounts without one get none.
+const demoEmail = { type: 'string', pattern: '^[^@\\s]+@[^@\\s]+$' } as const;
+
 export const settingsSchema = {
   $id: 'dao:settings',
   type: 'object',
@@ -30,7 +33,7 @@ export const settingsSchema = {
         type: 'object',
         additionalProperties: false,
         required: ['username', 'role'],
-        properties: { username: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' } },
+        properties: { username: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' }, email: demoEmail },
       },
     },
     areas: stringList,
@@ -51,7 +54,7 @@ export const settingsSchema = {
         type: 'object',
         additionalProperties: false,
         required: ['username', 'role'],
-        properties: { username: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' } },
+        properties: { username: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' }, email: demoEmail },
       },
     },
   },
