@@ -14,7 +14,13 @@ export interface BackgroundJobs {
   stop(): Promise<void>;
 }
 
-export function startBackgroundJobs(services: Services, options: { timerIntervalMs?: number; mailIntervalMs?: number; logger?: Logger } = {}): BackgroundJobs {
+export interface BackgroundJobOptions {
+  timerIntervalMs?: number;
+  mailIntervalMs?: number;
+  logger?: Logger;
+}
+
+export function startBackgroundJobs(services: Services, options: BackgroundJobOptions = {}): BackgroundJobs {
   const logger = options.logger ?? services.logger;
   let running: Promise<unknown> = Promise.resolve();
   let stopped = false;

@@ -53,6 +53,7 @@ interface LoggedCommands {
 
 export class CaseService {
   private readonly now: () => string;
+  private readonly noticeMailer: NoticeMailer | undefined;
 
   constructor(
     private readonly store: CaseStore,
@@ -63,10 +64,13 @@ export class CaseService {
     this.noticeMailer = options.noticeMailer;
   }
 
-  private readonly noticeMailer: NoticeMailer | undefined;
-
   /** The emails for the notices `after` holds that `before` did not (notices are only ever added, never removed). */
-  private async noticeMail(defs: CompiledDefinitions, before: CaseData | undefined, after: CaseData, record: CaseRecord) {
+  private async noticeMail(
+    defs: CompiledDefinitions,
+    before: CaseData | undefined,
+    after: CaseData,
+    record: CaseRecord,
+  ): Promise<{ mail?: NewMail[] }> {
     const raised = after.notifications.slice(before?.notifications.length ?? 0);
     if (!this.noticeMailer || raised.length === 0) return {};
     const mail = await this.noticeMailer.mailFor(raised, record, defs);

@@ -89,5 +89,17 @@ export const paths = {
     }),
   },
   '/api/audit': { get: op('Audit log, newest first; each entry names its user by user name (userId) and display name (userName)', { tag: 'audit', params: [queryParam('caseId', 'Case id'), queryParam('userId', 'Username'), queryParam('limit', 'At most (default 200)')], errors: [403] }) },
-  '/api/outbox': { get: op('Emails of notices still waiting to go (with the error of their last try) and those given up on, newest first; ?status=pending,failed,sent picks others', { tag: 'audit', params: [queryParam('status', 'Statuses, comma-separated (default pending,failed)'), queryParam('limit', 'At most (default 100)')], errors: [403] }) },
+  '/api/outbox': {
+    get: op(
+      'Emails of notices still waiting to go (with the error of their last try) and those given up on, newest first',
+      {
+        tag: 'audit',
+        params: [
+          queryParam('status', 'Statuses, comma-separated: pending, failed, sent (default pending,failed)'),
+          queryParam('limit', 'At most (default 100)'),
+        ],
+        errors: [403],
+      },
+    ),
+  },
 };

@@ -26,7 +26,8 @@ describe('loadConfig', () => {
       transport: { kind: 'smtp', url: 'smtp://127.0.0.1:1025', from: 'dao@example.org' },
       publicUrl: 'https://dao.example.org/dao',
     });
-    expect(() => loadConfig({ MAIL_TRANSPORT: 'smtp', MAIL_FROM: 'dao@example.org' })).toThrow(/Missing env var SMTP_URL/);
+    const noUrl = { MAIL_TRANSPORT: 'smtp', MAIL_FROM: 'dao@example.org' };
+    expect(() => loadConfig(noUrl)).toThrow(/Missing env var SMTP_URL/);
     const notify = { MAIL_TRANSPORT: 'notify', NOTIFY_API_KEY: 'key', NOTIFY_TEMPLATE_ID: 'template' };
     expect(loadConfig(notify).mail.transport).toEqual({ kind: 'notify', apiKey: 'key', templateId: 'template' });
     expect(() => loadConfig({ MAIL_TRANSPORT: 'notify' })).toThrow(/Missing env var NOTIFY_API_KEY/);

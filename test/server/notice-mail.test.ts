@@ -15,7 +15,8 @@ interface Received {
 
 /** The message as written (nodemailer sends long lines quoted-printable, with soft line breaks). */
 function decodeQuotedPrintable(raw: string): string {
-  return raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  const unfolded = raw.replace(/=\r?\n/g, '');
+  return unfolded.replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
 /** An SMTP server on 127.0.0.1 that keeps what it is sent; `listen(port)` again after `stop()` reuses the port. */

@@ -198,9 +198,8 @@ WHERE jsonb_typeof(data->'commands') = 'array';
   {
     version: 8,
     name: 'email addresses of users, and the mail outbox written with the event whose notices it sends',
-    // As in migrations/sqlite.ts. One row per recipient of a notice. A sender claims due rows for a lease (claim_token, claimed_until), so two
-    // servers never send the same row at once; a failed send is kept with its error and tried again after a pause
-    // (next_attempt_at), until it is marked failed.
+    // As in migrations/sqlite.ts: one row per recipient of a notice, claimed for a lease by one sender at a time, a
+    // failed send kept with its error and tried again after a pause, until it is marked failed.
     sql: `
 ALTER TABLE users ADD COLUMN email text;
 CREATE TABLE mail_outbox (

@@ -46,12 +46,14 @@ export class MailOutbox extends LightElement {
     return html`<h2 class="heading-m">Emails not yet delivered</h2>
       ${loaded(this.#load, (outbox) => {
         const off = outbox.sending ? '' : html`<p class="body">This server sends no email (MAIL_TRANSPORT).</p>`;
-        if (outbox.mail.length === 0) return html`${off}<p class="body">Every email of a notice has been delivered.</p>`;
+        const none = html`<p class="body">Every email of a notice has been delivered.</p>`;
+        if (outbox.mail.length === 0) return html`${off}${none}`;
         return html`${off}<ul class="audit-list">
           ${outbox.mail.map(
             (email) => html`<li class="audit-list__item">
               <p class="audit-list__what"><strong>${this.#state(email)}</strong>: to ${email.recipientName}
-                (${email.address}) – <a class="link" href=${href('/cases', email.caseId)}>Case ${caseReference(email.caseId)}</a></p>
+                (${email.address}) –
+                <a class="link" href=${href('/cases', email.caseId)}>Case ${caseReference(email.caseId)}</a></p>
               <p class="audit-list__detail hint">${email.subject}${email.lastError ? ` – ${email.lastError}` : ''}</p>
             </li>`,
           )}
