@@ -19,18 +19,18 @@ export { DefinitionRegistry, DefinitionProblemsError } from './service/definitio
 
 // The case service: create cases, send events, list and migrate them; what each user may see and do.
 export { CaseService } from './service/case-service.js';
-export type { CaseSnapshotView, ServiceUser } from './service/case-service.js';
+export type { CaseSnapshotView, NoticeMailer, ServiceUser } from './service/case-service.js';
 export type { IdentityMeta } from './service/case-identity.js';
 export { CaseServiceError } from './service/errors.js';
 export { migrateCases } from './service/migrate-cases.js';
 export { BUILT_IN_VIEWS, viewNames, viewQuery, worklistNames } from './service/case-views.js';
 export type { ListQuery } from './service/case-views.js';
-export { seesAllCases, seesNoCases } from './service/visibility.js';
+export { isVisibleTo, seesAllCases, seesNoCases } from './service/visibility.js';
 export { draftKey } from './service/draft-key.js';
 export { mayFill } from './runtime/permissions.js';
 export { capacityOf } from './compile/types.js';
 export type { InstanceContext } from './compile/types.js';
-export type { CaseData, FormSubmission, InstanceRecord, SignOffRecord } from './runtime/model.js';
+export type { CaseData, FormSubmission, InstanceRecord, NotificationRecord, SignOffRecord } from './runtime/model.js';
 export type { ShownSignOff } from './runtime/sign-offs.js';
 export { JSON_LIMITS, exceedsJsonDepth } from './util/json-limits.js';
 
@@ -48,9 +48,14 @@ export type {
   CaseListItem,
   CasePage,
   CaseSort,
+  CaseRecord,
   CaseStore,
   CaseSummary,
   EventHeader,
+  MailOutcome,
+  MailRecord,
+  MailStatus,
+  NewMail,
   SignInCount,
   StoreOptions,
   UserRecord,

@@ -1,10 +1,12 @@
-// Work no request asks for: firing due timers every few seconds (and once at start), and purging drafts older than
+// Work no request asks for: firing due timers and sending due emails (the mail outbox) every few seconds (and once at
+// start), and purging drafts older than
 // 24 hours every hour (so a draft is kept at least 23 hours), with the records of signed-out sessions that have
 // expired and of failed sign-ins that no longer count.
 import { errorSummary, type Logger } from './logger.js';
 import type { Services } from './services/index.js';
 
 export const TIMER_INTERVAL_MS = 5000;
+export const MAIL_INTERVAL_MS = 5000;
 export const DRAFT_PURGE_INTERVAL_MS = 60 * 60 * 1000;
 export const DRAFT_MAX_AGE_MS = 24 * 60 * 60 * 1000;
 
@@ -12,7 +14,13 @@ export interface BackgroundJobs {
   stop(): Promise<void>;
 }
 
-export function startBackgroundJobs(services: Services, options: { timerIntervalMs?: number; logger?: Logger } = {}): BackgroundJobs {
+export interface BackgroundJobOptions {
+  timerIntervalMs?: number;
+  mailIntervalMs?: number;
+  logger?: Logger;
+}
+
+export function startBackgroundJobs(services: Services, options: BackgroundJobOptions = {}): BackgroundJobs {
   const logger = options.logger ?? services.logger;
   let running: Promise<unknown> = Promise.resolve();
   let stopped = false;
@@ -33,9 +41,21 @@ export function startBackgroundJobs(services: Services, options: { timerInterval
       await services.store.purgeEndedSessions(services.now());
       await services.signInLimiter.purge();
     });
+  const sendMail = () =>
+    run('mail', async () => {
+      const sent = await services.mailSender.sendDue();
+      if (sent) logger.info({ sent }, 'sent due emails');
+    });
   fireTimers();
   purgeDrafts();
-  const timers = [setInterval(fireTimers, options.timerIntervalMs ?? TIMER_INTERVAL_MS), setInterval(purgeDrafts, DRAFT_PURGE_INTERVAL_MS)];
+  const timers = [
+    setInterval(fireTimers, options.timerIntervalMs ?? TIMER_INTERVAL_MS),
+    setInterval(purgeDrafts, DRAFT_PURGE_INTERVAL_MS),
+  ];
+  if (services.mailSender.sending) {
+    sendMail();
+    timers.push(setInterval(sendMail, options.mailIntervalMs ?? MAIL_INTERVAL_MS));
+  }
   for (const t of timers) t.unref();
   return {
     async stop() {

@@ -1,6 +1,7 @@
 // The one place that reads the environment: every setting of the server, checked once, failing fast in production.
 import { projectFile } from './project-files.js';
 import { existsSync } from 'node:fs';
+import type { MailTransportConfig } from './services/mail/mail-transports.js';
 import { MissingSessionSecretError, sessionKeyFile } from './services/session-secret.js';
 
 export interface JwtConfig {
@@ -19,6 +20,13 @@ export interface JwtConfig {
   clockToleranceSeconds: number;
 }
 
+/** Notices by email (server/services/mail): how they leave, and what the emails call the service and link to. */
+export interface MailConfig {
+  transport: MailTransportConfig;
+  productName?: string;
+  publicUrl?: string;
+}
+
 export interface Config {
   production: boolean;
   port: number;
@@ -32,6 +40,7 @@ export interface Config {
   trustProxy: boolean | number | string;
   logLevel: string;
   jwt?: JwtConfig;
+  mail: MailConfig;
 }
 
 type Env = Record<string, string | undefined>;
@@ -126,6 +135,35 @@ function seconds(name: string, value: string | undefined, fallback: number): num
   return Number(value);
 }
 
+function required(env: Env, name: string, why: string): string {
+  const value = env[name];
+  if (!value) throw new Error(`Missing env var ${name} (${why})`);
+  return value;
+}
+
+/** MAIL_TRANSPORT: none (the default: the outbox records, nothing is sent), smtp or notify. */
+function mailTransport(env: Env): MailTransportConfig {
+  const kind = env.MAIL_TRANSPORT || 'none';
+  if (kind === 'none') return { kind };
+  if (kind === 'smtp') {
+    const why = 'MAIL_TRANSPORT=smtp';
+    return { kind, url: required(env, 'SMTP_URL', why), from: required(env, 'MAIL_FROM', why) };
+  }
+  if (kind === 'notify') {
+    const why = 'MAIL_TRANSPORT=notify';
+    return { kind, apiKey: required(env, 'NOTIFY_API_KEY', why), templateId: required(env, 'NOTIFY_TEMPLATE_ID', why) };
+  }
+  throw new Error(`MAIL_TRANSPORT must be none, smtp or notify, not "${kind}"`);
+}
+
+function mailConfig(env: Env): MailConfig {
+  return {
+    transport: mailTransport(env),
+    ...(env.MAIL_PRODUCT_NAME ? { productName: env.MAIL_PRODUCT_NAME } : {}),
+    ...(env.PUBLIC_URL ? { publicUrl: env.PUBLIC_URL.replace(/\/+$/, '') } : {}),
+  };
+}
+
 function port(value: string | undefined): number {
   const n = Number(value ?? 3000);
   if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`PORT must be a port number, not "${value}"`);
@@ -147,6 +185,7 @@ export function loadConfig(env: Env = process.env): Config {
     ...(env.SESSION_SECRET ? { sessionSecret: env.SESSION_SECRET } : {}),
     trustProxy: trustProxy(env.TRUST_PROXY),
     logLevel: env.LOG_LEVEL || 'info',
+    mail: mailConfig(env),
   };
   const jwt = jwtConfig(env);
   if (jwt) config.jwt = jwt;

@@ -5,12 +5,14 @@ import type { CryptoKey } from 'jose';
 import { join } from 'node:path';
 import { folderParseCache, YAML_READING, openStore, type CaseStore } from '../engine/index.js';
 import { createAppRouter } from './app.js';
-import { startBackgroundJobs, type BackgroundJobs } from './background-jobs.js';
+import { startBackgroundJobs } from './background-jobs.js';
 import { DEFAULT_JWT_CLOCK_TOLERANCE_SECONDS, DEFAULT_JWT_MAX_AGE_SECONDS, type JwtConfig } from './config.js';
 import { createLogger, type Logger } from './logger.js';
 import { projectFile } from './project-files.js';
 import { publishDefinitionsFolder } from './services/definitions-folder.js';
-import { createServices, type Services } from './services/index.js';
+import { createServices, defaultNoticeMailSettings, type Services } from './services/index.js';
+import type { MailRetryPolicy } from './services/mail/mail-sender.js';
+import { createMailTransport, type MailTransport, type MailTransportConfig } from './services/mail/mail-transports.js';
 import { generatePassword } from './services/passwords.js';
 import type { SignInLimits } from './services/sign-in-limiter.js';
 import {
@@ -35,6 +37,18 @@ export interface DaoOptions {
   /** Fire due timers and purge old drafts in this process (default true; an object sets the timer interval). */
   backgroundJobs?: boolean | { timerIntervalMs: number };
   now?: () => string;
+  /**
+   * Notices by email. Without a transport (or with `{ kind: 'none' }`) the outbox records them and nothing is sent.
+   * `publicUrl`: where the web app is reached from outside, for the link in each email.
+   */
+  mail?: {
+    transport?: MailTransportConfig | MailTransport;
+    productName?: string;
+    publicUrl?: string;
+    retry?: Partial<MailRetryPolicy>;
+    /** How often due emails are sent (default every 5 seconds). */
+    intervalMs?: number;
+  };
 }
 
 export interface Dao {
@@ -61,6 +75,19 @@ function logSessionSecret(logger: Logger, session: ResolvedSessionSecret): void 
     logger.info('created the session key file in the data folder (SESSION_SECRET is not set)');
   }
   if (session.keyFileTooOpen) logger.warn('other users than the server\'s may read the session key file: chmod 600 it');
+}
+
+function mailServices(mail: DaoOptions['mail']) {
+  const given = mail?.transport;
+  const transport = given && 'send' in given ? given : createMailTransport(given ?? { kind: 'none' });
+  return {
+    settings: {
+      productName: mail?.productName ?? defaultNoticeMailSettings.productName,
+      publicUrl: mail?.publicUrl ?? defaultNoticeMailSettings.publicUrl,
+    },
+    ...(transport ? { transport } : {}),
+    ...(mail?.retry ? { retry: mail.retry } : {}),
+  };
 }
 
 export async function createDao(options: DaoOptions = {}): Promise<Dao> {
@@ -95,6 +122,7 @@ export async function createDao(options: DaoOptions = {}): Promise<Dao> {
       ...(jwt ? { jwt } : {}),
       ...(options.auth?.signInLimit ? { signInLimit: options.auth.signInLimit } : {}),
       ...(options.now ? { now: options.now } : {}),
+      mail: mailServices(options.mail),
     });
     // Made here, before any job starts: it fails when the web app is not built (set-up-web-app.ts).
     router = createAppRouter(services);
@@ -114,7 +142,11 @@ export async function createDao(options: DaoOptions = {}): Promise<Dao> {
     const seeded = await services.users.seedDemoAccounts(defs, password);
     logger.info({ demo: true, accounts: seeded.map((u) => `${u.username} (${u.role})`) }, 'demo mode: demo accounts ready');
   }
-  const jobs: BackgroundJobs | undefined = options.backgroundJobs === false ? undefined : startBackgroundJobs(services, typeof options.backgroundJobs === 'object' ? options.backgroundJobs : {});
+  const jobOptions = {
+    ...(typeof options.backgroundJobs === 'object' ? options.backgroundJobs : {}),
+    ...(options.mail?.intervalMs ? { mailIntervalMs: options.mail.intervalMs } : {}),
+  };
+  const jobs = options.backgroundJobs === false ? undefined : startBackgroundJobs(services, jobOptions);
   return {
     services,
     router,

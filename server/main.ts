@@ -30,6 +30,11 @@ async function start() {
     demo: config.demoMode ? { ...(config.demoPassword ? { password: config.demoPassword } : {}) } : false,
     production: config.production,
     logger,
+    mail: {
+      transport: config.mail.transport,
+      publicUrl: config.mail.publicUrl ?? `http://${config.host}:${config.port}`,
+      ...(config.mail.productName ? { productName: config.mail.productName } : {}),
+    },
   });
   if (dao.generatedDemoPassword) {
     // Printed once to the terminal, never to the log.

@@ -8,7 +8,8 @@ import type { CaseCommand, CaseData, CommandContext } from '../runtime/model.js'
 import { describeCase, type CaseView } from '../runtime/view.js';
 import { StoreConflictError } from '../store/errors.js';
 import { answersTooDeep, exceedsJsonDepth } from '../util/json-limits.js';
-import type { CasePage, CaseQuery, CaseRecord, CaseStore, NewDeadline } from '../store/types.js';
+import type { CasePage, CaseQuery, CaseRecord, CaseStore, NewDeadline, NewMail } from '../store/types.js';
+import type { NotificationRecord } from '../runtime/model.js';
 import { SUMMARY_FORMAT, summarise } from './case-summary.js';
 /** Where the case service finds definitions: the registry of published versions (or a fixed set, for a walk-through). */
 export interface DefinitionSource {
@@ -18,6 +19,14 @@ export interface DefinitionSource {
 import { CaseServiceError } from './errors.js';
 import { isVisibleTo, visibilityOf } from './visibility.js';
 import { draftKey } from './draft-key.js';
+
+/**
+ * Makes the emails that carry the notices an event raised; they are written in the event's transaction. The server's
+ * (server/services/mail); without one, notices stay in the app.
+ */
+export interface NoticeMailer {
+  mailFor(notices: NotificationRecord[], record: CaseRecord, defs: CompiledDefinitions): Promise<NewMail[]>;
+}
 
 export interface ServiceUser {
   id: string;
@@ -44,13 +53,28 @@ interface LoggedCommands {
 
 export class CaseService {
   private readonly now: () => string;
+  private readonly noticeMailer: NoticeMailer | undefined;
 
   constructor(
     private readonly store: CaseStore,
     private readonly registry: DefinitionSource,
-    options: { now?: () => string } = {},
+    options: { now?: () => string; noticeMailer?: NoticeMailer } = {},
   ) {
     this.now = options.now ?? (() => new Date().toISOString());
+    this.noticeMailer = options.noticeMailer;
+  }
+
+  /** The emails for the notices `after` holds that `before` did not (notices are only ever added, never removed). */
+  private async noticeMail(
+    defs: CompiledDefinitions,
+    before: CaseData | undefined,
+    after: CaseData,
+    record: CaseRecord,
+  ): Promise<{ mail?: NewMail[] }> {
+    const raised = after.notifications.slice(before?.notifications.length ?? 0);
+    if (!this.noticeMailer || raised.length === 0) return {};
+    const mail = await this.noticeMailer.mailFor(raised, record, defs);
+    return mail.length ? { mail } : {};
   }
 
   caseUser(defs: CompiledDefinitions, user: ServiceUser): CaseUser {
@@ -105,12 +129,16 @@ export class CaseService {
     const data = this.run(defs, undefined, commands);
     const id = randomUUID();
     const view = describeCase(defs, data, ctx.user, ctx.now);
+    const summary = summarise(defs, data, view, { createdBy: user.id, createdAt: ctx.now });
+    const opened = { id, pathwayId: pathway, definitionVersion: version, version: 1, snapshot: data, summary };
+    const dates = { createdBy: user.id, createdAt: ctx.now, updatedAt: ctx.now };
+    const mail = await this.noticeMail(defs, undefined, data, { ...opened, ...dates });
     const record = await this.store.createCase({
       id,
       pathwayId: pathway,
       definitionVersion: version,
       snapshot: data,
-      summary: summarise(defs, data, view, { createdBy: user.id, createdAt: ctx.now }),
+      summary,
       createdBy: user.id,
       at: ctx.now,
       event: {
@@ -123,6 +151,7 @@ export class CaseService {
         about: { instance: 'case' },
       },
       ...this.timerChanges(id, undefined, data),
+      ...mail,
       audit: [{ at: ctx.now, userId: user.id, caseId: id, action: 'case.opened', detail: { pathway } }],
     });
     return { record, view, defs };
@@ -169,12 +198,14 @@ export class CaseService {
     const after = this.run(defs, before, commands);
     const view = describeCase(defs, after, ctx.user, ctx.now);
     const type = request.type || `forms.submitted`;
+    const summary = summarise(defs, after, view, record);
+    const mail = await this.noticeMail(defs, before, after, { ...record, snapshot: after, summary });
     try {
       const saved = await this.store.commitEvent({
         caseId,
         expectedVersion: request.expectedVersion,
         snapshot: after,
-        summary: summarise(defs, after, view, record),
+        summary,
         previousSummary: record.summary,
         event: {
           type,
@@ -189,6 +220,7 @@ export class CaseService {
           },
         },
         ...this.timerChanges(caseId, before, after),
+        ...mail,
         audit: [{ at: ctx.now, userId: user.id, caseId, action: type, detail: { instance: request.instance ?? 'case', forms: Object.keys(request.forms ?? {}) } }],
       });
       for (const form of Object.keys(request.forms ?? {})) {
@@ -216,11 +248,13 @@ export class CaseService {
       const commands: CaseCommand[] = [{ kind: 'fireTimer', timer, ctx: { user: system, now, officers: await this.officerLoads(defs) } }];
       const after = this.run(defs, before, commands);
       const view = describeCase(defs, after, system, now);
+      const summary = summarise(defs, after, view, record);
+      const mail = await this.noticeMail(defs, before, after, { ...record, snapshot: after, summary });
       await this.store.commitEvent({
         caseId: record.id,
         expectedVersion: record.version,
         snapshot: after,
-        summary: summarise(defs, after, view, record),
+        summary,
         previousSummary: record.summary,
         event: {
           type: 'timer.fired',
@@ -233,6 +267,7 @@ export class CaseService {
         },
         fireDeadlines: [deadline.id],
         ...this.timerChanges(record.id, before, after, [deadline.id]),
+        ...mail,
       });
     });
   }

@@ -1,6 +1,7 @@
 // The writes that change a case: create it, and commit an event to it, each in one transaction with its summary
 // columns, the lists it is on, and the deadlines and audit entries that go with it, so all of it lands or none; and
 // the summary replaced alone when its format changes.
+import { insertMail } from './mail-outbox.js';
 import { StoreConflictError, StoreNotFoundError, caseVersionConflict } from './errors.js';
 import {
   caseHeadColumns, caseLists, summaryColumnNames, summaryColumns, toCaseHead, toInstant, toJson, toOptionalJson,
@@ -50,7 +51,7 @@ async function insertCase(tx: SqlSession, input: JsonCreateCaseInput): Promise<C
   }
   await appendEvent(tx, input.id, 1, input.event);
   await writeCaseLists(tx, input.id, [], caseLists(input.summary));
-  await applySideEffects(tx, input.id, input);
+  await applySideEffects(tx, input.id, input.at, input);
   return toCaseHead(rows[0]);
 }
 
@@ -66,7 +67,7 @@ export function commitEvent(db: SqlDatabase, input: JsonCommitInput): Promise<Ca
     const before = input.previousSummary ? caseLists(input.previousSummary) : undefined;
     await writeCaseLists(tx, input.caseId, before, caseLists(input.summary));
     for (const deadlineId of input.fireDeadlines ?? []) await fireDeadline(tx, input.caseId, deadlineId, input.event.at);
-    await applySideEffects(tx, input.caseId, input);
+    await applySideEffects(tx, input.caseId, input.event.at, input);
     return updated;
   });
 }
@@ -162,7 +163,9 @@ async function fireDeadline(tx: SqlSession, caseId: string, deadlineId: string, 
   }
 }
 
-async function applySideEffects(tx: SqlSession, caseId: string, effects: CaseSideEffects): Promise<void> {
+async function applySideEffects(
+  tx: SqlSession, caseId: string, at: string, effects: CaseSideEffects,
+): Promise<void> {
   for (const deadlineId of effects.cancelDeadlines ?? []) {
     await tx.run('DELETE FROM deadlines WHERE id = ? AND case_id = ?', [deadlineId, caseId]);
   }
@@ -180,6 +183,7 @@ async function applySideEffects(tx: SqlSession, caseId: string, effects: CaseSid
     }
   }
   for (const entry of effects.audit ?? []) await insertAudit(tx, entry);
+  for (const mail of effects.mail ?? []) await insertMail(tx, caseId, at, mail);
 }
 
 export function insertAudit(tx: SqlSession, entry: NewAudit): Promise<number> {

@@ -239,6 +239,7 @@ export function toUser(row: Row): UserRecord {
     role: String(row.role),
     passwordHash: String(row.password_hash),
     demo: Boolean(row.demo),
+    ...(row.email === null || row.email === undefined ? {} : { email: String(row.email) }),
   };
 }
 

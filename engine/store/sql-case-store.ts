@@ -3,6 +3,7 @@
 import { cursorAfter, listSql } from './case-query.js';
 import { claimDueDeadlines, defaultDeadlineLeaseMs } from './deadline-claims.js';
 import { EventHeaderCache } from './event-header-cache.js';
+import { listMail } from './mail-outbox.js';
 import {
   committedRecord,
   fromStoredCase,
@@ -39,6 +40,8 @@ import {
   type DraftRecord,
   type EventHeader,
   type EventRecord,
+  type MailFilter,
+  type MailRecord,
   type NewEvent,
   type StoreOptions,
   type UserRecord,
@@ -187,6 +190,10 @@ export class SqlCaseStore extends SqlCaseWrites implements CaseStore {
       [caseId],
     );
     return rows.map(toDeadline);
+  }
+
+  listMail(filter: MailFilter = {}): Promise<MailRecord[]> {
+    return listMail(this.db, filter);
   }
 
   async listAudit(filter: AuditFilter = {}): Promise<AuditRecord[]> {

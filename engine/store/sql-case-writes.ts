@@ -12,12 +12,14 @@ import {
 } from './case-writes.js';
 import { claimDeadlines, settleDeadlineClaim } from './deadline-claims.js';
 import { StoreConflictError } from './errors.js';
+import { claimMail, settleMail } from './mail-outbox.js';
 import { toInstant, toJson, type CaseHead } from './rows.js';
 import { runMigrations } from './run-migrations.js';
 import { giveBackSignInAttempt, purgeSignInAttempts, takeSignInAttempt } from './sign-in-attempts.js';
 import type { SqlDatabase } from './sql-database.js';
 import type {
-  CaseSummary, DefinitionVersionRecord, DraftRecord, NewAudit, SignInAttempt, SignInLimit, UserRecord,
+  CaseSummary, DefinitionVersionRecord, DraftRecord, MailOutcome, MailRecord, NewAudit, SignInAttempt, SignInLimit,
+  UserRecord,
 } from './types.js';
 
 export class SqlCaseWrites {
@@ -74,16 +76,26 @@ export class SqlCaseWrites {
     return settleDeadlineClaim(this.db, deadlineId, claimToken, fired, now);
   }
 
+  /** See CaseStore.claimMail. */
+  claimMail(now: string, limit: number, claimToken: string, leaseMs: number): Promise<MailRecord[]> {
+    return claimMail(this.db, now, limit, claimToken, leaseMs);
+  }
+
+  /** See CaseStore.settleMail. */
+  settleMail(id: string, claimToken: string, outcome: MailOutcome, now: string): Promise<boolean> {
+    return settleMail(this.db, id, claimToken, outcome, now);
+  }
+
   async appendAudit(entry: NewAudit): Promise<void> {
     await insertAudit(this.db, entry);
   }
 
   async upsertUser(user: UserRecord): Promise<void> {
     await this.db.run(
-      `INSERT INTO users (username, display_name, role, password_hash, demo) VALUES (?, ?, ?, ?, ?)
+      `INSERT INTO users (username, display_name, role, password_hash, demo, email) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT (username) DO UPDATE SET display_name = excluded.display_name, role = excluded.role,
-         password_hash = excluded.password_hash, demo = excluded.demo`,
-      [user.username, user.displayName, user.role, user.passwordHash, user.demo],
+         password_hash = excluded.password_hash, demo = excluded.demo, email = excluded.email`,
+      [user.username, user.displayName, user.role, user.passwordHash, user.demo, user.email ?? null],
     );
   }
 

@@ -129,6 +129,48 @@ export interface UserRecord {
   role: string;
   passwordHash: string;
   demo: boolean;
+  /** Where notices reach them by email; absent when they have none (their notices stay in the app). */
+  email?: string;
+}
+
+/**
+ * An email to send, written with the event whose notice it carries (CaseSideEffects.mail). Its text is made by the
+ * caller and holds no case content beyond a link (see server/services/mail).
+ */
+export interface NewMail {
+  id: string;
+  /** The user name of the person it is for. */
+  recipient: string;
+  address: string;
+  subject: string;
+  body: string;
+  link: string;
+}
+
+export type MailStatus = 'pending' | 'sent' | 'failed';
+
+export interface MailRecord extends NewMail {
+  caseId: string;
+  createdAt: string;
+  status: MailStatus;
+  /** Sends tried so far. */
+  attempts: number;
+  /** When a pending email may be sent (again). */
+  nextAttemptAt: string;
+  /** Why the last try failed; null once sent. */
+  lastError: string | null;
+  sentAt: string | null;
+}
+
+/** What became of a claimed email: sent, or failed and tried again at `retryAt` (null: given up, marked failed). */
+export type MailOutcome = { sent: true } | { sent: false; error: string; retryAt: string | null };
+
+export interface MailFilter {
+  /** Any of these statuses ([] matches nothing). */
+  status?: MailStatus[];
+  caseId?: string;
+  /** Default 100. */
+  limit?: number;
 }
 
 export interface DefinitionVersionRecord {
@@ -227,6 +269,8 @@ export interface CaseSideEffects {
   /** Deadline ids to remove; applied before setDeadlines. */
   cancelDeadlines?: string[];
   audit?: NewAudit[];
+  /** Emails carrying the event's notices, to be sent by whichever server claims them (mail-outbox.ts). */
+  mail?: NewMail[];
 }
 
 export interface CreateCaseInput extends CaseSideEffects {
@@ -331,6 +375,18 @@ export interface CaseStore {
   claimDueDeadlines(now: string, limit: number, handler: (deadline: DeadlineRecord) => Promise<void>): Promise<number>;
   /** The unfired deadlines of a case, soonest first. */
   listDeadlines(caseId: string): Promise<DeadlineRecord[]>;
+  /**
+   * Reserves up to `limit` pending emails due at or before `now` for `leaseMs` under `claimToken`, soonest first; no
+   * other claimant of any instance gets them until the lease ends or the claim is settled.
+   */
+  claimMail(now: string, limit: number, claimToken: string, leaseMs: number): Promise<MailRecord[]>;
+  /**
+   * Records what became of a claimed email (counting one more attempt) and ends the claim. False, changing nothing,
+   * when the claim is no longer this token's.
+   */
+  settleMail(id: string, claimToken: string, outcome: MailOutcome, now: string): Promise<boolean>;
+  /** Newest first. */
+  listMail(filter?: MailFilter): Promise<MailRecord[]>;
   appendAudit(entry: NewAudit): Promise<void>;
   /** Newest first. */
   listAudit(filter?: AuditFilter): Promise<AuditRecord[]>;

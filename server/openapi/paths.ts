@@ -120,4 +120,17 @@ export const paths = {
       errors: [403],
     }),
   },
+  '/api/outbox': {
+    get: op(
+      'Emails of notices still waiting to go (with the error of their last try) and those given up on, newest first',
+      {
+        tag: 'audit',
+        params: [
+          queryParam('status', 'Statuses, comma-separated: pending, failed, sent (default pending,failed)'),
+          queryParam('limit', 'At most (default 100)'),
+        ],
+        errors: [403],
+      },
+    ),
+  },
 };

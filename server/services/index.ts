@@ -8,6 +8,9 @@ import { CaseHistoryJson } from './case-history-json.js';
 import { DefinitionsAdmin } from './definitions-admin.js';
 import { DisclosureAudit } from './disclosure-audit.js';
 import { EndedSessions } from './ended-sessions.js';
+import { MailSender, defaultMailRetryPolicy, type MailRetryPolicy } from './mail/mail-sender.js';
+import type { MailTransport } from './mail/mail-transports.js';
+import { NoticeMail, type NoticeMailSettings } from './mail/notice-mail.js';
 import { PeopleDirectory } from './people.js';
 import type { SharedDefinitionRegistry } from './shared-registry.js';
 import { SessionTokens } from './session-tokens.js';
@@ -24,17 +27,27 @@ export interface ServiceDependencies {
   jwt?: JwtConfig & { key?: CryptoKey | Uint8Array };
   signInLimit?: Partial<SignInLimits>;
   now?: () => string;
+  /** Notices by email: recorded in the outbox always, sent when there is a transport. */
+  mail?: { settings: NoticeMailSettings; transport?: MailTransport; retry?: Partial<MailRetryPolicy> };
 }
+
+export const defaultNoticeMailSettings: NoticeMailSettings = {
+  productName: 'DAO Pathways',
+  publicUrl: 'http://127.0.0.1:3000',
+};
 
 export function createServices(deps: ServiceDependencies) {
   const now = deps.now ?? (() => new Date().toISOString());
+  const noticeMailer = new NoticeMail(deps.store, deps.mail?.settings ?? defaultNoticeMailSettings);
+  const retry = { ...defaultMailRetryPolicy, ...deps.mail?.retry };
   return {
     store: deps.store,
     registry: deps.registry,
     logger: deps.logger,
     production: deps.production ?? false,
     now,
-    cases: new CaseService(deps.store, deps.registry, { now }),
+    cases: new CaseService(deps.store, deps.registry, { now, noticeMailer }),
+    mailSender: new MailSender(deps.store, deps.mail?.transport, now, deps.logger, retry),
     users: new UserService(deps.store),
     people: new PeopleDirectory(deps.store),
     sessions: new SessionTokens(deps.sessionSecret),

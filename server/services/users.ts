@@ -8,6 +8,7 @@ interface ListedUser {
   username: string;
   role: string;
   name?: string;
+  email?: string;
 }
 
 export interface PasswordCheck {
@@ -72,7 +73,14 @@ export class UserService {
     for (const user of listed.values()) {
       const existing = await this.store.getUser(user.username);
       if (existing && !existing.demo) continue;
-      const record = { username: user.username, displayName: user.name ?? existing?.displayName ?? user.username, role: user.role, passwordHash: await hashPassword(password), demo: true };
+      const record = {
+        username: user.username,
+        displayName: user.name ?? existing?.displayName ?? user.username,
+        role: user.role,
+        passwordHash: await hashPassword(password),
+        demo: true,
+        ...(user.email ? { email: user.email } : {}),
+      };
       await this.store.upsertUser(record);
       this.recent.delete(record.username);
       seeded.push(record);

@@ -19,6 +19,21 @@ describe('loadConfig', () => {
     });
   });
 
+  it('should choose the mail transport from MAIL_TRANSPORT, sending nothing by default', () => {
+    expect(loadConfig({}).mail).toEqual({ transport: { kind: 'none' } });
+    const smtp = { MAIL_TRANSPORT: 'smtp', SMTP_URL: 'smtp://127.0.0.1:1025', MAIL_FROM: 'dao@example.org' };
+    expect(loadConfig({ ...smtp, PUBLIC_URL: 'https://dao.example.org/dao/' }).mail).toEqual({
+      transport: { kind: 'smtp', url: 'smtp://127.0.0.1:1025', from: 'dao@example.org' },
+      publicUrl: 'https://dao.example.org/dao',
+    });
+    const noUrl = { MAIL_TRANSPORT: 'smtp', MAIL_FROM: 'dao@example.org' };
+    expect(() => loadConfig(noUrl)).toThrow(/Missing env var SMTP_URL/);
+    const notify = { MAIL_TRANSPORT: 'notify', NOTIFY_API_KEY: 'key', NOTIFY_TEMPLATE_ID: 'template' };
+    expect(loadConfig(notify).mail.transport).toEqual({ kind: 'notify', apiKey: 'key', templateId: 'template' });
+    expect(() => loadConfig({ MAIL_TRANSPORT: 'notify' })).toThrow(/Missing env var NOTIFY_API_KEY/);
+    expect(() => loadConfig({ MAIL_TRANSPORT: 'pigeon' })).toThrow(/MAIL_TRANSPORT must be none, smtp or notify/);
+  });
+
   it('should fail fast in production without a session secret, or with demo mode and no demo password', () => {
     // A data folder with no session key file in it (test/security/session-secret.test.ts covers one with a key file).
     const noKeyFile = { NODE_ENV: 'production', DATA_DIR: 'test/no-such-data-folder' };

@@ -4,6 +4,7 @@ import type { CaseStore } from '../../engine/store/types.js';
 import { describeCaseContract } from './contract/cases.js';
 import { describeDeadlineContract } from './contract/deadlines.js';
 import { describeListContract } from './contract/lists.js';
+import { describeMailOutboxContract } from './contract/mail-outbox.js';
 import { describeRecordContract } from './contract/records.js';
 import { describeSignInAttemptContract } from './contract/sign-in-attempts.js';
 
@@ -28,5 +29,6 @@ export function runStoreContract(name: string, makeStore: () => Promise<CaseStor
     describeDeadlineContract(currentStore);
     describeRecordContract(currentStore);
     describeSignInAttemptContract(currentStore);
+    describeMailOutboxContract(currentStore);
   });
 }

@@ -2,6 +2,10 @@
 // the names of the web app's screens.
 import { SCHEMA_VERSION, stringList } from './common.js';
 
+// Where a demo account's notices go by email (server/services/notice-mail.ts); accounts without one get none.
+const demoEmail = { type: 'string', pattern: '^[^@\\s]+@[^@\\s]+$' } as const;
+const listedUser = { username: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' }, email: demoEmail };
+
 export const settingsSchema = {
   $id: 'dao:settings',
   type: 'object',
@@ -30,7 +34,7 @@ export const settingsSchema = {
         type: 'object',
         additionalProperties: false,
         required: ['username', 'role'],
-        properties: { username: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' } },
+        properties: listedUser,
       },
     },
     areas: stringList,
@@ -51,7 +55,7 @@ export const settingsSchema = {
         type: 'object',
         additionalProperties: false,
         required: ['username', 'role'],
-        properties: { username: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' } },
+        properties: listedUser,
       },
     },
   },

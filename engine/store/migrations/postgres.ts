@@ -195,4 +195,32 @@ UPDATE events SET about = jsonb_build_object(
 WHERE jsonb_typeof(data->'commands') = 'array';
 `,
   },
+  {
+    version: 8,
+    name: 'email addresses of users, and the mail outbox written with the event whose notices it sends',
+    // As in migrations/sqlite.ts: one row per recipient of a notice, claimed for a lease by one sender at a time, a
+    // failed send kept with its error and tried again after a pause, until it is marked failed.
+    sql: `
+ALTER TABLE users ADD COLUMN email text;
+CREATE TABLE mail_outbox (
+  id text PRIMARY KEY,
+  case_id text NOT NULL REFERENCES cases (id),
+  recipient text NOT NULL,
+  address text NOT NULL,
+  subject text NOT NULL,
+  body text NOT NULL,
+  link text NOT NULL,
+  created_at text NOT NULL,
+  status text NOT NULL,
+  attempts integer NOT NULL,
+  next_attempt_at text NOT NULL,
+  last_error text,
+  sent_at text,
+  claim_token text,
+  claimed_until text
+);
+CREATE INDEX mail_outbox_due ON mail_outbox (next_attempt_at) WHERE status = 'pending';
+CREATE INDEX mail_outbox_status ON mail_outbox (status, created_at);
+`,
+  },
 ];

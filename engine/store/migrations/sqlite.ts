@@ -255,4 +255,33 @@ UPDATE events SET about = json_object(
 WHERE json_valid(data) AND json_type(data, '$.commands') = 'array';
 `,
   },
+  {
+    version: 8,
+    name: 'email addresses of users, and the mail outbox written with the event whose notices it sends',
+    // One row per recipient of a notice. A sender claims due rows for a lease (claim_token, claimed_until), so two
+    // servers never send the same row at once; a failed send is kept with its error and tried again after a pause
+    // (next_attempt_at), until it is marked failed.
+    sql: `
+ALTER TABLE users ADD COLUMN email TEXT;
+CREATE TABLE mail_outbox (
+  id TEXT PRIMARY KEY,
+  case_id TEXT NOT NULL REFERENCES cases (id),
+  recipient TEXT NOT NULL,
+  address TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  body TEXT NOT NULL,
+  link TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  status TEXT NOT NULL,
+  attempts INTEGER NOT NULL,
+  next_attempt_at TEXT NOT NULL,
+  last_error TEXT,
+  sent_at TEXT,
+  claim_token TEXT,
+  claimed_until TEXT
+) STRICT;
+CREATE INDEX mail_outbox_due ON mail_outbox (next_attempt_at) WHERE status = 'pending';
+CREATE INDEX mail_outbox_status ON mail_outbox (status, created_at);
+`,
+  },
 ];

@@ -93,6 +93,13 @@ export function describeRecordContract(store: CurrentStore): void {
       expect(await store().listUsers()).toEqual([user({ role: 'manager', demo: false }), user({ username: 'bob', demo: false })]);
       expect(await store().getUser('nobody')).toBeUndefined();
     });
+
+    it('should keep and remove the email address of a user', async () => {
+      await store().upsertUser(user({ email: 'ann@example.org' }));
+      expect((await store().getUser('ann'))?.email).toBe('ann@example.org');
+      await store().upsertUser(user());
+      expect(await store().getUser('ann')).toEqual(user());
+    });
   });
 
   describe('#deleteUser', () => {

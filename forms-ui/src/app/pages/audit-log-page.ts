@@ -8,6 +8,7 @@ import { href } from '../core/router.js';
 import { loaded } from '../core/templates.js';
 import type { CaseIdentity } from '../core/types.js';
 import { LoadController } from '../controllers/load-controller.js';
+import '../components/mail-outbox.js';
 
 interface AuditEntry {
   id: number;
@@ -63,6 +64,8 @@ export class AuditLogPage extends LightElement {
 
   protected override render(): unknown {
     return html`<h1 class="heading-l" tabindex="-1">Audit log</h1>
+      <mail-outbox .context=${this.context}></mail-outbox>
+      <h2 class="heading-m">Who read or changed what</h2>
       <form class="filter-form" @submit=${(e: Event) => this.#apply(e)}>
         <div class="form-group"><label class="label" for="audit-user">User name</label>
           <input class="input input--width-20" id="audit-user" name="audit-user" type="text" autocomplete="off" .value=${this.filter.userId} /></div>
