@@ -1,7 +1,9 @@
-// Child process: one load, validate and compile of all definitions, printed as milliseconds (wall and CPU).
-// `tsx bench/definitions-cold-load.ts [DIR] [--cache CACHE_DIR]`: without --cache nothing is kept or read back, so
-// every form is compiled and every file read by `yaml`; with it, values of files read before are read back from
-// CACHE_DIR as the server does from its data folder (and new ones kept there).
+// Child process: one load, validate and compile of the definitions, printed as milliseconds (wall and CPU).
+// `tsx bench/definitions-cold-load.ts [DIR] [--cache CACHE_DIR] [--with-scenarios]`: what a server reads to start,
+// which leaves the scenarios unread (`--with-scenarios` reads and checks them too, as `npm run check:definitions` and
+// the editor's checks do). Without --cache nothing is kept or read back, so every form is compiled and every file read
+// by `yaml`; with it, values of files read before are read back from CACHE_DIR as the server does from its data folder
+// (and new ones kept there).
 import { performance } from 'node:perf_hooks';
 import { checkDefinitions } from '../engine/definitions/check.js';
 import { folderParseCache } from '../engine/definitions/parse-cache.js';
@@ -11,12 +13,15 @@ import { YAML_READING } from '../engine/definitions/source.js';
 const args = process.argv.slice(2);
 const cacheAt = args.indexOf('--cache');
 const cacheDir = cacheAt >= 0 ? args.splice(cacheAt, 2)[1] : undefined;
+const scenariosAt = args.indexOf('--with-scenarios');
+const withScenarios = scenariosAt >= 0 && args.splice(scenariosAt, 1).length > 0;
 const parseCache = cacheDir ? folderParseCache(cacheDir, YAML_READING) : undefined;
 
 const cpuBefore = process.cpuUsage();
 const started = performance.now();
 const files = await readDefinitionFiles(args[0] ?? 'definitions');
-const { problems, compiled } = checkDefinitions(files, 'definitions', parseCache ? { parseCache } : {});
+const options = { withScenarios, ...(parseCache ? { parseCache } : {}) };
+const { problems, compiled } = checkDefinitions(files, 'definitions', options);
 const ms = performance.now() - started;
 const cpu = process.cpuUsage(cpuBefore);
 if (!compiled) {

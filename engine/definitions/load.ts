@@ -45,6 +45,12 @@ export function fillPlaceholders<T>(node: T, settings: Record<string, unknown>):
 export interface LoadOptions {
   /** Values of files read before (kept in the data folder by the server), used for a file whose text is the same. */
   parseCache?: ParseCache;
+  /**
+   * false: scenario files stay in `files` but are neither read nor checked, and `set.scenarios` is empty. What a
+   * server needs to start (scenarios are only run: `npm run scenarios`, the editor's checks, a publish through the
+   * API); the protocol's take nearly half its YAML. Default true.
+   */
+  withScenarios?: boolean;
 }
 
 export function loadDefinitions(
@@ -61,6 +67,7 @@ export function loadDefinitions(
       problems.push({ code: 'unknown-file', message: `not a definition file: expected settings.yaml, roles.yaml, or pathways/, forms/, scenarios/ with lower-case-hyphenated names`, file: display, line: 1, col: 1 });
       continue;
     }
+    if (kind === 'scenario' && options.withScenarios === false) continue;
     const { source, problems: parseProblems } = parseSource(display, text, options.parseCache);
     problems.push(...parseProblems);
     const fileId = path.replace(/^.*\//, '').replace(/\.yaml$/, '');

@@ -29,5 +29,6 @@ export async function publishDefinitionsFolder(store: CaseStore, registry: Defin
   const previous = await lastFromFolder(store);
   const latest = await store.latestDefinitionVersion();
   if (latest && previous && sameFiles(previous, files)) return latest.version;
-  return registry.publish(files, FOLDER_PUBLISHER, `published from ${dir} at start`);
+  // Its scenarios are not read to start: `npm run scenarios` and the editor's checks run them.
+  return registry.publish(files, FOLDER_PUBLISHER, `published from ${dir} at start`, { withScenarios: false });
 }

@@ -18,8 +18,13 @@ export class SharedDefinitionRegistry extends DefinitionRegistry {
     this.maxAgeMs = options.maxAgeMs ?? 3000;
   }
 
-  override async publish(files: DefinitionFiles, by: string, note?: string): Promise<number> {
-    this.version = await super.publish(files, by, note);
+  override async publish(
+    files: DefinitionFiles,
+    by: string,
+    note?: string,
+    options?: { withScenarios?: boolean },
+  ): Promise<number> {
+    this.version = await super.publish(files, by, note, options);
     this.checked = Date.now();
     return this.version;
   }

@@ -1,4 +1,7 @@
 // Definitions management over HTTP: validate with positions, run scenarios, diff, publish; only definition paths.
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readDefinitionFiles } from '../../engine/definitions/read-files.js';
 import { Client, DEFINITIONS, signIn, startServer, USERS, type TestServer } from './helpers.js';
@@ -63,5 +66,37 @@ describe('Definitions API', () => {
     expect(againstOld.body.changes.map((c: { file: string }) => c.file)).toEqual(['pathways/flow.yaml']);
     const pathway = await lead.get('/api/pathways/flow').expect(200);
     expect(pathway.body.definitionVersion).toBe(2);
+  });
+});
+
+describe('Scenarios, read on demand (issue 22)', () => {
+  const brokenScenario = (text: string) => text.replace('send: ALLOCATE', 'send: ALLOCATE_NOW');
+
+  it('should start without reading the scenarios, and check them at their place on validate and publish', async () => {
+    // given a definitions folder whose scenario sends an event no pathway declares
+    const folder = await mkdtemp(join(tmpdir(), 'dao-definitions-'));
+    await cp(DEFINITIONS, folder, { recursive: true });
+    const scenario = join(folder, 'scenarios/happy.yaml');
+    await writeFile(scenario, brokenScenario(files['scenarios/happy.yaml']!));
+    // when a server starts on it, then it publishes the folder: running cases never reads a scenario
+    const started = await startServer({ definitionsDir: folder });
+    try {
+      expect(started.dao.definitionVersion).toBe(1);
+      const manager = await signIn(started.app, USERS.lead);
+      const draft = await readDefinitionFiles(folder);
+      // when the editor checks the same files, then the scenario's problem is reported at its line and column
+      const checked = await manager.post('/api/definitions/validate', { files: draft }).expect(200);
+      const problem = { file: 'scenarios/happy.yaml', line: 12, col: 11, code: 'unknown-event' };
+      expect(checked.body.problems).toEqual([expect.objectContaining(problem)]);
+      const ran = await manager.post('/api/definitions/scenarios', { files: draft }).expect(200);
+      expect(ran.body).toMatchObject({ ran: false, problems: [expect.objectContaining(problem)] });
+      // and a publish through the API of a changed set refuses it, at the same place
+      const changed = { ...draft, 'pathways/flow.yaml': edited()['pathways/flow.yaml']! };
+      const refused = await manager.post('/api/definitions/publish', { files: changed }).expect(422);
+      expect(refused.body.problems).toEqual([expect.objectContaining(problem)]);
+    } finally {
+      await started.close();
+      await rm(folder, { recursive: true, force: true });
+    }
   });
 });
