@@ -115,7 +115,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
   const count = (status: number) => (report.statuses[status] = (report.statuses[status] ?? 0) + 1);
   const unexpected = (what: string) => {
     if (report.unexpected.length < 20) report.unexpected.push(what);
-    else report.unexpected.length < 21 && report.unexpected.push('…');
+    else if (report.unexpected.length < 21) report.unexpected.push('…');
   };
 
   const acknowledge = (caseId: string, seq: number, type: string) => {
@@ -253,7 +253,6 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
         if (result.refused) unexpected(`${step.send ?? 'forms'} ${result.refused.status} ${JSON.stringify(result.refused.body).slice(0, 300)}`);
         return;
       }
-      view = result.view;
     }
     report.referralsClosed++;
   }

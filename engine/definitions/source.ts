@@ -120,7 +120,7 @@ function unclosedFlowStart(text: string, errorAt: number): number {
     const c = text[i]!;
     if (quote) {
       if (c === quote) quote = null;
-    } else if (c === '"' || (c === "'" && /[\s\[{,:]/.test(text[i - 1] ?? ' '))) quote = c;
+    } else if (c === '"' || (c === "'" && /[\s[{,:]/.test(text[i - 1] ?? ' '))) quote = c;
     else if (c === '#' && /\s/.test(text[i - 1] ?? ' ')) while (i < text.length && text[i] !== '\n') i++;
     else if (c === '[' || c === '{') open.push(i);
     else if ((c === ']' || c === '}') && open.length) open.pop();

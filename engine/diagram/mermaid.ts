@@ -40,12 +40,18 @@ export function pathwayToMermaid(config: JsonObject, current: string[] = []): st
       if (typeof to === 'string' || !t.source.parent) {
         if (typeof to !== 'string' && !t.source.parent) {
           const line = `  root_any --> ${nodeId(to)} : ${name}`;
-          if (!seen.has(line)) lines.push(line), seen.add(line);
+          if (!seen.has(line)) {
+            lines.push(line);
+            seen.add(line);
+          }
         }
         continue;
       }
       const line = `  ${nodeId(t.source)} --> ${nodeId(to)} : ${name}`;
-      if (!seen.has(line)) lines.push(line), seen.add(line);
+      if (!seen.has(line)) {
+        lines.push(line);
+        seen.add(line);
+      }
     }
   }
   if (lines.some((l) => l.includes('root_any'))) lines.splice(1, 0, '  state "From any state" as root_any');

@@ -173,9 +173,10 @@ export function keywordMessage(error: ErrorObject, field: FieldSchema | undefine
         p.maxContains === undefined ? undefined : Number(p.maxContains),
       );
     case 'minProperties':
-    case 'maxProperties':
+    case 'maxProperties': {
       const bound = keyword === 'minProperties' ? 'at least' : 'no more than';
       return `Answer ${bound} ${plural(limit, 'question')} in ${named(text)}`;
+    }
     case 'const':
       return p.allowedValue === true
         ? requiredMessage({ const: true }, text)
@@ -191,9 +192,10 @@ export function keywordMessage(error: ErrorObject, field: FieldSchema | undefine
       );
     case 'additionalProperties':
     case 'unevaluatedProperties':
-    case 'propertyNames':
+    case 'propertyNames': {
       const name = String(p.additionalProperty ?? p.unevaluatedProperty ?? p.propertyName);
       return `“${name}” is not a question on this form`;
+    }
     case 'false schema':
       return `${subject(text)} must not be answered`;
     default:

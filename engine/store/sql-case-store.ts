@@ -14,7 +14,6 @@ import {
   toDraft,
   toEvent,
   toEventHeader,
-  toInstant,
   toJson,
   toListItem,
   toStoredCase,

@@ -1,7 +1,7 @@
 // x-widget: date — the GOV.UK date input: day, month and year boxes giving an ISO date (YYYY-MM-DD). A partly
 // filled or impossible date is kept as typed (e.g. "2024-2-"), so the form's checks say it must be a real date.
 import { html } from 'lit';
-import type { Field, Widget } from './registry.js';
+import type { Widget } from './registry.js';
 import { DATE_BOXES, numberBoxes } from './parts/boxes.js';
 import { grouped } from './parts/shell.js';
 

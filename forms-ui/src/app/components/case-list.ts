@@ -88,9 +88,10 @@ export class CaseList extends LightElement {
       }
       case 'referredBy':
         return this.#row('Referred by', this.#referrer(c), 'referred-by');
-      case 'allocatedTo':
+      case 'allocatedTo': {
         const officer = c.allocatedTo ? (c.allocatedToName ?? c.allocatedTo) : 'Not allocated';
         return this.#row('Allocated to', officer, 'allocated-to');
+      }
       case 'opened':
         return this.#row('Opened', formatDateTime(c.createdAt), 'opened');
       case 'waitingSince':
