@@ -4,7 +4,6 @@ import {
   type CaseSnapshotView,
   type CaseData,
   type CaseStore,
-  type EventHeader,
   Redactor,
   documentShown,
   formShown,
