@@ -18,4 +18,7 @@ source scripts/test-postgres.sh
 start_test_postgres
 trap stop_test_postgres EXIT
 
+# The whole suite also checks the code's habits: ESLint, then Prettier's layout (npm run format fixes the layout).
+if [ $# -eq 0 ]; then npm run -s lint; fi
+
 npx vitest run "$@"
