@@ -44,10 +44,28 @@ export async function benchCrash(): Promise<BenchResult[]> {
     server = undefined;
     const log = await compareWithEventLog(join(dataDir, 'dao.sqlite'), report);
     const { serverErrors, text } = statusSummary(report);
-    if (log.missing.length || log.unacknowledged.length || report.unexpected.length) process.stderr.write(`crash: ${[...log.missing, ...log.unacknowledged, ...report.unexpected].slice(0, 20).join('\n')}\n`);
+    if (log.missing.length || log.unacknowledged.length || report.unexpected.length) {
+      process.stderr.write(
+        `crash: ${[...log.missing, ...log.unacknowledged, ...report.unexpected].slice(0, 20).join('\n')}\n`,
+      );
+    }
     return [
-      { key: 'crash.lostEvents', value: log.missing.length, unit: 'events', goal: '0', note: `SIGKILL after ${round(SECONDS / 2, 0)} s of load, back after ${round(downMs / 1000, 1)} s; ${log.acknowledged} acknowledged, ${log.logged} logged; ${log.storedUnanswered} stored whose answer the kill lost; ${log.unacknowledged.length} stored and never acknowledged` },
-      { key: 'crash.serverErrors', value: serverErrors, unit: '5xx', note: `statuses ${text}; network errors while it was down ${report.networkErrors}; ${report.unexpected.length} unexpected answers` },
+      {
+        key: 'crash.lostEvents',
+        value: log.missing.length,
+        unit: 'events',
+        goal: '0',
+        note:
+          `SIGKILL after ${round(SECONDS / 2, 0)} s of load, back after ${round(downMs / 1000, 1)} s; ` +
+          `${log.acknowledged} acknowledged, ${log.logged} logged; ${log.storedUnanswered} stored whose answer the ` +
+          `kill lost; ${log.unacknowledged.length} stored and never acknowledged`,
+      },
+      {
+        key: 'crash.serverErrors',
+        value: serverErrors,
+        unit: '5xx',
+        note: `statuses ${text}; network errors while it was down ${report.networkErrors}; ${report.unexpected.length} unexpected answers`,
+      },
     ];
   } finally {
     client.close();

@@ -28,7 +28,8 @@ async function serviceRound(dir: string, round: number): Promise<number> {
   const { record } = await service.openCase(user, 'timed');
   let version = record.version;
   const started = performance.now();
-  for (let i = 0; i < EVENTS; i++) version = (await service.change(record.id, user, { expectedVersion: version, type: 'SUBMIT' })).record.version;
+  for (let i = 0; i < EVENTS; i++)
+    version = (await service.change(record.id, user, { expectedVersion: version, type: 'SUBMIT' })).record.version;
   const ms = performance.now() - started;
   await store.close();
   return ms / EVENTS;
@@ -44,11 +45,15 @@ async function floorRound(dir: string, round: number): Promise<number> {
   const { record } = await service.openCase(user, 'timed');
   await store.close();
   const machine = defs.pathways.get('timed')!.machine;
-  let persisted: unknown = (record.snapshot as { instances: Record<string, { snapshot: unknown }> }).instances.case!.snapshot;
+  let persisted: unknown = (record.snapshot as { instances: Record<string, { snapshot: unknown }> }).instances.case!
+    .snapshot;
   const db = new Database(join(dir, `floor-${round}.sqlite`));
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
-  db.exec('CREATE TABLE cases (id TEXT PRIMARY KEY, version INTEGER, snapshot TEXT); CREATE TABLE events (case_id TEXT, seq INTEGER, data TEXT, PRIMARY KEY (case_id, seq))');
+  db.exec(
+    'CREATE TABLE cases (id TEXT PRIMARY KEY, version INTEGER, snapshot TEXT); CREATE TABLE events (case_id TEXT, ' +
+      'seq INTEGER, data TEXT, PRIMARY KEY (case_id, seq))',
+  );
   db.prepare('INSERT INTO cases VALUES (?, 1, ?)').run('c', JSON.stringify(persisted));
   const update = db.prepare('UPDATE cases SET snapshot = ?, version = ? WHERE id = ?');
   const insert = db.prepare('INSERT INTO events VALUES (?, ?, ?)');
@@ -56,7 +61,11 @@ async function floorRound(dir: string, round: number): Promise<number> {
     update.run(snapshot, seq, 'c');
     insert.run('c', seq, event);
   });
-  const event = { type: 'SUBMIT', data: {}, $ctx: { user: { ...user, qualifications: [] }, now: new Date().toISOString(), forms: {} } };
+  const event = {
+    type: 'SUBMIT',
+    data: {},
+    $ctx: { user: { ...user, qualifications: [] }, now: new Date().toISOString(), forms: {} },
+  };
   const started = performance.now();
   for (let i = 0; i < EVENTS; i++) {
     const snapshot = restoreSnapshot(machine, JSON.parse(JSON.stringify(persisted)));
@@ -86,8 +95,26 @@ export async function benchEngine(): Promise<BenchResult[]> {
   const perEvent = median(service);
   const floorPerEvent = median(floor);
   return [
-    { key: 'engine.eventsPerSecond', value: round(1000 / perEvent, 0), unit: 'events/s', note: `durable (WAL, synchronous=FULL) through CaseService.change, median of ${ROUNDS} × ${EVENTS}` },
-    { key: 'engine.floorEventsPerSecond', value: round(1000 / floorPerEvent, 0), unit: 'events/s', note: 'raw XState restore + transition + persist + one raw SQLite transaction' },
-    { key: 'engine.ratioToFloor', value: round(median(ratios), 2), unit: '×', goal: '≤ 2', note: `median of per-round ratios (${ratios.map((r) => round(r, 2)).join(', ')}); medians ${round(perEvent, 3)} ms vs ${round(floorPerEvent, 3)} ms per event` },
+    {
+      key: 'engine.eventsPerSecond',
+      value: round(1000 / perEvent, 0),
+      unit: 'events/s',
+      note: `durable (WAL, synchronous=FULL) through CaseService.change, median of ${ROUNDS} × ${EVENTS}`,
+    },
+    {
+      key: 'engine.floorEventsPerSecond',
+      value: round(1000 / floorPerEvent, 0),
+      unit: 'events/s',
+      note: 'raw XState restore + transition + persist + one raw SQLite transaction',
+    },
+    {
+      key: 'engine.ratioToFloor',
+      value: round(median(ratios), 2),
+      unit: '×',
+      goal: '≤ 2',
+      note:
+        `median of per-round ratios (${ratios.map((r) => round(r, 2)).join(', ')}); medians ${round(perEvent, 3)} ` +
+        `ms vs ${round(floorPerEvent, 3)} ms per event`,
+    },
   ];
 }

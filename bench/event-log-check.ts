@@ -32,7 +32,14 @@ export interface EventLogComparison {
 export async function compareWithEventLog(file: string, report: LoadReport): Promise<EventLogComparison> {
   const store = openSqliteStore(file);
   try {
-    const result: EventLogComparison = { logged: 0, acknowledged: 0, missing: [], unacknowledged: [], storedUnanswered: 0, bySystem: 0 };
+    const result: EventLogComparison = {
+      logged: 0,
+      acknowledged: 0,
+      missing: [],
+      unacknowledged: [],
+      storedUnanswered: 0,
+      bySystem: 0,
+    };
     let unansweredOpens = report.unansweredOpens;
     const caseIds = new Set([...(await everyCaseId(store)), ...report.acknowledged.keys()]);
     for (const caseId of caseIds) {
@@ -43,7 +50,8 @@ export async function compareWithEventLog(file: string, report: LoadReport): Pro
       result.acknowledged += acknowledged.size;
       for (const [seq, type] of acknowledged) {
         const stored = events.get(seq);
-        if (!stored || stored.type !== type) result.missing.push(`${caseId}#${seq} ${type}${stored ? ` (stored as ${stored.type})` : ''}`);
+        if (!stored || stored.type !== type)
+          result.missing.push(`${caseId}#${seq} ${type}${stored ? ` (stored as ${stored.type})` : ''}`);
       }
       for (const [seq, event] of events) {
         if (acknowledged.has(seq)) continue;
@@ -52,8 +60,7 @@ export async function compareWithEventLog(file: string, report: LoadReport): Pro
         else if (seq === 1 && events.size === 1 && !report.acknowledged.has(caseId) && unansweredOpens > 0) {
           unansweredOpens--;
           result.storedUnanswered++;
-        }
-        else result.unacknowledged.push(`${caseId}#${seq} ${event.type} by ${event.userId}`);
+        } else result.unacknowledged.push(`${caseId}#${seq} ${event.type} by ${event.userId}`);
       }
     }
     return result;

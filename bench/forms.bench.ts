@@ -50,13 +50,21 @@ window.renderForm = async (schema) => {
 function plain(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(plain);
   if (!node || typeof node !== 'object') return node;
-  return Object.fromEntries(Object.entries(node).filter(([k]) => !k.startsWith('x-')).map(([k, v]) => [k, plain(v)]));
+  return Object.fromEntries(
+    Object.entries(node)
+      .filter(([k]) => !k.startsWith('x-'))
+      .map(([k, v]) => [k, plain(v)]),
+  );
 }
 
 async function bundleEntry(entry: string): Promise<string> {
   const result = await build({
     stdin: { contents: entry, resolveDir: REPO_ROOT, loader: 'js' },
-    bundle: true, format: 'esm', minify: true, write: false, logLevel: 'silent',
+    bundle: true,
+    format: 'esm',
+    minify: true,
+    write: false,
+    logLevel: 'silent',
     define: { 'process.env.NODE_ENV': '"production"' },
   });
   return result.outputFiles[0]!.text;
@@ -64,7 +72,10 @@ async function bundleEntry(entry: string): Promise<string> {
 
 async function frequencyGridForm(forms: string[]): Promise<Record<string, unknown> | undefined> {
   for (const id of forms) {
-    const schema = JSON.parse(await readFile(join(REPO_ROOT, 'dist/schemas', `${id}.json`), 'utf8')) as Record<string, unknown>;
+    const schema = JSON.parse(await readFile(join(REPO_ROOT, 'dist/schemas', `${id}.json`), 'utf8')) as Record<
+      string,
+      unknown
+    >;
     if (JSON.stringify(schema).includes('"x-widget":"frequency-grid"')) return schema;
   }
   return undefined;
@@ -82,11 +93,18 @@ async function renderRatio(forms: string[]): Promise<BenchResult[]> {
     const times: Record<'dao' | 'rjsf', number[]> = { dao: [], rjsf: [] };
     for (let i = 0; i < ROUNDS; i++) {
       for (const peer of ['dao', 'rjsf'] as const) {
-        server.files.set(`/bench/${peer}.html`, `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${peer}</title><script type="module" src="/bench/${peer}.js"></script></head><body></body></html>`);
+        server.files.set(
+          `/bench/${peer}.html`,
+          `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${peer}</title><script type="module" ` +
+            `src="/bench/${peer}.js"></script></head><body></body></html>`,
+        );
         const page = await browser.newPage();
         await page.goto(`${server.url}/bench/${peer}.html`);
         await page.waitForFunction(() => 'renderForm' in window);
-        const ms = await page.evaluate((s) => (window as unknown as { renderForm(s: unknown): number | Promise<number> }).renderForm(s), inputs[peer]);
+        const ms = await page.evaluate(
+          (s) => (window as unknown as { renderForm(s: unknown): number | Promise<number> }).renderForm(s),
+          inputs[peer],
+        );
         times[peer].push(ms);
         await page.close();
       }
@@ -94,9 +112,20 @@ async function renderRatio(forms: string[]): Promise<BenchResult[]> {
     const dao = median(times.dao);
     const rjsf = median(times.rjsf);
     return [
-      { key: 'forms.renderMsDaoForm', value: round(dao, 1), unit: 'ms', note: `median of ${ROUNDS}, ${String(schema.$id)}` },
+      {
+        key: 'forms.renderMsDaoForm',
+        value: round(dao, 1),
+        unit: 'ms',
+        note: `median of ${ROUNDS}, ${String(schema.$id)}`,
+      },
       { key: 'forms.renderMsRjsf', value: round(rjsf, 1), unit: 'ms', note: '@rjsf/core + validator-ajv8, React 19' },
-      { key: 'forms.renderRatioVsRjsf', value: round(dao / rjsf, 2), unit: '×', goal: '≤ 0.5', note: '<dao-form> ÷ @rjsf/core, time to first render' },
+      {
+        key: 'forms.renderRatioVsRjsf',
+        value: round(dao / rjsf, 2),
+        unit: '×',
+        goal: '≤ 0.5',
+        note: '<dao-form> ÷ @rjsf/core, time to first render',
+      },
     ];
   } finally {
     await browser.close();

@@ -1,7 +1,8 @@
 // http.ratioToEcho: accepted events per second on POST /api/cases/:id/events (cookie + CSRF, SQLite, the standalone
 // server in its own process) ÷ requests per second on a bare Express 5 JSON echo, both driven by autocannon in the
 // same run, rounds alternating: echo, events, echo, events, …, echo, and each events round is divided by the mean of
-// the echo rounds either side of it, so that a machine that speeds up or slows down during the run moves both. The event is SUBMIT on the `timed` pathway of test/fixtures/minimal, which toggles
+// the echo rounds either side of it, so that a machine that speeds up or slows down during the run moves both. The
+// event is SUBMIT on the `timed` pathway of test/fixtures/minimal, which toggles
 // open ⇄ waiting for ever. Each autocannon connection owns its own cases and sends the version it last saw, so a
 // stale version (409) is a real conflict: every status is counted and reported, none is hidden.
 import autocannon from 'autocannon';
@@ -44,14 +45,20 @@ async function openCases(client: JsonClient, session: Session, count: number): P
   const slots: CaseSlot[] = [];
   for (let i = 0; i < count; i++) {
     const opened = await client.send('POST', '/api/cases', { pathway: 'timed' }, session);
-    if (opened.status !== 201) throw new Error(`opening a case failed: ${opened.status} ${JSON.stringify(opened.body)}`);
+    if (opened.status !== 201)
+      throw new Error(`opening a case failed: ${opened.status} ${JSON.stringify(opened.body)}`);
     slots.push({ id: String(opened.body.id), version: Number(opened.body.version) });
   }
   return slots;
 }
 
 /** One autocannon run against the event endpoint; returns accepted (200) events per second and every status seen. */
-async function eventRound(server: ServerProcess, client: JsonClient, session: Session, seconds: number): Promise<{ rps: number; counts: Counts }> {
+async function eventRound(
+  server: ServerProcess,
+  client: JsonClient,
+  session: Session,
+  seconds: number,
+): Promise<{ rps: number; counts: Counts }> {
   // A case is out of the queue from the request that carries its version until the answer that gives the next one,
   // so two connections never send the same case at once.
   const idle = await openCases(client, session, CONNECTIONS * CASES_PER_CONNECTION);
@@ -67,14 +74,19 @@ async function eventRound(server: ServerProcess, client: JsonClient, session: Se
         setupRequest: (req, context) => {
           const slot = idle.shift()!;
           (context as RequestContext).sent = slot;
-          return { ...req, path: `/api/cases/${slot.id}/events`, body: JSON.stringify({ type: 'SUBMIT', expectedVersion: slot.version, data: {} }) };
+          return {
+            ...req,
+            path: `/api/cases/${slot.id}/events`,
+            body: JSON.stringify({ type: 'SUBMIT', expectedVersion: slot.version, data: {} }),
+          };
         },
         onResponse: (status, body, context) => {
           const slot = (context as RequestContext).sent;
           counts.statuses[status] = (counts.statuses[status] ?? 0) + 1;
           if (!slot) return;
           // The case view starts {"id":…,"version":N; a 409 problem carries currentVersion.
-          const version = status === 200 ? /"version":(\d+)/.exec(body) : status === 409 ? /"currentVersion":(\d+)/.exec(body) : null;
+          const version =
+            status === 200 ? /"version":(\d+)/.exec(body) : status === 409 ? /"currentVersion":(\d+)/.exec(body) : null;
           if (version) slot.version = Number(version[1]);
           idle.push(slot);
         },
@@ -95,7 +107,8 @@ async function echoRound(echo: ServerProcess, seconds: number): Promise<number> 
     body: JSON.stringify({ type: 'SUBMIT', expectedVersion: 12, data: {} }),
   });
   const ok = result['2xx'];
-  if (result.non2xx || result.errors) throw new Error(`the echo app answered ${result.non2xx} non-2xx and ${result.errors} errors`);
+  if (result.non2xx || result.errors)
+    throw new Error(`the echo app answered ${result.non2xx} non-2xx and ${result.errors} errors`);
   return ok / seconds;
 }
 
@@ -117,7 +130,8 @@ export async function benchHttp(): Promise<BenchResult[]> {
     const total: Counts = { statuses: {}, errors: 0 };
     for (let i = 0; i < ROUNDS; i++) {
       const { rps, counts } = await eventRound(dao, client, session, SECONDS);
-      for (const [status, n] of Object.entries(counts.statuses)) total.statuses[status] = (total.statuses[status] ?? 0) + n;
+      for (const [status, n] of Object.entries(counts.statuses))
+        total.statuses[status] = (total.statuses[status] ?? 0) + n;
       total.errors += counts.errors;
       const echoBefore = echoes.at(-1)!;
       const echoAfter = await echoRound(echo, SECONDS);
@@ -125,14 +139,40 @@ export async function benchHttp(): Promise<BenchResult[]> {
       events.push(rps);
       ratios.push(rps / ((echoBefore + echoAfter) / 2));
     }
-    const statuses = Object.entries(total.statuses).map(([s, n]) => `${s}: ${n}`).join(', ');
-    const refused = Object.entries(total.statuses).filter(([s]) => s !== '200').reduce((sum, [, n]) => sum + n, 0);
+    const statuses = Object.entries(total.statuses)
+      .map(([s, n]) => `${s}: ${n}`)
+      .join(', ');
+    const refused = Object.entries(total.statuses)
+      .filter(([s]) => s !== '200')
+      .reduce((sum, [, n]) => sum + n, 0);
     return [
-      { key: 'http.eventsPerSecond', value: round(median(events), 0), unit: 'events/s', note: `accepted (200) SUBMIT events, ${CONNECTIONS} connections, cookie + CSRF, SQLite; median of ${ROUNDS} × ${SECONDS} s; statuses ${statuses}; network errors ${total.errors}` },
-      { key: 'http.echoPerSecond', value: round(median(echoes), 0), unit: 'req/s', note: `bare Express 5 express.json() echo, same body, same connections; median of ${echoes.length} rounds` },
-      { key: 'http.ratioToEcho', value: round(median(ratios), 2), unit: '×', goal: '≥ 0.30',
-        note: `median of per-round ratios, each to the mean of the echo rounds before and after it (${ratios.map((r) => round(r, 2)).join(', ')})` },
-      { key: 'http.refusedEvents', value: refused + total.errors, unit: 'requests', note: 'non-200 answers (409 included) and network errors in the measured rounds' },
+      {
+        key: 'http.eventsPerSecond',
+        value: round(median(events), 0),
+        unit: 'events/s',
+        note:
+          `accepted (200) SUBMIT events, ${CONNECTIONS} connections, cookie + CSRF, SQLite; median of ${ROUNDS} × ` +
+          `${SECONDS} s; statuses ${statuses}; network errors ${total.errors}`,
+      },
+      {
+        key: 'http.echoPerSecond',
+        value: round(median(echoes), 0),
+        unit: 'req/s',
+        note: `bare Express 5 express.json() echo, same body, same connections; median of ${echoes.length} rounds`,
+      },
+      {
+        key: 'http.ratioToEcho',
+        value: round(median(ratios), 2),
+        unit: '×',
+        goal: '≥ 0.30',
+        note: `median of per-round ratios, each to the mean of the echo rounds before and after it (${ratios.map((r) => round(r, 2)).join(', ')})`,
+      },
+      {
+        key: 'http.refusedEvents',
+        value: refused + total.errors,
+        unit: 'requests',
+        note: 'non-200 answers (409 included) and network errors in the measured rounds',
+      },
     ];
   } finally {
     client.close();

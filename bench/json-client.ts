@@ -20,7 +20,10 @@ export interface JsonResponse {
 export class JsonClient {
   private readonly agent = new Agent({ keepAlive: true, maxSockets: 256, timeout: 4_000 });
 
-  constructor(public baseUrl: string, private readonly timeoutMs = 30_000) {}
+  constructor(
+    public baseUrl: string,
+    private readonly timeoutMs = 30_000,
+  ) {}
 
   /** Resolves with the response, or rejects on a network failure (refused, reset, timed out). */
   send(method: string, path: string, body?: unknown, session?: Session): Promise<JsonResponse> {
@@ -35,7 +38,9 @@ export class JsonClient {
           timeout: this.timeoutMs,
           headers: {
             accept: 'application/json',
-            ...(payload !== undefined ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}),
+            ...(payload !== undefined
+              ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }
+              : {}),
             ...(session ? { cookie: session.cookie, 'x-csrf-token': session.csrfToken } : {}),
           },
         },
@@ -51,7 +56,12 @@ export class JsonClient {
             } catch {
               parsed = { text };
             }
-            resolve({ status: res.statusCode ?? 0, body: parsed, ms: performance.now() - started, setCookie: res.headers['set-cookie'] ?? [] });
+            resolve({
+              status: res.statusCode ?? 0,
+              body: parsed,
+              ms: performance.now() - started,
+              setCookie: res.headers['set-cookie'] ?? [],
+            });
           });
         },
       );

@@ -1,6 +1,7 @@
 // Stored cases for the list benchmark, seeded straight through the store (createCases: 500 to a transaction), as a
 // county service would hold them after years: the open work stays about the same (50 officers with 15 active cases
-// each, 100 cases on the waiting list, 100 referrals being triaged) while closed cases pile up. Names are drawn from about 22,500 surnames (about 4 cases a surname at 100,000), but 1 % of people
+// each, 100 cases on the waiting list, 100 referrals being triaged) while closed cases pile up. Names are drawn from
+// about 22,500 surnames (about 4 cases a surname at 100,000), but 1 % of people
 // are called Smith, to measure a common surname too. Each case has a snapshot of about 6 KB, as a referral in
 // progress has, though lists never read it.
 import type { CaseStore, CaseSummary, CreateCaseInput } from '../engine/store/types.js';

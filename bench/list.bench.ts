@@ -97,8 +97,7 @@ export async function benchList(): Promise<BenchResult[]> {
       });
     }
     for (const target of targets)
-      for (const query of Object.values(target.queries))
-        for (let i = 0; i < 20; i++) await query(target.store, i);
+      for (const query of Object.values(target.queries)) for (let i = 0; i < 20; i++) await query(target.store, i);
     for (let round = 0; round < ROUNDS; round++) {
       for (const target of targets) {
         for (const [name, query] of Object.entries(target.queries)) {

@@ -32,7 +32,9 @@ for (const [name, suite] of suites) {
     results.push(...(await suite()));
   } catch (error) {
     failed.push(name);
-    process.stderr.write(`${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
   }
   process.stderr.write(`${name}: ${Math.round((Date.now() - started) / 1000)} s\n`);
 }
@@ -45,7 +47,10 @@ const json: Record<string, unknown> = { machine, date: new Date().toISOString() 
 for (const r of results) json[r.key] = r.value;
 // A partial run (`npm run bench -- http load`) keeps the other figures of the last full run.
 if (only.length) {
-  const previous = JSON.parse(await readFile('bench/results.json', 'utf8').catch(() => '{}')) as Record<string, unknown>;
+  const previous = JSON.parse(await readFile('bench/results.json', 'utf8').catch(() => '{}')) as Record<
+    string,
+    unknown
+  >;
   for (const [key, value] of Object.entries(previous)) if (!(key in json)) json[key] = value;
 }
 await writeFile('bench/results.json', JSON.stringify(json, null, 2) + '\n');

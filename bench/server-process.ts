@@ -25,13 +25,17 @@ export function freePort(): Promise<number> {
     probe.once('error', reject);
     probe.listen(0, '127.0.0.1', () => {
       const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      probe.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
 
 function exited(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
+  return new Promise((resolve) =>
+    child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve()),
+  );
 }
 
 function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
@@ -42,7 +46,13 @@ function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   }
 }
 
-async function waitForHealth(url: string, path: string, child: ChildProcess, output: () => string, timeoutMs: number): Promise<void> {
+async function waitForHealth(
+  url: string,
+  path: string,
+  child: ChildProcess,
+  output: () => string,
+  timeoutMs: number,
+): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
     if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}:\n${output()}`);
@@ -57,7 +67,17 @@ async function waitForHealth(url: string, path: string, child: ChildProcess, out
 }
 
 /** Starts `node <script>` (`--import tsx` for .ts) with PORT and HOST set; resolves once `healthPath` answers 200. */
-export async function startProcess(script: string, options: { env?: Record<string, string>; logFile: string; healthPath?: string; timeoutMs?: number; nodeArgs?: string[]; port?: number }): Promise<ServerProcess> {
+export async function startProcess(
+  script: string,
+  options: {
+    env?: Record<string, string>;
+    logFile: string;
+    healthPath?: string;
+    timeoutMs?: number;
+    nodeArgs?: string[];
+    port?: number;
+  },
+): Promise<ServerProcess> {
   const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   mkdirSync(dirname(options.logFile), { recursive: true });
@@ -99,12 +119,25 @@ export async function startProcess(script: string, options: { env?: Record<strin
  * with BENCH_PASSWORD.
  * BENCH_PROFILE_DIR=<dir> writes a V8 CPU profile of each server there, to see where the time goes.
  */
-export function startDaoServer(dataDir: string, definitionsDir: string, env: Record<string, string> = {}, port?: number): Promise<ServerProcess> {
+export function startDaoServer(
+  dataDir: string,
+  definitionsDir: string,
+  env: Record<string, string> = {},
+  port?: number,
+): Promise<ServerProcess> {
   const profile = process.env.BENCH_PROFILE_DIR;
   return startProcess('build/server/main.js', {
     ...(profile ? { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profile}`] } : {}),
     ...(port ? { port } : {}),
     logFile: join(dataDir, 'server.log'),
-    env: { DATA_DIR: dataDir, DEFINITIONS_DIR: definitionsDir, DEMO_MODE: 'true', DEMO_PASSWORD: BENCH_PASSWORD, NODE_ENV: 'development', LOG_LEVEL: 'info', ...env },
+    env: {
+      DATA_DIR: dataDir,
+      DEFINITIONS_DIR: definitionsDir,
+      DEMO_MODE: 'true',
+      DEMO_PASSWORD: BENCH_PASSWORD,
+      NODE_ENV: 'development',
+      LOG_LEVEL: 'info',
+      ...env,
+    },
   });
 }

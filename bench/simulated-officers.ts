@@ -84,13 +84,23 @@ export const officerName = (index: number) => `officer-${String(index + 1).padSt
 
 /** settings.yaml's officers list for n simulated officers, all Probation Service Officers as in the scenario. */
 export function officerSettings(settingsYaml: string, n: number): string {
-  const officers = Array.from({ length: n }, (_, i) => `  - { username: ${officerName(i)}, role: dao-pso, name: Simulated officer ${i + 1} }`).join('\n');
+  const officers = Array.from(
+    { length: n },
+    (_, i) => `  - { username: ${officerName(i)}, role: dao-pso, name: Simulated officer ${i + 1} }`,
+  ).join('\n');
   return settingsYaml.replace(/^officers:\n(?:\s+- .*\n)+/m, `officers:\n${officers}\n`);
 }
 
 async function loadSteps(): Promise<Step[]> {
   const scenario = parse(await readFile(SCENARIO, 'utf8')) as { steps: Step[] };
-  return scenario.steps.map(({ as, send, data, forms, to, expectError }) => ({ as, ...(send ? { send } : {}), ...(data ? { data } : {}), ...(forms ? { forms } : {}), ...(to ? { to } : {}), ...(expectError ? { expectError } : {}) }));
+  return scenario.steps.map(({ as, send, data, forms, to, expectError }) => ({
+    as,
+    ...(send ? { send } : {}),
+    ...(data ? { data } : {}),
+    ...(forms ? { forms } : {}),
+    ...(to ? { to } : {}),
+    ...(expectError ? { expectError } : {}),
+  }));
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -99,10 +109,26 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
   const { client } = options;
   const name = options.officerName ?? officerName;
   const steps = await loadSteps();
-  const report: LoadReport = { acknowledged: new Map(), storedUnanswered: new Map(), unansweredOpens: 0, writeMs: [], readMs: [], statuses: {}, conflicts: 0, networkErrors: 0, expectedRefusals: 0, unexpected: [], referralsOpened: 0, referralsClosed: 0 };
+  const report: LoadReport = {
+    acknowledged: new Map(),
+    storedUnanswered: new Map(),
+    unansweredOpens: 0,
+    writeMs: [],
+    readMs: [],
+    statuses: {},
+    conflicts: 0,
+    networkErrors: 0,
+    expectedRefusals: 0,
+    unexpected: [],
+    referralsOpened: 0,
+    referralsClosed: 0,
+  };
   const shared = new Map<string, SharedCase>();
   const waitingList = new Set<string>();
-  const sessions = { 'social-worker': await client.signIn('social-worker'), 'team-manager': await client.signIn('manager') };
+  const sessions = {
+    'social-worker': await client.signIn('social-worker'),
+    'team-manager': await client.signIn('manager'),
+  };
   const officerSessions: Session[] = [];
   for (let i = 0; i < options.officers; i++) officerSessions.push(await client.signIn(name(i)));
   const clock = options.clock ?? { end: 0 };
@@ -125,7 +151,13 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
   };
 
   /** A request that survives the server going away: waits and tries again until it answers or time is up. */
-  async function call(method: string, path: string, body: unknown, session: Session, write: boolean): Promise<JsonResponse | undefined> {
+  async function call(
+    method: string,
+    path: string,
+    body: unknown,
+    session: Session,
+    write: boolean,
+  ): Promise<JsonResponse | undefined> {
     while (!giveUp()) {
       try {
         const res = await client.send(method, path, body, session);
@@ -157,7 +189,13 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
    * Sends one change with the version last seen, re-reading and retrying on 409 while `stillWanted` says so.
    * Returns the new case view, 'refused' with the 4xx answer, or undefined when the change no longer applies.
    */
-  async function change(caseId: string, session: Session, request: { type?: string; data?: unknown; forms?: unknown; instance?: string }, view: CaseBody, stillWanted: (view: CaseBody) => boolean = () => true): Promise<{ view?: CaseBody; refused?: JsonResponse }> {
+  async function change(
+    caseId: string,
+    session: Session,
+    request: { type?: string; data?: unknown; forms?: unknown; instance?: string },
+    view: CaseBody,
+    stillWanted: (view: CaseBody) => boolean = () => true,
+  ): Promise<{ view?: CaseBody; refused?: JsonResponse }> {
     let current = view;
     for (let attempt = 0; attempt < MAX_ATTEMPTS && !giveUp(); attempt++) {
       const expectedVersion = Math.max(current.version, shared.get(caseId)?.version ?? 0);
@@ -175,7 +213,12 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
       const again = await read(caseId, session);
       if (!again) return {};
       if (!res) {
-        const stored = again.history.find((e) => e.seq === expectedVersion + 1 && e.by === session.username && e.type === (request.type || 'forms.submitted'));
+        const stored = again.history.find(
+          (e) =>
+            e.seq === expectedVersion + 1 &&
+            e.by === session.username &&
+            e.type === (request.type || 'forms.submitted'),
+        );
         if (stored) {
           let seqs = report.storedUnanswered.get(caseId);
           if (!seqs) report.storedUnanswered.set(caseId, (seqs = new Set()));
@@ -199,13 +242,20 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
     const stillWaiting = (view: CaseBody) => view.allowedEvents.some((e) => e.type === WAITING_LIST_EVENT);
     const result = await change(caseId, manager, { type: WAITING_LIST_EVENT, data: {} }, stale, stillWaiting);
     if (result.view) known.reminders++;
-    else if (result.refused && result.refused.status !== 422) unexpected(`${WAITING_LIST_EVENT} ${result.refused.status} ${JSON.stringify(result.refused.body).slice(0, 200)}`);
+    else if (result.refused && result.refused.status !== 422) {
+      unexpected(`${WAITING_LIST_EVENT} ${result.refused.status} ${JSON.stringify(result.refused.body).slice(0, 200)}`);
+    }
   }
 
   function target(view: CaseBody, to: Step['to']): string | undefined {
     if (!to) return undefined;
     const instances = view.instances;
-    if (to.document) return (instances.filter((i) => i.kind === 'document' && i.form === to.document && !i.done).at(-1) ?? instances.filter((i) => i.kind === 'document' && i.form === to.document).at(-1))?.id;
+    if (to.document) {
+      return (
+        instances.filter((i) => i.kind === 'document' && i.form === to.document && !i.done).at(-1) ??
+        instances.filter((i) => i.kind === 'document' && i.form === to.document).at(-1)
+      )?.id;
+    }
     return instances.filter((i) => i.kind === 'pathway' && i.pathway === to.pathway).at(-1)?.id;
   }
 
@@ -243,14 +293,27 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
       const instance = step.send ? target(view, step.to) : undefined;
       if (step.to && step.send && !instance) return unexpected(`no instance for ${JSON.stringify(step.to)}`);
       const data = step.send === 'ALLOCATE' ? { officer: me.username } : step.data;
-      const result = await change(caseId, session, { ...(step.send ? { type: step.send } : {}), ...(data ? { data } : {}), ...(step.forms ? { forms: step.forms } : {}), ...(instance ? { instance } : {}) }, view);
+      const result = await change(
+        caseId,
+        session,
+        {
+          ...(step.send ? { type: step.send } : {}),
+          ...(data ? { data } : {}),
+          ...(step.forms ? { forms: step.forms } : {}),
+          ...(instance ? { instance } : {}),
+        },
+        view,
+      );
       if (step.expectError) {
         if (result.refused?.status === 422) report.expectedRefusals++;
         else unexpected(`${step.send} should have been refused, got ${result.refused?.status ?? 200}`);
         continue;
       }
       if (!result.view) {
-        if (result.refused) unexpected(`${step.send ?? 'forms'} ${result.refused.status} ${JSON.stringify(result.refused.body).slice(0, 300)}`);
+        if (result.refused)
+          unexpected(
+            `${step.send ?? 'forms'} ${result.refused.status} ${JSON.stringify(result.refused.body).slice(0, 300)}`,
+          );
         return;
       }
     }

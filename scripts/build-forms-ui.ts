@@ -124,5 +124,7 @@ export async function buildFormsUi(outDir = join(root, 'dist')): Promise<{ bytes
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const { bytes, forms } = await buildFormsUi();
-  console.log(`dist/dao-form.js ${(bytes / 1024).toFixed(1)} KB; ${forms.length} forms in dist/schemas and dist/validators`);
+  console.log(
+    `dist/dao-form.js ${(bytes / 1024).toFixed(1)} KB; ${forms.length} forms in dist/schemas and dist/validators`,
+  );
 }

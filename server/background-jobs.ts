@@ -26,7 +26,9 @@ export function startBackgroundJobs(services: Services, options: BackgroundJobOp
   let stopped = false;
   const run = (name: string, job: () => Promise<unknown>) => {
     if (stopped) return;
-    running = running.then(job).catch((err: unknown) => logger.error({ error: errorSummary(err), job: name }, 'background job failed'));
+    running = running
+      .then(job)
+      .catch((err: unknown) => logger.error({ error: errorSummary(err), job: name }, 'background job failed'));
   };
   const fireTimers = () =>
     run('timers', async () => {
@@ -35,7 +37,9 @@ export function startBackgroundJobs(services: Services, options: BackgroundJobOp
     });
   const purgeDrafts = () =>
     run('drafts', async () => {
-      const purged = await services.store.purgeDrafts(new Date(Date.parse(services.now()) - DRAFT_MAX_AGE_MS).toISOString());
+      const purged = await services.store.purgeDrafts(
+        new Date(Date.parse(services.now()) - DRAFT_MAX_AGE_MS).toISOString(),
+      );
       if (purged) logger.info({ purged }, 'purged old drafts');
       // Sessions whose tokens have expired are refused anyway: their record of having ended is no longer needed.
       await services.store.purgeEndedSessions(services.now());

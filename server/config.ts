@@ -106,13 +106,17 @@ function checkProxySetting(raw: string | undefined, trusted: Config['trustProxy'
 }
 
 function roleMap(value: string | undefined): Record<string, string> {
-  const pairs = (value ?? '').split(',').map((p) => p.trim()).filter(Boolean);
+  const pairs = (value ?? '')
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
   return Object.fromEntries(pairs.map((pair) => pair.split('=').map((s) => s.trim()) as [string, string]));
 }
 
 function jwtConfig(env: Env): JwtConfig | undefined {
   if (!env.JWT_JWKS_URL && !env.JWT_PUBLIC_KEY) {
-    if (env.JWT_ISSUER || env.JWT_AUDIENCE) throw new Error('Missing env var JWT_JWKS_URL or JWT_PUBLIC_KEY (JWT_ISSUER/JWT_AUDIENCE are set)');
+    if (env.JWT_ISSUER || env.JWT_AUDIENCE)
+      throw new Error('Missing env var JWT_JWKS_URL or JWT_PUBLIC_KEY (JWT_ISSUER/JWT_AUDIENCE are set)');
     return undefined;
   }
   return {
@@ -192,9 +196,11 @@ export function loadConfig(env: Env = process.env): Config {
   if (production) {
     const keyFile = sessionKeyFile(config.dataDir);
     if (!config.sessionSecret && !existsSync(keyFile)) throw new MissingSessionSecretError(keyFile);
-    if (demoMode && !config.demoPassword) throw new Error('Missing env var DEMO_PASSWORD (DEMO_MODE is on in production)');
+    if (demoMode && !config.demoPassword)
+      throw new Error('Missing env var DEMO_PASSWORD (DEMO_MODE is on in production)');
     checkProxySetting(env.TRUST_PROXY, config.trustProxy, config.host);
   }
-  if (config.sessionSecret && config.sessionSecret.length < 32) throw new Error('SESSION_SECRET must be at least 32 characters');
+  if (config.sessionSecret && config.sessionSecret.length < 32)
+    throw new Error('SESSION_SECRET must be at least 32 characters');
   return config;
 }

@@ -16,7 +16,10 @@ import { createMailTransport, type MailTransport, type MailTransportConfig } fro
 import { generatePassword } from './services/passwords.js';
 import type { SignInLimits } from './services/sign-in-limiter.js';
 import {
-  resolveSessionSecret, retireStoredSessionSecret, sessionKeyFile, type ResolvedSessionSecret,
+  resolveSessionSecret,
+  retireStoredSessionSecret,
+  sessionKeyFile,
+  type ResolvedSessionSecret,
 } from './services/session-secret.js';
 import { SharedDefinitionRegistry } from './services/shared-registry.js';
 
@@ -62,7 +65,8 @@ export interface Dao {
 
 function jwtOptions(jwt: NonNullable<DaoOptions['auth']>['jwt']) {
   if (!jwt) return undefined;
-  if (!jwt.key && !jwt.publicKey && !jwt.jwksUrl) throw new Error('auth.jwt needs a key, a publicKey (SPKI PEM) or a jwksUrl');
+  if (!jwt.key && !jwt.publicKey && !jwt.jwksUrl)
+    throw new Error('auth.jwt needs a key, a publicKey (SPKI PEM) or a jwksUrl');
   const lifetime = {
     maxAgeSeconds: DEFAULT_JWT_MAX_AGE_SECONDS,
     clockToleranceSeconds: DEFAULT_JWT_CLOCK_TOLERANCE_SECONDS,
@@ -74,7 +78,7 @@ function logSessionSecret(logger: Logger, session: ResolvedSessionSecret): void 
   if (session.source === 'new key file') {
     logger.info('created the session key file in the data folder (SESSION_SECRET is not set)');
   }
-  if (session.keyFileTooOpen) logger.warn('other users than the server\'s may read the session key file: chmod 600 it');
+  if (session.keyFileTooOpen) logger.warn("other users than the server's may read the session key file: chmod 600 it");
 }
 
 function mailServices(mail: DaoOptions['mail']) {
@@ -99,7 +103,12 @@ export async function createDao(options: DaoOptions = {}): Promise<Dao> {
     keyFile: sessionKeyFile(options.dataDir ?? './data'),
     production: options.production ?? false,
   });
-  const store = options.store ?? (await openStore({ ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}), dataDir: options.dataDir ?? './data' }));
+  const store =
+    options.store ??
+    (await openStore({
+      ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
+      dataDir: options.dataDir ?? './data',
+    }));
   // Definition files read before are kept in the data folder (when there is one) and read back at the next start.
   const dataDir = options.dataDir ?? (options.store || options.databaseUrl ? undefined : './data');
   const parseCache = dataDir ? folderParseCache(join(dataDir, 'definitions-cache'), YAML_READING) : undefined;
@@ -140,7 +149,10 @@ export async function createDao(options: DaoOptions = {}): Promise<Dao> {
     const password = given ?? (generatedDemoPassword = generatePassword());
     const { defs } = await registry.current();
     const seeded = await services.users.seedDemoAccounts(defs, password);
-    logger.info({ demo: true, accounts: seeded.map((u) => `${u.username} (${u.role})`) }, 'demo mode: demo accounts ready');
+    logger.info(
+      { demo: true, accounts: seeded.map((u) => `${u.username} (${u.role})`) },
+      'demo mode: demo accounts ready',
+    );
   }
   const jobOptions = {
     ...(typeof options.backgroundJobs === 'object' ? options.backgroundJobs : {}),

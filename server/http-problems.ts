@@ -35,7 +35,8 @@ function caseProblem(error: CaseServiceError): HttpError {
   const { allowedEvents, fieldErrors, currentVersion } = error.details;
   const extensions: Record<string, unknown> = {};
   if (status === 409) extensions.currentVersion = currentVersion;
-  if (status === 422 || status === 403) Object.assign(extensions, { allowedEvents: allowedEvents ?? [], errors: fieldErrors ?? {} });
+  if (status === 422 || status === 403)
+    Object.assign(extensions, { allowedEvents: allowedEvents ?? [], errors: fieldErrors ?? {} });
   // A case someone may not see is reported exactly like one that does not exist.
   const detail = error.code === 'not-visible' ? 'There is no such case, or it is not one of yours.' : error.message;
   return problem(status, error.code === 'not-visible' ? 'not-found' : error.code, detail, extensions);
@@ -46,14 +47,20 @@ export function toHttpError(error: unknown): HttpError | undefined {
   if (error instanceof StoreQueryError) {
     return problem(400, 'bad-request', `${error.message}.`, { parameter: error.parameter });
   }
-  if (error instanceof DefinitionProblemsError) return problem(422, error.code, 'The definitions have problems; nothing was published.', { problems: error.problems.map(publicProblem) });
+  if (error instanceof DefinitionProblemsError) {
+    return problem(422, error.code, 'The definitions have problems; nothing was published.', {
+      problems: error.problems.map(publicProblem),
+    });
+  }
   const parser = error as { type?: string; status?: number };
   if (parser.type === 'entity.too.large') return problem(413, 'too-large', 'The request body is larger than 1 MB.');
   if (parser.type === 'entity.parse.failed') return problem(400, 'bad-json', 'The request body is not valid JSON.');
   if (parser.type === 'encoding.unsupported' || parser.type === 'charset.unsupported') {
-    return problem(415, 'unsupported-encoding', 'The server does not read the body\'s content encoding or charset.');
+    return problem(415, 'unsupported-encoding', "The server does not read the body's content encoding or charset.");
   }
-  if (typeof parser.type === 'string' && parser.status && parser.status < 500) return problem(parser.status, 'bad-request', 'The request body could not be read.');
+  if (typeof parser.type === 'string' && parser.status && parser.status < 500) {
+    return problem(parser.status, 'bad-request', 'The request body could not be read.');
+  }
   // The router could not percent-decode a path parameter (GET /api/cases/%): the caller's mistake, not ours.
   if (error instanceof URIError) return problem(400, 'bad-request', 'The address could not be decoded.');
   return undefined;

@@ -26,7 +26,10 @@ async function start() {
     ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
     dataDir: config.dataDir,
     definitionsDir: config.definitionsDir,
-    auth: { ...(config.sessionSecret ? { sessionSecret: config.sessionSecret } : {}), ...(config.jwt ? { jwt: config.jwt } : {}) },
+    auth: {
+      ...(config.sessionSecret ? { sessionSecret: config.sessionSecret } : {}),
+      ...(config.jwt ? { jwt: config.jwt } : {}),
+    },
     demo: config.demoMode ? { ...(config.demoPassword ? { password: config.demoPassword } : {}) } : false,
     production: config.production,
     logger,
@@ -45,7 +48,10 @@ async function start() {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     process.stdout.write(`DAO Pathways listening on http://${config.host}:${port}\n`);
-    logger.info({ host: config.host, port, definitionVersion: dao.definitionVersion, demo: config.demoMode }, 'listening');
+    logger.info(
+      { host: config.host, port, definitionVersion: dao.definitionVersion, demo: config.demoMode },
+      'listening',
+    );
   });
   let stopping = false;
   const stop = (signal: string) => {
@@ -73,8 +79,14 @@ async function start() {
 
 start().catch((error: unknown) => {
   if (error instanceof DefinitionProblemsError) {
-    process.stderr.write(`The definitions in ${config.definitionsDir} have problems:\n${error.problems.map(formatProblem).join('\n')}\n`);
-  } else if (error instanceof StoreInUseError || error instanceof MissingSessionSecretError || error instanceof WebAppNotBuiltError) {
+    process.stderr.write(
+      `The definitions in ${config.definitionsDir} have problems:\n${error.problems.map(formatProblem).join('\n')}\n`,
+    );
+  } else if (
+    error instanceof StoreInUseError ||
+    error instanceof MissingSessionSecretError ||
+    error instanceof WebAppNotBuiltError
+  ) {
     process.stderr.write(`${error.message}\n`);
   } else {
     logger.error({ error: errorSummary(error) }, 'could not start');

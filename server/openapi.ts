@@ -7,7 +7,10 @@ export const openApiSpec = {
   info: {
     title: 'DAO Pathways API',
     version: '0.1.0',
-    description: 'Cases, forms and documents of the DAO team’s protocol. Errors are application/problem+json. Cookie-authenticated writes need the X-CSRF-Token header with the token returned at sign-in; bearer-token requests do not.',
+    description:
+      'Cases, forms and documents of the DAO team’s protocol. Errors are application/problem+json. ' +
+      'Cookie-authenticated writes need the X-CSRF-Token header with the token returned at sign-in; bearer-token ' +
+      'requests do not.',
   },
   components: {
     securitySchemes: {

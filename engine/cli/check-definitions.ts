@@ -11,5 +11,6 @@ if (problems.length > 0) {
   process.exit(1);
 }
 console.log(
-  `${dir}: OK — ${set.pathways.size} pathways, ${set.forms.size} forms, ${Object.keys(set.roles?.data.roles ?? {}).length} roles, ${set.scenarios.size} scenarios`,
+  `${dir}: OK — ${set.pathways.size} pathways, ${set.forms.size} forms, ${Object.keys(set.roles?.data.roles ?? {}).length} ` +
+    `roles, ${set.scenarios.size} scenarios`,
 );

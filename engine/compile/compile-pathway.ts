@@ -82,11 +82,13 @@ export function compilePathway(id: string, config: JsonObject, settings: Setting
   const actions = Object.fromEntries(
     [...actionRegistry.values()].map((a) => [
       a.name,
-      assign(({ context, event }: { context: InstanceContext; event: PathwayEvent }, params: Record<string, unknown>) => {
-        const next = structuredClone(context);
-        a.apply(next, evaluationEnv(context, event, settings), params ?? {});
-        return next;
-      }),
+      assign(
+        ({ context, event }: { context: InstanceContext; event: PathwayEvent }, params: Record<string, unknown>) => {
+          const next = structuredClone(context);
+          a.apply(next, evaluationEnv(context, event, settings), params ?? {});
+          return next;
+        },
+      ),
     ]),
   );
   const delays = Object.fromEntries(
@@ -104,7 +106,12 @@ export function compilePathway(id: string, config: JsonObject, settings: Setting
   const machine = setup({ guards: guards as never, actions: actions as never, delays: delays as never }).createMachine({
     ...(machineConfig as object),
     context: ({ input }: { input?: { case?: JsonObject } }) =>
-      ({ case: { ...structuredClone(defaults), ...(input?.case ?? {}) }, deadlines: {}, notes: [], outbox: [] }) satisfies InstanceContext,
+      ({
+        case: { ...structuredClone(defaults), ...(input?.case ?? {}) },
+        deadlines: {},
+        notes: [],
+        outbox: [],
+      }) satisfies InstanceContext,
   } as never) as unknown as AnyStateMachine;
   const text = JSON.stringify(config);
   const readsOfficerLoads = text.includes('"withinCapacity"') || text.includes('"officerField"');

@@ -52,7 +52,9 @@ export function compileDefinitions(set: DefinitionSet): CompiledDefinitions {
   const forms = new Map<string, { schema: JsonObject; validator: FormValidator }>();
   for (const [id, form] of set.forms) {
     const checked = set.formValidators?.get(id);
-    const validator = checked ? formValidator(checked, id, form.data) : compileFormValidator((ajv ??= createFormAjv()), id, form.data);
+    const validator = checked
+      ? formValidator(checked, id, form.data)
+      : compileFormValidator((ajv ??= createFormAjv()), id, form.data);
     // Redaction and the server's reading of what is confidential see computed answers that may hold some as marked.
     forms.set(id, { schema: withConfidentialComputedAnswers(form.data), validator });
   }

@@ -23,7 +23,11 @@ const TEXT_KEYS = new Set(['title', 'description', 'x-help', 'x-hint', 'x-conten
 /** Replaces {setting} placeholders in the texts of a form with the team's settings. */
 export function fillPlaceholders<T>(node: T, settings: Record<string, unknown>): T {
   const fill = (text: string) =>
-    text.includes('{') ? text.replace(/\{(\w+)\}/g, (m, key: string) => (typeof settings[key] === 'string' ? (settings[key] as string) : m)) : text;
+    text.includes('{')
+      ? text.replace(/\{(\w+)\}/g, (m, key: string) =>
+          typeof settings[key] === 'string' ? (settings[key] as string) : m,
+        )
+      : text;
   const walk = (value: unknown, textual: boolean): unknown => {
     if (typeof value === 'string') return textual ? fill(value) : value;
     if (Array.isArray(value)) return value.map((v) => walk(v, textual));
@@ -31,8 +35,12 @@ export function fillPlaceholders<T>(node: T, settings: Record<string, unknown>):
       // A copy with the same own keys in the same order; `__proto__` stays a key, never a prototype.
       const copy: Record<string, unknown> = {};
       for (const key of Object.keys(value)) {
-        const filled = walk((value as Record<string, unknown>)[key], TEXT_KEYS.has(key) || (textual && key !== 'const'));
-        if (key === '__proto__') Object.defineProperty(copy, key, { value: filled, writable: true, enumerable: true, configurable: true });
+        const filled = walk(
+          (value as Record<string, unknown>)[key],
+          TEXT_KEYS.has(key) || (textual && key !== 'const'),
+        );
+        if (key === '__proto__')
+          Object.defineProperty(copy, key, { value: filled, writable: true, enumerable: true, configurable: true });
         else copy[key] = filled;
       }
       return copy;
@@ -58,13 +66,26 @@ export function loadDefinitions(
   label = 'definitions',
   options: LoadOptions = {},
 ): { set: DefinitionSet; problems: Problem[] } {
-  const set: DefinitionSet = { label, files, forms: new Map(), pathways: new Map(), scenarios: new Map(), broken: { forms: new Set(), pathways: new Set() } };
+  const set: DefinitionSet = {
+    label,
+    files,
+    forms: new Map(),
+    pathways: new Map(),
+    scenarios: new Map(),
+    broken: { forms: new Set(), pathways: new Set() },
+  };
   const problems: Problem[] = [];
   for (const [path, text] of Object.entries(files).sort(([a], [b]) => a.localeCompare(b))) {
     const display = `${label}/${path}`;
     const kind = kindOf(path);
     if (!kind || !isDefinitionPath(path)) {
-      problems.push({ code: 'unknown-file', message: `not a definition file: expected settings.yaml, roles.yaml, or pathways/, forms/, scenarios/ with lower-case-hyphenated names`, file: display, line: 1, col: 1 });
+      problems.push({
+        code: 'unknown-file',
+        message: `not a definition file: expected settings.yaml, roles.yaml, or pathways/, forms/, scenarios/ with lower-case-hyphenated names`,
+        file: display,
+        line: 1,
+        col: 1,
+      });
       continue;
     }
     if (kind === 'scenario' && options.withScenarios === false) continue;
@@ -98,13 +119,34 @@ export function loadDefinitions(
     else {
       const declared = kind === 'form' ? data.$id : data.id;
       if (declared !== id) {
-        problems.push(problemAt(source, [kind === 'form' ? '$id' : 'id'], 'id-mismatch', `${kind} id "${String(declared)}" must match its file name "${id}"`));
+        problems.push(
+          problemAt(
+            source,
+            [kind === 'form' ? '$id' : 'id'],
+            'id-mismatch',
+            `${kind} id "${String(declared)}" must match its file name "${id}"`,
+          ),
+        );
       }
       (kind === 'form' ? set.forms : set.pathways).set(id, { id, source, data });
     }
   }
-  if (!set.settings) problems.push({ code: 'missing-file', message: 'settings.yaml is missing', file: `${label}/settings.yaml`, line: 1, col: 1 });
-  if (!set.roles) problems.push({ code: 'missing-file', message: 'roles.yaml is missing', file: `${label}/roles.yaml`, line: 1, col: 1 });
+  if (!set.settings)
+    problems.push({
+      code: 'missing-file',
+      message: 'settings.yaml is missing',
+      file: `${label}/settings.yaml`,
+      line: 1,
+      col: 1,
+    });
+  if (!set.roles)
+    problems.push({
+      code: 'missing-file',
+      message: 'roles.yaml is missing',
+      file: `${label}/roles.yaml`,
+      line: 1,
+      col: 1,
+    });
   if (set.settings) {
     for (const form of set.forms.values()) form.data = fillPlaceholders(form.data, set.settings.data);
   }

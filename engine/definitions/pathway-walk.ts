@@ -41,7 +41,8 @@ export interface PathwayWalk {
 }
 
 function stateType(node: JsonObject): StateInfo['type'] {
-  if (typeof node.type === 'string' && node.type !== 'compound' && node.type !== 'atomic') return node.type as StateInfo['type'];
+  if (typeof node.type === 'string' && node.type !== 'compound' && node.type !== 'atomic')
+    return node.type as StateInfo['type'];
   return node.states && Object.keys(node.states as object).length ? 'compound' : 'atomic';
 }
 
@@ -62,7 +63,16 @@ export function walkPathway(config: JsonObject): PathwayWalk {
       const key = Array.isArray(g.and) ? 'and' : 'or';
       (g[key] as unknown[]).forEach((inner, i) => collectGuards(inner, [...yamlPath, key, i], state, transition));
     } else if (g.not) collectGuards(g.not, [...yamlPath, 'not'], state, transition);
-    else if (typeof g.type === 'string') uses.push({ kind: 'guard', type: g.type, params: (g.params as Record<string, unknown>) ?? {}, yamlPath, transition, state });
+    else if (typeof g.type === 'string') {
+      uses.push({
+        kind: 'guard',
+        type: g.type,
+        params: (g.params as Record<string, unknown>) ?? {},
+        yamlPath,
+        transition,
+        state,
+      });
+    }
   };
 
   const collectActions = (actions: unknown, yamlPath: Path, state: StateInfo, transition?: TransitionInfo) => {
@@ -70,12 +80,25 @@ export function walkPathway(config: JsonObject): PathwayWalk {
     list.forEach((action, i) => {
       if (action && typeof action === 'object' && typeof (action as JsonObject).type === 'string') {
         const a = action as JsonObject;
-        uses.push({ kind: 'action', type: a.type as string, params: (a.params as Record<string, unknown>) ?? {}, yamlPath: Array.isArray(actions) ? [...yamlPath, i] : yamlPath, transition, state });
+        uses.push({
+          kind: 'action',
+          type: a.type as string,
+          params: (a.params as Record<string, unknown>) ?? {},
+          yamlPath: Array.isArray(actions) ? [...yamlPath, i] : yamlPath,
+          transition,
+          state,
+        });
       }
     });
   };
 
-  const addTransitions = (state: StateInfo, kind: TransitionInfo['kind'], value: unknown, yamlPath: Path, key?: string) => {
+  const addTransitions = (
+    state: StateInfo,
+    kind: TransitionInfo['kind'],
+    value: unknown,
+    yamlPath: Path,
+    key?: string,
+  ) => {
     const list = asList(value);
     list.forEach((entry, i) => {
       const path = Array.isArray(value) ? [...yamlPath, i] : yamlPath;
@@ -97,16 +120,28 @@ export function walkPathway(config: JsonObject): PathwayWalk {
   };
 
   const visit = (key: string, node: JsonObject, statePath: string[], yamlPath: Path, parent?: StateInfo): StateInfo => {
-    const info: StateInfo = { key, statePath, yamlPath, node, parent, children: [], type: parent ? stateType(node) : 'compound' };
+    const info: StateInfo = {
+      key,
+      statePath,
+      yamlPath,
+      node,
+      parent,
+      children: [],
+      type: parent ? stateType(node) : 'compound',
+    };
     if (!parent && node.type === 'parallel') info.type = 'parallel';
     states.push(info);
-    for (const [event, value] of Object.entries((node.on as JsonObject) ?? {})) addTransitions(info, 'on', value, [...yamlPath, 'on', event], event);
+    for (const [event, value] of Object.entries((node.on as JsonObject) ?? {}))
+      addTransitions(info, 'on', value, [...yamlPath, 'on', event], event);
     if (node.always !== undefined) addTransitions(info, 'always', node.always, [...yamlPath, 'always']);
-    for (const [delay, value] of Object.entries((node.after as JsonObject) ?? {})) addTransitions(info, 'after', value, [...yamlPath, 'after', delay], delay);
+    for (const [delay, value] of Object.entries((node.after as JsonObject) ?? {}))
+      addTransitions(info, 'after', value, [...yamlPath, 'after', delay], delay);
     collectActions(node.entry, [...yamlPath, 'entry'], info);
     collectActions(node.exit, [...yamlPath, 'exit'], info);
     for (const [childKey, child] of Object.entries((node.states as JsonObject) ?? {})) {
-      info.children.push(visit(childKey, (child ?? {}) as JsonObject, [...statePath, childKey], [...yamlPath, 'states', childKey], info));
+      info.children.push(
+        visit(childKey, (child ?? {}) as JsonObject, [...statePath, childKey], [...yamlPath, 'states', childKey], info),
+      );
     }
     return info;
   };
@@ -121,7 +156,8 @@ export function resolveTarget(walk: PathwayWalk, source: StateInfo, target: stri
     let node = from;
     for (const part of parts) {
       const next = node.children.find((c) => c.key === part);
-      if (!next) return `"${target}" does not name a state: "${node.statePath.join('.') || 'the pathway'}" has no child "${part}"`;
+      if (!next)
+        return `"${target}" does not name a state: "${node.statePath.join('.') || 'the pathway'}" has no child "${part}"`;
       node = next;
     }
     return node;

@@ -11,9 +11,16 @@ import { scenarioSchema } from './meta-schemas/scenario.schema.js';
 import { settingsSchema } from './meta-schemas/settings.schema.js';
 
 // ajv ships CommonJS: under NodeNext the function is the default export's `default`.
-const standaloneCode = ((standaloneModule as unknown as { default?: unknown }).default ?? standaloneModule) as typeof standaloneModule.default;
+const standaloneCode = ((standaloneModule as unknown as { default?: unknown }).default ??
+  standaloneModule) as typeof standaloneModule.default;
 
-const metaSchemas = { pathway: pathwaySchema, form: formFileSchema, roles: rolesSchema, settings: settingsSchema, scenario: scenarioSchema };
+const metaSchemas = {
+  pathway: pathwaySchema,
+  form: formFileSchema,
+  roles: rolesSchema,
+  settings: settingsSchema,
+  scenario: scenarioSchema,
+};
 
 function esModule(from: string, code: string): string {
   // ajv's code `require`s its runtime helpers (string length, deep equality, formats).
@@ -46,7 +53,10 @@ function formSchemaValidatorsModule(): string {
     ajv.addMetaSchema(metaSchema, `dao:keyword:${keyword}`);
     exports[keywordExportName(keyword)] = `dao:keyword:${keyword}`;
   }
-  return esModule('JSON Schema 2020-12 and formKeywords in engine/definitions/meta-schemas/form.schema.ts', standaloneCode(ajv, exports));
+  return esModule(
+    'JSON Schema 2020-12 and formKeywords in engine/definitions/meta-schemas/form.schema.ts',
+    standaloneCode(ajv, exports),
+  );
 }
 
 /** Every generated file: its path and its text as it should be now. */

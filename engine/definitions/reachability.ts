@@ -11,7 +11,10 @@ function enter(state: StateInfo, reached: Set<StateInfo>): void {
     if (initial) enter(initial, reached);
   }
   if (state.type === 'history' && state.parent) {
-    const fallback = typeof state.node.target === 'string' ? state.parent.children.find((c) => c.key === state.node.target) : undefined;
+    const fallback =
+      typeof state.node.target === 'string'
+        ? state.parent.children.find((c) => c.key === state.node.target)
+        : undefined;
     if (fallback) enter(fallback, reached);
   }
 }
@@ -19,11 +22,13 @@ function enter(state: StateInfo, reached: Set<StateInfo>): void {
 export function reachableStates(
   walk: PathwayWalk,
   targetsOf: (t: TransitionInfo) => StateInfo[] = (t) =>
-    t.targets.map((target) => resolveTarget(walk, t.source, target)).filter((s): s is StateInfo => typeof s !== 'string'),
+    t.targets
+      .map((target) => resolveTarget(walk, t.source, target))
+      .filter((s): s is StateInfo => typeof s !== 'string'),
 ): Set<StateInfo> {
   const reached = new Set<StateInfo>();
   enter(walk.root, reached);
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const t of walk.transitions) {
       if (!reached.has(t.source)) continue;

@@ -27,7 +27,13 @@ export async function readDefinitionFiles(dir: string): Promise<DefinitionFiles>
     }),
   );
   const inFolders = await Promise.all(
-    FOLDERS.map(async (folder) => Promise.all((await listYaml(join(dir, folder))).map(async (name) => [`${folder}/${name}`, await readFile(join(dir, folder, name), 'utf8')] as const))),
+    FOLDERS.map(async (folder) =>
+      Promise.all(
+        (await listYaml(join(dir, folder))).map(
+          async (name) => [`${folder}/${name}`, await readFile(join(dir, folder, name), 'utf8')] as const,
+        ),
+      ),
+    ),
   );
   // Read side by side, listed in the same order as ever: top files, then each folder's files sorted by name.
   const files: DefinitionFiles = {};

@@ -33,23 +33,40 @@ export function schemaProblems(source: SourceFile, errors: ErrorObject[] | null 
   const list = (errors ?? []).filter((e) => !NOISE.has(e.keyword));
   // Keep the deepest errors: a failed branch of anyOf also reports shallower "wrong type" errors.
   const deepest = list.filter(
-    (e) => !list.some((o) => o !== e && o.instancePath.startsWith(e.instancePath + '/') && o.instancePath !== e.instancePath),
+    (e) =>
+      !list.some(
+        (o) => o !== e && o.instancePath.startsWith(e.instancePath + '/') && o.instancePath !== e.instancePath,
+      ),
   );
   const byPath = new Map<string, ErrorObject[]>();
   for (const e of deepest) byPath.set(e.instancePath, [...(byPath.get(e.instancePath) ?? []), e]);
   const problems: Problem[] = [];
   for (const [pointer, group] of byPath) {
-    const specific = group.filter((e) => e.keyword !== 'type') ;
+    const specific = group.filter((e) => e.keyword !== 'type');
     const chosen = (specific.length ? specific : group).filter(
       (e, i, all) => all.findIndex((o) => describe(o).message === describe(e).message) === i,
     );
     // A guard written with a wrong combinator reports "missing and/or/not" for every branch: keep the first.
-    const shown = chosen.filter((e) => !(e.keyword === 'required' && ['and', 'or', 'not'].includes(String((e.params as { missingProperty: string }).missingProperty)))) ;
-    for (const error of (shown.length ? shown : chosen.slice(0, 1))) {
+    const shown = chosen.filter(
+      (e) =>
+        !(
+          e.keyword === 'required' &&
+          ['and', 'or', 'not'].includes(String((e.params as { missingProperty: string }).missingProperty))
+        ),
+    );
+    for (const error of shown.length ? shown : chosen.slice(0, 1)) {
       const { message, key } = describe(error);
       const path = pathOf(pointer);
       const at = key ? [...path, key] : path;
-      problems.push(problemAt(source, at, 'schema', `${what}: ${message}${path.length ? ` (at ${path.join('.')})` : ''}`, key ? 'key' : 'value'));
+      problems.push(
+        problemAt(
+          source,
+          at,
+          'schema',
+          `${what}: ${message}${path.length ? ` (at ${path.join('.')})` : ''}`,
+          key ? 'key' : 'value',
+        ),
+      );
     }
   }
   return problems;

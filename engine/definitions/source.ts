@@ -86,7 +86,13 @@ export function parseSource(
       data = doc.toJS(TO_JS_OPTIONS);
     } catch (error) {
       // e.g. "Excessive alias count": an alias bomb is refused, not expanded.
-      problems.push({ code: 'yaml-aliases', message: `YAML: ${(error as Error).message.split('\n')[0]}`, file, line: 1, col: 1 });
+      problems.push({
+        code: 'yaml-aliases',
+        message: `YAML: ${(error as Error).message.split('\n')[0]}`,
+        file,
+        line: 1,
+        col: 1,
+      });
     }
   }
   if (problems.length === 0) {
@@ -143,6 +149,12 @@ export function locate(source: SourceFile, path: Path, at: 'value' | 'key' = 'va
   return source.lineCounter.linePos(offset);
 }
 
-export function problemAt(source: SourceFile, path: Path, code: string, message: string, at: 'value' | 'key' = 'value'): Problem {
+export function problemAt(
+  source: SourceFile,
+  path: Path,
+  code: string,
+  message: string,
+  at: 'value' | 'key' = 'value',
+): Problem {
   return { code, message, file: source.file, ...locate(source, path, at) };
 }

@@ -15,7 +15,9 @@ export function pathwayToMermaid(config: JsonObject, current: string[] = []): st
   const walk = walkPathway(config);
   const lines = ['stateDiagram-v2'];
   const render = (state: StateInfo, indent: string) => {
-    const initial = state.children.find((c) => c.key === state.node.initial) ?? (state.type === 'compound' ? state.children[0] : undefined);
+    const initial =
+      state.children.find((c) => c.key === state.node.initial) ??
+      (state.type === 'compound' ? state.children[0] : undefined);
     if (initial) lines.push(`${indent}[*] --> ${nodeId(initial)}`);
     for (const child of state.children) {
       if (child.type === 'history') {
@@ -57,7 +59,8 @@ export function pathwayToMermaid(config: JsonObject, current: string[] = []): st
   if (lines.some((l) => l.includes('root_any'))) lines.splice(1, 0, '  state "From any state" as root_any');
   if (current.length) {
     lines.push('  classDef current fill:#ffdd00,stroke:#0b0c0c,stroke-width:3px,color:#0b0c0c');
-    for (const path of current) lines.push(`  class ${path.replace(/\./g, '__').replace(/[^A-Za-z0-9_]/g, '_')} current`);
+    for (const path of current)
+      lines.push(`  class ${path.replace(/\./g, '__').replace(/[^A-Za-z0-9_]/g, '_')} current`);
   }
   return lines.join('\n');
 }

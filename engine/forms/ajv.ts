@@ -7,10 +7,13 @@ import { formKeywords } from '../definitions/meta-schemas/form.schema.js';
 import * as formSchemaValidators from './generated/form-schema-validators.js';
 
 // ajv ships CommonJS: under NodeNext the class is the default export's `default`.
-export const Ajv2020 = ((Ajv2020Module as unknown as { default?: unknown }).default ?? Ajv2020Module) as typeof Ajv2020Module.default;
+export const Ajv2020 = ((Ajv2020Module as unknown as { default?: unknown }).default ??
+  Ajv2020Module) as typeof Ajv2020Module.default;
 export type Ajv2020 = InstanceType<typeof Ajv2020>;
 type AjvOptions = ConstructorParameters<typeof Ajv2020>[0];
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv2020) => Ajv2020;
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (
+  ajv: Ajv2020,
+) => Ajv2020;
 
 export const JSON_SCHEMA_2020 = 'https://json-schema.org/draft/2020-12/schema';
 
@@ -38,13 +41,20 @@ export const FORM_AJV_OPTIONS = {
  * `precompiled: false` compiles each x- keyword's value schema here (what the generated module was made from);
  * otherwise the generated check is used, as ajv would use the one it compiles.
  */
-export function createFormAjv(options: AjvOptions = {}, { precompiled = true }: { precompiled?: boolean } = {}): Ajv2020 {
+export function createFormAjv(
+  options: AjvOptions = {},
+  { precompiled = true }: { precompiled?: boolean } = {},
+): Ajv2020 {
   const ajv = new Ajv2020({ ...FORM_AJV_OPTIONS, ...options });
   addFormats(ajv);
   const generated = formSchemaValidators as unknown as Record<string, ValidateFunction | undefined>;
   for (const [keyword, metaSchema] of Object.entries(formKeywords)) {
     const validateSchema = precompiled ? generated[keywordExportName(keyword)] : undefined;
-    ajv.addKeyword(validateSchema ? { keyword, validateSchema, schemaType: undefined as never } : { keyword, metaSchema, schemaType: undefined as never });
+    ajv.addKeyword(
+      validateSchema
+        ? { keyword, validateSchema, schemaType: undefined as never }
+        : { keyword, metaSchema, schemaType: undefined as never },
+    );
   }
   return ajv;
 }

@@ -30,7 +30,12 @@ function bankHolidaysServed(schema: Schema): LogicOptions['bankHolidays'] {
 
 type Schema = Record<string, unknown>;
 
-function computedFields(schema: Schema, root: Schema, prefix: string[], out: { path: string[]; expr: unknown }[]): void {
+function computedFields(
+  schema: Schema,
+  root: Schema,
+  prefix: string[],
+  out: { path: string[]; expr: unknown }[],
+): void {
   const props = (schema.properties ?? {}) as Record<string, Schema>;
   for (const [key, child] of Object.entries(props)) {
     if (!child || typeof child !== 'object') continue;
@@ -42,7 +47,10 @@ function computedFields(schema: Schema, root: Schema, prefix: string[], out: { p
 
 function resolveRef(root: Schema, ref: string): Schema | undefined {
   if (!ref.startsWith('#/')) return undefined;
-  return ref.slice(2).split('/').reduce<unknown>((node, key) => (node as Schema | undefined)?.[key], root) as Schema | undefined;
+  return ref
+    .slice(2)
+    .split('/')
+    .reduce<unknown>((node, key) => (node as Schema | undefined)?.[key], root) as Schema | undefined;
 }
 
 export function computeAnswers(schema: Schema, answers: unknown, context: ComputeContext = {}): unknown {

@@ -6,7 +6,8 @@ import standaloneModule from 'ajv/dist/standalone/index.js';
 import { createFormAjv } from './ajv.js';
 
 // ajv ships CommonJS: under NodeNext the function is the default export's `default`.
-const standaloneCode = ((standaloneModule as unknown as { default?: unknown }).default ?? standaloneModule) as typeof standaloneModule.default;
+const standaloneCode = ((standaloneModule as unknown as { default?: unknown }).default ??
+  standaloneModule) as typeof standaloneModule.default;
 
 const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
 

@@ -19,7 +19,11 @@ export function compileFormValidator(ajv: Ajv2020, formId: string, schema: Recor
 }
 
 /** Wraps a compiled ajv function (for example one compiled while the definitions were checked). */
-export function formValidator(validateFn: ValidateFunction, formId: string, schema: Record<string, unknown>): FormValidator {
+export function formValidator(
+  validateFn: ValidateFunction,
+  formId: string,
+  schema: Record<string, unknown>,
+): FormValidator {
   return {
     formId,
     version: Number(schema['x-version'] ?? 1),

@@ -6,7 +6,12 @@
 import type { CompiledDefinitions } from '../definitions/check.js';
 import type { JsonObject } from '../definitions/types.js';
 import { readerIsCleared, readerMayReadForm, type Reader } from './reader.js';
-import { isConfidential, pathIsConfidential, pruneAnswers, schemaWithoutConfidential } from '../forms/confidential-schema.js';
+import {
+  isConfidential,
+  pathIsConfidential,
+  pruneAnswers,
+  schemaWithoutConfidential,
+} from '../forms/confidential-schema.js';
 import { confidentialValuePaths, notesMayBeConfidential, withoutConfidentialValues } from './confidential-values.js';
 
 /** What `disclosed` and `refused` name for confidential content that is not a form's. */

@@ -52,12 +52,17 @@ export function candidateData(
     const field = schema.properties?.[key];
     const anyText = readByConditions(key) ? undefined : standIn(field);
     const options =
-      field?.const !== undefined ? [field.const]
-      : field?.enum ? field.enum
-      : field?.oneOf?.every((o) => o.const !== undefined) ? field.oneOf.map((o) => o.const)
-      : field?.type === 'boolean' ? [true, false]
-      : anyText !== undefined ? [anyText]
-      : undefined;
+      field?.const !== undefined
+        ? [field.const]
+        : field?.enum
+          ? field.enum
+          : field?.oneOf?.every((o) => o.const !== undefined)
+            ? field.oneOf.map((o) => o.const)
+            : field?.type === 'boolean'
+              ? [true, false]
+              : anyText !== undefined
+                ? [anyText]
+                : undefined;
     if (!options) return undefined;
     combos = combos.flatMap((c) => options.map((o) => ({ ...c, [key]: o })));
     if (combos.length > MAX_CANDIDATES) return undefined;
@@ -101,7 +106,13 @@ function readsField(paths: string[], field: string): boolean {
   return paths.some((p) => p === '' || target === p || target.startsWith(`${p}.`) || p.startsWith(`${target}.`));
 }
 
-export function allowedEvents(defs: CompiledDefinitions, pathway: string, snapshot: AnyMachineSnapshot, base: PathwayEvent, role: string): string[] {
+export function allowedEvents(
+  defs: CompiledDefinitions,
+  pathway: string,
+  snapshot: AnyMachineSnapshot,
+  base: PathwayEvent,
+  role: string,
+): string[] {
   const compiled = defs.pathways.get(pathway);
   const declared = compiled?.meta.events ?? {};
   return handledEvents(snapshot).filter((type) => {

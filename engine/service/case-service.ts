@@ -164,11 +164,15 @@ export class CaseService {
   }
 
   /** The case and its definitions, if this user may see it; without the view, which a change computes afterwards. */
-  private async loadVisible(caseId: string, user: ServiceUser): Promise<{ record: CaseRecord; defs: CompiledDefinitions }> {
+  private async loadVisible(
+    caseId: string,
+    user: ServiceUser,
+  ): Promise<{ record: CaseRecord; defs: CompiledDefinitions }> {
     const record = await this.store.getCase(caseId);
     if (!record) throw new CaseServiceError('not-found', `there is no case ${caseId}`);
     const defs = await this.registry.get(record.definitionVersion);
-    if (!isVisibleTo(defs, user, record)) throw new CaseServiceError('not-visible', `case ${caseId} is not one of yours`);
+    if (!isVisibleTo(defs, user, record))
+      throw new CaseServiceError('not-visible', `case ${caseId} is not one of yours`);
     return { record, defs };
   }
 
@@ -181,10 +185,18 @@ export class CaseService {
     }
     const { record, defs } = await this.loadVisible(caseId, user);
     if (record.version !== request.expectedVersion) {
-      throw new CaseServiceError('conflict', `the case has changed since you loaded it (version ${record.version}, not ${request.expectedVersion}): reload it and try again`, { currentVersion: record.version });
+      throw new CaseServiceError(
+        'conflict',
+        `the case has changed since you loaded it (version ${record.version}, not ${request.expectedVersion}): reload it and try again`,
+        { currentVersion: record.version },
+      );
     }
     const data0 = record.snapshot as CaseData;
-    const ctx = await this.context(defs, user, request.type ? data0.instances[request.instance ?? 'case']?.pathway : undefined);
+    const ctx = await this.context(
+      defs,
+      user,
+      request.type ? data0.instances[request.instance ?? 'case']?.pathway : undefined,
+    );
     const commands: CaseCommand[] = Object.entries(request.forms ?? {}).map(([form, data]) => ({
       kind: 'submitForm',
       form,
@@ -193,7 +205,14 @@ export class CaseService {
       definitionVersion: record.definitionVersion,
       ...(request.instance ? { instance: request.instance } : {}),
     }));
-    if (request.type) commands.push({ kind: 'send', instance: request.instance ?? 'case', type: request.type, data: request.data ?? {}, ctx });
+    if (request.type)
+      commands.push({
+        kind: 'send',
+        instance: request.instance ?? 'case',
+        type: request.type,
+        data: request.data ?? {},
+        ctx,
+      });
     const before = record.snapshot as CaseData;
     const after = this.run(defs, before, commands);
     const view = describeCase(defs, after, ctx.user, ctx.now);
@@ -221,7 +240,15 @@ export class CaseService {
         },
         ...this.timerChanges(caseId, before, after),
         ...mail,
-        audit: [{ at: ctx.now, userId: user.id, caseId, action: type, detail: { instance: request.instance ?? 'case', forms: Object.keys(request.forms ?? {}) } }],
+        audit: [
+          {
+            at: ctx.now,
+            userId: user.id,
+            caseId,
+            action: type,
+            detail: { instance: request.instance ?? 'case', forms: Object.keys(request.forms ?? {}) },
+          },
+        ],
       });
       for (const form of Object.keys(request.forms ?? {})) {
         for (const key of new Set([form, draftKey(form, request.instance)])) {
@@ -230,7 +257,8 @@ export class CaseService {
       }
       return { record: saved, view, defs };
     } catch (error) {
-      if (error instanceof StoreConflictError) throw new CaseServiceError('conflict', error.message, { currentVersion: error.actualVersion });
+      if (error instanceof StoreConflictError)
+        throw new CaseServiceError('conflict', error.message, { currentVersion: error.actualVersion });
       throw error;
     }
   }
@@ -245,7 +273,9 @@ export class CaseService {
       const before = record.snapshot as CaseData;
       const timer = (deadline.event as { timer: string }).timer;
       const system = { id: 'system', role: 'system', qualifications: [] };
-      const commands: CaseCommand[] = [{ kind: 'fireTimer', timer, ctx: { user: system, now, officers: await this.officerLoads(defs) } }];
+      const commands: CaseCommand[] = [
+        { kind: 'fireTimer', timer, ctx: { user: system, now, officers: await this.officerLoads(defs) } },
+      ];
       const after = this.run(defs, before, commands);
       const view = describeCase(defs, after, system, now);
       const summary = summarise(defs, after, view, record);

@@ -23,7 +23,10 @@ export class DefinitionRegistry {
   private latest = 0;
 
   /** `options.parseCache`: values of definition files read before (the server keeps them in its data folder). */
-  constructor(private readonly store: CaseStore, private readonly options: LoadOptions = {}) {}
+  constructor(
+    private readonly store: CaseStore,
+    private readonly options: LoadOptions = {},
+  ) {}
 
   get currentVersion(): number {
     return this.latest;
@@ -43,7 +46,13 @@ export class DefinitionRegistry {
     const result = checkDefinitions(files, label, { ...this.options, withScenarios });
     if (!result.compiled) throw new DefinitionProblemsError(result.problems);
     const version = (last?.version ?? 0) + 1;
-    await this.store.saveDefinitionVersion({ version, files, publishedBy: by, publishedAt: new Date().toISOString(), ...(note ? { note } : {}) });
+    await this.store.saveDefinitionVersion({
+      version,
+      files,
+      publishedBy: by,
+      publishedAt: new Date().toISOString(),
+      ...(note ? { note } : {}),
+    });
     this.compiled.set(version, result.compiled);
     this.latest = version;
     return version;

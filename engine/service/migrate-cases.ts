@@ -39,7 +39,11 @@ export async function migrateCases(
     const commands: CaseCommand[] = [{ kind: 'migrate', fromVersion: record.definitionVersion, toVersion, ctx }];
     const result = applyCommand(target, data, commands[0]!);
     if (!result.ok) {
-      report.cannotMove.push({ caseId: record.id, fromVersion: record.definitionVersion, reasons: [result.error.message] });
+      report.cannotMove.push({
+        caseId: record.id,
+        fromVersion: record.definitionVersion,
+        reasons: [result.error.message],
+      });
       continue;
     }
     await store.commitEvent({
@@ -48,9 +52,24 @@ export async function migrateCases(
       snapshot: result.data,
       summary: summarise(target, result.data, describeCase(target, result.data, ctx.user, now), record),
       previousSummary: record.summary,
-      event: { type: 'case.migrated', userId: by.id, role: by.role, at: now, definitionVersion: toVersion, data: { commands } },
+      event: {
+        type: 'case.migrated',
+        userId: by.id,
+        role: by.role,
+        at: now,
+        definitionVersion: toVersion,
+        data: { commands },
+      },
       definitionVersion: toVersion,
-      audit: [{ at: now, userId: by.id, caseId: record.id, action: 'case.migrated', detail: { from: record.definitionVersion, to: toVersion } }],
+      audit: [
+        {
+          at: now,
+          userId: by.id,
+          caseId: record.id,
+          action: 'case.migrated',
+          detail: { from: record.definitionVersion, to: toVersion },
+        },
+      ],
     });
     report.moved.push(record.id);
   }

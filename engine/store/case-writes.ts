@@ -4,7 +4,14 @@
 import { insertMail } from './mail-outbox.js';
 import { StoreConflictError, StoreNotFoundError, caseVersionConflict } from './errors.js';
 import {
-  caseHeadColumns, caseLists, summaryColumnNames, summaryColumns, toCaseHead, toInstant, toJson, toOptionalJson,
+  caseHeadColumns,
+  caseLists,
+  summaryColumnNames,
+  summaryColumns,
+  toCaseHead,
+  toInstant,
+  toJson,
+  toOptionalJson,
   type CaseHead,
 } from './rows.js';
 import type { SqlDatabase, SqlParam, SqlSession } from './sql-database.js';
@@ -42,8 +49,15 @@ async function insertCase(tx: SqlSession, input: JsonCreateCaseInput): Promise<C
      ON CONFLICT (id) DO NOTHING
      RETURNING ${caseHeadColumns}`,
     [
-      input.id, input.pathwayId, input.definitionVersion, input.snapshotJson, toJson(input.summary),
-      ...summaryColumns(input.summary), input.createdBy, input.at, input.at,
+      input.id,
+      input.pathwayId,
+      input.definitionVersion,
+      input.snapshotJson,
+      toJson(input.summary),
+      ...summaryColumns(input.summary),
+      input.createdBy,
+      input.at,
+      input.at,
     ],
   );
   if (rows[0] === undefined) {
@@ -66,7 +80,8 @@ export function commitEvent(db: SqlDatabase, input: JsonCommitInput): Promise<Ca
     await appendEvent(tx, input.caseId, updated.version, input.event);
     const before = input.previousSummary ? caseLists(input.previousSummary) : undefined;
     await writeCaseLists(tx, input.caseId, before, caseLists(input.summary));
-    for (const deadlineId of input.fireDeadlines ?? []) await fireDeadline(tx, input.caseId, deadlineId, input.event.at);
+    for (const deadlineId of input.fireDeadlines ?? [])
+      await fireDeadline(tx, input.caseId, deadlineId, input.event.at);
     await applySideEffects(tx, input.caseId, input.event.at, input);
     return updated;
   });
@@ -74,14 +89,19 @@ export function commitEvent(db: SqlDatabase, input: JsonCommitInput): Promise<Ca
 
 /** A case's summary replaced without an event (its summary columns and lists with it), if it is still at `version`. */
 export function replaceSummary(
-  db: SqlDatabase, caseId: string, version: number, summary: CaseSummary,
+  db: SqlDatabase,
+  caseId: string,
+  version: number,
+  summary: CaseSummary,
 ): Promise<boolean> {
   return db.transaction(async (tx) => {
     const sets = summaryColumnNames.map((column) => `${column} = ?`).join(', ');
-    const changed = await tx.run(
-      `UPDATE cases SET summary = ?, ${sets} WHERE id = ? AND version = ?`,
-      [toJson(summary), ...summaryColumns(summary), caseId, version],
-    );
+    const changed = await tx.run(`UPDATE cases SET summary = ?, ${sets} WHERE id = ? AND version = ?`, [
+      toJson(summary),
+      ...summaryColumns(summary),
+      caseId,
+      version,
+    ]);
     if (changed === 0) return false;
     await writeCaseLists(tx, caseId, undefined, caseLists(summary));
     return true;
@@ -93,7 +113,10 @@ export function replaceSummary(
  * events change no list, and then nothing is written.
  */
 async function writeCaseLists(
-  tx: SqlSession, caseId: string, before: string[] | undefined, after: string[],
+  tx: SqlSession,
+  caseId: string,
+  before: string[] | undefined,
+  after: string[],
 ): Promise<void> {
   if (before === undefined) await tx.run('DELETE FROM case_lists WHERE case_id = ?', [caseId]);
   for (const list of before ?? []) {
@@ -151,21 +174,20 @@ function appendEvent(tx: SqlSession, caseId: string, seq: number, event: NewEven
 }
 
 async function fireDeadline(tx: SqlSession, caseId: string, deadlineId: string, at: string): Promise<void> {
-  const changed = await tx.run(
-    'UPDATE deadlines SET fired_at = ? WHERE id = ? AND case_id = ? AND fired_at IS NULL',
-    [at, deadlineId, caseId],
-  );
+  const changed = await tx.run('UPDATE deadlines SET fired_at = ? WHERE id = ? AND case_id = ? AND fired_at IS NULL', [
+    at,
+    deadlineId,
+    caseId,
+  ]);
   if (changed === 0) {
-    throw new StoreConflictError(
-      `deadline '${deadlineId}' of case '${caseId}' has already fired or was cancelled`,
-      { entity: 'deadline', key: deadlineId },
-    );
+    throw new StoreConflictError(`deadline '${deadlineId}' of case '${caseId}' has already fired or was cancelled`, {
+      entity: 'deadline',
+      key: deadlineId,
+    });
   }
 }
 
-async function applySideEffects(
-  tx: SqlSession, caseId: string, at: string, effects: CaseSideEffects,
-): Promise<void> {
+async function applySideEffects(tx: SqlSession, caseId: string, at: string, effects: CaseSideEffects): Promise<void> {
   for (const deadlineId of effects.cancelDeadlines ?? []) {
     await tx.run('DELETE FROM deadlines WHERE id = ? AND case_id = ?', [deadlineId, caseId]);
   }
@@ -179,7 +201,10 @@ async function applySideEffects(
       [deadline.id, caseId, deadline.name, toInstant(deadline.dueAt), toJson(deadline.event)],
     );
     if (changed === 0) {
-      throw new StoreConflictError(`deadline '${deadline.id}' belongs to another case`, { entity: 'deadline', key: deadline.id });
+      throw new StoreConflictError(`deadline '${deadline.id}' belongs to another case`, {
+        entity: 'deadline',
+        key: deadline.id,
+      });
     }
   }
   for (const entry of effects.audit ?? []) await insertAudit(tx, entry);
@@ -187,8 +212,11 @@ async function applySideEffects(
 }
 
 export function insertAudit(tx: SqlSession, entry: NewAudit): Promise<number> {
-  return tx.run(
-    'INSERT INTO audit (at, user_id, case_id, action, detail) VALUES (?, ?, ?, ?, ?)',
-    [entry.at, entry.userId, entry.caseId, entry.action, toOptionalJson(entry.detail)],
-  );
+  return tx.run('INSERT INTO audit (at, user_id, case_id, action, detail) VALUES (?, ?, ?, ?, ?)', [
+    entry.at,
+    entry.userId,
+    entry.caseId,
+    entry.action,
+    toOptionalJson(entry.detail),
+  ]);
 }

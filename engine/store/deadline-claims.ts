@@ -39,10 +39,17 @@ export async function claimDueDeadlines(
   return fired;
 }
 
-export async function claimDeadlines(db: SqlDatabase, now: string, limit: number, claimToken: string, leaseMs: number): Promise<DeadlineRecord[]> {
+export async function claimDeadlines(
+  db: SqlDatabase,
+  now: string,
+  limit: number,
+  claimToken: string,
+  leaseMs: number,
+): Promise<DeadlineRecord[]> {
   const claimedUntil = new Date(Date.parse(now) + leaseMs).toISOString();
-  const rows = await db.transaction((tx) => tx.all(
-    `UPDATE deadlines SET claim_token = ?, claimed_until = ?
+  const rows = await db.transaction((tx) =>
+    tx.all(
+      `UPDATE deadlines SET claim_token = ?, claimed_until = ?
      WHERE id IN (
        SELECT id FROM deadlines
        WHERE fired_at IS NULL AND due_at <= ? AND (claimed_until IS NULL OR claimed_until <= ?)
@@ -50,12 +57,19 @@ export async function claimDeadlines(db: SqlDatabase, now: string, limit: number
        LIMIT ?${db.dialect.skipLockedRows}
      )
      RETURNING *`,
-    [claimToken, claimedUntil, now, now, Math.max(0, Math.floor(limit))],
-  ));
+      [claimToken, claimedUntil, now, now, Math.max(0, Math.floor(limit))],
+    ),
+  );
   return rows.map(toDeadline).sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.id.localeCompare(b.id));
 }
 
-export async function settleDeadlineClaim(db: SqlDatabase, deadlineId: string, claimToken: string, fired: boolean, now: string): Promise<void> {
+export async function settleDeadlineClaim(
+  db: SqlDatabase,
+  deadlineId: string,
+  claimToken: string,
+  fired: boolean,
+  now: string,
+): Promise<void> {
   if (fired) {
     await db.run(
       `UPDATE deadlines SET fired_at = COALESCE(fired_at, ?), claim_token = NULL, claimed_until = NULL
@@ -63,6 +77,9 @@ export async function settleDeadlineClaim(db: SqlDatabase, deadlineId: string, c
       [now, deadlineId, claimToken],
     );
   } else {
-    await db.run('UPDATE deadlines SET claim_token = NULL, claimed_until = NULL WHERE id = ? AND claim_token = ?', [deadlineId, claimToken]);
+    await db.run('UPDATE deadlines SET claim_token = NULL, claimed_until = NULL WHERE id = ? AND claim_token = ?', [
+      deadlineId,
+      claimToken,
+    ]);
   }
 }

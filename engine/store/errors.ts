@@ -8,7 +8,10 @@ export class StoreConflictError extends Error {
   readonly expectedVersion: number | undefined;
   readonly actualVersion: number | undefined;
 
-  constructor(message: string, where: { entity: string; key: string; expectedVersion?: number; actualVersion?: number }) {
+  constructor(
+    message: string,
+    where: { entity: string; key: string; expectedVersion?: number; actualVersion?: number },
+  ) {
     super(message);
     this.name = 'StoreConflictError';
     this.entity = where.entity;
@@ -32,7 +35,11 @@ export class StoreNotFoundError extends Error {
   }
 }
 
-export function caseVersionConflict(caseId: string, expectedVersion: number, actualVersion: number): StoreConflictError {
+export function caseVersionConflict(
+  caseId: string,
+  expectedVersion: number,
+  actualVersion: number,
+): StoreConflictError {
   return new StoreConflictError(
     `case '${caseId}' is at version ${actualVersion}, not ${expectedVersion}: reload it and try again`,
     { entity: 'case', key: caseId, expectedVersion, actualVersion },
@@ -43,7 +50,10 @@ export function caseVersionConflict(caseId: string, expectedVersion: number, act
 export class StoreQueryError extends Error {
   readonly code = 'bad-query' as const;
 
-  constructor(message: string, readonly parameter: string) {
+  constructor(
+    message: string,
+    readonly parameter: string,
+  ) {
     super(message);
     this.name = 'StoreQueryError';
   }

@@ -14,10 +14,16 @@ export { caseSorts } from './case-query.js';
 
 export const sqliteFileName = 'dao.sqlite';
 
-export async function openStore(options: StoreOptions & { databaseUrl?: string; dataDir?: string } = {}): Promise<CaseStore> {
+export async function openStore(
+  options: StoreOptions & { databaseUrl?: string; dataDir?: string } = {},
+): Promise<CaseStore> {
   const store = options.databaseUrl
     ? openPostgresStore({ ...options, connectionString: options.databaseUrl })
-    : openSqliteStore(join(options.dataDir ?? './data', sqliteFileName), { ...options, writer: 'thread', exclusive: true });
+    : openSqliteStore(join(options.dataDir ?? './data', sqliteFileName), {
+        ...options,
+        writer: 'thread',
+        exclusive: true,
+      });
   try {
     await store.migrate();
   } catch (error) {

@@ -9,7 +9,7 @@ export class StoreInUseError extends Error {
   constructor(readonly file: string) {
     super(
       `${file} is in use by another DAO Pathways server. One server runs on one SQLite file: stop the other one, ` +
-      'or give this one its own DATA_DIR. To run several servers on the same cases, use PostgreSQL (DATABASE_URL).',
+        'or give this one its own DATA_DIR. To run several servers on the same cases, use PostgreSQL (DATABASE_URL).',
     );
     this.name = 'StoreInUseError';
   }
@@ -39,7 +39,8 @@ export function takeOwnerLock(databaseFile: string): OwnerLock {
     db.exec('COMMIT');
   } catch (error) {
     db.close();
-    if (error instanceof Database.SqliteError && error.code.startsWith('SQLITE_BUSY')) throw new StoreInUseError(databaseFile);
+    if (error instanceof Database.SqliteError && error.code.startsWith('SQLITE_BUSY'))
+      throw new StoreInUseError(databaseFile);
     throw error;
   }
   return {

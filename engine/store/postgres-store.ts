@@ -50,8 +50,12 @@ class PostgresDatabase implements SqlDatabase {
       max: options.maxConnections ?? 10,
       ...(schema === undefined ? {} : { options: `-c search_path=${schema}` }),
       // jsonb arrives as text, like SQLite's JSON columns, so the shared row mappers parse both.
-      types: { getTypeParser: ((typeId: number, format?: 'text' | 'binary') =>
-        typeId === jsonbTypeId ? (text: string) => text : pg.types.getTypeParser(typeId, format)) as typeof pg.types.getTypeParser },
+      types: {
+        getTypeParser: ((typeId: number, format?: 'text' | 'binary') =>
+          typeId === jsonbTypeId
+            ? (text: string) => text
+            : pg.types.getTypeParser(typeId, format)) as typeof pg.types.getTypeParser,
+      },
     });
     // An idle connection that breaks (server restart) is dropped by the pool and the next query opens
     // another; without a listener the 'error' event would end the process.
@@ -75,7 +79,9 @@ class PostgresDatabase implements SqlDatabase {
     const session: SqlSession = {
       all: (sql, params) => allRows(client, sql, params),
       run: (sql, params) => changedRows(client, sql, params),
-      exec: async (sql) => { await client.query(sql); },
+      exec: async (sql) => {
+        await client.query(sql);
+      },
     };
     try {
       await client.query('BEGIN');
@@ -85,7 +91,10 @@ class PostgresDatabase implements SqlDatabase {
       return result;
     } catch (error) {
       // A connection that cannot even roll back is destroyed rather than returned to the pool.
-      const rollbackError = await client.query('ROLLBACK').then(() => undefined, (failure: Error) => failure);
+      const rollbackError = await client.query('ROLLBACK').then(
+        () => undefined,
+        (failure: Error) => failure,
+      );
       client.release(rollbackError);
       throw error;
     }

@@ -3,8 +3,17 @@
 import { nameSortKey, searchText } from './search-terms.js';
 import type { Row, SqlParam } from './sql-database.js';
 import type {
-  AuditRecord, CaseListItem, CaseRecord, CaseSummary, CaseToResummarise, DeadlineRecord, DefinitionVersionRecord,
-  DraftRecord, EventHeader, EventRecord, UserRecord,
+  AuditRecord,
+  CaseListItem,
+  CaseRecord,
+  CaseSummary,
+  CaseToResummarise,
+  DeadlineRecord,
+  DefinitionVersionRecord,
+  DraftRecord,
+  EventHeader,
+  EventRecord,
+  UserRecord,
 } from './types.js';
 
 /** JSON text for a column; undefined is stored as JSON null. */
@@ -33,9 +42,28 @@ export function toInstant(time: string): string {
  * summaryColumns(). Sort keys are never null (nothing to tell apart between the two databases' ways with nulls).
  */
 export const summaryColumnNames = [
-  'state', 'state_title', 'referred_by', 'allocated_to', 'closed', 'active_case', 'priority', 'urgent', 'endorsements',
-  'endorsements_needed', 'waiting', 'waiting_since', 'queue_since', 'next_deadline', 'next_deadline_label',
-  'deadline_sort', 'person_name', 'birth_date', 'name_sort', 'case_number', 'search_text', 'summary_format',
+  'state',
+  'state_title',
+  'referred_by',
+  'allocated_to',
+  'closed',
+  'active_case',
+  'priority',
+  'urgent',
+  'endorsements',
+  'endorsements_needed',
+  'waiting',
+  'waiting_since',
+  'queue_since',
+  'next_deadline',
+  'next_deadline_label',
+  'deadline_sort',
+  'person_name',
+  'birth_date',
+  'name_sort',
+  'case_number',
+  'search_text',
+  'summary_format',
 ] as const;
 
 /** Sorts after every date, for cases with no deadline. */

@@ -19,7 +19,10 @@ WHERE sign_in_attempts.window_ends <= ? OR sign_in_attempts.attempts < ?
 RETURNING attempts, window_ends`;
 
 export function takeSignInAttempt(
-  db: SqlDatabase, limits: SignInLimit[], at: string, windowMs: number,
+  db: SqlDatabase,
+  limits: SignInLimit[],
+  at: string,
+  windowMs: number,
 ): Promise<SignInAttempt> {
   const now = toInstant(at);
   const newWindowEnds = new Date(Date.parse(now) + windowMs).toISOString();

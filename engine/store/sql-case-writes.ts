@@ -18,7 +18,14 @@ import { runMigrations } from './run-migrations.js';
 import { giveBackSignInAttempt, purgeSignInAttempts, takeSignInAttempt } from './sign-in-attempts.js';
 import type { SqlDatabase } from './sql-database.js';
 import type {
-  CaseSummary, DefinitionVersionRecord, DraftRecord, MailOutcome, MailRecord, NewAudit, SignInAttempt, SignInLimit,
+  CaseSummary,
+  DefinitionVersionRecord,
+  DraftRecord,
+  MailOutcome,
+  MailRecord,
+  NewAudit,
+  SignInAttempt,
+  SignInLimit,
   UserRecord,
 } from './types.js';
 

@@ -55,7 +55,11 @@ export class SqliteDatabase implements SqlDatabase {
   // turn; otherwise another caller's statement could run inside our transaction (or savepoint).
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(file: string, readonly dialect: SqlDialect, options: SqliteDatabaseOptions = {}) {
+  constructor(
+    file: string,
+    readonly dialect: SqlDialect,
+    options: SqliteDatabaseOptions = {},
+  ) {
     const inMemory = file === ':memory:' || file === '';
     if (!inMemory) preparePrivateFile(file);
     this.busyTimeoutMs = options.busyTimeoutMs ?? 10_000;
@@ -73,7 +77,9 @@ export class SqliteDatabase implements SqlDatabase {
     this.session = {
       all: async (sql, params) => statement(this.db, this.writeStatements, sql).all(...bindable(params)) as Row[],
       run: async (sql, params) => statement(this.db, this.writeStatements, sql).run(...bindable(params)).changes,
-      exec: async (sql) => { this.db.exec(sql); },
+      exec: async (sql) => {
+        this.db.exec(sql);
+      },
     };
   }
 
@@ -132,7 +138,9 @@ export class SqliteDatabase implements SqlDatabase {
   }
 
   /** Runs one unit in its own savepoint of the open group (opening one if needed); its outcome waits for the COMMIT. */
-  private async joinGroup<T>(work: (session: SqlSession) => Promise<T>): Promise<{ group: CommitGroup; outcome: Outcome<T> }> {
+  private async joinGroup<T>(
+    work: (session: SqlSession) => Promise<T>,
+  ): Promise<{ group: CommitGroup; outcome: Outcome<T> }> {
     const group = this.group ?? (await this.retryWhileBusy(async () => this.openGroup()));
     group.units += 1;
     this.control('SAVEPOINT unit');
@@ -219,7 +227,11 @@ export class SqliteReader implements SqlDatabase {
   private readonly statements = statementCache();
   private readonly busyTimeoutMs: number;
 
-  constructor(file: string, readonly dialect: SqlDialect, options: { busyTimeoutMs?: number } = {}) {
+  constructor(
+    file: string,
+    readonly dialect: SqlDialect,
+    options: { busyTimeoutMs?: number } = {},
+  ) {
     this.db = openReadConnection(file);
     this.busyTimeoutMs = options.busyTimeoutMs ?? 10_000;
   }
@@ -259,7 +271,11 @@ async function retryWhileBusy<T>(work: () => Promise<T>, busyTimeoutMs: number):
 }
 
 function readCommitted(
-  db: Database.Database, cache: StatementCache, sql: string, params: SqlParam[] | undefined, busyTimeoutMs: number,
+  db: Database.Database,
+  cache: StatementCache,
+  sql: string,
+  params: SqlParam[] | undefined,
+  busyTimeoutMs: number,
 ): Promise<Row[]> {
   return retryWhileBusy(async () => statement(db, cache, sql).all(...bindable(params)) as Row[], busyTimeoutMs);
 }

@@ -12,7 +12,8 @@ import type { CaseStore, StoreOptions } from './types.js';
 
 export { sqliteDialect };
 
-export interface SqliteStoreOptions extends StoreOptions, SqliteDatabaseOptions, Pick<ThreadedSqliteOptions, 'exclusive'> {
+export interface SqliteStoreOptions
+  extends StoreOptions, SqliteDatabaseOptions, Pick<ThreadedSqliteOptions, 'exclusive'> {
   /** 'inline' (default): writes on this thread; 'thread': on a writer thread. ':memory:' is always inline. */
   writer?: 'thread' | 'inline';
 }
@@ -21,7 +22,8 @@ export interface SqliteStoreOptions extends StoreOptions, SqliteDatabaseOptions,
 export function openSqliteStore(file: string, options: SqliteStoreOptions = {}): CaseStore {
   const { writer, exclusive, ...rest } = options;
   const inMemory = file === ':memory:' || file === '';
-  if (!inMemory && writer === 'thread') return new ThreadedSqliteStore(file, { ...rest, ...(exclusive ? { exclusive } : {}) });
+  if (!inMemory && writer === 'thread')
+    return new ThreadedSqliteStore(file, { ...rest, ...(exclusive ? { exclusive } : {}) });
   if (exclusive) throw new Error('only the writer-thread SQLite store can hold its file exclusively');
   return new SqlCaseStore(new SqliteDatabase(file, sqliteDialect, rest), rest);
 }

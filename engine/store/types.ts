@@ -119,9 +119,7 @@ export interface SignInCount {
   windowEnds: string;
 }
 
-export type SignInAttempt =
-  | { taken: true; counts: SignInCount[] }
-  | { taken: false; key: string; windowEnds: string };
+export type SignInAttempt = { taken: true; counts: SignInCount[] } | { taken: false; key: string; windowEnds: string };
 
 export interface UserRecord {
   username: string;

@@ -4,7 +4,8 @@ const FORBIDDEN = new Set(['__proto__', 'prototype', 'constructor']);
 
 export function splitPath(path: string): string[] {
   const parts = path.split('.').filter((p) => p !== '');
-  for (const part of parts) if (FORBIDDEN.has(part)) throw new Error(`the path "${path}" uses the reserved name "${part}"`);
+  for (const part of parts)
+    if (FORBIDDEN.has(part)) throw new Error(`the path "${path}" uses the reserved name "${part}"`);
   return parts;
 }
 

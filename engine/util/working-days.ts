@@ -30,7 +30,9 @@ export function bankHolidaysOf(region: HolidayRegion): (year: number) => readonl
     let dates = yearsOfHolidays.get(key);
     if (!dates) {
       const found = calendar(region).getHolidays(year) || [];
-      dates = [...new Set(found.filter((h) => h.type === 'public' || h.type === 'bank').map((h) => h.date.slice(0, 10)))];
+      dates = [
+        ...new Set(found.filter((h) => h.type === 'public' || h.type === 'bank').map((h) => h.date.slice(0, 10))),
+      ];
       yearsOfHolidays.set(key, dates);
     }
     return dates;
@@ -60,7 +62,7 @@ function shiftDays(date: string, days: number): string {
 export function addWorkingDays(from: string, count: number, region: HolidayRegion): string {
   let date = toDateOnly(from);
   const step = count < 0 ? -1 : 1;
-  for (let remaining = Math.abs(count); remaining > 0; ) {
+  for (let remaining = Math.abs(count); remaining > 0;) {
     date = shiftDays(date, step);
     if (isWorkingDay(date, region)) remaining--;
   }

@@ -77,7 +77,8 @@ export class DaoField extends LitElement {
     const widget = this.#widget;
     const ownsParts = widget?.container === true;
     if (change.kind === 'reset') return true;
-    if (change.kind === 'errors') return change.paths.some((p) => p === this.path || (!ownsParts && isWithin(p, this.path)));
+    if (change.kind === 'errors')
+      return change.paths.some((p) => p === this.path || (!ownsParts && isWithin(p, this.path)));
     const p = change.path;
     if (p === this.path || isWithin(this.path, p) || widget?.watchesAll) return true;
     if (!ownsParts && isWithin(p, this.path)) return true;

@@ -233,7 +233,11 @@ export class DaoForm extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     const { schemaSrc, validatorSrc } = this;
     if (changed.has('schemaSrc') && schemaSrc) {
-      this.#load(() => fetchSchema(schemaSrc), (s) => (this.schema = s as Schema), schemaSrc);
+      this.#load(
+        () => fetchSchema(schemaSrc),
+        (s) => (this.schema = s as Schema),
+        schemaSrc,
+      );
     }
     if (changed.has('validatorSrc') && validatorSrc) {
       const use = (v: unknown) => (this.validator = v as StandaloneValidate);
@@ -417,18 +421,26 @@ export class DaoForm extends LitElement {
       ${this.#summary ? errorSummary(this.#summary, (path) => this.focusField(path)) : nothing}
       <fieldset class="form__body" role="presentation" ?disabled=${this.#disabled}>
       ${title ? heading(level, title, `title title--${titleSize(level)}`, 'title') : nothing}
-      ${withheld
-        ? html`<p class="body">This form is confidential and is not shown to ${this.audience ?? 'this reader'}.</p>`
-        : html`${single ? nothing : content(view.description)}${content(schema['x-content'])}
-            ${single
-              ? html`<dao-field .form=${host} .path=${''} .schema=${schema} .required=${true}></dao-field>`
-              : objectFields(host, '', view)}
-            ${this.readonly && typeof schema.$id === 'string'
-              ? html`<p class="hint">Form ${schema.$id}${version}</p>`
-              : nothing}
-            ${this.readonly || this.noSubmit
-              ? nothing
-              : html`<button class="button" type="submit" part="button submit">${this.submitLabel}</button>`}`}
+      ${
+        withheld
+          ? html`<p class="body">This form is confidential and is not shown to ${this.audience ?? 'this reader'}.</p>`
+          : html`${single ? nothing : content(view.description)}${content(schema['x-content'])}
+            ${
+              single
+                ? html`<dao-field .form=${host} .path=${''} .schema=${schema} .required=${true}></dao-field>`
+                : objectFields(host, '', view)
+            }
+            ${
+              this.readonly && typeof schema.$id === 'string'
+                ? html`<p class="hint">Form ${schema.$id}${version}</p>`
+                : nothing
+            }
+            ${
+              this.readonly || this.noSubmit
+                ? nothing
+                : html`<button class="button" type="submit" part="button submit">${this.submitLabel}</button>`
+            }`
+      }
       </fieldset>
     </form>`;
   }

@@ -9,7 +9,9 @@ export function fieldControl(root: ShadowRoot | Document, path: string): HTMLEle
   const own = root.getElementById(`f-${path}`) ?? root.getElementById(`f-${path}~variant`);
   if (own) return own;
   const prefix = path ? `f-${path}.` : 'f-';
-  return [...root.querySelectorAll<HTMLElement>('input, textarea, select, button')].find((el) => el.id.startsWith(prefix));
+  return [...root.querySelectorAll<HTMLElement>('input, textarea, select, button')].find((el) =>
+    el.id.startsWith(prefix),
+  );
 }
 
 /** The errors in the order their fields appear on screen (ajv reports them in its own order). */
@@ -26,7 +28,10 @@ export function focusField(root: ShadowRoot | Document, path: string): void {
   const control = fieldControl(root, path);
   if (!control) return;
   control.focus({ preventScroll: true });
-  const question = control.closest('fieldset')?.querySelector('legend') ?? root.querySelector(`label[for="${CSS.escape(control.id)}"]`) ?? control;
+  const question =
+    control.closest('fieldset')?.querySelector('legend') ??
+    root.querySelector(`label[for="${CSS.escape(control.id)}"]`) ??
+    control;
   question.scrollIntoView({ block: 'start' });
 }
 
@@ -36,7 +41,8 @@ export function errorSummary(errors: FieldErrors, onLink: (path: string) => void
       <h2 class="error-summary__title">There is a problem</h2>
       <ul class="error-summary__list">
         ${Object.entries(errors).map(
-          ([path, [message]]) => html`<li><a href="#f-${path}" @click=${(e: Event) => (e.preventDefault(), onLink(path))}>${message}</a></li>`,
+          ([path, [message]]) =>
+            html`<li><a href="#f-${path}" @click=${(e: Event) => (e.preventDefault(), onLink(path))}>${message}</a></li>`,
         )}
       </ul>
     </div>

@@ -15,7 +15,8 @@ export function requireUser(services: Services, ability?: Ability): RequestHandl
   return async (_req, res, next) => {
     const user = signedIn(res);
     const { defs } = await services.registry.current();
-    if (!isKnownRole(defs, user.role)) throw problem(403, 'unknown-role', `The role "${user.role}" is not one of this service's roles.`);
+    if (!isKnownRole(defs, user.role))
+      throw problem(403, 'unknown-role', `The role "${user.role}" is not one of this service's roles.`);
     if (ability && !hasAbility(defs, user.role, ability)) throw problem(403, 'forbidden', 'Your role may not do this.');
     next();
   };

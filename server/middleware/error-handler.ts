@@ -11,8 +11,15 @@ import { sendJsonText } from '../send-json-text.js';
 export function errorHandler(logger: Logger, production: boolean): ErrorRequestHandler {
   return (raw, req, res, next) => {
     if (res.headersSent) return next(raw);
-    const error = toHttpError(raw) ?? (isHttpError(raw) ? raw : undefined) ?? createError(500, production ? 'Something went wrong on our side.' : 'Internal error (see the server log)');
-    if (error.status >= 500) logger.error({ error: errorSummary(raw), method: req.method, path: req.originalUrl.split('?')[0] }, 'request failed');
+    const error =
+      toHttpError(raw) ??
+      (isHttpError(raw) ? raw : undefined) ??
+      createError(500, production ? 'Something went wrong on our side.' : 'Internal error (see the server log)');
+    if (error.status >= 500)
+      logger.error(
+        { error: errorSummary(raw), method: req.method, path: req.originalUrl.split('?')[0] },
+        'request failed',
+      );
     const { code: raised, extensions } = error as { code?: unknown; extensions?: Record<string, unknown> };
     // Only this product's problem types go out: a code brought by a library (zlib's Z_DATA_ERROR …) is not one.
     const ours = isProblemCode(raised);
@@ -32,5 +39,6 @@ export function errorHandler(logger: Logger, production: boolean): ErrorRequestH
 }
 
 export function notFound(): import('express').RequestHandler {
-  return (req, _res, next) => next(createError(404, `There is nothing at ${req.method} ${req.originalUrl.split('?')[0]}`, { code: 'not-found' }));
+  return (req, _res, next) =>
+    next(createError(404, `There is nothing at ${req.method} ${req.originalUrl.split('?')[0]}`, { code: 'not-found' }));
 }

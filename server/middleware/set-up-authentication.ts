@@ -23,7 +23,8 @@ export function setUpAuthentication(services: Services): RequestHandler {
   return async (req, res, next) => {
     const header = req.headers.authorization;
     if (header?.toLowerCase().startsWith('bearer ')) {
-      if (!services.bearer) throw problem(401, 'bearer-not-accepted', 'This server is not configured to accept bearer tokens.');
+      if (!services.bearer)
+        throw problem(401, 'bearer-not-accepted', 'This server is not configured to accept bearer tokens.');
       const identity = await services.bearer(header.slice(7).trim());
       if (!identity) throw problem(401, 'invalid-token', 'The bearer token is not valid or has expired.');
       res.locals.user = { ...identity, demo: false, via: 'bearer' };
@@ -33,7 +34,16 @@ export function setUpAuthentication(services: Services): RequestHandler {
     if (claims && (await services.endedSessions.isLive(claims.sid))) {
       const { defs } = await services.registry.current();
       const user = await services.users.findSignedIn(claims.username, defs);
-      if (user) res.locals.user = { username: user.username, displayName: user.displayName, role: user.role, demo: user.demo, via: 'session', sessionId: claims.sid };
+      if (user) {
+        res.locals.user = {
+          username: user.username,
+          displayName: user.displayName,
+          role: user.role,
+          demo: user.demo,
+          via: 'session',
+          sessionId: claims.sid,
+        };
+      }
     }
     next();
   };

@@ -4,7 +4,10 @@ export type Schema = Record<string, unknown>;
 
 export const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
 
-const problemResponse = (description: string) => ({ description, content: { 'application/problem+json': { schema: ref('Problem') } } });
+const problemResponse = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: ref('Problem') } },
+});
 
 export const PROBLEMS = {
   400: problemResponse('The request is malformed'),
@@ -23,7 +26,18 @@ export function json(schema: Schema, description = 'OK') {
   return { description, content: { 'application/json': { schema } } };
 }
 
-export function op(summary: string, options: { tag: string; ok?: unknown; okStatus?: number; body?: Schema; params?: Schema[]; errors?: Code[]; public?: boolean }) {
+export function op(
+  summary: string,
+  options: {
+    tag: string;
+    ok?: unknown;
+    okStatus?: number;
+    body?: Schema;
+    params?: Schema[];
+    errors?: Code[];
+    public?: boolean;
+  },
+) {
   const responses: Record<string, unknown> = { [options.okStatus ?? 200]: options.ok ?? json({ type: 'object' }) };
   for (const code of options.errors ?? []) responses[code] = PROBLEMS[code];
   if (!options.public) responses[401] ??= PROBLEMS[401];
@@ -31,11 +45,25 @@ export function op(summary: string, options: { tag: string; ok?: unknown; okStat
     summary,
     tags: [options.tag],
     ...(options.params ? { parameters: options.params } : {}),
-    ...(options.body ? { requestBody: { required: true, content: { 'application/json': { schema: options.body } } } } : {}),
+    ...(options.body
+      ? { requestBody: { required: true, content: { 'application/json': { schema: options.body } } } }
+      : {}),
     ...(options.public ? { security: [] } : {}),
     responses,
   };
 }
 
-export const pathParam = (name: string, description: string): Schema => ({ name, in: 'path', required: true, description, schema: { type: 'string' } });
-export const queryParam = (name: string, description: string, schema: Schema = { type: 'string' }): Schema => ({ name, in: 'query', required: false, description, schema });
+export const pathParam = (name: string, description: string): Schema => ({
+  name,
+  in: 'path',
+  required: true,
+  description,
+  schema: { type: 'string' },
+});
+export const queryParam = (name: string, description: string, schema: Schema = { type: 'string' }): Schema => ({
+  name,
+  in: 'query',
+  required: false,
+  description,
+  schema,
+});

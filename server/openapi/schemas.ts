@@ -10,7 +10,14 @@ const signOff = {
   type: 'object',
   description: 'Who signed what off, by display name and role title, and when',
   properties: {
-    event: str, label: str, by: str, role: str, at: str, final: { type: 'boolean' }, forms: strings, stage: str,
+    event: str,
+    label: str,
+    by: str,
+    role: str,
+    at: str,
+    final: { type: 'boolean' },
+    forms: strings,
+    stage: str,
   },
 };
 
@@ -19,8 +26,11 @@ export const schemas: Record<string, Schema> = {
     type: 'object',
     required: ['type', 'title', 'status'],
     properties: {
-      type: { enum: PROBLEM_CODES.map(problemType) }, title: str, status: { type: 'integer' }, detail: str,
-      code: { enum: PROBLEM_CODES, description: 'The problem type\'s code (server/problem-types.ts)' },
+      type: { enum: PROBLEM_CODES.map(problemType) },
+      title: str,
+      status: { type: 'integer' },
+      detail: str,
+      code: { enum: PROBLEM_CODES, description: "The problem type's code (server/problem-types.ts)" },
       allowedEvents: strings,
       errors: { type: 'object', additionalProperties: strings, description: 'Field path → messages' },
       currentVersion: { type: 'integer' },
@@ -88,7 +98,12 @@ export const schemas: Record<string, Schema> = {
         items: {
           type: 'object',
           properties: {
-            id: str, form: str, formTitle: str, state: str, title: str, done: { type: 'boolean' },
+            id: str,
+            form: str,
+            formTitle: str,
+            state: str,
+            title: str,
+            done: { type: 'boolean' },
             signOffs: { type: 'array', items: signOff },
             comments: {
               type: 'array',
@@ -129,7 +144,10 @@ export const schemas: Record<string, Schema> = {
       createdBy: str,
       createdByName: str,
       values: { type: 'object', description: 'Case values, confidential ones withheld by role' },
-      forms: { type: 'object', description: 'Submitted answers the reader may see, confidential parts withheld by role' },
+      forms: {
+        type: 'object',
+        description: 'Submitted answers the reader may see, confidential parts withheld by role',
+      },
       people: {
         type: 'object',
         additionalProperties: str,
@@ -138,21 +156,54 @@ export const schemas: Record<string, Schema> = {
       roleTitles: { type: 'object', additionalProperties: str },
     },
   },
-  EventRequest: { type: 'object', required: ['expectedVersion'], properties: { type: str, expectedVersion: { type: 'integer' }, data: { type: 'object' }, instance: str, forms: { type: 'object', additionalProperties: { type: 'object' } } } },
+  EventRequest: {
+    type: 'object',
+    required: ['expectedVersion'],
+    properties: {
+      type: str,
+      expectedVersion: { type: 'integer' },
+      data: { type: 'object' },
+      instance: str,
+      forms: { type: 'object', additionalProperties: { type: 'object' } },
+    },
+  },
   Document: {
     type: 'object',
     properties: {
-      id: str, caseId: str, form: str, formTitle: str, state: str, title: str, audience: str,
+      id: str,
+      caseId: str,
+      form: str,
+      formTitle: str,
+      state: str,
+      title: str,
+      audience: str,
       person: { ...caseIdentityPart('person'), description: 'Who the case is about, as the reader may see it' },
       caseNumber: caseIdentityPart('caseNumber'),
-      answers: { type: ['object', 'null'] }, schema: { type: 'object' },
+      answers: { type: ['object', 'null'] },
+      schema: { type: 'object' },
       submittedBy: { type: ['string', 'null'] },
       submittedByName: { type: ['string', 'null'] },
       submittedAt: { type: ['string', 'null'] },
-      signOffs: { type: 'array', items: signOff }, comments: { type: 'array', items: { type: 'object' } },
+      signOffs: { type: 'array', items: signOff },
+      comments: { type: 'array', items: { type: 'object' } },
       ownForms: { type: 'object' },
     },
   },
-  DefinitionFiles: { type: 'object', required: ['files'], properties: { files: { type: 'object', additionalProperties: str, description: 'Relative path (settings.yaml, roles.yaml, pathways/x.yaml, forms/x.yaml, scenarios/x.yaml) → YAML text' }, note: str } },
-  DefinitionProblem: { type: 'object', properties: { file: str, line: { type: 'integer' }, col: { type: 'integer' }, message: str, code: str } },
+  DefinitionFiles: {
+    type: 'object',
+    required: ['files'],
+    properties: {
+      files: {
+        type: 'object',
+        additionalProperties: str,
+        description:
+          'Relative path (settings.yaml, roles.yaml, pathways/x.yaml, forms/x.yaml, scenarios/x.yaml) → YAML text',
+      },
+      note: str,
+    },
+  },
+  DefinitionProblem: {
+    type: 'object',
+    properties: { file: str, line: { type: 'integer' }, col: { type: 'integer' }, message: str, code: str },
+  },
 };

@@ -18,12 +18,22 @@ interface EventBody {
 
 function eventRequest(body: EventBody) {
   const { type, expectedVersion, data, instance, forms } = body ?? {};
-  if (!Number.isInteger(expectedVersion)) throw problem(400, 'bad-request', 'expectedVersion (the version you loaded) is required.');
+  if (!Number.isInteger(expectedVersion))
+    throw problem(400, 'bad-request', 'expectedVersion (the version you loaded) is required.');
   if (type !== undefined && typeof type !== 'string') throw problem(400, 'bad-request', 'type must be an event name.');
-  if (instance !== undefined && typeof instance !== 'string') throw problem(400, 'bad-request', 'instance must be an instance id.');
-  if (forms !== undefined && (typeof forms !== 'object' || forms === null || Array.isArray(forms))) throw problem(400, 'bad-request', 'forms must be {formId: answers}.');
+  if (instance !== undefined && typeof instance !== 'string')
+    throw problem(400, 'bad-request', 'instance must be an instance id.');
+  if (forms !== undefined && (typeof forms !== 'object' || forms === null || Array.isArray(forms))) {
+    throw problem(400, 'bad-request', 'forms must be {formId: answers}.');
+  }
   if (!type && !forms) throw problem(400, 'empty-change', 'Send an event type, forms, or both.');
-  return { expectedVersion: expectedVersion as number, type: (type as string | undefined) ?? '', ...(instance ? { instance: instance as string } : {}), data: data ?? {}, ...(forms ? { forms: forms as Record<string, unknown> } : {}) };
+  return {
+    expectedVersion: expectedVersion as number,
+    type: (type as string | undefined) ?? '',
+    ...(instance ? { instance: instance as string } : {}),
+    data: data ?? {},
+    ...(forms ? { forms: forms as Record<string, unknown> } : {}),
+  };
 }
 
 export function caseRoutes(services: Services): Router {
@@ -50,9 +60,16 @@ export function caseRoutes(services: Services): Router {
       await respond(res, await services.cases.change(req.params.id, user, request), `event ${request.type || 'forms'}`);
     } catch (error) {
       // A refusal always says what could be sent instead, even when the engine stopped at the forms.
-      if (error instanceof CaseServiceError && !error.details.allowedEvents && ['form-invalid', 'form-not-open', 'forbidden', 'data-invalid'].includes(error.code)) {
+      if (
+        error instanceof CaseServiceError &&
+        !error.details.allowedEvents &&
+        ['form-invalid', 'form-not-open', 'forbidden', 'data-invalid'].includes(error.code)
+      ) {
         const { view } = await services.cases.load(req.params.id, user);
-        throw new CaseServiceError(error.code, error.message, { ...error.details, allowedEvents: view.allowedEvents.map((e) => e.type) });
+        throw new CaseServiceError(error.code, error.message, {
+          ...error.details,
+          allowedEvents: view.allowedEvents.map((e) => e.type),
+        });
       }
       throw error;
     }

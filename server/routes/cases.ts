@@ -35,8 +35,7 @@ export function caseListRoutes(services: Services): Router {
   router.get('/', async (req, res) => {
     const viewer = signedIn(res);
     const { defs } = await services.registry.current();
-    if (seesNoCases(defs, viewer.role))
-      throw problem(403, 'forbidden', 'Your role does not see cases.');
+    if (seesNoCases(defs, viewer.role)) throw problem(403, 'forbidden', 'Your role does not see cases.');
     const now = services.now();
     const { view, query } = listQuery(req.query, viewer, defs, now);
     const page = await services.cases.listCases(serviceUser(viewer), query);

@@ -20,7 +20,13 @@ export function definitionRoutes(services: Services): Router {
 
   router.get('/', async (req, res) => {
     const record = await admin.published(versionParam(req.query.version));
-    res.json({ version: record.version, publishedBy: record.publishedBy, publishedAt: record.publishedAt, note: record.note ?? null, files: record.files });
+    res.json({
+      version: record.version,
+      publishedBy: record.publishedBy,
+      publishedAt: record.publishedAt,
+      note: record.note ?? null,
+      files: record.files,
+    });
   });
 
   router.post('/validate', (req, res) => {
@@ -45,18 +51,35 @@ export function definitionRoutes(services: Services): Router {
     const note = (req.body as { note?: unknown }).note;
     const user = signedIn(res);
     const result = await admin.publish(files, user.username, typeof note === 'string' ? note.slice(0, 500) : undefined);
-    await services.store.appendAudit({ at: services.now(), userId: user.username, caseId: null, action: 'definitions.published', detail: { version: result.version } });
+    await services.store.appendAudit({
+      at: services.now(),
+      userId: user.username,
+      caseId: null,
+      action: 'definitions.published',
+      detail: { version: result.version },
+    });
     res.json(result);
   });
 
   router.post('/migrate', async (req, res) => {
     const body = (req.body ?? {}) as { toVersion?: unknown; caseIds?: unknown; dryRun?: unknown };
     const toVersion = versionParam(body.toVersion);
-    const caseIds = Array.isArray(body.caseIds) ? body.caseIds.filter((id): id is string => typeof id === 'string') : undefined;
+    const caseIds = Array.isArray(body.caseIds)
+      ? body.caseIds.filter((id): id is string => typeof id === 'string')
+      : undefined;
     const user = signedIn(res);
-    const report = await admin.migrate({ id: user.username, role: user.role }, { ...(toVersion ? { toVersion } : {}), ...(caseIds ? { caseIds } : {}), dryRun: body.dryRun === true });
+    const report = await admin.migrate(
+      { id: user.username, role: user.role },
+      { ...(toVersion ? { toVersion } : {}), ...(caseIds ? { caseIds } : {}), dryRun: body.dryRun === true },
+    );
     if (body.dryRun !== true) {
-      await services.store.appendAudit({ at: services.now(), userId: user.username, caseId: null, action: 'cases.migrated', detail: { toVersion: report.toVersion, moved: report.moved.length, cannotMove: report.cannotMove.length } });
+      await services.store.appendAudit({
+        at: services.now(),
+        userId: user.username,
+        caseId: null,
+        action: 'cases.migrated',
+        detail: { toVersion: report.toVersion, moved: report.moved.length, cannotMove: report.cannotMove.length },
+      });
     }
     res.json(report);
   });

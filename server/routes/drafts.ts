@@ -22,9 +22,11 @@ export function draftRoutes(services: Services): Router {
     const viewer = signedIn(res);
     const { defs } = await services.cases.load(req.params.id, serviceUser(viewer));
     if (!defs.forms.has(req.params.formId)) throw problem(404, 'not-found', `There is no form "${req.params.formId}".`);
-    if (!mayFill(defs, viewer.role, req.params.formId)) throw problem(403, 'forbidden', 'Your role may not fill in this form.');
+    if (!mayFill(defs, viewer.role, req.params.formId))
+      throw problem(403, 'forbidden', 'Your role may not fill in this form.');
     const data = (req.body as { data?: unknown } | undefined)?.data;
-    if (data === undefined || typeof data !== 'object' || data === null) throw problem(400, 'bad-request', 'Send {"data": {…answers so far}}.');
+    if (data === undefined || typeof data !== 'object' || data === null)
+      throw problem(400, 'bad-request', 'Send {"data": {…answers so far}}.');
     const key = keyOf(req.params.formId, req.query.instance);
     const savedAt = await services.cases.saveDraft(req.params.id, serviceUser(viewer), key, data);
     res.json({ formId: req.params.formId, savedAt });

@@ -24,7 +24,9 @@ function pathwayOf(defs: CompiledDefinitions, id: string) {
 /** Dotted paths of the leaf states in a state value ("a", {a: "b"} → "a.b", parallel regions → several). */
 export function leafStatePaths(value: unknown, prefix = ''): string[] {
   if (typeof value === 'string') return [prefix + value];
-  return Object.entries((value ?? {}) as Record<string, unknown>).flatMap(([key, child]) => leafStatePaths(child, `${prefix}${key}.`));
+  return Object.entries((value ?? {}) as Record<string, unknown>).flatMap(([key, child]) =>
+    leafStatePaths(child, `${prefix}${key}.`),
+  );
 }
 
 export function pathwayRoutes(services: Services): Router {
@@ -47,7 +49,9 @@ export function pathwayRoutes(services: Services): Router {
   router.get('/:id', async (req, res) => {
     const { defs, version } = await requestedDefinitions(services, req.query);
     const pathway = pathwayOf(defs, req.params.id);
-    const states = walkPathway(pathway.config).states.filter((s) => s.statePath.length).map((s) => ({ path: s.statePath.join('.'), type: s.type, meta: s.node.meta ?? {} }));
+    const states = walkPathway(pathway.config)
+      .states.filter((s) => s.statePath.length)
+      .map((s) => ({ path: s.statePath.join('.'), type: s.type, meta: s.node.meta ?? {} }));
     res.json({ id: pathway.id, definitionVersion: version, meta: pathway.meta, states });
   });
 
@@ -57,7 +61,9 @@ export function pathwayRoutes(services: Services): Router {
     if (typeof req.query.case === 'string') {
       const loaded = await services.cases.load(req.query.case, serviceUser(signedIn(res)));
       defs = loaded.defs;
-      const instances = Object.values((loaded.record.snapshot as CaseData).instances).filter((i) => i.pathway === req.params.id && !i.done);
+      const instances = Object.values((loaded.record.snapshot as CaseData).instances).filter(
+        (i) => i.pathway === req.params.id && !i.done,
+      );
       current = instances.flatMap((i) => leafStatePaths((i.snapshot as { value: unknown }).value));
     }
     res.type('text/plain').send(pathwayToMermaid(pathwayOf(defs, req.params.id).config, current));
@@ -67,8 +73,18 @@ export function pathwayRoutes(services: Services): Router {
   router.get('/:id/events/:type/validator.js', async (req, res) => {
     const { defs, version } = await requestedDefinitions(services, req.query);
     const schema = pathwayOf(defs, req.params.id).meta.events[req.params.type]?.data;
-    if (!schema) throw problem(404, 'not-found', `Pathway "${req.params.id}" has no event "${req.params.type}" that carries details.`);
-    res.type('text/javascript').send(validatorModuleFor(`${version}:${req.params.id}:event:${req.params.type}`, { $id: `${req.params.id}.${req.params.type}`, ...(schema as JsonObject) }));
+    if (!schema)
+      throw problem(
+        404,
+        'not-found',
+        `Pathway "${req.params.id}" has no event "${req.params.type}" that carries details.`,
+      );
+    res.type('text/javascript').send(
+      validatorModuleFor(`${version}:${req.params.id}:event:${req.params.type}`, {
+        $id: `${req.params.id}.${req.params.type}`,
+        ...(schema as JsonObject),
+      }),
+    );
   });
 
   return router;

@@ -38,9 +38,15 @@ export function sessionRoutes(services: Services): Router {
     const start = await services.signInLimiter.begin(address, username);
     if (!start.allowed) {
       const minutes = Math.ceil(start.retryAfterSeconds / 60);
-      throw problem(429, 'too-many-attempts', `Too many failed sign-ins. Try again in ${minutes} minute(s).`, {}, {
-        'Retry-After': String(start.retryAfterSeconds),
-      });
+      throw problem(
+        429,
+        'too-many-attempts',
+        `Too many failed sign-ins. Try again in ${minutes} minute(s).`,
+        {},
+        {
+          'Retry-After': String(start.retryAfterSeconds),
+        },
+      );
     }
     const { defs } = await services.registry.current();
     const { accepted, account: user } = await services.users.checkPassword(username, password, defs);
@@ -51,10 +57,26 @@ export function sessionRoutes(services: Services): Router {
     }
     await services.signInLimiter.succeeded(start.ticket);
     const { token, claims } = services.sessions.issue(user.username);
-    const viewer: Viewer = { username: user.username, displayName: user.displayName, role: user.role, demo: user.demo, via: 'session', sessionId: claims.sid };
+    const viewer: Viewer = {
+      username: user.username,
+      displayName: user.displayName,
+      role: user.role,
+      demo: user.demo,
+      via: 'session',
+      sessionId: claims.sid,
+    };
     res.locals.user = viewer;
-    services.logger.info({ user: user.username, role: user.role, demo: user.demo }, user.demo ? 'signed in (demo account)' : 'signed in');
-    await services.store.appendAudit({ at: services.now(), userId: user.username, caseId: null, action: 'signed-in', detail: { demo: user.demo } });
+    services.logger.info(
+      { user: user.username, role: user.role, demo: user.demo },
+      user.demo ? 'signed in (demo account)' : 'signed in',
+    );
+    await services.store.appendAudit({
+      at: services.now(),
+      userId: user.username,
+      caseId: null,
+      action: 'signed-in',
+      detail: { demo: user.demo },
+    });
     res.cookie(SESSION_COOKIE, token, { ...cookieOptions(req, services.production), maxAge: SESSION_TTL_MS });
     res.json({ user: describeUser(viewer, defs), csrfToken: services.sessions.csrfToken(claims.sid) });
   });
@@ -65,7 +87,13 @@ export function sessionRoutes(services: Services): Router {
     const claims = services.sessions.verify(readCookie(req, SESSION_COOKIE));
     if (claims) {
       await services.endedSessions.end(claims.sid, claims.exp);
-      await services.store.appendAudit({ at: services.now(), userId: user.username, caseId: null, action: 'signed-out', detail: null });
+      await services.store.appendAudit({
+        at: services.now(),
+        userId: user.username,
+        caseId: null,
+        action: 'signed-out',
+        detail: null,
+      });
     }
     res.clearCookie(SESSION_COOKIE, cookieOptions(req, services.production));
     res.status(204).end();
@@ -74,7 +102,10 @@ export function sessionRoutes(services: Services): Router {
   router.get('/me', requireUser(services), async (_req, res) => {
     const user = signedIn(res);
     const { defs } = await services.registry.current();
-    res.json({ user: describeUser(user, defs), ...(user.sessionId ? { csrfToken: services.sessions.csrfToken(user.sessionId) } : {}) });
+    res.json({
+      user: describeUser(user, defs),
+      ...(user.sessionId ? { csrfToken: services.sessions.csrfToken(user.sessionId) } : {}),
+    });
   });
 
   return router;

@@ -17,7 +17,9 @@ export function describeUser(user: Viewer, defs: CompiledDefinitions) {
     // Where the role lands: the cases it must act on, as roles.yaml words it (absent: the role acts on no case).
     ...(defs.roles.roles[user.role]?.landing ? { landing: defs.roles.roles[user.role]!.landing } : {}),
     // An officer the team manager allocates to sees their own capacity beside their caseload.
-    capacity: defs.settings.officers?.some((o) => o.username === user.username) ? capacityOf(defs.settings, user.username) : undefined,
+    capacity: defs.settings.officers?.some((o) => o.username === user.username)
+      ? capacityOf(defs.settings, user.username)
+      : undefined,
   };
 }
 

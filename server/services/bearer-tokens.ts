@@ -23,7 +23,12 @@ async function importKey(pem: string, algorithms: string[]): Promise<CryptoKey> 
 }
 
 function claim(payload: JWTPayload, name: string): unknown {
-  return name.split('.').reduce<unknown>((node, part) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined), payload);
+  return name
+    .split('.')
+    .reduce<unknown>(
+      (node, part) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined),
+      payload,
+    );
 }
 
 function roleFrom(value: unknown, config: JwtConfig): string | undefined {
@@ -35,7 +40,11 @@ function roleFrom(value: unknown, config: JwtConfig): string | undefined {
 export function createBearerVerifier(config: JwtConfig & { key?: CryptoKey | Uint8Array }): BearerVerifier {
   let key: Promise<CryptoKey | Uint8Array | JWTVerifyGetKey> | undefined;
   const resolveKey = () =>
-    (key ??= config.key ? Promise.resolve(config.key) : config.jwksUrl ? Promise.resolve(createRemoteJWKSet(new URL(config.jwksUrl))) : importKey(config.publicKey!, config.algorithms));
+    (key ??= config.key
+      ? Promise.resolve(config.key)
+      : config.jwksUrl
+        ? Promise.resolve(createRemoteJWKSet(new URL(config.jwksUrl)))
+        : importKey(config.publicKey!, config.algorithms));
   const options = {
     algorithms: config.algorithms,
     ...(config.issuer ? { issuer: config.issuer } : {}),

@@ -10,12 +10,7 @@ export function usersNamedIn(items: CaseListItem[]): string[] {
     .filter((u): u is string => Boolean(u));
 }
 
-export function caseListItem(
-  item: CaseListItem,
-  identity: CaseIdentity,
-  names: Record<string, string>,
-  today: string,
-) {
+export function caseListItem(item: CaseListItem, identity: CaseIdentity, names: Record<string, string>, today: string) {
   const s = item.summary;
   const nameOf = (user: string | null | undefined) => (user ? (names[user] ?? user) : null);
   return {

@@ -46,12 +46,31 @@ export async function documentsOf(
 }
 
 export async function submittedForms(data: CaseData, redactors: RedactorsByVersion, defs: CaseSnapshotView['defs']) {
-  const forms: Record<string, { data: Record<string, unknown>; submittedBy: string; role: string; at: string; formVersion: number; definitionVersion: number }> = {};
+  const forms: Record<
+    string,
+    {
+      data: Record<string, unknown>;
+      submittedBy: string;
+      role: string;
+      at: string;
+      formVersion: number;
+      definitionVersion: number;
+    }
+  > = {};
   for (const [id, submission] of Object.entries(data.forms)) {
     // A document's form reaches a reader it is shared with only as the document, once shared.
     if (!formShown(defs, redactors.current, id)) continue;
     const answers = await redactors.answers(id, submission);
-    if (answers) forms[id] = { data: answers, submittedBy: submission.submittedBy, role: submission.role, at: submission.at, formVersion: submission.formVersion, definitionVersion: redactors.collectedUnder(submission) };
+    if (answers) {
+      forms[id] = {
+        data: answers,
+        submittedBy: submission.submittedBy,
+        role: submission.role,
+        at: submission.at,
+        formVersion: submission.formVersion,
+        definitionVersion: redactors.collectedUnder(submission),
+      };
+    }
   }
   return forms;
 }

@@ -11,7 +11,11 @@ export type DefinitionsAt = (version: number) => Promise<CompiledDefinitions>;
 export class RedactorsByVersion {
   private readonly earlier = new Map<number, Promise<Redactor>>();
 
-  constructor(readonly current: Redactor, readonly caseVersion: number, private readonly definitionsAt: DefinitionsAt) {}
+  constructor(
+    readonly current: Redactor,
+    readonly caseVersion: number,
+    private readonly definitionsAt: DefinitionsAt,
+  ) {}
 
   /** The version a submission was collected under; answers stored before it was recorded read as the case's version. */
   collectedUnder(submission: FormSubmission): number {

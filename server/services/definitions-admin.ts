@@ -23,20 +23,34 @@ export function publicProblem({ file, line, col, message, code }: Problem) {
 /** The files of a request body, refused (400) unless every path is a definition path and every content is text. */
 export function definitionFilesFrom(body: unknown): DefinitionFiles {
   const files = (body as { files?: unknown } | undefined)?.files;
-  if (!files || typeof files !== 'object' || Array.isArray(files)) throw problem(400, 'bad-request', 'Send {"files": {"path": "text", …}}.');
+  if (!files || typeof files !== 'object' || Array.isArray(files))
+    throw problem(400, 'bad-request', 'Send {"files": {"path": "text", …}}.');
   const entries = Object.entries(files);
   if (entries.length > MAX_FILES) throw problem(400, 'bad-request', `At most ${MAX_FILES} files.`);
-  const bad = entries.filter(([path, text]) => !isDefinitionPath(path) || typeof text !== 'string').map(([path]) => path);
-  if (bad.length) throw problem(400, 'bad-path', `Not definition files: ${bad.slice(0, 10).join(', ')}`, { paths: bad });
+  const bad = entries
+    .filter(([path, text]) => !isDefinitionPath(path) || typeof text !== 'string')
+    .map(([path]) => path);
+  if (bad.length)
+    throw problem(400, 'bad-path', `Not definition files: ${bad.slice(0, 10).join(', ')}`, { paths: bad });
   return Object.fromEntries(entries) as DefinitionFiles;
 }
 
 export class DefinitionsAdmin {
-  constructor(private readonly store: CaseStore, private readonly registry: SharedDefinitionRegistry) {}
+  constructor(
+    private readonly store: CaseStore,
+    private readonly registry: SharedDefinitionRegistry,
+  ) {}
 
   async published(version?: number) {
-    const record = version ? await this.store.getDefinitionVersion(version) : await this.store.latestDefinitionVersion();
-    if (!record) throw problem(404, 'not-found', version ? `There is no definition version ${version}.` : 'No definitions have been published.');
+    const record = version
+      ? await this.store.getDefinitionVersion(version)
+      : await this.store.latestDefinitionVersion();
+    if (!record)
+      throw problem(
+        404,
+        'not-found',
+        version ? `There is no definition version ${version}.` : 'No definitions have been published.',
+      );
     return record;
   }
 
@@ -60,7 +74,14 @@ export class DefinitionsAdmin {
       .map((path) => ({
         file: path,
         status: base.files[path] === undefined ? 'added' : files[path] === undefined ? 'removed' : 'changed',
-        diff: createTwoFilesPatch(`a/${path}`, `b/${path}`, base.files[path] ?? '', files[path] ?? '', `version ${base.version}`, 'draft'),
+        diff: createTwoFilesPatch(
+          `a/${path}`,
+          `b/${path}`,
+          base.files[path] ?? '',
+          files[path] ?? '',
+          `version ${base.version}`,
+          'draft',
+        ),
       }));
     return { against: base.version, changes };
   }
@@ -71,9 +92,15 @@ export class DefinitionsAdmin {
   }
 
   /** Moves in-flight cases onto a version (the current one by default); `dryRun` only says which could move. */
-  async migrate(by: { id: string; role: string }, options: { toVersion?: number; caseIds?: string[]; dryRun?: boolean }) {
+  async migrate(
+    by: { id: string; role: string },
+    options: { toVersion?: number; caseIds?: string[]; dryRun?: boolean },
+  ) {
     const toVersion = options.toVersion ?? (await this.published()).version;
     await this.published(toVersion);
-    return migrateCases(this.store, this.registry, by, toVersion, { ...(options.caseIds ? { caseIds: options.caseIds } : {}), dryRun: options.dryRun === true });
+    return migrateCases(this.store, this.registry, by, toVersion, {
+      ...(options.caseIds ? { caseIds: options.caseIds } : {}),
+      dryRun: options.dryRun === true,
+    });
   }
 }

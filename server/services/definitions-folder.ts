@@ -24,7 +24,11 @@ async function lastFromFolder(store: CaseStore): Promise<DefinitionFiles | undef
 }
 
 /** Returns the current version number after publishing (or not). Throws DefinitionProblemsError for a broken folder. */
-export async function publishDefinitionsFolder(store: CaseStore, registry: DefinitionRegistry, dir: string): Promise<number> {
+export async function publishDefinitionsFolder(
+  store: CaseStore,
+  registry: DefinitionRegistry,
+  dir: string,
+): Promise<number> {
   const files = await readDefinitionFiles(dir);
   const previous = await lastFromFolder(store);
   const latest = await store.latestDefinitionVersion();

@@ -9,7 +9,12 @@ import { identityShownTo } from './case-identity.js';
  * The document as its reader may see it. Its answers are shown with the form of the definitions version they were
  * collected under (see collected-answers.ts), which may be older than the case's after a migration.
  */
-export async function documentFor(snapshot: CaseSnapshotView, instanceId: string, redactor: Redactor, definitionsAt: DefinitionsAt) {
+export async function documentFor(
+  snapshot: CaseSnapshotView,
+  instanceId: string,
+  redactor: Redactor,
+  definitionsAt: DefinitionsAt,
+) {
   const { record, view, defs } = snapshot;
   const instance = view.instances.find((i) => i.id === instanceId && i.kind === 'document');
   if (!instance?.form) throw problem(404, 'not-found', `This case has no document "${instanceId}".`);
@@ -42,7 +47,7 @@ export async function documentFor(snapshot: CaseSnapshotView, instanceId: string
     ...(instance.cites ? { cites: instance.cites } : {}),
     allowedEvents: instance.allowedEvents,
     ...(redactor.reader.audience ? { audience: redactor.reader.audience } : {}),
-    answers: submission ? answers ?? {} : null,
+    answers: submission ? (answers ?? {}) : null,
     submittedBy: submission?.submittedBy ?? null,
     submittedAt: submission?.at ?? null,
     // Without what either version withholds from this reader.
@@ -62,7 +67,10 @@ export type DocumentBody = Awaited<ReturnType<typeof documentFor>>;
 /** The reader of a document: the viewer's role, seen through an audience of roles.yaml when one is asked for. */
 export function documentReader(snapshot: CaseSnapshotView, role: string, audience: unknown): Redactor {
   if (audience === undefined || audience === '') return new Redactor(snapshot.defs, { role });
-  const known = typeof audience === 'string' && (Object.hasOwn(snapshot.defs.roles.audiences ?? {}, audience) || Object.hasOwn(snapshot.defs.roles.roles, audience));
+  const known =
+    typeof audience === 'string' &&
+    (Object.hasOwn(snapshot.defs.roles.audiences ?? {}, audience) ||
+      Object.hasOwn(snapshot.defs.roles.roles, audience));
   if (!known) throw problem(400, 'unknown-audience', `"${String(audience)}" is not an audience or role of roles.yaml.`);
   return new Redactor(snapshot.defs, { role, audience: audience as string });
 }

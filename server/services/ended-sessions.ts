@@ -11,7 +11,10 @@ export class EndedSessions {
   private readonly ended = new Set<string>();
   private readonly liveCheckedAt = new Map<string, number>();
 
-  constructor(private readonly store: CaseStore, private readonly clock: () => number = Date.now) {}
+  constructor(
+    private readonly store: CaseStore,
+    private readonly clock: () => number = Date.now,
+  ) {}
 
   async isLive(sessionId: string): Promise<boolean> {
     if (this.ended.has(sessionId)) return false;

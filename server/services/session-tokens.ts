@@ -50,10 +50,17 @@ export class SessionTokens {
   private readonly verified = new Map<string, Readonly<SessionClaims>>();
   private readonly csrfTokens = new Map<string, string>();
 
-  constructor(private readonly secret: string, private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly secret: string,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   issue(username: string): { token: string; claims: SessionClaims } {
-    const claims: SessionClaims = { sid: randomBytes(16).toString('base64url'), username, exp: this.now() + SESSION_TTL_MS };
+    const claims: SessionClaims = {
+      sid: randomBytes(16).toString('base64url'),
+      username,
+      exp: this.now() + SESSION_TTL_MS,
+    };
     const body = Buffer.from(JSON.stringify(claims)).toString('base64url');
     return { token: `v1.${body}.${sign(this.secret, `session.${body}`)}`, claims };
   }

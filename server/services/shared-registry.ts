@@ -13,7 +13,10 @@ export class SharedDefinitionRegistry extends DefinitionRegistry {
   private version = 0;
   private readonly maxAgeMs: number;
 
-  constructor(private readonly source: CaseStore, options: LoadOptions & { maxAgeMs?: number } = {}) {
+  constructor(
+    private readonly source: CaseStore,
+    options: LoadOptions & { maxAgeMs?: number } = {},
+  ) {
     super(source, options.parseCache ? { parseCache: options.parseCache } : {});
     this.maxAgeMs = options.maxAgeMs ?? 3000;
   }

@@ -28,7 +28,13 @@ export class SignInAudit {
     await this.store.appendAudit({ at, userId, caseId: null, action: 'sign-in.failed', detail: { address } });
     for (const { limit, until } of lockOuts) {
       this.logger.warn({ user: userId, limit, until }, 'sign-in locked out');
-      await this.store.appendAudit({ at, userId, caseId: null, action: 'sign-in.locked-out', detail: { address, limit, until } });
+      await this.store.appendAudit({
+        at,
+        userId,
+        caseId: null,
+        action: 'sign-in.locked-out',
+        detail: { address, limit, until },
+      });
     }
   }
 }

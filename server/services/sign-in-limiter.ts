@@ -29,8 +29,7 @@ export interface SignInTicket {
 }
 
 export type SignInStart =
-  | { allowed: true; ticket: SignInTicket }
-  | { allowed: false; limit: SignInLimitName; retryAfterSeconds: number };
+  { allowed: true; ticket: SignInTicket } | { allowed: false; limit: SignInLimitName; retryAfterSeconds: number };
 
 /** A limit that a failed attempt has used up: attempts are refused until `until`. */
 export interface SignInLockOut {
@@ -63,7 +62,9 @@ export class SignInLimiter {
     ];
     const at = this.now();
     const attempt = await this.store.takeSignInAttempt(
-      limits.map(({ key, max }) => ({ key, max })), new Date(at).toISOString(), this.limits.windowMs,
+      limits.map(({ key, max }) => ({ key, max })),
+      new Date(at).toISOString(),
+      this.limits.windowMs,
     );
     if (!attempt.taken) {
       const limit = limits.find((l) => l.key === attempt.key)!.limit;

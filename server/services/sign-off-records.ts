@@ -4,7 +4,6 @@ import type { CompiledDefinitions, CaseData, InstanceRecord, SignOffRecord, Show
 
 export type { ShownSignOff };
 
-
 export function signOffUsers(records: SignOffRecord[]): string[] {
   return [...new Set(records.map((r) => r.by))];
 }

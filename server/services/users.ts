@@ -27,7 +27,10 @@ const MAX_REMEMBERED = 10_000;
 export class UserService {
   private readonly recent = new Map<string, { user: UserRecord; readAt: number }>();
 
-  constructor(private readonly store: CaseStore, private readonly clock: () => number = Date.now) {}
+  constructor(
+    private readonly store: CaseStore,
+    private readonly clock: () => number = Date.now,
+  ) {}
 
   /** The account, when it exists, is not a system record and holds a role of the current definitions. */
   async find(username: string, defs: CompiledDefinitions): Promise<UserRecord | undefined> {
@@ -68,7 +71,8 @@ export class UserService {
   async seedDemoAccounts(defs: CompiledDefinitions, password: string): Promise<UserRecord[]> {
     const settings = defs.settings as { demoUsers?: ListedUser[]; officers?: ListedUser[] };
     const listed = new Map<string, ListedUser>();
-    for (const user of [...(settings.demoUsers ?? []), ...(settings.officers ?? [])]) if (!listed.has(user.username)) listed.set(user.username, user);
+    for (const user of [...(settings.demoUsers ?? []), ...(settings.officers ?? [])])
+      if (!listed.has(user.username)) listed.set(user.username, user);
     const seeded: UserRecord[] = [];
     for (const user of listed.values()) {
       const existing = await this.store.getUser(user.username);

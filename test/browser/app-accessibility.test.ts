@@ -10,7 +10,13 @@ import { launchChromium } from './support/browser.js';
 
 let browser: Browser;
 let server: AppServer;
-const cases: Record<'draft' | 'referred' | 'waiting' | 'inAudit' | 'urgent', string> = { draft: '', referred: '', waiting: '', inAudit: '', urgent: '' };
+const cases: Record<'draft' | 'referred' | 'waiting' | 'inAudit' | 'urgent', string> = {
+  draft: '',
+  referred: '',
+  waiting: '',
+  inAudit: '',
+  urgent: '',
+};
 
 interface Screen {
   name: string;
@@ -22,7 +28,11 @@ interface Screen {
 }
 
 const openFirstForm = async (app: AppPage) => {
-  await app.page.locator('details > summary').filter({ has: app.page.locator('.tag') }).first().click();
+  await app.page
+    .locator('details > summary')
+    .filter({ has: app.page.locator('.tag') })
+    .first()
+    .click();
   await app.page.locator('details[open] dao-form form').first().waitFor();
 };
 
@@ -45,7 +55,15 @@ const openDocumentForm = async (app: AppPage) => {
 function screens(): Screen[] {
   return [
     { name: 'sign-in', hash: '#/sign-in' },
-    { name: 'sign-in with errors', hash: '#/sign-in', prepare: async (app) => app.page.getByRole('button', { name: 'Sign in' }).click().then(() => app.page.locator('.error-summary').waitFor()) },
+    {
+      name: 'sign-in with errors',
+      hash: '#/sign-in',
+      prepare: async (app) =>
+        app.page
+          .getByRole('button', { name: 'Sign in' })
+          .click()
+          .then(() => app.page.locator('.error-summary').waitFor()),
+    },
     { name: "social worker's cases", as: ACCOUNTS['social-worker'], hash: '#/my-cases' },
     {
       name: 'draft Request for Service with a form open',
@@ -77,16 +95,33 @@ function screens(): Screen[] {
     },
     { name: "manager's case: history", as: ACCOUNTS['team-manager'], hash: () => `#/cases/${cases.inAudit}/history` },
     { name: 'referrals inbox', as: ACCOUNTS['team-manager'], hash: '#/referrals' },
-    { name: 'allocation with the allocation form open', as: ACCOUNTS['team-manager'], hash: '#/allocation', prepare: openEventForm('Allocate to a Domestic Abuse Officer') },
+    {
+      name: 'allocation with the allocation form open',
+      as: ACCOUNTS['team-manager'],
+      hash: '#/allocation',
+      prepare: openEventForm('Allocate to a Domestic Abuse Officer'),
+    },
     { name: "team manager's landing: waiting for you", as: ACCOUNTS['team-manager'], hash: '#/to-do' },
-    { name: "service manager's landing: urgent referrals to endorse", as: ACCOUNTS['service-manager'], hash: '#/to-do' },
+    {
+      name: "service manager's landing: urgent referrals to endorse",
+      as: ACCOUNTS['service-manager'],
+      hash: '#/to-do',
+    },
     { name: 'audit and countersign', as: ACCOUNTS['team-manager'], hash: '#/documents' },
     { name: 'all cases', as: ACCOUNTS.auditor, hash: '#/all-cases' },
     { name: 'audit log', as: ACCOUNTS['team-manager'], hash: '#/audit' },
     { name: 'waiting case', as: ACCOUNTS['team-manager'], hash: () => `#/cases/${cases.waiting}` },
     { name: 'definition editor: settings', as: ACCOUNTS['team-manager'], hash: '#/definitions' },
-    { name: 'definition editor: a form and its preview', as: ACCOUNTS['team-manager'], hash: '#/definitions?file=forms%2Fconsent.yaml' },
-    { name: 'definition editor: a pathway and its diagram', as: ACCOUNTS['team-manager'], hash: '#/definitions?file=pathways%2Fassessment.yaml' },
+    {
+      name: 'definition editor: a form and its preview',
+      as: ACCOUNTS['team-manager'],
+      hash: '#/definitions?file=forms%2Fconsent.yaml',
+    },
+    {
+      name: 'definition editor: a pathway and its diagram',
+      as: ACCOUNTS['team-manager'],
+      hash: '#/definitions?file=pathways%2Fassessment.yaml',
+    },
     { name: 'page not found', as: ACCOUNTS['team-manager'], hash: '#/nowhere' },
   ];
 }
@@ -126,12 +161,15 @@ describe('web app accessibility', () => {
     await app.close();
   });
 
-  it.each(screens().map((s) => [s.name, s] as const))('should reflow at 320 px wide with no horizontal scrolling: %s', async (_name, screen) => {
-    const app = await show(screen, 320);
-    expect(await app.scrollWidth()).toBeLessThanOrEqual(320);
-    expect(await app.axe()).toEqual([]);
-    await app.close();
-  });
+  it.each(screens().map((s) => [s.name, s] as const))(
+    'should reflow at 320 px wide with no horizontal scrolling: %s',
+    async (_name, screen) => {
+      const app = await show(screen, 320);
+      expect(await app.scrollWidth()).toBeLessThanOrEqual(320);
+      expect(await app.axe()).toEqual([]);
+      await app.close();
+    },
+  );
 
   it.each([
     ['a document', (documents: { id: string }[]) => `documents/${documents[0]!.id}/print`],
@@ -183,39 +221,56 @@ describe('web app by keyboard alone', () => {
       const shows = (e: Element | null) => {
         if (!e) return false;
         const cs = getComputedStyle(e);
-        return (cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) >= 2) || cs.boxShadow !== 'none' || cs.backgroundColor === 'rgb(255, 221, 0)';
+        return (
+          (cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) >= 2) ||
+          cs.boxShadow !== 'none' ||
+          cs.backgroundColor === 'rgb(255, 221, 0)'
+        );
       };
       // The code editor draws its focus ring on its frame, around the editable area.
       const visible = shows(el) || shows(el.closest('.cm-editor'));
-      return { tag: el.tagName.toLowerCase(), text: (el.textContent ?? (el as HTMLInputElement).value ?? '').trim().slice(0, 60), visible };
+      return {
+        tag: el.tagName.toLowerCase(),
+        text: (el.textContent ?? (el as HTMLInputElement).value ?? '').trim().slice(0, 60),
+        visible,
+      };
     });
   }
 
-  it.each(screens().filter((s) => s.as).map((s) => [s.name, s] as const))('should tab through every control with a visible focus and no trap: %s', async (_name, screen) => {
-    const app = await show(screen);
-    // Start where a page load starts: before the skip link.
-    await app.page.evaluate(() => document.querySelector<HTMLElement>('.skip-link')!.focus());
-    await app.page.keyboard.press('Shift+Tab');
-    const seen: Focus[] = [];
-    let wrapped = false;
-    for (let i = 0; i < 600 && !wrapped; i++) {
-      const focus = await tab(app);
-      // Back at the start (or out of the page): the whole page has been tabbed through, and nothing kept the focus.
-      wrapped = !focus || (i > 0 && focus.text === 'Skip to main content');
-      if (focus && !wrapped) seen.push(focus);
-    }
-    expect(wrapped).toBe(true);
-    expect(seen[0]!.text).toBe('Skip to main content');
-    expect(seen.length).toBeGreaterThan(3);
-    expect(seen.filter((f) => !f.visible)).toEqual([]);
-    expect(seen.some((f) => f.text === 'Sign out')).toBe(true);
-    await app.close();
-  }, 90_000);
+  it.each(
+    screens()
+      .filter((s) => s.as)
+      .map((s) => [s.name, s] as const),
+  )(
+    'should tab through every control with a visible focus and no trap: %s',
+    async (_name, screen) => {
+      const app = await show(screen);
+      // Start where a page load starts: before the skip link.
+      await app.page.evaluate(() => document.querySelector<HTMLElement>('.skip-link')!.focus());
+      await app.page.keyboard.press('Shift+Tab');
+      const seen: Focus[] = [];
+      let wrapped = false;
+      for (let i = 0; i < 600 && !wrapped; i++) {
+        const focus = await tab(app);
+        // Back at the start (or out of the page): the whole page has been tabbed through, and nothing kept the focus.
+        wrapped = !focus || (i > 0 && focus.text === 'Skip to main content');
+        if (focus && !wrapped) seen.push(focus);
+      }
+      expect(wrapped).toBe(true);
+      expect(seen[0]!.text).toBe('Skip to main content');
+      expect(seen.length).toBeGreaterThan(3);
+      expect(seen.filter((f) => !f.visible)).toEqual([]);
+      expect(seen.some((f) => f.text === 'Sign out')).toBe(true);
+      await app.close();
+    },
+    90_000,
+  );
 
   it('should sign in, go to allocation and allocate a case with the keyboard alone', async () => {
     const app = await AppPage.open(browser, server.url);
     const page = app.page;
-    const keys = (...list: string[]) => list.reduce((p, key) => p.then(() => page.keyboard.press(key)), Promise.resolve());
+    const keys = (...list: string[]) =>
+      list.reduce((p, key) => p.then(() => page.keyboard.press(key)), Promise.resolve());
     /** Tabs until the focused control's text or label matches, then returns. */
     const tabTo = async (match: RegExp, limit = 200) => {
       for (let i = 0; i < limit; i++) {

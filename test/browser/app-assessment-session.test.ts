@@ -14,9 +14,17 @@ let scenario: Scenario;
 let caseId: string;
 
 beforeAll(async () => {
-  [browser, server, scenario] = await Promise.all([launchChromium(), startAppServer(), readScenario('one-to-one-work-to-closure')]);
+  [browser, server, scenario] = await Promise.all([
+    launchChromium(),
+    startAppServer(),
+    readScenario('one-to-one-work-to-closure'),
+  ]);
   // Up to and including the three-way meeting: the risk assessment and assessment session 1 have begun.
-  caseId = await playScenario(server.url, scenario, scenario.steps.findIndex((s) => s.send === 'RECORD_THREE_WAY_MEETING') + 1);
+  caseId = await playScenario(
+    server.url,
+    scenario,
+    scenario.steps.findIndex((s) => s.send === 'RECORD_THREE_WAY_MEETING') + 1,
+  );
 });
 
 afterAll(async () => {
@@ -36,7 +44,11 @@ describe('web app: assessment session 1', () => {
     expect(await session.textContent()).toContain('Objective: Develop understanding and create motivation');
     const tasks = await session.locator('task-checklist li').allTextContents();
     expect(tasks.map((t) => t.replace(/\s+/g, ' ').trim())).toEqual(
-      expect.arrayContaining(['Consent Form/ Introduction', 'Why am I engaging? Questionnaire To do', 'Expectations & Goals To do']),
+      expect.arrayContaining([
+        'Consent Form/ Introduction',
+        'Why am I engaging? Questionnaire To do',
+        'Expectations & Goals To do',
+      ]),
     );
     // The session cannot be completed before its questionnaire is in, and the step says so.
     expect(await session.getByRole('button', { name: 'Complete this session' }).count()).toBe(0);
@@ -44,18 +56,26 @@ describe('web app: assessment session 1', () => {
       /Complete this session\s*is not possible yet: “Why Am I Engaging\? Questionnaire” has not been submitted/,
     );
 
-    const answers = scenario.steps.find((s) => s.send === 'COMPLETE_SESSION')!.forms!['why-am-i-engaging'] as Record<string, number | string>;
+    const answers = scenario.steps.find((s) => s.send === 'COMPLETE_SESSION')!.forms!['why-am-i-engaging'] as Record<
+      string,
+      number | string
+    >;
     const { referralReason, ...scores } = answers;
     let form = await casePage.openFormFromTask(session, 'Why am I engaging? Questionnaire');
     const schema = await form.schema();
     await form.fill(schema, scores);
     // Autosaved: leaving the form saves the draft on the server.
     await app.page.locator('main h1').focus();
-    await expect.poll(() => app.page.locator('case-form .case-form__status').textContent(), { timeout: 15_000 }).toContain('Draft saved');
+    await expect
+      .poll(() => app.page.locator('case-form .case-form__status').textContent(), { timeout: 15_000 })
+      .toContain('Draft saved');
 
     await app.page.reload();
     await app.settled();
-    form = await casePage.openFormFromTask(casePage.step('Assessment sessions: Session 1'), 'Why am I engaging? Questionnaire');
+    form = await casePage.openFormFromTask(
+      casePage.step('Assessment sessions: Session 1'),
+      'Why am I engaging? Questionnaire',
+    );
     const restored = await form.form.evaluate((el) => (el as unknown as { data: Record<string, unknown> }).data);
     expect(restored).toEqual(scores);
     await form.fill(schema, { referralReason });
@@ -65,7 +85,12 @@ describe('web app: assessment session 1', () => {
     await app.settled();
 
     const after = casePage.step('Assessment sessions: Session 1');
-    expect((await after.locator('task-checklist li').filter({ hasText: 'Why am I engaging?' }).textContent())?.replace(/\s+/g, ' ')).toContain('Submitted');
+    expect(
+      (await after.locator('task-checklist li').filter({ hasText: 'Why am I engaging?' }).textContent())?.replace(
+        /\s+/g,
+        ' ',
+      ),
+    ).toContain('Submitted');
     await casePage.act('Complete this session', undefined, after);
     expect(await casePage.step('Assessment sessions: Session 2 – Check In').count()).toBe(1);
     await casePage.part('History');
@@ -94,8 +119,19 @@ describe('web app: assessment session 1', () => {
     await casePage.confirm('End the assessment sessions', session);
     const summary = session.locator('.error-summary');
     await summary.waitFor();
-    expect(await summary.textContent()).toContain('Someone else changed this case while you were looking at it. It has been reloaded');
-    await expect.poll(() => casePage.step('Assessment sessions: Session 2 – Check In').locator('task-checklist li').filter({ hasText: 'Check In' }).first().textContent()).toContain('Submitted');
+    expect(await summary.textContent()).toContain(
+      'Someone else changed this case while you were looking at it. It has been reloaded',
+    );
+    await expect
+      .poll(() =>
+        casePage
+          .step('Assessment sessions: Session 2 – Check In')
+          .locator('task-checklist li')
+          .filter({ hasText: 'Check In' })
+          .first()
+          .textContent(),
+      )
+      .toContain('Submitted');
     await app.close();
   });
 });

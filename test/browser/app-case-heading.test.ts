@@ -31,9 +31,11 @@ afterAll(async () => {
 
 /** The facts under the heading, key → value. */
 async function headingFacts(app: AppPage): Promise<Record<string, string>> {
-  const rows = await app.page.locator('case-page .case-identity__row').evaluateAll((found) =>
-    found.map((row) => [row.querySelector('dt')!.textContent!, row.querySelector('dd')!.textContent!]),
-  );
+  const rows = await app.page
+    .locator('case-page .case-identity__row')
+    .evaluateAll((found) =>
+      found.map((row) => [row.querySelector('dt')!.textContent!, row.querySelector('dd')!.textContent!]),
+    );
   return Object.fromEntries(rows.map(([key, value]) => [key!.trim(), value!.replace(/\s+/g, ' ').trim()]));
 }
 

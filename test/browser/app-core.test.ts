@@ -14,7 +14,8 @@ import { activeStatePaths } from '../../forms-ui/src/app/core/catalogue.js';
 const { set } = loadDefinitions(await readDefinitionFiles('definitions'));
 const pathway = (id: string) => set.pathways.get(id)!.data as JsonObject;
 const formTitle = (id: string) => String(set.forms.get(id)!.data.title);
-const events = (id: string) => (pathway(id).meta as { events: Record<string, { title?: string; data?: Record<string, unknown> }> }).events;
+const events = (id: string) =>
+  (pathway(id).meta as { events: Record<string, { title?: string; data?: Record<string, unknown> }> }).events;
 
 describe('diagram-model', () => {
   describe('#parseDiagram', () => {
@@ -29,13 +30,21 @@ describe('diagram-model', () => {
       const active = diagram.states.find((s) => s.id === 'active')!;
       expect(active.containsCurrent).toBe(true);
       expect(active.next.map((w) => w.label)).toContain('Raise a risk escalation');
-      const decision = diagram.states.find((s) => s.id === 'referred')!.children.find((s) => s.id === 'referred__decision')!;
-      expect(decision.next).toContainEqual({ label: 'Decline the referral', to: 'Not accepted (case consultation offered)', event: 'DECLINE' });
+      const decision = diagram.states
+        .find((s) => s.id === 'referred')!
+        .children.find((s) => s.id === 'referred__decision')!;
+      expect(decision.next).toContainEqual({
+        label: 'Decline the referral',
+        to: 'Not accepted (case consultation offered)',
+        event: 'DECLINE',
+      });
     });
 
     it('should name a return to where the case was, instead of the history state', () => {
       const escalated = diagramFromConfig(pathway('referral')).states.find((s) => s.id === 'escalated')!;
-      expect(escalated.next.map((w) => w.to)).toContain('back to where it was in Allocated to a Domestic Abuse Officer');
+      expect(escalated.next.map((w) => w.to)).toContain(
+        'back to where it was in Allocated to a Domestic Abuse Officer',
+      );
       expect(JSON.stringify(escalated.next)).not.toContain('__resume');
     });
   });
@@ -44,7 +53,8 @@ describe('diagram-model', () => {
 describe('checklist', () => {
   describe('#checklistItems', () => {
     it('should link the tasks of session 1 to the forms their wording names, and list the other forms after them', () => {
-      const session1 = (pathway('assessment').states as Record<string, { meta: { tasks: string[]; forms: string[] } }>).session1!.meta;
+      const session1 = (pathway('assessment').states as Record<string, { meta: { tasks: string[]; forms: string[] } }>)
+        .session1!.meta;
       const forms = session1.forms.map((id) => ({ id, title: formTitle(id), submitted: false }));
       const items = checklistItems(session1.tasks, forms);
       const paired = Object.fromEntries(items.filter((i) => i.form).map((i) => [i.text, i.form!.id]));
@@ -52,7 +62,12 @@ describe('checklist', () => {
       expect(paired['Expectations & Goals']).toBe('expectations-and-goals');
       expect(paired['Introducing Life Map (Homework)']).toBe('life-map');
       expect(items.find((i) => i.text === 'Consent Form/ Introduction')?.form).toBeUndefined();
-      expect(items.filter((i) => i.form).map((i) => i.form!.id).sort()).toEqual([...session1.forms].sort());
+      expect(
+        items
+          .filter((i) => i.form)
+          .map((i) => i.form!.id)
+          .sort(),
+      ).toEqual([...session1.forms].sort());
     });
   });
 });
@@ -84,7 +99,11 @@ describe('computed-answers', () => {
 
 describe('catalogue', () => {
   it('should list the states an instance is in with their ancestors, parallel regions included', () => {
-    expect(activeStatePaths('active.intervention.oneToOne')).toEqual(['active', 'active.intervention', 'active.intervention.oneToOne']);
+    expect(activeStatePaths('active.intervention.oneToOne')).toEqual([
+      'active',
+      'active.intervention',
+      'active.intervention.oneToOne',
+    ]);
     expect(activeStatePaths('a.b, c.d')).toEqual(['a', 'a.b', 'c', 'c.d']);
   });
 });

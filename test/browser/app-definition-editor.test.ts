@@ -48,7 +48,9 @@ describe('web app: the definition editor', () => {
     const page = app.page;
     await app.signIn('manager');
     await app.nav('Allocation');
-    expect(await page.locator('.officer-list__item[data-officer="officer-pso"] .officer-load').textContent()).toBe('0 of 15 active cases');
+    expect(await page.locator('.officer-list__item[data-officer="officer-pso"] .officer-load').textContent()).toBe(
+      '0 of 15 active cases',
+    );
 
     await app.nav('Definitions');
     await expect.poll(() => page.locator('#editor-heading').textContent()).toBe('settings.yaml');
@@ -60,11 +62,23 @@ describe('web app: the definition editor', () => {
     await retype(page, /^\s*officers: \{\}$/, 'officers: { officer-pso: lots }');
     await expect.poll(() => count.textContent(), { timeout: 15_000 }).toMatch(/^\d+ problems? in this file/);
     const problem = page.locator('.problem-list__item').filter({ hasText: 'must be integer' });
-    expect((await problem.textContent())!.replace(/\s+/g, ' ').trim()).toMatch(new RegExp(`^Line ${line}, column \\d+: settings file: must be integer \\(at capacity.officers.officer-pso\\)`));
+    expect((await problem.textContent())!.replace(/\s+/g, ' ').trim()).toMatch(
+      new RegExp(`^Line ${line}, column \\d+: settings file: must be integer \\(at capacity.officers.officer-pso\\)`),
+    );
     // …and inline, on that line of the editor.
     const lines = page.locator('yaml-editor .cm-line');
-    expect(await lines.nth(line - 1).locator('.cm-lintRange-error').count()).toBe(1);
-    expect(await lines.nth(line - 1).locator('.cm-lintRange-error').textContent()).toBe('lots }');
+    expect(
+      await lines
+        .nth(line - 1)
+        .locator('.cm-lintRange-error')
+        .count(),
+    ).toBe(1);
+    expect(
+      await lines
+        .nth(line - 1)
+        .locator('.cm-lintRange-error')
+        .textContent(),
+    ).toBe('lots }');
     expect(await page.locator('yaml-editor .cm-lint-marker-error').count()).toBeGreaterThan(0);
     // The problem's link puts the cursor there.
     await problem.getByRole('button').click();
@@ -78,7 +92,9 @@ describe('web app: the definition editor', () => {
     await page.getByRole('button', { name: 'Run the scenarios' }).click();
     const scenarios = page.locator('#scenarios-result');
     await scenarios.waitFor({ timeout: 30_000 });
-    expect(await scenarios.locator('.scenario-summary').textContent()).toMatch(/Passed\s+(\d+) of \1 scenarios passed\./);
+    expect(await scenarios.locator('.scenario-summary').textContent()).toMatch(
+      /Passed\s+(\d+) of \1 scenarios passed\./,
+    );
 
     await page.getByRole('button', { name: 'Compare with the published version' }).click();
     const comparison = page.locator('#comparison-result');
@@ -93,11 +109,17 @@ describe('web app: the definition editor', () => {
     // Open cases stay on version 1 until moved: the explicit migrate action checks first.
     expect(await page.locator('#migrate-heading').textContent()).toBe('Move open cases to version 2');
     await page.getByRole('button', { name: 'Check which cases can move' }).click();
-    await expect.poll(() => page.locator('#migration-result').textContent(), { timeout: 15_000 }).toContain('can move to version 2.');
+    await expect
+      .poll(() => page.locator('#migration-result').textContent(), { timeout: 15_000 })
+      .toContain('can move to version 2.');
 
     await app.nav('Allocation');
-    expect(await page.locator('.officer-list__item[data-officer="officer-pso"] .officer-load').textContent()).toBe('0 of 2 active cases');
-    expect(await page.locator('.officer-list__item[data-officer="officer-po"] .officer-load').textContent()).toBe('0 of 15 active cases');
+    expect(await page.locator('.officer-list__item[data-officer="officer-pso"] .officer-load').textContent()).toBe(
+      '0 of 2 active cases',
+    );
+    expect(await page.locator('.officer-list__item[data-officer="officer-po"] .officer-load').textContent()).toBe(
+      '0 of 15 active cases',
+    );
     await app.close();
   }, 120_000);
 
@@ -121,7 +143,9 @@ describe('web app: the definition editor', () => {
     await retype(page, new RegExp(`^title: ${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`), 'title: Why am I here?');
     await expect.poll(() => preview.locator('h2').textContent()).toBe('Why am I here?');
     // Both edits are kept in the draft, and both files are listed as changed.
-    expect(await page.locator('#checks-heading + p').textContent()).toContain('pathways/assessment.yaml, forms/why-am-i-engaging.yaml');
+    expect(await page.locator('#checks-heading + p').textContent()).toContain(
+      'pathways/assessment.yaml, forms/why-am-i-engaging.yaml',
+    );
     await app.close();
   }, 60_000);
 });

@@ -266,32 +266,35 @@ describe('web app lists: accessibility', () => {
       ACCOUNTS['team-manager'],
       '#/allocation?urgency=requested',
     ],
-    ['All cases, second page, sorted', ACCOUNTS.auditor, '#/all-cases?sort=name', async (app) => {
-      await app.page.getByRole('link', { name: /^Next page/ }).click();
-      await app.listStatus.filter({ hasText: 'Showing 26' }).waitFor();
-    }],
+    [
+      'All cases, second page, sorted',
+      ACCOUNTS.auditor,
+      '#/all-cases?sort=name',
+      async (app) => {
+        await app.page.getByRole('link', { name: /^Next page/ }).click();
+        await app.listStatus.filter({ hasText: 'Showing 26' }).waitFor();
+      },
+    ],
     ["the officer's cases", ACCOUNTS['dao-pso'], '#/my-cases'],
     ["the social worker's cases, closed ones included", ACCOUNTS['social-worker'], '#/my-cases?includeClosed=true'],
     ["the Team Manager's landing", ACCOUNTS['team-manager'], '#/to-do'],
   ];
 
-  it.each(screens)('should have no axe violations at 1280 and 320 px, with no horizontal scrolling: %s', async (
-    _name,
-    as,
-    hash,
-    prepare,
-  ) => {
-    const app = await AppPage.open(browser, server.url, { width: 1280 });
-    await app.signIn(as);
-    await app.goto(hash);
-    await app.settled();
-    await prepare?.(app);
-    await app.settled();
-    expect(await app.page.locator('case-list .summary-card').count()).toBeGreaterThan(0);
-    expect(await app.axe()).toEqual([]);
-    await app.page.setViewportSize({ width: 320, height: 800 });
-    expect(await app.scrollWidth()).toBeLessThanOrEqual(320);
-    expect(await app.axe()).toEqual([]);
-    await app.close();
-  });
+  it.each(screens)(
+    'should have no axe violations at 1280 and 320 px, with no horizontal scrolling: %s',
+    async (_name, as, hash, prepare) => {
+      const app = await AppPage.open(browser, server.url, { width: 1280 });
+      await app.signIn(as);
+      await app.goto(hash);
+      await app.settled();
+      await prepare?.(app);
+      await app.settled();
+      expect(await app.page.locator('case-list .summary-card').count()).toBeGreaterThan(0);
+      expect(await app.axe()).toEqual([]);
+      await app.page.setViewportSize({ width: 320, height: 800 });
+      expect(await app.scrollWidth()).toBeLessThanOrEqual(320);
+      expect(await app.axe()).toEqual([]);
+      await app.close();
+    },
+  );
 });

@@ -35,7 +35,9 @@ describe('web app under a mount path', () => {
     const requests: string[] = [];
     app.page.on('request', (r) => requests.push(new URL(r.url()).pathname));
     expect(app.page.url()).toBe(`${server.url}#/sign-in`);
-    expect(await app.page.locator('.phase-banner').textContent()).toContain('Demo – accounts and data are for trying the product');
+    expect(await app.page.locator('.phase-banner').textContent()).toContain(
+      'Demo – accounts and data are for trying the product',
+    );
     await app.signIn('social-worker');
     await app.page.getByRole('button', { name: /^Start a new case/ }).click();
     await app.settled();

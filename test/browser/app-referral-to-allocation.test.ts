@@ -13,7 +13,11 @@ let server: AppServer;
 let scenario: Scenario;
 
 beforeAll(async () => {
-  [browser, server, scenario] = await Promise.all([launchChromium(), startAppServer(), readScenario('one-to-one-work-to-closure')]);
+  [browser, server, scenario] = await Promise.all([
+    launchChromium(),
+    startAppServer(),
+    readScenario('one-to-one-work-to-closure'),
+  ]);
 });
 
 afterAll(async () => {
@@ -43,7 +47,10 @@ describe('web app: a referral from request to allocation', () => {
     await casePage.part('What to do now');
     const draft = casePage.step('Request for Service (draft)');
     expect(await draft.locator('task-checklist li').allTextContents()).toEqual(
-      expect.arrayContaining([expect.stringContaining('Complete the Request for Service'), expect.stringContaining('Complete the Screening form')]),
+      expect.arrayContaining([
+        expect.stringContaining('Complete the Request for Service'),
+        expect.stringContaining('Complete the Screening form'),
+      ]),
     );
     const answers = step('SUBMIT_REQUEST').forms!;
     const tasks: [string | RegExp, string][] = [
@@ -51,7 +58,8 @@ describe('web app: a referral from request to allocation', () => {
       ['Complete the Screening form', 'screening'],
       [/Consent Form/, 'consent'],
     ];
-    const submittedTags = async () => (await draft.locator('task-checklist .tag').allTextContents()).filter((t) => t === 'Submitted').length;
+    const submittedTags = async () =>
+      (await draft.locator('task-checklist .tag').allTextContents()).filter((t) => t === 'Submitted').length;
     for (const [index, [task, formId]] of tasks.entries()) {
       const form = await casePage.openFormFromTask(draft, task);
       await form.fill(await form.schema(), answers[formId] as Record<string, unknown>);
@@ -61,7 +69,11 @@ describe('web app: a referral from request to allocation', () => {
       expect(await app.banner.textContent()).toContain('submitted');
       await app.settled();
     }
-    expect(await draft.locator('task-checklist .tag').allTextContents()).toEqual(['Submitted', 'Submitted', 'Submitted']);
+    expect(await draft.locator('task-checklist .tag').allTextContents()).toEqual([
+      'Submitted',
+      'Submitted',
+      'Submitted',
+    ]);
     await casePage.act('Send the Request for Service', undefined, draft);
     await expect.poll(() => casePage.stage.textContent()).toBe('Request for Service received');
     // Named from now on by the person referred, as the Request for Service gives them, never by the case's id.
@@ -78,11 +90,16 @@ describe('web app: a referral from request to allocation', () => {
     await expect.poll(() => app.heading.textContent()).toBe('Waiting for you');
     await app.nav('Referrals');
     const inbox = app.caseCard(caseId);
-    expect(await inbox.textContent()).toMatch(/screening form – Outcome:\s*Green\s*If you have ticked only green boxes/);
+    expect(await inbox.textContent()).toMatch(
+      /screening form – Outcome:\s*Green\s*If you have ticked only green boxes/,
+    );
     await inbox.getByRole('link').first().click();
     await app.settled();
     await casePage.part('What to do now');
-    await casePage.act('Acknowledge receipt and inform the social worker of next steps', step('ACKNOWLEDGE_RECEIPT').data);
+    await casePage.act(
+      'Acknowledge receipt and inform the social worker of next steps',
+      step('ACKNOWLEDGE_RECEIPT').data,
+    );
     await expect.poll(() => casePage.stage.textContent()).toBe('Case discussion with the social worker');
     await casePage.act('Record the case discussion with the social worker', step('RECORD_CASE_DISCUSSION').data);
     await casePage.act('Accept the referral', {});
@@ -104,16 +121,23 @@ describe('web app: a referral from request to allocation', () => {
     await app.signIn('officer-pso');
     await expect.poll(() => app.heading.textContent()).toBe('Waiting for you');
     await app.nav('Your cases');
-    expect(await page.locator('.caseload-count').textContent()).toContain('You hold 1 active case of your capacity of 15');
+    expect(await page.locator('.caseload-count').textContent()).toContain(
+      'You hold 1 active case of your capacity of 15',
+    );
     const held = page.locator('case-list .summary-card').first();
-    expect(await held.textContent()).toContain('Next step: Liaise with the allocated social worker and arrange a consultation');
+    expect(await held.textContent()).toContain(
+      'Next step: Liaise with the allocated social worker and arrange a consultation',
+    );
     await held.getByRole('link').first().click();
     await app.settled();
     await expect.poll(() => casePage.stage.textContent()).toBe('Consultation and three-way meeting');
     await casePage.part('Where the case is');
     expect(await casePage.hereOnDiagram.textContent()).toContain('Consultation and three-way meeting');
     await casePage.part('What to do now');
-    await casePage.act('Record the three-way meeting (or the multi-agency meeting)', step('RECORD_THREE_WAY_MEETING').data);
+    await casePage.act(
+      'Record the three-way meeting (or the multi-agency meeting)',
+      step('RECORD_THREE_WAY_MEETING').data,
+    );
     await expect.poll(() => casePage.stage.textContent()).toBe('Risk assessment');
     expect(await casePage.step('Assessment sessions: Session 1').count()).toBe(1);
     await casePage.part('Summary');

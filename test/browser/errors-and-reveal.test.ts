@@ -33,7 +33,11 @@ describe('<dao-form>', () => {
     it('should show the server’s messages in a focused error summary and inline', async () => {
       const form = await open();
       await form.submit();
-      const server = compileFormValidator(createFormAjv(), fixtureForm.$id, fixtureForm as unknown as Record<string, unknown>).validate({});
+      const server = compileFormValidator(
+        createFormAjv(),
+        fixtureForm.$id,
+        fixtureForm as unknown as Record<string, unknown>,
+      ).validate({});
       const messages = ['name', 'when', 'urgent'].map((path) => server.errors[path]![0]);
       expect(await form.summaryLinks.allTextContents()).toEqual(messages);
       expect((await form.inlineErrors.allTextContents()).map((t) => t.replace('Error:', '').trim())).toEqual(messages);
@@ -70,12 +74,21 @@ describe('<dao-form>', () => {
       await form.element.getByLabel('No').check();
       await expect.poll(() => why.count()).toBe(0);
       await form.element.locator('#f-name').fill('Sam');
-      for (const [box, value] of [['#f-when', '7'], ['#f-when-month', '3'], ['#f-when-year', '2024']]) await form.element.locator(box!).fill(value!);
+      for (const [box, value] of [
+        ['#f-when', '7'],
+        ['#f-when-month', '3'],
+        ['#f-when-year', '2024'],
+      ])
+        await form.element.locator(box!).fill(value!);
       await form.element.locator('#f-count').fill('4');
       expect(await form.element.locator('output#f-twice').textContent()).toBe('8');
       await form.submit();
       expect(await form.events('dao-submit')).toEqual([
-        { data: { name: 'Sam', when: '2024-03-07', urgent: false, count: 4, twice: 8 }, formId: 'fixture-behaviours', formVersion: 3 },
+        {
+          data: { name: 'Sam', when: '2024-03-07', urgent: false, count: 4, twice: 8 },
+          formId: 'fixture-behaviours',
+          formVersion: 3,
+        },
       ]);
     });
   });
@@ -123,15 +136,26 @@ describe('<dao-form>', () => {
 
   describe('inside a host page’s <form>', () => {
     it('should block the host’s submission while invalid and submit its answers as JSON once valid', async () => {
-      const form = await open({ attributes: 'name="answers" no-submit', wrapper: '<form id="host" action="/t/done.html">{{form}}<button id="send">Send</button></form>' });
-      const hostValid = () => form.page.evaluate(() => (document.querySelector('#host') as HTMLFormElement).checkValidity());
+      const form = await open({
+        attributes: 'name="answers" no-submit',
+        wrapper: '<form id="host" action="/t/done.html">{{form}}<button id="send">Send</button></form>',
+      });
+      const hostValid = () =>
+        form.page.evaluate(() => (document.querySelector('#host') as HTMLFormElement).checkValidity());
       expect(await hostValid()).toBe(false);
       await form.element.locator('#f-name').fill('Sam');
-      for (const [box, value] of [['#f-when', '7'], ['#f-when-month', '3'], ['#f-when-year', '2024']]) await form.element.locator(box!).fill(value!);
+      for (const [box, value] of [
+        ['#f-when', '7'],
+        ['#f-when-month', '3'],
+        ['#f-when-year', '2024'],
+      ])
+        await form.element.locator(box!).fill(value!);
       await form.element.getByLabel('No').check();
       await form.element.getByLabel('No').blur();
       expect(await hostValid()).toBe(true);
-      const sent = await form.page.evaluate(() => new FormData(document.querySelector('#host') as HTMLFormElement).get('answers'));
+      const sent = await form.page.evaluate(() =>
+        new FormData(document.querySelector('#host') as HTMLFormElement).get('answers'),
+      );
       // The answers as submitted (as in dao-submit): computed answers filled in.
       expect(JSON.parse(String(sent))).toEqual({ name: 'Sam', when: '2024-03-07', urgent: false, twice: 0 });
     });

@@ -62,28 +62,37 @@ describe('<dao-form> conditional reveal on protocol forms', () => {
     expect(revealCases.length).toBeGreaterThan(0);
   });
 
-  it.each(revealCases)('should reveal in %s the question %s opens with yes (%s), and hide it with no', async (formId, trigger, revealed) => {
-    const form = await FormPage.open(session.browser, session.server, { formId });
-    try {
-      const question = form.element.locator(`[id="f-${revealed}"]`);
-      expect(await question.count()).toBe(0);
-      await form.element.locator(`[id="f-${trigger}"]`).check();
-      await expect.poll(() => question.count()).toBe(1);
-      await form.element.locator(`[data-path="${trigger}"] input`).nth(1).check();
-      await expect.poll(() => question.count()).toBe(0);
-    } finally {
-      await form.close();
-    }
-  });
+  it.each(revealCases)(
+    'should reveal in %s the question %s opens with yes (%s), and hide it with no',
+    async (formId, trigger, revealed) => {
+      const form = await FormPage.open(session.browser, session.server, { formId });
+      try {
+        const question = form.element.locator(`[id="f-${revealed}"]`);
+        expect(await question.count()).toBe(0);
+        await form.element.locator(`[id="f-${trigger}"]`).check();
+        await expect.poll(() => question.count()).toBe(1);
+        await form.element.locator(`[data-path="${trigger}"] input`).nth(1).check();
+        await expect.poll(() => question.count()).toBe(0);
+      } finally {
+        await form.close();
+      }
+    },
+  );
 });
 
 describe('<dao-form> read-only for a reader not cleared for confidential information', () => {
   it.each(confidentialForms)('should leave the confidential parts of %s out of the DOM', async (formId, titles) => {
-    const form = await FormPage.open(session.browser, session.server, { formId, attributes: 'readonly audience="the person referred"' });
+    const form = await FormPage.open(session.browser, session.server, {
+      formId,
+      attributes: 'readonly audience="the person referred"',
+    });
     try {
       const text = await form.shadowText();
       for (const title of titles) expect(text).not.toContain(title);
-      const cleared = await FormPage.open(session.browser, session.server, { formId, attributes: 'readonly audience-cleared' });
+      const cleared = await FormPage.open(session.browser, session.server, {
+        formId,
+        attributes: 'readonly audience-cleared',
+      });
       try {
         for (const title of titles) expect(await cleared.shadowText()).toContain(title);
       } finally {

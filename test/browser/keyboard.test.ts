@@ -45,7 +45,9 @@ describe('<dao-form> keyboard only', () => {
           await page.keyboard.press('ArrowRight');
           groups++;
         } else if (el.tag === 'input' && !el.value) {
-          const datePart = Object.keys(dateParts).find((suffix) => /^f-[\w.]*date$/i.test(el.id.slice(0, el.id.length - suffix.length)));
+          const datePart = Object.keys(dateParts).find((suffix) =>
+            /^f-[\w.]*date$/i.test(el.id.slice(0, el.id.length - suffix.length)),
+          );
           await page.keyboard.type(datePart !== undefined ? dateParts[datePart]! : 'Sam Example');
         }
       }
@@ -53,7 +55,12 @@ describe('<dao-form> keyboard only', () => {
       const [submitted] = (await form.events('dao-submit')) as { data: Record<string, unknown>; formId: string }[];
       expect(await form.events('dao-invalid')).toEqual([]);
       expect(submitted?.formId).toBe(formId);
-      const rows = Object.values(Object.values(submitted!.data).find((v) => v && typeof v === 'object') as Record<string, Record<string, string>>);
+      const rows = Object.values(
+        Object.values(submitted!.data).find((v) => v && typeof v === 'object') as Record<
+          string,
+          Record<string, string>
+        >,
+      );
       expect(groups).toBe(rows.length * 2);
       expect(groups).toBeGreaterThanOrEqual(58);
       for (const row of rows) expect(Object.values(row).every((v) => v === '1')).toBe(true);

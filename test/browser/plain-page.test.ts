@@ -15,8 +15,11 @@ const session = useBrowserSession();
 
 beforeAll(() => {
   const elements = inventories.map((id) => `<dao-form data-form="${id}"></dao-form>`).join('');
-  session.server.files.set('/t/plain.html', `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Plain page</title>
-<script type="module" src="/dist/dao-form.js"></script></head><body><main>${elements}</main></body></html>`);
+  session.server.files.set(
+    '/t/plain.html',
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Plain page</title>
+<script type="module" src="/dist/dao-form.js"></script></head><body><main>${elements}</main></body></html>`,
+  );
 });
 
 /** Counts renders of <dao-field> elements while `act` runs. */
@@ -57,7 +60,9 @@ describe('dist/dao-form.js', () => {
     const form = await FormPage.visit(session.browser, `${session.server.url}/t/plain.html`, false);
     try {
       await form.page.evaluate(async () => {
-        for (const el of document.querySelectorAll<HTMLElement & { schema: unknown; updateComplete: Promise<unknown> }>('dao-form')) {
+        for (const el of document.querySelectorAll<HTMLElement & { schema: unknown; updateComplete: Promise<unknown> }>(
+          'dao-form',
+        )) {
           el.schema = await (await fetch(`/dist/schemas/${el.dataset.form}.json`)).json();
           await el.updateComplete;
         }
@@ -84,7 +89,9 @@ describe('<dao-form> on a long form', () => {
     const form = await FormPage.open(session.browser, session.server, { formId: inventories[0] });
     try {
       const computedFields = await form.element.locator('output').count();
-      const typing = await fieldRenders(form, () => form.element.locator('input[type=text]').first().pressSequentially('abc'));
+      const typing = await fieldRenders(form, () =>
+        form.element.locator('input[type=text]').first().pressSequentially('abc'),
+      );
       expect(typing).toBeLessThanOrEqual(3 * (1 + computedFields));
       const choosing = await fieldRenders(form, () => form.element.locator('input[type=radio]').nth(3).check());
       expect(choosing).toBeLessThanOrEqual(1 + computedFields);

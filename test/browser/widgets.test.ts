@@ -22,10 +22,39 @@ const tableForm = {
       type: 'array',
       minItems: 1,
       'x-widget': 'table',
-      items: { type: 'object', additionalProperties: false, required: ['what'], properties: { what: { type: 'string', title: 'What will we do?' }, by: { type: 'string', format: 'date', title: 'By when?' } } },
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['what'],
+        properties: {
+          what: { type: 'string', title: 'What will we do?' },
+          by: { type: 'string', format: 'date', title: 'By when?' },
+        },
+      },
     },
-    contacts: { title: 'Who may we contact?', type: 'array', uniqueItems: true, items: { type: 'string', oneOf: [{ const: 'gp', title: 'GP' }, { const: 'police', title: 'Police' }] } },
-    signed: { title: 'Signature', type: 'object', 'x-widget': 'signature', additionalProperties: false, properties: { name: { type: 'string', title: 'Name' }, date: { type: 'string', format: 'date', title: 'Date' }, signed: { type: 'boolean', title: 'I confirm this is true' } } },
+    contacts: {
+      title: 'Who may we contact?',
+      type: 'array',
+      uniqueItems: true,
+      items: {
+        type: 'string',
+        oneOf: [
+          { const: 'gp', title: 'GP' },
+          { const: 'police', title: 'Police' },
+        ],
+      },
+    },
+    signed: {
+      title: 'Signature',
+      type: 'object',
+      'x-widget': 'signature',
+      additionalProperties: false,
+      properties: {
+        name: { type: 'string', title: 'Name' },
+        date: { type: 'string', format: 'date', title: 'Date' },
+        signed: { type: 'boolean', title: 'I confirm this is true' },
+      },
+    },
   },
 };
 
@@ -44,7 +73,10 @@ beforeAll(() => {
 
 describe('widgets', () => {
   it('table: should add a row, focus its first question, and remove a row', async () => {
-    const form = await FormPage.open(session.browser, session.server, { schemaSrc: '/t/widgets.json', validatorSrc: '/t/widgets.js' });
+    const form = await FormPage.open(session.browser, session.server, {
+      schemaSrc: '/t/widgets.json',
+      validatorSrc: '/t/widgets.js',
+    });
     try {
       await form.element.locator('[id="f-plan.0.what"]').fill('Attend sessions');
       await form.element.getByRole('button', { name: 'Add another row' }).click();
@@ -59,7 +91,11 @@ describe('widgets', () => {
       await form.element.getByLabel('I confirm this is true').check();
       await form.submit();
       expect(await form.events('dao-submit')).toEqual([
-        { data: { plan: [{ what: 'Call weekly' }], contacts: ['police'], signed: { signed: true } }, formId: 'fixture-widgets', formVersion: 1 },
+        {
+          data: { plan: [{ what: 'Call weekly' }], contacts: ['police'], signed: { signed: true } },
+          formId: 'fixture-widgets',
+          formVersion: 1,
+        },
       ]);
       expect(await form.axe()).toEqual([]);
     } finally {
@@ -68,7 +104,10 @@ describe('widgets', () => {
   });
 
   it('should say "cannot render field <type>" for a type nobody can render', async () => {
-    const form = await FormPage.open(session.browser, session.server, { schemaSrc: '/t/mystery.json', validatorSrc: '/t/widgets.js' });
+    const form = await FormPage.open(session.browser, session.server, {
+      schemaSrc: '/t/mystery.json',
+      validatorSrc: '/t/widgets.js',
+    });
     try {
       expect(await form.shadowText()).toContain('cannot render field mystery');
       expect(form.consoleErrors.join('\n')).toContain('cannot render field mystery');

@@ -7,12 +7,15 @@ import { readDefinitionFiles } from '../../engine/definitions/read-files.js';
 const TEXT_KEYS = new Set(['title', 'description', 'x-help', 'x-hint', 'x-content']);
 
 function referenceFill(node: unknown, settings: Record<string, unknown>): unknown {
-  const fill = (text: string) => text.replace(/\{(\w+)\}/g, (m, key: string) => (typeof settings[key] === 'string' ? (settings[key] as string) : m));
+  const fill = (text: string) =>
+    text.replace(/\{(\w+)\}/g, (m, key: string) => (typeof settings[key] === 'string' ? (settings[key] as string) : m));
   const walk = (value: unknown, textual: boolean): unknown => {
     if (typeof value === 'string') return textual ? fill(value) : value;
     if (Array.isArray(value)) return value.map((v) => walk(v, textual));
     if (value && typeof value === 'object') {
-      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v, TEXT_KEYS.has(k) || (textual && k !== 'const'))]));
+      return Object.fromEntries(
+        Object.entries(value).map(([k, v]) => [k, walk(v, TEXT_KEYS.has(k) || (textual && k !== 'const'))]),
+      );
     }
     return value;
   };
@@ -24,7 +27,9 @@ describe('fillPlaceholders', () => {
     const files = await readDefinitionFiles('definitions');
     const { set } = loadDefinitions(files);
     const settings = set.settings!.data as unknown as Record<string, unknown>;
-    const unfilled = loadDefinitions(Object.fromEntries(Object.entries(files).filter(([path]) => path !== 'settings.yaml'))).set;
+    const unfilled = loadDefinitions(
+      Object.fromEntries(Object.entries(files).filter(([path]) => path !== 'settings.yaml')),
+    ).set;
     expect(unfilled.forms.size).toBe(set.forms.size);
     for (const [id, form] of unfilled.forms) {
       const filled = fillPlaceholders(form.data, settings);
@@ -34,12 +39,21 @@ describe('fillPlaceholders', () => {
   });
 
   it('should keep __proto__ and other awkward keys as own keys, in order, and leave const alone', () => {
-    const node = JSON.parse('{"title":"In {county}","__proto__":{"title":"{county} {nope}"},"constructor":["{county}"],"description":{"const":"{county}","x":"{county}"},"n":1,"z":null}');
+    const node = JSON.parse(
+      '{"title":"In {county}","__proto__":{"title":"{county} {nope}"},"constructor":["{county}"],"description":{"const":"{county}","x":"{county}"},"n":1,"z":null}',
+    );
     const filled = fillPlaceholders(node, { county: 'Kent' }) as Record<string, unknown>;
     expect(Object.getPrototypeOf(filled)).toBe(Object.prototype);
     expect(Object.keys(filled)).toEqual(['title', '__proto__', 'constructor', 'description', 'n', 'z']);
-    expect(Object.getOwnPropertyDescriptor(filled, '__proto__')).toEqual({ value: { title: 'Kent {nope}' }, writable: true, enumerable: true, configurable: true });
+    expect(Object.getOwnPropertyDescriptor(filled, '__proto__')).toEqual({
+      value: { title: 'Kent {nope}' },
+      writable: true,
+      enumerable: true,
+      configurable: true,
+    });
     expect(JSON.stringify(filled)).toBe(JSON.stringify(referenceFill(node, { county: 'Kent' })));
-    expect(JSON.stringify(filled)).toBe('{"title":"In Kent","__proto__":{"title":"Kent {nope}"},"constructor":["{county}"],"description":{"const":"{county}","x":"Kent"},"n":1,"z":null}');
+    expect(JSON.stringify(filled)).toBe(
+      '{"title":"In Kent","__proto__":{"title":"Kent {nope}"},"constructor":["{county}"],"description":{"const":"{county}","x":"Kent"},"n":1,"z":null}',
+    );
   });
 });

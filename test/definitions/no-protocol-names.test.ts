@@ -11,7 +11,31 @@ import { readDefinitionFiles } from '../../engine/definitions/read-files.js';
 const { set } = loadDefinitions(await readDefinitionFiles('definitions'));
 
 /** Words too generic to be policy (a state called "draft" or "final" says nothing about the protocol). */
-const GENERIC = new Set(['draft', 'final', 'open', 'closed', 'done', 'active', 'completed', 'work', 'history', 'submitted', 'report', 'assessment', 'declined', 'withdrawn', 'audited', 'suspended', 'escalated', 'referral', 'session', 'complete', 'referred', 'resume', 'ended']);
+const GENERIC = new Set([
+  'draft',
+  'final',
+  'open',
+  'closed',
+  'done',
+  'active',
+  'completed',
+  'work',
+  'history',
+  'submitted',
+  'report',
+  'assessment',
+  'declined',
+  'withdrawn',
+  'audited',
+  'suspended',
+  'escalated',
+  'referral',
+  'session',
+  'complete',
+  'referred',
+  'resume',
+  'ended',
+]);
 
 function protocolNames(): string[] {
   const names = new Set<string>();
@@ -62,7 +86,7 @@ describe('policy stays in definitions', () => {
     expect(hits).toEqual([]);
   });
 
-  it('should keep generated code in engine/ to what is made from the engine\'s own meta-schemas', () => {
+  it("should keep generated code in engine/ to what is made from the engine's own meta-schemas", () => {
     // Generated from definitions/ (form validators, form types) is made at load or on demand, never kept here.
     const generated = filesUnder('engine', false).filter((file) => /(^|\/)generated(\/|$)/.test(file));
     expect(generated.sort()).toEqual([

@@ -12,4 +12,6 @@ export function normalise(text: string): string {
     .trim();
 }
 
-export const PROTOCOL_TEXT = normalise(readFileSync(new URL('../fixtures/protocol/dao-protocol.txt', import.meta.url), 'utf8'));
+export const PROTOCOL_TEXT = normalise(
+  readFileSync(new URL('../fixtures/protocol/dao-protocol.txt', import.meta.url), 'utf8'),
+);

@@ -27,8 +27,10 @@ function reachableForms(): Set<string> {
   for (const pathway of compiled!.set.pathways.values()) {
     const walk = walkPathway(pathway.data);
     const reached = reachableStates(walk);
-    for (const state of reached) for (const f of ((state.node.meta as JsonObject | undefined)?.forms as string[] | undefined) ?? []) forms.add(f);
-    for (const use of walk.uses) if (reached.has(use.state) && use.type === 'openDocument') forms.add(String(use.params.form));
+    for (const state of reached)
+      for (const f of ((state.node.meta as JsonObject | undefined)?.forms as string[] | undefined) ?? []) forms.add(f);
+    for (const use of walk.uses)
+      if (reached.has(use.state) && use.type === 'openDocument') forms.add(String(use.params.form));
   }
   return forms;
 }
@@ -72,24 +74,37 @@ describe('the protocol definitions', () => {
     expect(Object.keys(rows('behaviour-inventory-abuse', ['items']))).toHaveLength(35);
     expect(Object.keys(rows('behaviour-inventory-violence', ['items']))).toHaveLength(29);
     const sara = compiled!.forms.get('sara')!.schema;
-    const saraItems = new Set(titles(sara).map((t) => /^(\d+)\.\s/.exec(t)?.[1]).filter(Boolean).map(Number));
+    const saraItems = new Set(
+      titles(sara)
+        .map((t) => /^(\d+)\.\s/.exec(t)?.[1])
+        .filter(Boolean)
+        .map(Number),
+    );
     expect(
       [...saraItems].sort((a, b) => a - b),
-      "this test pins the protocol's numbering of the 20 SARA items (\"1. …\") in their titles; " +
+      'this test pins the protocol\'s numbering of the 20 SARA items ("1. …") in their titles; ' +
         'update it together with the form',
     ).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
     const audit = JSON.stringify(compiled!.forms.get('risk-assessment-audit')!.schema);
     expect(audit.match(/"x-widget":"yesno"/g)).toHaveLength(33);
-    const whyAmIEngaging = Object.values(compiled!.forms.get('why-am-i-engaging')!.schema.properties as JsonObject).filter((p) => (p as JsonObject)['x-widget'] === 'scale');
+    const whyAmIEngaging = Object.values(
+      compiled!.forms.get('why-am-i-engaging')!.schema.properties as JsonObject,
+    ).filter((p) => (p as JsonObject)['x-widget'] === 'scale');
     expect(whyAmIEngaging).toHaveLength(6);
     expect(Object.keys(compiled!.forms.get('storyboarding')!.schema.properties as JsonObject)).toHaveLength(7);
   });
 
   it('should use the printed scales', () => {
-    const frequency = (compiled!.forms.get('behaviour-inventory-abuse')!.schema.$defs as JsonObject).frequency as JsonObject;
+    const frequency = (compiled!.forms.get('behaviour-inventory-abuse')!.schema.$defs as JsonObject)
+      .frequency as JsonObject;
     expect((frequency.oneOf as JsonObject[]).map((o) => o.const)).toEqual(['?', '0', '1', '2', '3', '4']);
     const matrix = compiled!.forms.get('risk-assessment')!.schema.properties as JsonObject;
-    expect(Object.keys((matrix.riskMatrix as JsonObject).properties as JsonObject)).toEqual(['public', 'children', 'knownAdult', 'staff']);
+    expect(Object.keys((matrix.riskMatrix as JsonObject).properties as JsonObject)).toEqual([
+      'public',
+      'children',
+      'knownAdult',
+      'staff',
+    ]);
   });
 
   it('should word every question as the protocol prints it', () => {
@@ -98,11 +113,30 @@ describe('the protocol definitions', () => {
     const notPrinted = new Set(['request-for-service', 'check-in', 'workbook-summary', 'programme-summary']);
     const productLabels = new Set(
       [
-        'What they did', 'Level of risk of serious harm', 'Age / year', 'How it affected me', 'Are they a Red or Green flag?',
-        'Red flag', 'Green flag', 'Notes', 'Outcome of the audit', 'Passed', 'Returned with comments', 'Other consideration 1',
-        'Other consideration 2', 'Other consideration 3', 'Total score', 'Number of critical items', 'I would like help with this',
-        'Would you like to book a consultation for advice and guidance?', 'Behaviour Inventories – Abuse', 'Behaviour Inventories – Violence',
-        'Total – what I did', 'Total – what they did', 'Words deleted or changed', 'Completely disregards your personal safety or your views',
+        'What they did',
+        'Level of risk of serious harm',
+        'Age / year',
+        'How it affected me',
+        'Are they a Red or Green flag?',
+        'Red flag',
+        'Green flag',
+        'Notes',
+        'Outcome of the audit',
+        'Passed',
+        'Returned with comments',
+        'Other consideration 1',
+        'Other consideration 2',
+        'Other consideration 3',
+        'Total score',
+        'Number of critical items',
+        'I would like help with this',
+        'Would you like to book a consultation for advice and guidance?',
+        'Behaviour Inventories – Abuse',
+        'Behaviour Inventories – Violence',
+        'Total – what I did',
+        'Total – what they did',
+        'Words deleted or changed',
+        'Completely disregards your personal safety or your views',
         'In your own words, why do you believe you have been referred to this service?',
       ].map(normalise),
     );

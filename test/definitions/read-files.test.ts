@@ -7,7 +7,8 @@ import { readDefinitionFiles } from '../../engine/definitions/read-files.js';
 describe('readDefinitionFiles', () => {
   it('should list every file in the fixed order, with its text', async () => {
     const expected: [string, string][] = [];
-    for (const name of ['settings.yaml', 'roles.yaml']) expected.push([name, await readFile(`definitions/${name}`, 'utf8')]);
+    for (const name of ['settings.yaml', 'roles.yaml'])
+      expected.push([name, await readFile(`definitions/${name}`, 'utf8')]);
     for (const folder of ['pathways', 'forms', 'scenarios']) {
       for (const name of (await readdir(`definitions/${folder}`)).filter((n) => n.endsWith('.yaml')).sort()) {
         expected.push([`${folder}/${name}`, await readFile(`definitions/${folder}/${name}`, 'utf8')]);

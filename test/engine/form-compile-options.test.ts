@@ -14,7 +14,10 @@ const WRONG: unknown[] = ['text', 7, 2.5, true, null, [], {}, ['a', 'a'], [{}], 
 function answersFor(schema: Schema | undefined, root: Schema, seed: number, depth = 0): unknown {
   if (!schema || depth > 8) return WRONG[seed % WRONG.length];
   if (typeof schema.$ref === 'string') {
-    const target = schema.$ref.slice(2).split('/').reduce<unknown>((n, k) => (n as Schema)[k], root) as Schema;
+    const target = schema.$ref
+      .slice(2)
+      .split('/')
+      .reduce<unknown>((n, k) => (n as Schema)[k], root) as Schema;
     return answersFor(target, root, seed, depth + 1);
   }
   const choices = (schema.oneOf ?? schema.enum) as unknown[] | undefined;
@@ -31,14 +34,20 @@ function answersFor(schema: Schema | undefined, root: Schema, seed: number, dept
     if (seed % 11 === 0) out.notAQuestion = 1;
     return out;
   }
-  if (schema.type === 'array') return [answersFor(schema.items as Schema, root, seed + 1, depth + 1), answersFor(schema.items as Schema, root, seed + 2, depth + 1)];
+  if (schema.type === 'array') {
+    return [
+      answersFor(schema.items as Schema, root, seed + 1, depth + 1),
+      answersFor(schema.items as Schema, root, seed + 2, depth + 1),
+    ];
+  }
   if (schema.type === 'integer' || schema.type === 'number') return [0, 1, 5, 11, -1, 3.5][seed % 6];
   if (schema.type === 'boolean') return seed % 2 === 0;
   if (schema.format === 'date') return ['2026-02-01', '2026-02-30', 'soon'][seed % 3];
   return ['', 'Answer', 'x'.repeat(5000)][seed % 3];
 }
 
-const withoutSchemaPath = (errors: ErrorObject[] | null | undefined) => (errors ?? []).map(({ schemaPath: _ignored, ...rest }) => rest);
+const withoutSchemaPath = (errors: ErrorObject[] | null | undefined) =>
+  (errors ?? []).map(({ schemaPath: _ignored, ...rest }) => rest);
 
 describe('form validators compiled with the fast options', () => {
   it('should report the same errors as ajv with $refs inlined and code optimised, on every form', async () => {
@@ -56,8 +65,12 @@ describe('form validators compiled with the fast options', () => {
         const valid = referenceValidate(answers);
         // then the verdict, every error but its schema path, and the messages shown are the same
         expect(fastValidate(answers), `${id} seed ${seed}`).toBe(valid);
-        expect(withoutSchemaPath(fastValidate.errors), `${id} seed ${seed}`).toEqual(withoutSchemaPath(referenceValidate.errors));
-        expect(toFieldErrors(fastValidate.errors, form.data)).toEqual(toFieldErrors(referenceValidate.errors, form.data));
+        expect(withoutSchemaPath(fastValidate.errors), `${id} seed ${seed}`).toEqual(
+          withoutSchemaPath(referenceValidate.errors),
+        );
+        expect(toFieldErrors(fastValidate.errors, form.data)).toEqual(
+          toFieldErrors(referenceValidate.errors, form.data),
+        );
         if (!valid) invalid++;
       }
     }

@@ -15,7 +15,13 @@ import * as formSchemaValidators from '../../engine/forms/generated/form-schema-
 import { readDefinitionFiles } from '../../engine/definitions/read-files.js';
 import { createDefinitionAjv, createFormAjv, isValidFormSchema, keywordExportName } from '../../engine/forms/ajv.js';
 
-const schemas = { pathway: pathwaySchema, form: formFileSchema, roles: rolesSchema, settings: settingsSchema, scenario: scenarioSchema };
+const schemas = {
+  pathway: pathwaySchema,
+  form: formFileSchema,
+  roles: rolesSchema,
+  settings: settingsSchema,
+  scenario: scenarioSchema,
+};
 type Kind = keyof typeof schemas;
 
 function kindOf(path: string): Kind {
@@ -40,12 +46,22 @@ describe('generated meta-schema validators', () => {
   it('should accept and refuse exactly as the meta-schemas compiled at run time, with the same errors', async () => {
     // given every definition file, and each one broken in a few ways
     const ajv = createDefinitionAjv();
-    const files = [...Object.entries(await readDefinitionFiles('definitions')), ...Object.entries(await readDefinitionFiles('test/fixtures/minimal'))];
+    const files = [
+      ...Object.entries(await readDefinitionFiles('definitions')),
+      ...Object.entries(await readDefinitionFiles('test/fixtures/minimal')),
+    ];
     let refused = 0;
     for (const [path, text] of files) {
       const kind = kindOf(path);
       const data = parse(text) as Record<string, unknown>;
-      const broken = [data, { ...data, unknownKey: 1 }, { ...data, title: 42 }, Object.fromEntries(Object.entries(data).slice(1)), [], 'text'];
+      const broken = [
+        data,
+        { ...data, unknownKey: 1 },
+        { ...data, title: 42 },
+        Object.fromEntries(Object.entries(data).slice(1)),
+        [],
+        'text',
+      ];
       for (const candidate of broken) {
         // when both validators judge it, then they agree on the verdict and on every error
         const expected = verdict(ajv.getSchema(schemas[kind].$id) ?? ajv.compile(schemas[kind]), candidate);
@@ -61,9 +77,25 @@ describe('generated meta-schema validators', () => {
     const { set } = loadDefinitions(await readDefinitionFiles('definitions'));
     const reference = createFormAjv({}, { precompiled: false });
     const breaks: Record<string, unknown>[] = [
-      {}, { type: 'objects' }, { properties: [] }, { required: 'name' }, { required: ['a', 'a'] }, { minimum: 'one' }, { $defs: 1 },
-      { additionalProperties: 'no' }, { items: [{}] }, { enum: [] }, { pattern: 7 }, { $id: 5 }, { if: 'x' }, { 'x-widget': 'nope' }, { format: 3 },
-      { properties: { q: { type: 'strin' } } }, { properties: { q: { minLength: -1 } } }, { $defs: { d: { oneOf: {} } } }, { dependentRequired: { a: 'b' } },
+      {},
+      { type: 'objects' },
+      { properties: [] },
+      { required: 'name' },
+      { required: ['a', 'a'] },
+      { minimum: 'one' },
+      { $defs: 1 },
+      { additionalProperties: 'no' },
+      { items: [{}] },
+      { enum: [] },
+      { pattern: 7 },
+      { $id: 5 },
+      { if: 'x' },
+      { 'x-widget': 'nope' },
+      { format: 3 },
+      { properties: { q: { type: 'strin' } } },
+      { properties: { q: { minLength: -1 } } },
+      { $defs: { d: { oneOf: {} } } },
+      { dependentRequired: { a: 'b' } },
     ];
     let refused = 0;
     for (const [id, form] of set.forms) {
@@ -73,7 +105,9 @@ describe('generated meta-schema validators', () => {
         const expected = reference.validateSchema(schema);
         expect(isValidFormSchema(reference, schema), `${id} ${JSON.stringify(change)}`).toBe(expected);
         if (!expected) {
-          expect(formSchemaValidators.jsonSchema2020.errors, `${id} ${JSON.stringify(change)}`).toEqual(reference.errors);
+          expect(formSchemaValidators.jsonSchema2020.errors, `${id} ${JSON.stringify(change)}`).toEqual(
+            reference.errors,
+          );
           refused++;
         }
       }
@@ -82,7 +116,27 @@ describe('generated meta-schema validators', () => {
   });
 
   it('should check the value of every x- keyword exactly as its metaSchema compiled by ajv does', () => {
-    const values: unknown[] = [1, 0, 2, 'text', '', true, false, null, [], ['a'], [1], {}, { required: 'Enter it' }, { required: 1 }, 'green', 'red', 'radios', 'slider', 1.5];
+    const values: unknown[] = [
+      1,
+      0,
+      2,
+      'text',
+      '',
+      true,
+      false,
+      null,
+      [],
+      ['a'],
+      [1],
+      {},
+      { required: 'Enter it' },
+      { required: 1 },
+      'green',
+      'red',
+      'radios',
+      'slider',
+      1.5,
+    ];
     const generated = formSchemaValidators as unknown as Record<string, (data: unknown) => boolean>;
     for (const [keyword, metaSchema] of Object.entries(formKeywords)) {
       const compiled = createFormAjv({}, { precompiled: false }).compile(metaSchema);

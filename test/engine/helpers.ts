@@ -11,10 +11,16 @@ export async function fixtureFiles(): Promise<DefinitionFiles> {
 }
 
 /** Replaces `find` with `replace` in one file (the text must be present), then applies `alsoChange` to it, and returns all problems as strings. */
-export async function problemsAfter(file: string, find: string, replace: string, alsoChange?: (text: string) => string): Promise<string[]> {
+export async function problemsAfter(
+  file: string,
+  find: string,
+  replace: string,
+  alsoChange?: (text: string) => string,
+): Promise<string[]> {
   const files = await fixtureFiles();
   const text = files[file];
-  if (text === undefined || !text.includes(find)) throw new Error(`fixture ${file} does not contain ${JSON.stringify(find)}`);
+  if (text === undefined || !text.includes(find))
+    throw new Error(`fixture ${file} does not contain ${JSON.stringify(find)}`);
   files[file] = text.replace(find, replace);
   if (alsoChange) files[file] = alsoChange(files[file]);
   return checkDefinitions(files, 'defs').problems.map(formatProblem);

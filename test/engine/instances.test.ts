@@ -11,7 +11,11 @@ import { handledEvents, startInstance, stepInstance, type StepResult } from '../
 import type { CommandContext } from '../../engine/runtime/model.js';
 import { FIXTURE } from './helpers.js';
 
-const ctx: CommandContext = { user: { id: 'someone', role: 'lead', qualifications: [] }, now: '2026-04-01T09:00:00.000Z', officers: { 'officer-a': { capacity: 2, active: 1 } } };
+const ctx: CommandContext = {
+  user: { id: 'someone', role: 'lead', qualifications: [] },
+  now: '2026-04-01T09:00:00.000Z',
+  officers: { 'officer-a': { capacity: 2, active: 1 } },
+};
 
 type Action = { type: string; params?: { delay?: number; id?: string; sendId?: string; event?: { type: string } } };
 
@@ -20,7 +24,11 @@ function persisted(machine: AnyStateMachine, snapshot: unknown): unknown {
 }
 
 function ourStep(machine: AnyStateMachine, step: StepResult) {
-  return { snapshot: persisted(machine, step.snapshot), timers: step.schedule.map((s) => [s.id, s.delayMs, s.event.type]), cancelled: step.cancel };
+  return {
+    snapshot: persisted(machine, step.snapshot),
+    timers: step.schedule.map((s) => [s.id, s.delayMs, s.event.type]),
+    cancelled: step.cancel,
+  };
 }
 
 function xstateStep(machine: AnyStateMachine, [snapshot, actions]: [unknown, Action[]]) {
@@ -40,13 +48,17 @@ describe('instances', () => {
       for (const [id, { machine }] of compiled!.pathways) {
         const input = { case: {}, $ctx: eventContextFor(undefined, ctx) };
         const started = startInstance(machine, input);
-        expect(ourStep(machine, started), id).toEqual(xstateStep(machine, initialTransition(machine, input as never) as never));
+        expect(ourStep(machine, started), id).toEqual(
+          xstateStep(machine, initialTransition(machine, input as never) as never),
+        );
         let snapshot = started.snapshot;
         for (let i = 0; i < 40 && snapshot.status === 'active' && handledEvents(snapshot).length > 0; i++) {
           const events = handledEvents(snapshot);
           const event = { type: events[i % events.length]!, data: {}, $ctx: eventContextFor(undefined, ctx) };
           const step = stepInstance(machine, snapshot, event);
-          expect(ourStep(machine, step), `${id} ${event.type}`).toEqual(xstateStep(machine, transition(machine, snapshot as never, event as never) as never));
+          expect(ourStep(machine, step), `${id} ${event.type}`).toEqual(
+            xstateStep(machine, transition(machine, snapshot as never, event as never) as never),
+          );
           snapshot = step.snapshot;
           steps += 1;
         }

@@ -62,7 +62,7 @@ function projectFile(site: ImportSite): string | undefined {
 
 const where = (site: ImportSite) => `${site.file}:${site.line}: ${site.specifier}`;
 
-describe('engine/index (the engine\'s public entry)', () => {
+describe("engine/index (the engine's public entry)", () => {
   it('should be the only engine module a server/ file imports', () => {
     const sites = sourcesUnder('server').flatMap(importsOf);
     const intoEngine = sites.filter((site) => projectFile(site)?.startsWith('engine/'));
@@ -83,7 +83,9 @@ describe('engine/index (the engine\'s public entry)', () => {
   });
 
   it('should load with every value it names defined', () => {
-    const undefinedNames = Object.entries(entry).filter(([, value]) => value === undefined).map(([name]) => name);
+    const undefinedNames = Object.entries(entry)
+      .filter(([, value]) => value === undefined)
+      .map(([name]) => name);
     expect(undefinedNames).toEqual([]);
     expect(typeof entry.CaseService).toBe('function');
     expect(typeof entry.openStore).toBe('function');

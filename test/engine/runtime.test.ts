@@ -25,7 +25,13 @@ describe('applyCommand', () => {
   it('should refuse an event the state does not accept and name the events it would', async () => {
     const d = await defs();
     const data = ok(applyCommand(d, undefined, { kind: 'open', pathway: 'flow', ctx: at('requester') }));
-    const result = applyCommand(d, data, { kind: 'send', instance: 'case', type: 'ALLOCATE', data: { officer: 'officer-a' }, ctx: at('lead') });
+    const result = applyCommand(d, data, {
+      kind: 'send',
+      instance: 'case',
+      type: 'ALLOCATE',
+      data: { officer: 'officer-a' },
+      ctx: at('lead'),
+    });
     expect(result.ok).toBe(false);
     expect(!result.ok && result.error).toMatchObject({ code: 'event-not-allowed', allowedEvents: [] });
   });
@@ -34,13 +40,20 @@ describe('applyCommand', () => {
     const data = ok(applyCommand(d, undefined, { kind: 'open', pathway: 'flow', ctx: at('requester') }));
     const result = applyCommand(d, data, { kind: 'send', instance: 'case', type: 'SUBMIT', ctx: at('requester') });
     expect(!result.ok && result.error.code).toBe('guard-failed');
-    expect(!result.ok && result.error.message).toBe('"SUBMIT" is not possible now: “Request in Exampleshire” has not been submitted. Possible now: nothing you may send');
+    expect(!result.ok && result.error.message).toBe(
+      '"SUBMIT" is not possible now: “Request in Exampleshire” has not been submitted. Possible now: nothing you may send',
+    );
   });
   it('should refuse invalid form answers with field errors and keep the case unchanged', async () => {
     const d = await defs();
     const data = ok(applyCommand(d, undefined, { kind: 'open', pathway: 'flow', ctx: at('requester') }));
     const before = JSON.stringify(data);
-    const result = applyCommand(d, data, { kind: 'submitForm', form: 'request', data: { urgent: 'yes' }, ctx: at('requester') });
+    const result = applyCommand(d, data, {
+      kind: 'submitForm',
+      form: 'request',
+      data: { urgent: 'yes' },
+      ctx: at('requester'),
+    });
     expect(!result.ok && result.error).toMatchObject({
       code: 'form-invalid',
       fieldErrors: { name: ['Enter name of the person'], urgent: ['Select yes or no for “Is this urgent?”'] },
@@ -50,26 +63,69 @@ describe('applyCommand', () => {
   it('should refuse a role that may not send the event', async () => {
     const d = await defs();
     let data = ok(applyCommand(d, undefined, { kind: 'open', pathway: 'flow', ctx: at('requester') }));
-    data = ok(applyCommand(d, data, { kind: 'submitForm', form: 'request', data: { name: 'Sam', urgent: false }, ctx: at('requester') }));
+    data = ok(
+      applyCommand(d, data, {
+        kind: 'submitForm',
+        form: 'request',
+        data: { name: 'Sam', urgent: false },
+        ctx: at('requester'),
+      }),
+    );
     const result = applyCommand(d, data, { kind: 'send', instance: 'case', type: 'SUBMIT', ctx: at('officer') });
     expect(!result.ok && result.error.code).toBe('forbidden');
   });
   it('should refuse event data that does not match the event', async () => {
     const d = await defs();
     let data = ok(applyCommand(d, undefined, { kind: 'open', pathway: 'flow', ctx: at('requester') }));
-    data = ok(applyCommand(d, data, { kind: 'submitForm', form: 'request', data: { name: 'Sam', urgent: false }, ctx: at('requester') }));
+    data = ok(
+      applyCommand(d, data, {
+        kind: 'submitForm',
+        form: 'request',
+        data: { name: 'Sam', urgent: false },
+        ctx: at('requester'),
+      }),
+    );
     data = ok(applyCommand(d, data, { kind: 'send', instance: 'case', type: 'SUBMIT', ctx: at('requester') }));
-    const result = applyCommand(d, data, { kind: 'send', instance: 'case', type: 'ALLOCATE', data: {}, ctx: at('lead') });
-    expect(!result.ok && result.error).toMatchObject({ code: 'data-invalid', fieldErrors: { officer: ['Enter officer'] } });
+    const result = applyCommand(d, data, {
+      kind: 'send',
+      instance: 'case',
+      type: 'ALLOCATE',
+      data: {},
+      ctx: at('lead'),
+    });
+    expect(!result.ok && result.error).toMatchObject({
+      code: 'data-invalid',
+      fieldErrors: { officer: ['Enter officer'] },
+    });
   });
   it('should allocate within capacity, set a working-day deadline and show the tasks', async () => {
     const d = await defs();
     let data = ok(applyCommand(d, undefined, { kind: 'open', pathway: 'flow', ctx: at('requester') }));
-    data = ok(applyCommand(d, data, { kind: 'submitForm', form: 'request', data: { name: 'Sam', urgent: true }, ctx: at('requester') }));
+    data = ok(
+      applyCommand(d, data, {
+        kind: 'submitForm',
+        form: 'request',
+        data: { name: 'Sam', urgent: true },
+        ctx: at('requester'),
+      }),
+    );
     data = ok(applyCommand(d, data, { kind: 'send', instance: 'case', type: 'SUBMIT', ctx: at('requester') }));
-    data = ok(applyCommand(d, data, { kind: 'send', instance: 'case', type: 'ALLOCATE', data: { officer: 'officer-a' }, ctx: at('lead') }));
+    data = ok(
+      applyCommand(d, data, {
+        kind: 'send',
+        instance: 'case',
+        type: 'ALLOCATE',
+        data: { officer: 'officer-a' },
+        ctx: at('lead'),
+      }),
+    );
     const view = describeCase(d, data, at('officer').user);
-    expect(view).toMatchObject({ state: 'working', tasks: ['Do the work'], activeCase: true, values: { urgent: true, allocatedTo: 'officer-a' } });
+    expect(view).toMatchObject({
+      state: 'working',
+      tasks: ['Do the work'],
+      activeCase: true,
+      values: { urgent: true, allocatedTo: 'officer-a' },
+    });
     expect(view.deadlines).toEqual([{ name: 'due', due: '2026-04-07', label: 'Work due', instance: 'case' }]);
     expect(view.allowedEvents).toEqual([{ instance: 'case', type: 'FINISH', title: 'Finish' }]);
   });
@@ -96,11 +152,26 @@ describe('applyCommand', () => {
   it('should refuse allocation above capacity', async () => {
     const d = await defs();
     let data = ok(applyCommand(d, undefined, { kind: 'open', pathway: 'flow', ctx: at('requester') }));
-    data = ok(applyCommand(d, data, { kind: 'submitForm', form: 'request', data: { name: 'Sam', urgent: true }, ctx: at('requester') }));
+    data = ok(
+      applyCommand(d, data, {
+        kind: 'submitForm',
+        form: 'request',
+        data: { name: 'Sam', urgent: true },
+        ctx: at('requester'),
+      }),
+    );
     data = ok(applyCommand(d, data, { kind: 'send', instance: 'case', type: 'SUBMIT', ctx: at('requester') }));
     const full = { ...at('lead'), officers: { 'officer-a': { capacity: 2, active: 2 } } };
-    const result = applyCommand(d, data, { kind: 'send', instance: 'case', type: 'ALLOCATE', data: { officer: 'officer-a' }, ctx: full });
+    const result = applyCommand(d, data, {
+      kind: 'send',
+      instance: 'case',
+      type: 'ALLOCATE',
+      data: { officer: 'officer-a' },
+      ctx: full,
+    });
     expect(!result.ok && result.error.code).toBe('guard-failed');
-    expect(!result.ok && result.error.message).toBe('"ALLOCATE" is not possible now: officer-a already holds 2 active cases, which is their capacity of 2. Possible now: ALLOCATE');
+    expect(!result.ok && result.error.message).toBe(
+      '"ALLOCATE" is not possible now: officer-a already holds 2 active cases, which is their capacity of 2. Possible now: ALLOCATE',
+    );
   });
 });

@@ -14,7 +14,10 @@ const form = {
   },
   allOf: [
     { if: { properties: { urgent: { const: true } }, required: ['urgent'] }, then: { required: ['why'] } },
-    { if: { properties: { contacts: { contains: { const: 'other' } } }, required: ['contacts'] }, then: { required: ['other'] } },
+    {
+      if: { properties: { contacts: { contains: { const: 'other' } } }, required: ['contacts'] },
+      then: { required: ['other'] },
+    },
   ],
   dependentSchemas: { phone: { properties: { extension: { type: 'string', title: 'Extension' } } } },
   dependentRequired: { when: ['where'] },
@@ -26,7 +29,11 @@ describe('conditions', () => {
       const fields = conditionalFields(form);
       expect([...fields.keys()].sort()).toEqual(['extension', 'other', 'where', 'why']);
       expect(fields.get('why')!.triggers).toEqual(['urgent']);
-      expect(fields.get('extension')).toMatchObject({ triggers: ['phone'], after: 'phone', schema: { title: 'Extension' } });
+      expect(fields.get('extension')).toMatchObject({
+        triggers: ['phone'],
+        after: 'phone',
+        schema: { title: 'Extension' },
+      });
     });
   });
 
@@ -43,7 +50,11 @@ describe('conditions', () => {
     });
 
     it('should reveal else-branch questions when the condition fails', () => {
-      const schema = { properties: { a: { type: 'boolean' } }, if: { properties: { a: { const: true } } }, else: { required: ['b'] } };
+      const schema = {
+        properties: { a: { type: 'boolean' } },
+        if: { properties: { a: { const: true } } },
+        else: { required: ['b'] },
+      };
       const b = conditionalFields(schema).get('b')!;
       expect(isRevealed(b, { a: false }, schema)).toBe(true);
       expect(isRevealed(b, { a: true }, schema)).toBe(false);

@@ -27,7 +27,10 @@ describe('FormStore', () => {
   });
 
   it('should work out computed answers on demand', () => {
-    const store = new FormStore({ type: 'object', properties: { n: { type: 'integer' }, twice: { 'x-compute': { '*': [{ var: 'form.n' }, 2] } } } });
+    const store = new FormStore({
+      type: 'object',
+      properties: { n: { type: 'integer' }, twice: { 'x-compute': { '*': [{ var: 'form.n' }, 2] } } },
+    });
     store.set('n', 4);
     expect(store.computed('twice')).toBe(8);
   });

@@ -4,13 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { rolesSchema } from '../../engine/definitions/meta-schemas/roles.schema.js';
 import { caseSorts } from '../../engine/store/index.js';
-import {
-  caseLabel,
-  caseName,
-  caseTitle,
-  deadlineWords,
-  urgencyWords,
-} from '../../forms-ui/src/app/core/case-label.js';
+import { caseLabel, caseName, caseTitle, deadlineWords, urgencyWords } from '../../forms-ui/src/app/core/case-label.js';
 import {
   apiParams,
   isFiltered,

@@ -38,10 +38,18 @@ describe('standaloneValidatorModule', () => {
   });
 
   it('should export the validate function as default and as validate', async () => {
-    const source = standaloneValidatorModule({ $id: 'tiny', type: 'object', required: ['a'], properties: { a: { type: 'string', format: 'date' } } });
+    const source = standaloneValidatorModule({
+      $id: 'tiny',
+      type: 'object',
+      required: ['a'],
+      properties: { a: { type: 'string', format: 'date' } },
+    });
     const file = join(dir, 'tiny.mjs');
     await writeFile(file, source);
-    const module = (await import(pathToFileURL(file).href)) as { default: StandaloneValidate; validate: StandaloneValidate };
+    const module = (await import(pathToFileURL(file).href)) as {
+      default: StandaloneValidate;
+      validate: StandaloneValidate;
+    };
     expect(module.validate).toBe(module.default);
     expect(module.default({ a: '2024-02-30' })).toBe(false);
     expect(module.default({ a: '2024-02-29' })).toBe(true);

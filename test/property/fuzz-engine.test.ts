@@ -10,11 +10,22 @@ import type { CaseData, CommandContext } from '../../engine/runtime/model.js';
 const { compiled } = checkDefinitions(await readDefinitionFiles('definitions'));
 const defs = compiled!;
 
-const hostileKey = fc.oneof(fc.string(), fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty'));
+const hostileKey = fc.oneof(
+  fc.string(),
+  fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty'),
+);
 const hostileString = fc.oneof(
   fc.string(),
   fc.string({ unit: 'binary' }),
-  fc.constantFrom('\u0000\u0007\u001b[31m', '\u202Eevil\u202C', 'שלום עולם', '👩‍👩‍👧‍👦🔥', '<script>alert(1)</script>', "'; DROP TABLE cases; --", 'x'.repeat(200_000)),
+  fc.constantFrom(
+    '\u0000\u0007\u001b[31m',
+    '\u202Eevil\u202C',
+    'שלום עולם',
+    '👩‍👩‍👧‍👦🔥',
+    '<script>alert(1)</script>',
+    "'; DROP TABLE cases; --",
+    'x'.repeat(200_000),
+  ),
 );
 const hostileValue = fc.letrec((tie) => ({
   value: fc.oneof(
@@ -33,10 +44,18 @@ const deep = fc.nat({ max: 2000 }).map((depth) => {
   for (let i = 0; i < depth; i++) node = { nested: node };
   return node;
 });
-const payload = fc.oneof(hostileValue, fc.dictionary(hostileKey, hostileValue), deep, fc.constant(JSON.parse('{"__proto__": {"polluted": true}, "constructor": {"prototype": {"polluted": true}}}')));
+const payload = fc.oneof(
+  hostileValue,
+  fc.dictionary(hostileKey, hostileValue),
+  deep,
+  fc.constant(JSON.parse('{"__proto__": {"polluted": true}, "constructor": {"prototype": {"polluted": true}}}')),
+);
 
 function opened(): CaseData {
-  const ctx: CommandContext = { user: { id: 'social-worker', role: 'social-worker', qualifications: [] }, now: '2026-01-05T09:00:00.000Z' };
+  const ctx: CommandContext = {
+    user: { id: 'social-worker', role: 'social-worker', qualifications: [] },
+    now: '2026-01-05T09:00:00.000Z',
+  };
   const result = applyCommand(defs, undefined, { kind: 'open', pathway: 'referral', ctx });
   if (!result.ok) throw new Error(result.error.message);
   return result.data;
@@ -44,7 +63,10 @@ function opened(): CaseData {
 
 describe('engine fuzz', () => {
   const start = opened();
-  const ctx: CommandContext = { user: { id: 'social-worker', role: 'social-worker', qualifications: [] }, now: '2026-01-05T10:00:00.000Z' };
+  const ctx: CommandContext = {
+    user: { id: 'social-worker', role: 'social-worker', qualifications: [] },
+    now: '2026-01-05T10:00:00.000Z',
+  };
   const forms = ['request-for-service', 'screening', 'consent'];
 
   it('should refuse or accept hostile form answers without throwing, storing only valid answers', () => {
@@ -65,7 +87,12 @@ describe('engine fuzz', () => {
   });
 
   it('should keep a "__proto__" field name as a plain key in the errors (regression)', () => {
-    const result = applyCommand(defs, start, { kind: 'submitForm', form: 'screening', data: JSON.parse('{"__proto__": {"polluted": true}}'), ctx });
+    const result = applyCommand(defs, start, {
+      kind: 'submitForm',
+      form: 'screening',
+      data: JSON.parse('{"__proto__": {"polluted": true}}'),
+      ctx,
+    });
     expect(!result.ok && Object.getPrototypeOf(result.error.fieldErrors)).toBe(Object.prototype);
     expect(!result.ok && Object.hasOwn(result.error.fieldErrors!, '__proto__')).toBe(true);
   });

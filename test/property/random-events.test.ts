@@ -18,7 +18,8 @@ function sampleAnswers(defs: CompiledDefinitions): Map<string, unknown[]> {
   const pool = new Map<string, unknown[]>();
   for (const scenario of defs.set.scenarios.values()) {
     for (const step of scenario.data.steps) {
-      for (const [form, answers] of Object.entries(step.forms ?? {})) pool.set(form, [...(pool.get(form) ?? []), answers]);
+      for (const [form, answers] of Object.entries(step.forms ?? {}))
+        pool.set(form, [...(pool.get(form) ?? []), answers]);
     }
   }
   return pool;
@@ -27,7 +28,8 @@ function sampleAnswers(defs: CompiledDefinitions): Map<string, unknown[]> {
 function sampleData(defs: CompiledDefinitions): Map<string, unknown[]> {
   const pool = new Map<string, unknown[]>();
   for (const scenario of defs.set.scenarios.values()) {
-    for (const step of scenario.data.steps) if (step.send && step.data) pool.set(step.send, [...(pool.get(step.send) ?? []), step.data]);
+    for (const step of scenario.data.steps)
+      if (step.send && step.data) pool.set(step.send, [...(pool.get(step.send) ?? []), step.data]);
   }
   return pool;
 }
@@ -41,14 +43,21 @@ function assertDeclaredStates(defs: CompiledDefinitions, data: CaseData): void {
   }
 }
 
-const step = fc.record({ pick: fc.nat(), sample: fc.nat(), submit: fc.boolean(), advanceDays: fc.integer({ min: 0, max: 20 }) });
+const step = fc.record({
+  pick: fc.nat(),
+  sample: fc.nat(),
+  submit: fc.boolean(),
+  advanceDays: fc.integer({ min: 0, max: 20 }),
+});
 
 async function checkPathways(dir: string) {
   const defs = await compiled(dir);
   const answers = sampleAnswers(defs);
   const eventData = sampleData(defs);
   const roles = Object.entries(defs.roles.roles);
-  const officers = Object.fromEntries((defs.settings.officers ?? []).map((o) => [o.username, { capacity: defs.settings.capacity.default, active: 0 }]));
+  const officers = Object.fromEntries(
+    (defs.settings.officers ?? []).map((o) => [o.username, { capacity: defs.settings.capacity.default, active: 0 }]),
+  );
   const starters = [...defs.pathways.values()].filter((p) => p.meta.startsCase !== false);
   expect(starters.length).toBeGreaterThan(0);
   for (const pathway of starters) {
@@ -60,7 +69,11 @@ async function checkPathways(dir: string) {
           now: new Date(now).toISOString(),
           officers,
         });
-        const opened = applyCommand(defs, undefined, { kind: 'open', pathway: pathway.id, ctx: ctxFor(pathway.meta.startedBy![0]!) });
+        const opened = applyCommand(defs, undefined, {
+          kind: 'open',
+          pathway: pathway.id,
+          ctx: ctxFor(pathway.meta.startedBy![0]!),
+        });
         expect(opened.ok).toBe(true);
         let data = (opened as { data: CaseData }).data;
         for (const s of steps) {
@@ -74,20 +87,33 @@ async function checkPathways(dir: string) {
           const live = Object.values(data.instances).filter((i) => !i.done);
           if (live.length === 0) break;
           const instance = live[s.pick % live.length]!;
-          const events = handledEvents(restoreSnapshot(defs.pathways.get(instance.pathway)!.machine, instance.snapshot));
+          const events = handledEvents(
+            restoreSnapshot(defs.pathways.get(instance.pathway)!.machine, instance.snapshot),
+          );
           if (events.length === 0) continue;
           const type = events[s.pick % events.length]!;
           const role = roles.find(([, r]) => (r.send ?? []).includes(type))?.[0] ?? roles[s.pick % roles.length]![0];
           const ctx = ctxFor(role);
           if (s.submit) {
             for (const [form, pool] of answers) {
-              const submitted = applyCommand(defs, data, { kind: 'submitForm', form, data: pool[s.sample % pool.length], ctx: ctxFor(roles.find(([, r]) => (r.fill ?? []).includes(form))?.[0] ?? role) });
+              const submitted = applyCommand(defs, data, {
+                kind: 'submitForm',
+                form,
+                data: pool[s.sample % pool.length],
+                ctx: ctxFor(roles.find(([, r]) => (r.fill ?? []).includes(form))?.[0] ?? role),
+              });
               expect(submitted.ok ? 'ok' : submitted.error.code).not.toBe('definition-error');
               if (submitted.ok) data = submitted.data;
             }
           }
           const pool = eventData.get(type) ?? [{}];
-          const result = applyCommand(defs, data, { kind: 'send', instance: instance.id, type, data: pool[s.sample % pool.length], ctx });
+          const result = applyCommand(defs, data, {
+            kind: 'send',
+            instance: instance.id,
+            type,
+            data: pool[s.sample % pool.length],
+            ctx,
+          });
           expect(result.ok ? 'ok' : result.error.code).not.toBe('definition-error');
           if (result.ok) data = result.data;
           assertDeclaredStates(defs, data);

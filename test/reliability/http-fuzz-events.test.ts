@@ -6,7 +6,15 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTOR, PROTOCOL_USERS, SCENARIO_STEPS, stepInstance, type ProtocolUser } from '../security/protocol-walk.js';
-import { call, expectPrototypesUntouched, expectStoredCaseValid, hostileText, hostileValue, startLiveServer, type LiveServer } from './live-server.js';
+import {
+  call,
+  expectPrototypesUntouched,
+  expectStoredCaseValid,
+  hostileText,
+  hostileValue,
+  startLiveServer,
+  type LiveServer,
+} from './live-server.js';
 
 let live: LiveServer;
 let eventTypes: string[];
@@ -21,7 +29,15 @@ afterAll(async () => live.close());
 
 type Command =
   | { kind: 'step' }
-  | { kind: 'event'; who: ProtocolUser; type: string; data: unknown; instance: number | string | undefined; version: 'current' | 'stale' | 'ahead' | unknown; forms?: Record<string, unknown> }
+  | {
+      kind: 'event';
+      who: ProtocolUser;
+      type: string;
+      data: unknown;
+      instance: number | string | undefined;
+      version: 'current' | 'stale' | 'ahead' | unknown;
+      forms?: Record<string, unknown>;
+    }
   | { kind: 'forms'; who: ProtocolUser; form: string; answers: unknown }
   | { kind: 'draft'; who: ProtocolUser; form: string; answers: unknown };
 
@@ -35,20 +51,46 @@ const commands = () =>
         arbitrary: fc.record({
           kind: fc.constant('event' as const),
           who,
-          type: fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...eventTypes) }, { weight: 1, arbitrary: hostileText }),
+          type: fc.oneof(
+            { weight: 4, arbitrary: fc.constantFrom(...eventTypes) },
+            { weight: 1, arbitrary: hostileText },
+          ),
           data: fc.oneof(fc.constant({}), hostileValue),
           instance: fc.oneof(fc.constant(undefined), fc.nat(20), hostileText),
-          version: fc.oneof({ weight: 4, arbitrary: fc.constant('current') }, fc.constantFrom('stale', 'ahead'), hostileValue),
+          version: fc.oneof(
+            { weight: 4, arbitrary: fc.constant('current') },
+            fc.constantFrom('stale', 'ahead'),
+            hostileValue,
+          ),
         }),
       },
-      { weight: 1, arbitrary: fc.record({ kind: fc.constant('forms' as const), who, form: fc.oneof(fc.constantFrom(...formIds), hostileText), answers: hostileValue }) },
-      { weight: 1, arbitrary: fc.record({ kind: fc.constant('draft' as const), who, form: fc.oneof(fc.constantFrom(...formIds), hostileText), answers: hostileValue }) },
+      {
+        weight: 1,
+        arbitrary: fc.record({
+          kind: fc.constant('forms' as const),
+          who,
+          form: fc.oneof(fc.constantFrom(...formIds), hostileText),
+          answers: hostileValue,
+        }),
+      },
+      {
+        weight: 1,
+        arbitrary: fc.record({
+          kind: fc.constant('draft' as const),
+          who,
+          form: fc.oneof(fc.constantFrom(...formIds), hostileText),
+          answers: hostileValue,
+        }),
+      },
     ),
     { minLength: 5, maxLength: 40 },
   );
 
 /** A path segment: the text percent-encoded (lone surrogates made well-formed first), or a raw malformed encoding. */
-const segment = (text: string) => encodeURIComponent(text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')) || 'x';
+const segment = (text: string) =>
+  encodeURIComponent(
+    text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD'),
+  ) || 'x';
 
 interface Walk {
   caseId: string;
@@ -57,7 +99,10 @@ interface Walk {
 
 async function current(walk: Walk) {
   const res = await call(live, 'GET', `/api/cases/${walk.caseId}`, live.sessions.manager);
-  return res.body as { version: number; instances: { id: string; kind: string; form?: string; pathway: string; done: boolean }[] };
+  return res.body as {
+    version: number;
+    instances: { id: string; kind: string; form?: string; pathway: string; done: boolean }[];
+  };
 }
 
 async function run(walk: Walk, command: Command): Promise<void> {
@@ -67,24 +112,51 @@ async function run(walk: Walk, command: Command): Promise<void> {
     const step = SCENARIO_STEPS[walk.step];
     if (!step) return;
     const instance = step.send ? stepInstance(view.instances, step.to) : undefined;
-    const res = await call(live, 'POST', path, live.sessions[ACTOR[step.as]], { expectedVersion: view.version, ...(step.send ? { type: step.send } : {}), ...(step.data ? { data: step.data } : {}), ...(step.forms ? { forms: step.forms } : {}), ...(instance ? { instance } : {}) });
+    const res = await call(live, 'POST', path, live.sessions[ACTOR[step.as]], {
+      expectedVersion: view.version,
+      ...(step.send ? { type: step.send } : {}),
+      ...(step.data ? { data: step.data } : {}),
+      ...(step.forms ? { forms: step.forms } : {}),
+      ...(instance ? { instance } : {}),
+    });
     // A hostile command before it may have changed the case (withdrawn it, say); the walk then just stops there.
     if (res.status === 200 || step.expectError) walk.step++;
     return;
   }
   if (command.kind === 'event') {
-    const expectedVersion = command.version === 'current' ? view.version : command.version === 'stale' ? view.version - 1 : command.version === 'ahead' ? view.version + 1 : command.version;
-    const instance = typeof command.instance === 'number' ? view.instances[command.instance % view.instances.length]?.id : command.instance;
-    const res = await call(live, 'POST', path, live.sessions[command.who], { type: command.type, expectedVersion, data: command.data, ...(instance !== undefined ? { instance } : {}) });
+    const expectedVersion =
+      command.version === 'current'
+        ? view.version
+        : command.version === 'stale'
+          ? view.version - 1
+          : command.version === 'ahead'
+            ? view.version + 1
+            : command.version;
+    const instance =
+      typeof command.instance === 'number'
+        ? view.instances[command.instance % view.instances.length]?.id
+        : command.instance;
+    const res = await call(live, 'POST', path, live.sessions[command.who], {
+      type: command.type,
+      expectedVersion,
+      data: command.data,
+      ...(instance !== undefined ? { instance } : {}),
+    });
     if (res.status === 200) expect(command.version).toBe('current');
     return;
   }
   if (command.kind === 'forms') {
-    const res = await call(live, 'POST', path, live.sessions[command.who], { expectedVersion: view.version, forms: { [command.form]: command.answers } });
-    if (res.status === 200) expect(live.defs.forms.get(command.form)?.validator.validate(command.answers).valid).toBe(true);
+    const res = await call(live, 'POST', path, live.sessions[command.who], {
+      expectedVersion: view.version,
+      forms: { [command.form]: command.answers },
+    });
+    if (res.status === 200)
+      expect(live.defs.forms.get(command.form)?.validator.validate(command.answers).valid).toBe(true);
     return;
   }
-  await call(live, 'PUT', `/api/cases/${walk.caseId}/drafts/${segment(command.form)}`, live.sessions[command.who], { data: command.answers });
+  await call(live, 'PUT', `/api/cases/${walk.caseId}/drafts/${segment(command.form)}`, live.sessions[command.who], {
+    data: command.answers,
+  });
 }
 
 describe('HTTP fuzz: event sequences', () => {
@@ -105,7 +177,7 @@ describe('HTTP fuzz: event sequences', () => {
     expect(deepest).toBeGreaterThan(SCENARIO_STEPS.findIndex((s) => s.send === 'RECORD_THREE_WAY_MEETING'));
   }, 120_000);
 
-  it('should answer a path parameter with a malformed percent-encoding with 400 (regression: 500 from the router\'s URIError)', async () => {
+  it("should answer a path parameter with a malformed percent-encoding with 400 (regression: 500 from the router's URIError)", async () => {
     for (const path of ['/api/cases/%', '/api/cases/%E0%A4%A/events', '/api/forms/%ff%', '/api/pathways/%']) {
       const res = await fetch(live.url + path, { headers: { cookie: live.sessions.manager.cookie } });
       expect(`${path} → ${res.status}`).toBe(`${path} → 400`);
@@ -115,14 +187,24 @@ describe('HTTP fuzz: event sequences', () => {
 
   it('should refuse an unknown case, a hostile case id and a hostile form id in paths with a 4xx', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.oneof(hostileText.map(segment), fc.constantFrom('%', '%E0%A4%A', '%ff%fe', '..%2f..%2fetc', '%00', '%2e%2e', '__proto__', 'constructor')), who, async (id, user) => {
-        await call(live, 'GET', `/api/cases/${id}`, live.sessions[user]);
-        await call(live, 'POST', `/api/cases/${id}/events`, live.sessions[user], { type: 'SUBMIT_REQUEST', expectedVersion: 1 });
-        await call(live, 'GET', `/api/forms/${id}`, live.sessions[user]);
-        await call(live, 'GET', `/api/cases/${id}/documents/${id}/print?audience=${id}`, live.sessions[user]);
-        await call(live, 'PUT', `/api/cases/${id}/drafts/${id}`, live.sessions[user], { data: {} });
-        expectPrototypesUntouched();
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          hostileText.map(segment),
+          fc.constantFrom('%', '%E0%A4%A', '%ff%fe', '..%2f..%2fetc', '%00', '%2e%2e', '__proto__', 'constructor'),
+        ),
+        who,
+        async (id, user) => {
+          await call(live, 'GET', `/api/cases/${id}`, live.sessions[user]);
+          await call(live, 'POST', `/api/cases/${id}/events`, live.sessions[user], {
+            type: 'SUBMIT_REQUEST',
+            expectedVersion: 1,
+          });
+          await call(live, 'GET', `/api/forms/${id}`, live.sessions[user]);
+          await call(live, 'GET', `/api/cases/${id}/documents/${id}/print?audience=${id}`, live.sessions[user]);
+          await call(live, 'PUT', `/api/cases/${id}/drafts/${id}`, live.sessions[user], { data: {} });
+          expectPrototypesUntouched();
+        },
+      ),
       { numRuns: 60 },
     );
   });

@@ -10,7 +10,12 @@ import type { CompiledDefinitions } from '../../engine/definitions/check.js';
 import { createFormAjv } from '../../engine/forms/ajv.js';
 import type { CaseData } from '../../engine/runtime/model.js';
 import type { TestServer } from '../server/helpers.js';
-import { protocolDefinitions, signInProtocolUsers, startProtocolServer, type ProtocolUser } from '../security/protocol-walk.js';
+import {
+  protocolDefinitions,
+  signInProtocolUsers,
+  startProtocolServer,
+  type ProtocolUser,
+} from '../security/protocol-walk.js';
 
 /** Every status the API may answer a hostile request with; anything else (above all a 5xx) is a failure. */
 export const EXPECTED_STATUSES = [200, 201, 400, 403, 404, 409, 413, 415, 422];
@@ -31,7 +36,9 @@ export interface LiveServer {
 export async function startLiveServer(): Promise<LiveServer> {
   const server = await startProtocolServer();
   const users = await signInProtocolUsers(server);
-  const sessions = Object.fromEntries(Object.entries(users).map(([who, c]) => [who, { cookie: c.cookie!, csrfToken: c.csrfToken! }])) as Record<ProtocolUser, Session>;
+  const sessions = Object.fromEntries(
+    Object.entries(users).map(([who, c]) => [who, { cookie: c.cookie!, csrfToken: c.csrfToken! }]),
+  ) as Record<ProtocolUser, Session>;
   const http: Server = await new Promise((resolve) => {
     // Served as npm start serves it.
     const listening = server.app.listen(0, '127.0.0.1', () => resolve(listening));
@@ -51,14 +58,25 @@ export async function startLiveServer(): Promise<LiveServer> {
 }
 
 /** A request over real HTTP; `raw` sends the body as it is. */
-export async function call(live: LiveServer, method: string, path: string, session: Session | undefined, body?: unknown, raw?: { body: string | Uint8Array; type: string }) {
+export async function call(
+  live: LiveServer,
+  method: string,
+  path: string,
+  session: Session | undefined,
+  body?: unknown,
+  raw?: { body: string | Uint8Array; type: string },
+) {
   const res = await fetch(live.url + path, {
     method,
     headers: {
       ...(session ? { cookie: session.cookie, 'x-csrf-token': session.csrfToken } : {}),
       ...(raw ? { 'content-type': raw.type } : body !== undefined ? { 'content-type': 'application/json' } : {}),
     },
-    ...(raw ? { body: typeof raw.body === 'string' ? raw.body : Buffer.from(raw.body) } : body !== undefined ? { body: JSON.stringify(body) } : {}),
+    ...(raw
+      ? { body: typeof raw.body === 'string' ? raw.body : Buffer.from(raw.body) }
+      : body !== undefined
+        ? { body: JSON.stringify(body) }
+        : {}),
   });
   const text = await res.text();
   let json: Record<string, unknown> = {};
@@ -73,15 +91,30 @@ export async function call(live: LiveServer, method: string, path: string, sessi
 
 // --- hostile values -------------------------------------------------------------------------------------------
 
-export const hostileKey = fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', '__defineGetter__', 'valueOf'));
+export const hostileKey = fc.oneof(
+  fc.string({ maxLength: 12 }),
+  fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', '__defineGetter__', 'valueOf'),
+);
 
 export const hostileText = fc.oneof(
   fc.string({ maxLength: 40 }),
   fc.string({ unit: 'binary', maxLength: 40 }),
   fc.string({ unit: 'grapheme', maxLength: 20 }),
   fc.constantFrom(
-    '\u0000\u0007\u001b[31m\r\n\t', '\u202Eevil\u202C\u2066x\u2069', '\u200F\u061Cمرحبا بالعالم', 'שלום עולם', '👩‍👩‍👧‍👦🔥🏳️‍🌈', '\uD800', '\uDFFF\uD800',
-    '<script>alert(1)</script>', "'; DROP TABLE cases; --", '{{constructor.constructor("return process")()}}', '${process.exit(1)}', '../../../etc/passwd', '%00', '\uFEFF',
+    '\u0000\u0007\u001b[31m\r\n\t',
+    '\u202Eevil\u202C\u2066x\u2069',
+    '\u200F\u061Cمرحبا بالعالم',
+    'שלום עולם',
+    '👩‍👩‍👧‍👦🔥🏳️‍🌈',
+    '\uD800',
+    '\uDFFF\uD800',
+    '<script>alert(1)</script>',
+    "'; DROP TABLE cases; --",
+    '{{constructor.constructor("return process")()}}',
+    '${process.exit(1)}',
+    '../../../etc/passwd',
+    '%00',
+    '\uFEFF',
   ),
 );
 
@@ -100,7 +133,11 @@ export const hostileValue: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
 })).value;
 
 /** JSON nested `depth` levels deep (objects or arrays), as text, since JSON.stringify of it would overflow first. */
-export const deepJson = fc.tuple(fc.integer({ min: 20, max: 100_000 }), fc.boolean()).map(([depth, arrays]) => (arrays ? '['.repeat(depth) + ']'.repeat(depth) : '{"a":'.repeat(depth) + '1' + '}'.repeat(depth)));
+export const deepJson = fc
+  .tuple(fc.integer({ min: 20, max: 100_000 }), fc.boolean())
+  .map(([depth, arrays]) =>
+    arrays ? '['.repeat(depth) + ']'.repeat(depth) : '{"a":'.repeat(depth) + '1' + '}'.repeat(depth),
+  );
 
 export const pollution = fc.constantFrom(
   '{"__proto__": {"polluted": true}}',
@@ -146,20 +183,25 @@ export async function expectStoredCaseValid(live: LiveServer, caseId: string): P
     if (!instance.answers) continue;
     const form = (instance as { form?: string }).form ?? '';
     const validator = live.defs.forms.get(form)?.validator;
-    if (validator) expect(validator.validate(instance.answers.data).errors, `stored answers of document ${instance.id}`).toEqual({});
+    if (validator)
+      expect(validator.validate(instance.answers.data).errors, `stored answers of document ${instance.id}`).toEqual({});
   }
   const events = await store.listEvents(caseId);
   expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
   expect(record.version).toBe(events.length);
   for (const event of events) {
-    for (const command of (event.data as { commands: { kind: string; type?: string; instance?: string; data?: unknown }[] }).commands) {
+    for (const command of (
+      event.data as { commands: { kind: string; type?: string; instance?: string; data?: unknown }[] }
+    ).commands) {
       if (command.kind !== 'send') continue;
       const pathway = data.instances[command.instance ?? 'case']?.pathway ?? record.pathwayId;
       const schema = live.defs.pathways.get(pathway)?.meta.events[command.type!]?.data;
       if (!schema) continue;
       let validate = eventSchemas.get(schema);
       if (!validate) eventSchemas.set(schema, (validate = ajv.compile(schema)));
-      expect(validate(command.data ?? {}), `stored data of ${command.type}: ${JSON.stringify(validate.errors)}`).toBe(true);
+      expect(validate(command.data ?? {}), `stored data of ${command.type}: ${JSON.stringify(validate.errors)}`).toBe(
+        true,
+      );
     }
   }
   expect(await live.server.dao.services.cases.replay(caseId)).toEqual(record.snapshot);

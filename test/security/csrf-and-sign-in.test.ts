@@ -4,7 +4,16 @@
 // (test/server/contract.ts and auth.test.ts cover the plain cases.)
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, PASSWORD, signIn, signInAll, startServer, USERS, type RoleName, type TestServer } from '../server/helpers.js';
+import {
+  Client,
+  PASSWORD,
+  signIn,
+  signInAll,
+  startServer,
+  USERS,
+  type RoleName,
+  type TestServer,
+} from '../server/helpers.js';
 
 let server: TestServer;
 let users: Record<RoleName, Client>;
@@ -24,7 +33,12 @@ type Write = [method: 'post' | 'put' | 'delete', path: string, who: RoleName, bo
 function writes(): Write[] {
   return [
     ['post', '/api/cases', 'requester', { pathway: 'flow' }],
-    ['post', `/api/cases/${caseId}/events`, 'requester', { type: 'SUBMIT', expectedVersion: 1, forms: { request: { name: 'Sam', urgent: false } } }],
+    [
+      'post',
+      `/api/cases/${caseId}/events`,
+      'requester',
+      { type: 'SUBMIT', expectedVersion: 1, forms: { request: { name: 'Sam', urgent: false } } },
+    ],
     ['put', `/api/cases/${caseId}/drafts/request`, 'requester', { data: { name: 'draft' } }],
     ['post', '/api/definitions/validate', 'lead', { files }],
     ['post', '/api/definitions/scenarios', 'lead', { files }],
@@ -45,7 +59,12 @@ async function state() {
   const definitions = await users.lead.get('/api/definitions').expect(200);
   const cases = await users.lead.get('/api/cases?includeClosed=true').expect(200);
   const draft = await users.requester.get(`/api/cases/${caseId}/drafts/request`);
-  return { version: shown.body.version, definitions: definitions.body.version, cases: cases.body.cases.length, draft: draft.status };
+  return {
+    version: shown.body.version,
+    definitions: definitions.body.version,
+    cases: cases.body.cases.length,
+    draft: draft.status,
+  };
 }
 
 describe('CSRF', () => {
@@ -60,13 +79,20 @@ describe('CSRF', () => {
         ['wrong', { 'X-CSRF-Token': 'x'.repeat(csrfToken!.length) }, body, path],
         ['empty', { 'X-CSRF-Token': '' }, body, path],
         ['another session’s', { 'X-CSRF-Token': foreign }, body, path],
-        ['in the query', {}, body, `${path}?csrfToken=${encodeURIComponent(csrfToken!)}&_csrf=${encodeURIComponent(csrfToken!)}`],
+        [
+          'in the query',
+          {},
+          body,
+          `${path}?csrfToken=${encodeURIComponent(csrfToken!)}&_csrf=${encodeURIComponent(csrfToken!)}`,
+        ],
         ['in the body', {}, { ...body, csrfToken, _csrf: csrfToken }, path],
         ['in another header', { 'X-XSRF-Token': csrfToken!, 'CSRF-Token': csrfToken! }, body, path],
       ];
       for (const [label, headers, payload, target] of attempts) {
         const res = await send(method, target, cookie!, headers, payload);
-        expect(`${method} ${path} with ${label} token → ${res.status}`).toBe(`${method} ${path} with ${label} token → 403`);
+        expect(`${method} ${path} with ${label} token → ${res.status}`).toBe(
+          `${method} ${path} with ${label} token → 403`,
+        );
         expect(res.body.code).toBe('csrf');
       }
     }
@@ -77,7 +103,12 @@ describe('CSRF', () => {
 
   it('should refuse a cross-site form post (a "simple" request a browser sends without preflight)', async () => {
     for (const type of ['application/x-www-form-urlencoded', 'text/plain', 'multipart/form-data; boundary=x']) {
-      const res = await request(server.app).post('/api/cases').set('Cookie', users.requester.cookie!).set('Content-Type', type).set('Origin', 'https://evil.example').send(type.startsWith('multipart') ? '--x--' : 'pathway=flow');
+      const res = await request(server.app)
+        .post('/api/cases')
+        .set('Cookie', users.requester.cookie!)
+        .set('Content-Type', type)
+        .set('Origin', 'https://evil.example')
+        .send(type.startsWith('multipart') ? '--x--' : 'pathway=flow');
       expect(res.status, type).toBe(403);
     }
   });

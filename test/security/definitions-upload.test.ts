@@ -21,14 +21,60 @@ beforeAll(async () => {
 afterAll(async () => server.close());
 
 const TRAVERSALS = [
-  '../x.yaml', '../../etc/passwd', 'pathways/../../x.yaml', 'pathways/../roles.yaml', './roles.yaml', 'pathways/./flow.yaml', 'pathways//flow.yaml',
-  '/etc/passwd', '/tmp/x.yaml', 'C:\\Windows\\x.yaml', 'C:/x.yaml', '\\\\server\\share\\x.yaml', 'pathways\\..\\..\\x.yaml', 'pathways/..\\x.yaml',
-  '%2e%2e/x.yaml', 'pathways/%2e%2e/%2e%2e/x.yaml', '..%2fx.yaml', 'pathways/..%2f..%2fx.yaml', '%252e%252e%252fx.yaml', 'pathways/%2e%2e%5cx.yaml',
-  '..%c0%afx.yaml', 'pathways/\u2025/x.yaml', 'pathways/\uff0e\uff0e/x.yaml', 'pathways/x.yaml\u0000.txt', 'pathways/x\u0000.yaml',
-  'pathways/sub/x.yaml', 'pathways/x.yaml/', 'pathways/', 'pathways/.yaml', 'pathways/..yaml', 'pathways/.hidden.yaml', 'pathways/X.yaml', 'PATHWAYS/x.yaml',
-  'pathways/x.yml', 'pathways/x.yaml ', ' pathways/x.yaml', 'pathways/x.js', 'forms/x.json', 'roles.yaml/..', 'settings.yaml/../../x',
-  '~/x.yaml', '~root/.ssh/authorized_keys', 'pathways/x -> /etc/passwd.yaml', 'pathways/x.lnk', 'file:///etc/passwd', 'pathways/x.yaml?raw', 'pathways/x.yaml#',
-  'node_modules/x.yaml', 'data/dao.sqlite', 'dao.sqlite', '__proto__', 'constructor', 'prototype', '',
+  '../x.yaml',
+  '../../etc/passwd',
+  'pathways/../../x.yaml',
+  'pathways/../roles.yaml',
+  './roles.yaml',
+  'pathways/./flow.yaml',
+  'pathways//flow.yaml',
+  '/etc/passwd',
+  '/tmp/x.yaml',
+  'C:\\Windows\\x.yaml',
+  'C:/x.yaml',
+  '\\\\server\\share\\x.yaml',
+  'pathways\\..\\..\\x.yaml',
+  'pathways/..\\x.yaml',
+  '%2e%2e/x.yaml',
+  'pathways/%2e%2e/%2e%2e/x.yaml',
+  '..%2fx.yaml',
+  'pathways/..%2f..%2fx.yaml',
+  '%252e%252e%252fx.yaml',
+  'pathways/%2e%2e%5cx.yaml',
+  '..%c0%afx.yaml',
+  'pathways/\u2025/x.yaml',
+  'pathways/\uff0e\uff0e/x.yaml',
+  'pathways/x.yaml\u0000.txt',
+  'pathways/x\u0000.yaml',
+  'pathways/sub/x.yaml',
+  'pathways/x.yaml/',
+  'pathways/',
+  'pathways/.yaml',
+  'pathways/..yaml',
+  'pathways/.hidden.yaml',
+  'pathways/X.yaml',
+  'PATHWAYS/x.yaml',
+  'pathways/x.yml',
+  'pathways/x.yaml ',
+  ' pathways/x.yaml',
+  'pathways/x.js',
+  'forms/x.json',
+  'roles.yaml/..',
+  'settings.yaml/../../x',
+  '~/x.yaml',
+  '~root/.ssh/authorized_keys',
+  'pathways/x -> /etc/passwd.yaml',
+  'pathways/x.lnk',
+  'file:///etc/passwd',
+  'pathways/x.yaml?raw',
+  'pathways/x.yaml#',
+  'node_modules/x.yaml',
+  'data/dao.sqlite',
+  'dao.sqlite',
+  '__proto__',
+  'constructor',
+  'prototype',
+  '',
 ];
 
 async function health() {
@@ -36,18 +82,27 @@ async function health() {
 }
 
 describe('Definition upload paths', () => {
-  it.each(['publish', 'validate', 'scenarios', 'diff'])('should refuse every path outside the definition folders on %s (400 bad-path)', async (action) => {
-    const accepted: string[] = [];
-    for (const path of TRAVERSALS) {
-      const res = await lead.post(`/api/definitions/${action}`, { files: { ...files, [path]: 'x: 1\n' } });
-      if (res.status !== 400 || res.body.code !== 'bad-path') accepted.push(`${JSON.stringify(path)} → ${res.status}`);
-    }
-    expect(accepted).toEqual([]);
-  });
+  it.each(['publish', 'validate', 'scenarios', 'diff'])(
+    'should refuse every path outside the definition folders on %s (400 bad-path)',
+    async (action) => {
+      const accepted: string[] = [];
+      for (const path of TRAVERSALS) {
+        const res = await lead.post(`/api/definitions/${action}`, { files: { ...files, [path]: 'x: 1\n' } });
+        if (res.status !== 400 || res.body.code !== 'bad-path')
+          accepted.push(`${JSON.stringify(path)} → ${res.status}`);
+      }
+      expect(accepted).toEqual([]);
+    },
+  );
 
   it('should refuse __proto__ and constructor as file names even when they arrive as own JSON keys', async () => {
     const body = `{"files": {"roles.yaml": ${JSON.stringify(files['roles.yaml'])}, "__proto__": {"x": "y"}, "constructor": "x: 1"}}`;
-    const res = await request(server.app).post('/api/definitions/publish').set('Cookie', lead.cookie!).set('X-CSRF-Token', lead.csrfToken!).set('Content-Type', 'application/json').send(body);
+    const res = await request(server.app)
+      .post('/api/definitions/publish')
+      .set('Cookie', lead.cookie!)
+      .set('X-CSRF-Token', lead.csrfToken!)
+      .set('Content-Type', 'application/json')
+      .send(body);
     expect(res.status).toBe(400);
     expect(({} as Record<string, unknown>).x).toBeUndefined();
   });
@@ -55,18 +110,26 @@ describe('Definition upload paths', () => {
   it('should have published nothing and written no file', async () => {
     expect((await lead.get('/api/definitions').expect(200)).body.version).toBe(1);
     expect(readdirSync(server.dir).sort()).toEqual(dataFiles);
-    for (const path of ['x.yaml', '../x.yaml', 'definitions/x.yaml', 'test/x.yaml']) expect(existsSync(path), path).toBe(false);
+    for (const path of ['x.yaml', '../x.yaml', 'definitions/x.yaml', 'test/x.yaml'])
+      expect(existsSync(path), path).toBe(false);
     await health();
   });
 });
 
-const laughs = ['a: &a [x, x, x, x, x, x, x, x, x]', ...'bcdefgh'.split('').map((name, i) => `${name}: &${name} [${Array(9).fill(`*${'abcdefg'[i]}`).join(', ')}]`), 'i: [*h, *h, *h, *h, *h, *h, *h, *h, *h]'].join('\n');
+const laughs = [
+  'a: &a [x, x, x, x, x, x, x, x, x]',
+  ...'bcdefgh'.split('').map((name, i) => `${name}: &${name} [${Array(9).fill(`*${'abcdefg'[i]}`).join(', ')}]`),
+  'i: [*h, *h, *h, *h, *h, *h, *h, *h, *h]',
+].join('\n');
 
 describe('Definition upload content', () => {
   const withFile = (path: string, text: string) => ({ ...files, [path]: text });
   const flow = () => files['pathways/flow.yaml']!;
 
-  async function refused(path: string, text: string): Promise<{ problems: { file: string; message: string; code: string }[] }> {
+  async function refused(
+    path: string,
+    text: string,
+  ): Promise<{ problems: { file: string; message: string; code: string }[] }> {
     const started = Date.now();
     const res = await lead.post('/api/definitions/publish', { files: withFile(path, text), note: 'hostile' });
     expect(res.status, res.text.slice(0, 300)).toBe(422);
@@ -96,8 +159,12 @@ describe('Definition upload content', () => {
       // In a description, where any string would do: only the tag is wrong.
       const text = flow().replace(/^meta:\n/m, `meta:\n  ${line}\n`);
       expect(text).not.toBe(flow());
-      const res = await lead.post('/api/definitions/publish', { files: withFile('pathways/flow.yaml', text), note: 'hostile' });
-      const named = res.status === 422 && (res.body.problems as { message: string }[]).some((p) => /tag/i.test(p.message));
+      const res = await lead.post('/api/definitions/publish', {
+        files: withFile('pathways/flow.yaml', text),
+        note: 'hostile',
+      });
+      const named =
+        res.status === 422 && (res.body.problems as { message: string }[]).some((p) => /tag/i.test(p.message));
       outcomes.push(`${line.slice(13, 40)} → ${res.status}${named ? ' naming the tag' : ''}`);
       await health();
     }
@@ -107,7 +174,12 @@ describe('Definition upload content', () => {
   });
 
   it('should refuse alias bombs (billion laughs, merge keys) with a problem, not a 500 (bug: toJS throws)', async () => {
-    const merges = ['a: &a {a0: 1, a1: 1}', ...'bcdefghij'.split('').map((name, i) => `${name}: &${name} {<<: [${Array(9).fill(`*${'abcdefghi'[i]}`).join(', ')}], ${name}0: 1}`)].join('\n');
+    const merges = [
+      'a: &a {a0: 1, a1: 1}',
+      ...'bcdefghij'
+        .split('')
+        .map((name, i) => `${name}: &${name} {<<: [${Array(9).fill(`*${'abcdefghi'[i]}`).join(', ')}], ${name}0: 1}`),
+    ].join('\n');
     for (const bomb of [laughs, merges]) {
       const body = await refused('settings.yaml', `${files['settings.yaml']}\n${bomb}\n`);
       expect(body.problems.some((p) => p.file === 'settings.yaml' && /alias/i.test(p.message))).toBe(true);

@@ -16,9 +16,16 @@ const ATTACK = '<script>alert(1)</script><img src=x onerror=alert(1)>';
 const ESCAPED = '&#60;script&#62;alert(1)&#60;/script&#62;&#60;img src=x onerror=alert(1)&#62;';
 /** Every tag renderPrintView writes; anything else in a printed page came from an answer. */
 const PRINT_VIEW_TAGS = new Set(
-  ['html', 'head', 'meta', 'title', 'style', 'body', 'main', 'h1', 'h2', 'p', 'dl', 'dt', 'dd', 'ul', 'li'].concat(
-    ['span', 'br', 'table', 'thead', 'tbody', 'tr', 'th', 'td'],
-  ),
+  ['html', 'head', 'meta', 'title', 'style', 'body', 'main', 'h1', 'h2', 'p', 'dl', 'dt', 'dd', 'ul', 'li'].concat([
+    'span',
+    'br',
+    'table',
+    'thead',
+    'tbody',
+    'tr',
+    'th',
+    'td',
+  ]),
 );
 
 let server: TestServer;
@@ -44,7 +51,9 @@ beforeAll(async () => {
 afterAll(async () => server.close());
 
 function unexpectedTags(html: string): string[] {
-  return [...html.matchAll(/<\/?([a-zA-Z][\w:-]*)/g)].map((m) => m[1]!.toLowerCase()).filter((tag) => !PRINT_VIEW_TAGS.has(tag));
+  return [...html.matchAll(/<\/?([a-zA-Z][\w:-]*)/g)]
+    .map((m) => m[1]!.toLowerCase())
+    .filter((tag) => !PRINT_VIEW_TAGS.has(tag));
 }
 
 describe('Print view', () => {

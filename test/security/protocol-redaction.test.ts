@@ -26,11 +26,16 @@ beforeAll(async () => {
   server = await startProtocolServer();
   users = await signInProtocolUsers(server);
   const defs = await protocolDefinitions();
-  const secret = (form: string, answers: Record<string, unknown>) => (form === 'risk-assessment-confidential' ? fillTextFields(defs.forms.get(form)!.schema, answers, SECRET) : answers);
+  const secret = (form: string, answers: Record<string, unknown>) =>
+    form === 'risk-assessment-confidential' ? fillTextFields(defs.forms.get(form)!.schema, answers, SECRET) : answers;
   ({ caseId, documents } = await caseWithRiskAssessment(users, secret));
   // The Risk Assessment final (so shared with the person referred); the confidential part still with the auditor.
   await finaliseRiskAssessment(users, caseId);
-  await users['officer-pso'].put(`/api/cases/${caseId}/drafts/risk-assessment-confidential`, { data: { confidentialInformation: DRAFT_SECRET } }).expect(200);
+  await users['officer-pso']
+    .put(`/api/cases/${caseId}/drafts/risk-assessment-confidential`, {
+      data: { confidentialInformation: DRAFT_SECRET },
+    })
+    .expect(200);
 }, 120_000);
 afterAll(async () => server.close());
 
@@ -40,16 +45,34 @@ function endpoints(): string[] {
     return [path, `${path}/print`, `${path}?audience=person-referred`, `${path}/print?audience=person-referred`];
   });
   return [
-    '/api/session/me', '/api/pathways', '/api/pathways/referral', `/api/pathways/referral/diagram?case=${caseId}`,
-    '/api/forms/risk-assessment-confidential', '/api/forms/risk-assessment-confidential/validator.js', '/api/forms/risk-assessment',
-    '/api/cases', '/api/cases?filter=mine', '/api/cases?filter=waiting', '/api/cases?filter=all&includeClosed=true', '/api/cases/allocation-queue',
-    `/api/cases/${caseId}`, ...docs,
-    `/api/cases/${caseId}/drafts/risk-assessment-confidential`, `/api/cases/${caseId}/drafts/risk-assessment`,
-    '/api/definitions', '/api/definitions/diff', '/api/audit', `/api/audit?caseId=${caseId}`, '/api/openapi.json',
+    '/api/session/me',
+    '/api/pathways',
+    '/api/pathways/referral',
+    `/api/pathways/referral/diagram?case=${caseId}`,
+    '/api/forms/risk-assessment-confidential',
+    '/api/forms/risk-assessment-confidential/validator.js',
+    '/api/forms/risk-assessment',
+    '/api/cases',
+    '/api/cases?filter=mine',
+    '/api/cases?filter=waiting',
+    '/api/cases?filter=all&includeClosed=true',
+    '/api/cases/allocation-queue',
+    `/api/cases/${caseId}`,
+    ...docs,
+    `/api/cases/${caseId}/drafts/risk-assessment-confidential`,
+    `/api/cases/${caseId}/drafts/risk-assessment`,
+    '/api/definitions',
+    '/api/definitions/diff',
+    '/api/audit',
+    `/api/audit?caseId=${caseId}`,
+    '/api/openapi.json',
   ];
 }
 
-async function everythingSeenBy(who: ProtocolUser, filter: (path: string) => boolean = () => true): Promise<{ text: string; ok: string[] }> {
+async function everythingSeenBy(
+  who: ProtocolUser,
+  filter: (path: string) => boolean = () => true,
+): Promise<{ text: string; ok: string[] }> {
   const bodies: string[] = [];
   const ok: string[] = [];
   for (const path of endpoints().filter(filter)) {
@@ -63,20 +86,28 @@ async function everythingSeenBy(who: ProtocolUser, filter: (path: string) => boo
 
 describe('Redaction with the protocol definitions', () => {
   it('should have opened the confidential document with the answers in it', () => {
-    expect(documents.map((d) => d.form)).toEqual(expect.arrayContaining(['risk-assessment', 'risk-assessment-confidential']));
+    expect(documents.map((d) => d.form)).toEqual(
+      expect.arrayContaining(['risk-assessment', 'risk-assessment-confidential']),
+    );
   });
 
-  it.each(['social-worker', 'service-manager', 'auditor', 'officer-po'] as const)('should never show the confidential information to %s', async (who) => {
-    const { text } = await everythingSeenBy(who);
-    expect(text).not.toContain(SECRET);
-    expect(text).not.toContain(DRAFT_SECRET);
-  });
+  it.each(['social-worker', 'service-manager', 'auditor', 'officer-po'] as const)(
+    'should never show the confidential information to %s',
+    async (who) => {
+      const { text } = await everythingSeenBy(who);
+      expect(text).not.toContain(SECRET);
+      expect(text).not.toContain(DRAFT_SECRET);
+    },
+  );
 
-  it.each(['manager', 'officer-pso'] as const)('should keep it out of everything %s prepares for the person referred', async (who) => {
-    const { text, ok } = await everythingSeenBy(who, (path) => path.includes('audience=person-referred'));
-    expect(ok.length).toBeGreaterThan(0);
-    expect(text).not.toContain(SECRET);
-  });
+  it.each(['manager', 'officer-pso'] as const)(
+    'should keep it out of everything %s prepares for the person referred',
+    async (who) => {
+      const { text, ok } = await everythingSeenBy(who, (path) => path.includes('audience=person-referred'));
+      expect(ok.length).toBeGreaterThan(0);
+      expect(text).not.toContain(SECRET);
+    },
+  );
 
   it('should refuse the confidential document itself to the person referred and to roles not cleared', async () => {
     const confidential = documents.find((d) => d.form === 'risk-assessment-confidential')!;
@@ -87,19 +118,24 @@ describe('Redaction with the protocol definitions', () => {
     }
   });
 
-  it.each(['manager', 'officer-pso'] as const)('should show the cleared %s the confidential information', async (who) => {
-    const confidential = documents.find((d) => d.form === 'risk-assessment-confidential')!;
-    const printed = await users[who].get(`/api/cases/${caseId}/documents/${confidential.id}/print`).expect(200);
-    expect(printed.text).toContain(SECRET);
-    const audit = await users.manager.get(`/api/audit?caseId=${caseId}`).expect(200);
-    expect(audit.text).not.toContain(SECRET);
-  });
+  it.each(['manager', 'officer-pso'] as const)(
+    'should show the cleared %s the confidential information',
+    async (who) => {
+      const confidential = documents.find((d) => d.form === 'risk-assessment-confidential')!;
+      const printed = await users[who].get(`/api/cases/${caseId}/documents/${confidential.id}/print`).expect(200);
+      expect(printed.text).toContain(SECRET);
+      const audit = await users.manager.get(`/api/audit?caseId=${caseId}`).expect(200);
+      expect(audit.text).not.toContain(SECRET);
+    },
+  );
 
-  it('should keep the officer\'s confidential draft to the officer', async () => {
+  it("should keep the officer's confidential draft to the officer", async () => {
     const own = await users['officer-pso'].get(`/api/cases/${caseId}/drafts/risk-assessment-confidential`).expect(200);
     expect(own.text).toContain(DRAFT_SECRET);
     for (const who of ['manager', 'social-worker', 'auditor'] as const) {
-      expect((await users[who].get(`/api/cases/${caseId}/drafts/risk-assessment-confidential`)).text).not.toContain(DRAFT_SECRET);
+      expect((await users[who].get(`/api/cases/${caseId}/drafts/risk-assessment-confidential`)).text).not.toContain(
+        DRAFT_SECRET,
+      );
     }
   });
 });

@@ -45,7 +45,11 @@ async function signInFrom(address: string, username: string, password: string): 
     headers: { 'content-type': 'application/json', 'x-forwarded-for': address },
     body: JSON.stringify({ username, password }),
   });
-  return { status: res.status, retryAfter: Number(res.headers.get('retry-after')), body: (await res.json()) as Record<string, unknown> };
+  return {
+    status: res.status,
+    retryAfter: Number(res.headers.get('retry-after')),
+    body: (await res.json()) as Record<string, unknown>,
+  };
 }
 
 const statuses = (answers: Answer[]): Record<number, number> => {
@@ -112,7 +116,9 @@ describe('Sign-in limits (issue 24, finding 2)', () => {
     expect((await signInFrom('198.51.100.20', 'nobody-3', PASSWORD)).status).toBe(429);
     expect((await signInFrom('198.51.100.21', USERS.requester, PASSWORD)).status).toBe(200);
     // and the cap, once used up, is audited as a lock-out of the address, once
-    const lockOuts = (await auditEntries()).filter((e) => e.detail?.address === '198.51.100.20' && e.action === 'sign-in.locked-out');
+    const lockOuts = (await auditEntries()).filter(
+      (e) => e.detail?.address === '198.51.100.20' && e.action === 'sign-in.locked-out',
+    );
     expect(lockOuts.map((e) => e.detail!.limit)).toEqual(['address']);
   });
 
@@ -145,7 +151,8 @@ describe('Sign-in limits (issue 24, finding 2)', () => {
     const unknown = entries.filter((e) => e.detail?.address === '192.0.2.41');
     expect(unknown).toEqual([expect.objectContaining({ userId: UNKNOWN_USER, action: 'sign-in.failed' })]);
     const everything = JSON.stringify(entries);
-    for (const typed of [typedAsUsername, 'another-typed-password', ...passwords]) expect(everything).not.toContain(typed);
+    for (const typed of [typedAsUsername, 'another-typed-password', ...passwords])
+      expect(everything).not.toContain(typed);
   });
 });
 
@@ -155,10 +162,17 @@ describe('Production start behind a proxy (issue 24, finding 2)', () => {
       const { TRUST_PROXY: _ignored, ...inherited } = process.env;
       const child = spawn('npm', ['start', '--silent'], {
         env: {
-          ...inherited, NODE_ENV: 'production', SESSION_SECRET: 's'.repeat(32), DEMO_MODE: 'false', PORT: '0',
-          DATA_DIR: join(server.dir, 'production'), DEFINITIONS_DIR: DEFINITIONS, ...env,
+          ...inherited,
+          NODE_ENV: 'production',
+          SESSION_SECRET: 's'.repeat(32),
+          DEMO_MODE: 'false',
+          PORT: '0',
+          DATA_DIR: join(server.dir, 'production'),
+          DEFINITIONS_DIR: DEFINITIONS,
+          ...env,
         },
-        stdio: ['ignore', 'pipe', 'pipe'], detached: true,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        detached: true,
       });
       let output = '';
       const read = (chunk: Buffer) => {

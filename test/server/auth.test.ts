@@ -13,26 +13,62 @@ describe('Bearer tokens', () => {
     const keys = await generateKeyPair('ES256');
     privateKey = keys.privateKey;
     const publicKey = await exportSPKI(keys.publicKey);
-    server = await startServer({ auth: { jwt: { publicKey, algorithms: ['ES256'], issuer: 'https://portal.example', audience: 'dao', roleClaim: 'groups', roleMap: { 'portal-social-worker': 'requester' } } } });
+    server = await startServer({
+      auth: {
+        jwt: {
+          publicKey,
+          algorithms: ['ES256'],
+          issuer: 'https://portal.example',
+          audience: 'dao',
+          roleClaim: 'groups',
+          roleMap: { 'portal-social-worker': 'requester' },
+        },
+      },
+    });
   });
   afterAll(async () => server.close());
 
   const token = (claims: Record<string, unknown>, audience = 'dao') =>
-    new SignJWT(claims).setProtectedHeader({ alg: 'ES256' }).setIssuer('https://portal.example').setAudience(audience).setSubject('sw-bearer').setIssuedAt().setExpirationTime('5m').sign(privateKey);
+    new SignJWT(claims)
+      .setProtectedHeader({ alg: 'ES256' })
+      .setIssuer('https://portal.example')
+      .setAudience(audience)
+      .setSubject('sw-bearer')
+      .setIssuedAt()
+      .setExpirationTime('5m')
+      .sign(privateKey);
 
   it('should accept a valid token, map its claims to a role, and need no CSRF token for writes', async () => {
     const bearer = `Bearer ${await token({ groups: ['portal-social-worker'], name: 'Sam Worker' })}`;
     const me = await request(server.app).get('/api/session/me').set('Authorization', bearer).expect(200);
-    expect(me.body.user).toMatchObject({ username: 'sw-bearer', role: 'requester', displayName: 'Sam Worker', via: 'bearer' });
-    const opened = await request(server.app).post('/api/cases').set('Authorization', bearer).send({ pathway: 'flow' }).expect(201);
+    expect(me.body.user).toMatchObject({
+      username: 'sw-bearer',
+      role: 'requester',
+      displayName: 'Sam Worker',
+      via: 'bearer',
+    });
+    const opened = await request(server.app)
+      .post('/api/cases')
+      .set('Authorization', bearer)
+      .send({ pathway: 'flow' })
+      .expect(201);
     await request(server.app).get(`/api/cases/${opened.body.id}`).set('Authorization', bearer).expect(200);
   });
 
   it('should refuse a token for another audience, a tampered token, and a role roles.yaml does not know', async () => {
-    await request(server.app).get('/api/cases').set('Authorization', `Bearer ${await token({ groups: ['portal-social-worker'] }, 'other')}`).expect(401);
+    await request(server.app)
+      .get('/api/cases')
+      .set('Authorization', `Bearer ${await token({ groups: ['portal-social-worker'] }, 'other')}`)
+      .expect(401);
     const good = await token({ groups: ['portal-social-worker'] });
-    await request(server.app).get('/api/cases').set('Authorization', `Bearer ${good.slice(0, -4)}AAAA`).expect(401);
-    await request(server.app).get('/api/cases').set('Authorization', `Bearer ${await token({ groups: ['stranger'] })}`).expect(403);
+    await request(server.app)
+      .get('/api/cases')
+      .set('Authorization', `Bearer ${good.slice(0, -4)}AAAA`)
+      .expect(401);
+    await request(server.app)
+      .get('/api/cases')
+      .set('Authorization', `Bearer ${await token({ groups: ['stranger'] })}`)
+      .expect(403);
   });
 
   it('should refuse bearer tokens when none are configured', async () => {
@@ -54,8 +90,15 @@ describe('Sign-in', () => {
   afterAll(async () => server.close());
 
   it('should refuse further attempts with 429 and Retry-After after 10 failures for one address and username', async () => {
-    for (let i = 0; i < 10; i++) await request(server.app).post('/api/session').send({ username: USERS.officer, password: `wrong-${i}` }).expect(401);
-    const limited = await request(server.app).post('/api/session').send({ username: USERS.officer, password: PASSWORD }).expect(429);
+    for (let i = 0; i < 10; i++)
+      await request(server.app)
+        .post('/api/session')
+        .send({ username: USERS.officer, password: `wrong-${i}` })
+        .expect(401);
+    const limited = await request(server.app)
+      .post('/api/session')
+      .send({ username: USERS.officer, password: PASSWORD })
+      .expect(429);
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
     expect(limited.headers['content-type']).toMatch(/problem\+json/);
     // Another username from the same address is not held up.
@@ -67,22 +110,37 @@ describe('Sign-in', () => {
     const { store, registry, logger } = server.dao.services;
     const other = createApp(createServices({ store, registry, logger, sessionSecret: 'the other instance' }));
     // when the guesses are spread over both
-    for (let i = 0; i < 5; i++) await request(server.app).post('/api/session').send({ username: USERS.requester, password: `wrong-a${i}` }).expect(401);
-    for (let i = 0; i < 5; i++) await request(other).post('/api/session').send({ username: USERS.requester, password: `wrong-b${i}` }).expect(401);
+    for (let i = 0; i < 5; i++)
+      await request(server.app)
+        .post('/api/session')
+        .send({ username: USERS.requester, password: `wrong-a${i}` })
+        .expect(401);
+    for (let i = 0; i < 5; i++)
+      await request(other)
+        .post('/api/session')
+        .send({ username: USERS.requester, password: `wrong-b${i}` })
+        .expect(401);
     // then both refuse the next attempt, even with the right password
     await request(server.app).post('/api/session').send({ username: USERS.requester, password: PASSWORD }).expect(429);
     await request(other).post('/api/session').send({ username: USERS.requester, password: PASSWORD }).expect(429);
   });
 
   it('should treat an unknown username like a wrong password', async () => {
-    const res = await request(server.app).post('/api/session').send({ username: 'nobody', password: PASSWORD }).expect(401);
+    const res = await request(server.app)
+      .post('/api/session')
+      .send({ username: 'nobody', password: PASSWORD })
+      .expect(401);
     expect(res.body.code).toBe('sign-in-failed');
   });
 
   it('should label demo accounts and sign out by clearing the cookie', async () => {
     const lead = await signIn(server.app, USERS.lead);
     const me = await lead.get('/api/session/me').expect(200);
-    expect(me.body.user).toMatchObject({ username: USERS.lead, demo: true, abilities: { manageDefinitions: true, readAudit: true } });
+    expect(me.body.user).toMatchObject({
+      username: USERS.lead,
+      demo: true,
+      abilities: { manageDefinitions: true, readAudit: true },
+    });
     expect(me.body.csrfToken).toBe(lead.csrfToken);
     const out = await lead.delete('/api/session').expect(204);
     expect(String(out.headers['set-cookie'])).toMatch(/dao_session=;/);
@@ -106,9 +164,17 @@ describe('Sign-in', () => {
 
   it('should mark the cookie Secure behind TLS (a trusted proxy saying https)', async () => {
     const behindProxy = createApp(server.dao.services, { trustProxy: true });
-    const res = await request(behindProxy).post('/api/session').set('X-Forwarded-Proto', 'https').send({ username: USERS.lead, password: PASSWORD }).expect(200);
+    const res = await request(behindProxy)
+      .post('/api/session')
+      .set('X-Forwarded-Proto', 'https')
+      .send({ username: USERS.lead, password: PASSWORD })
+      .expect(200);
     expect(String(res.headers['set-cookie'])).toMatch(/; Secure/);
-    const plain = await request(server.app).post('/api/session').set('X-Forwarded-Proto', 'https').send({ username: USERS.lead, password: PASSWORD }).expect(200);
+    const plain = await request(server.app)
+      .post('/api/session')
+      .set('X-Forwarded-Proto', 'https')
+      .send({ username: USERS.lead, password: PASSWORD })
+      .expect(200);
     expect(String(plain.headers['set-cookie'])).not.toMatch(/Secure/);
   });
 

@@ -23,7 +23,9 @@ async function eventually(check: () => Promise<boolean>): Promise<void> {
 describe('Background jobs', () => {
   it('should fire a due timer with no request asking for it', async () => {
     const opened = await users.requester.post('/api/cases', { pathway: 'timed' }).expect(201);
-    await users.requester.post(`/api/cases/${opened.body.id}/events`, { type: 'SUBMIT', expectedVersion: 1 }).expect(200);
+    await users.requester
+      .post(`/api/cases/${opened.body.id}/events`, { type: 'SUBMIT', expectedVersion: 1 })
+      .expect(200);
     clock.now = '2026-04-06T09:00:00.000Z';
     await eventually(async () => (await users.requester.get(`/api/cases/${opened.body.id}`)).body.state === 'overdue');
     const shown = await users.lead.get(`/api/cases/${opened.body.id}`).expect(200);
@@ -34,12 +36,20 @@ describe('Background jobs', () => {
     clock.now = '2026-04-10T09:00:00.000Z';
     const opened = await users.requester.post('/api/cases', { pathway: 'flow' }).expect(201);
     await users.requester.put(`/api/cases/${opened.body.id}/drafts/request`, { data: { name: 'Sa' } }).expect(200);
-    expect((await users.requester.get(`/api/cases/${opened.body.id}/drafts/request`).expect(200)).body.data).toEqual({ name: 'Sa' });
+    expect((await users.requester.get(`/api/cases/${opened.body.id}/drafts/request`).expect(200)).body.data).toEqual({
+      name: 'Sa',
+    });
     clock.now = '2026-04-11T10:00:00.000Z';
     // The purge runs hourly; a fresh server runs it at start.
-    const restarted = await startServer({ store: server.dao.services.store, now: () => clock.now, backgroundJobs: { timerIntervalMs: 1000 } });
+    const restarted = await startServer({
+      store: server.dao.services.store,
+      now: () => clock.now,
+      backgroundJobs: { timerIntervalMs: 1000 },
+    });
     try {
-      await eventually(async () => (await users.requester.get(`/api/cases/${opened.body.id}/drafts/request`)).status === 404);
+      await eventually(
+        async () => (await users.requester.get(`/api/cases/${opened.body.id}/drafts/request`)).status === 404,
+      );
     } finally {
       await restarted.close();
     }

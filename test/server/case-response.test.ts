@@ -5,7 +5,13 @@ import type { EventHeader } from '../../engine/store/index.js';
 import { CaseHistoryJson } from '../../server/services/case-history-json.js';
 import { caseWithEverything, signInAll, startServer, type TestServer } from './helpers.js';
 
-const header = (seq: number): EventHeader => ({ seq, type: `E${seq}`, userId: 'ann', role: 'lead', at: `2025-01-0${seq}T09:00:00.000Z` });
+const header = (seq: number): EventHeader => ({
+  seq,
+  type: `E${seq}`,
+  userId: 'ann',
+  role: 'lead',
+  at: `2025-01-0${seq}T09:00:00.000Z`,
+});
 const asHistory = (headers: EventHeader[], byName = 'Ann') =>
   JSON.stringify(headers.map((h) => ({ seq: h.seq, type: h.type, by: h.userId, byName, role: h.role, at: h.at })));
 const names = { ann: 'Ann' };
@@ -58,16 +64,28 @@ describe('case response', () => {
       [users.requester, [1, 2, 3]],
     ] as const;
     for (const [who, entries] of seen) {
-      const res = await who.get(`/api/cases/${id}`).expect(200).expect('content-type', 'application/json; charset=utf-8');
+      const res = await who
+        .get(`/api/cases/${id}`)
+        .expect(200)
+        .expect('content-type', 'application/json; charset=utf-8');
       expect(res.text).toBe(JSON.stringify(res.body));
       const keys = Object.keys(res.body);
-      expect(keys.slice(keys.indexOf('documents'), keys.indexOf('documents') + 3)).toEqual(['documents', 'history', 'values']);
+      expect(keys.slice(keys.indexOf('documents'), keys.indexOf('documents') + 3)).toEqual([
+        'documents',
+        'history',
+        'values',
+      ]);
       expect(res.body.history.map((h: { seq: number }) => h.seq)).toEqual(entries);
       expect(res.body.history[2]).toMatchObject({ seq: 3, type: 'ALLOCATE', by: 'lead-a', role: 'lead' });
     }
-    const changed = await users.officer.post(`/api/cases/${id}/events`, { type: 'FINISH', expectedVersion: 5 }).expect(200);
+    const changed = await users.officer
+      .post(`/api/cases/${id}/events`, { type: 'FINISH', expectedVersion: 5 })
+      .expect(200);
     expect(changed.text).toBe(JSON.stringify(changed.body));
-    expect(changed.body.history.map((h: { seq: number; type: string }) => [h.seq, h.type]).slice(-2)).toEqual([[5, 'forms.submitted'], [6, 'FINISH']]);
+    expect(changed.body.history.map((h: { seq: number; type: string }) => [h.seq, h.type]).slice(-2)).toEqual([
+      [5, 'forms.submitted'],
+      [6, 'FINISH'],
+    ]);
     const opened = await users.requester.post('/api/cases', { pathway: 'flow' }).expect(201);
     expect(opened.text).toBe(JSON.stringify(opened.body));
     expect(opened.body.history).toEqual([expect.objectContaining({ seq: 1, type: 'case.opened', by: 'requester-a' })]);
@@ -76,13 +94,21 @@ describe('case response', () => {
   it('should be sent with its length in bytes, no ETag (no cache keeps it), and no body for HEAD', async () => {
     const users = await signInAll(server.app);
     const opened = await users.requester.post('/api/cases', { pathway: 'flow' }).expect(201);
-    const shown = await users.requester.get(`/api/cases/${opened.body.id}`).expect(200).expect('cache-control', 'no-store');
+    const shown = await users.requester
+      .get(`/api/cases/${opened.body.id}`)
+      .expect(200)
+      .expect('cache-control', 'no-store');
     expect(Number(shown.headers['content-length'])).toBe(Buffer.byteLength(shown.text));
     expect(shown.headers.etag).toBeUndefined();
-    const head = await request(server.app).head(`/api/cases/${opened.body.id}`).set('Cookie', users.requester.cookie!).expect(200);
+    const head = await request(server.app)
+      .head(`/api/cases/${opened.body.id}`)
+      .set('Cookie', users.requester.cookie!)
+      .expect(200);
     expect(head.headers['content-length']).toBe(shown.headers['content-length']);
     expect(head.text ?? '').toBe('');
-    const stale = await users.requester.post(`/api/cases/${opened.body.id}/events`, { type: 'SUBMIT', expectedVersion: 0 }).expect(409);
+    const stale = await users.requester
+      .post(`/api/cases/${opened.body.id}/events`, { type: 'SUBMIT', expectedVersion: 0 })
+      .expect(409);
     expect(stale.headers['content-type']).toBe('application/problem+json; charset=utf-8');
     expect(Number(stale.headers['content-length'])).toBe(Buffer.byteLength(stale.text));
   });

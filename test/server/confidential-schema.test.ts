@@ -5,18 +5,40 @@ import { pathIsConfidential, pruneAnswers, schemaWithoutConfidential } from '../
 const schema = {
   type: 'object',
   required: ['open', 'hidden', 'signed'],
-  $defs: { secretText: { type: 'string', 'x-confidential': true }, signature: { type: 'object', properties: { name: { type: 'string' } } } },
+  $defs: {
+    secretText: { type: 'string', 'x-confidential': true },
+    signature: { type: 'object', properties: { name: { type: 'string' } } },
+  },
   properties: {
     open: { type: 'string' },
     hidden: { type: 'string', 'x-confidential': true },
     viaRef: { $ref: '#/$defs/secretText' },
     signed: { $ref: '#/$defs/signature' },
-    rows: { type: 'array', items: { type: 'object', properties: { label: { type: 'string' }, note: { type: 'string', 'x-confidential': true } } } },
-    choice: { oneOf: [{ type: 'object', properties: { a: { type: 'string' } } }, { type: 'object', properties: { b: { type: 'string', 'x-confidential': true } } }] },
+    rows: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: { label: { type: 'string' }, note: { type: 'string', 'x-confidential': true } },
+      },
+    },
+    choice: {
+      oneOf: [
+        { type: 'object', properties: { a: { type: 'string' } } },
+        { type: 'object', properties: { b: { type: 'string', 'x-confidential': true } } },
+      ],
+    },
   },
 };
 
-const answers = { open: 'o', hidden: 'h', viaRef: 'r', signed: { name: 'n' }, rows: [{ label: 'l', note: 'x' }], choice: { b: 'bb' }, extra: 'e' };
+const answers = {
+  open: 'o',
+  hidden: 'h',
+  viaRef: 'r',
+  signed: { name: 'n' },
+  rows: [{ label: 'l', note: 'x' }],
+  choice: { b: 'bb' },
+  extra: 'e',
+};
 
 describe('confidential-schema', () => {
   describe('#pruneAnswers', () => {

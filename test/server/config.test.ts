@@ -41,13 +41,26 @@ describe('loadConfig', () => {
     const secret = 'x'.repeat(32);
     const production = { NODE_ENV: 'production', SESSION_SECRET: secret, TRUST_PROXY: 'loopback' };
     expect(loadConfig(production).demoMode).toBe(false);
-    expect(() => loadConfig({ NODE_ENV: 'production', SESSION_SECRET: secret, DEMO_MODE: 'true' })).toThrow(/Missing env var DEMO_PASSWORD/);
+    expect(() => loadConfig({ NODE_ENV: 'production', SESSION_SECRET: secret, DEMO_MODE: 'true' })).toThrow(
+      /Missing env var DEMO_PASSWORD/,
+    );
     expect(() => loadConfig({ SESSION_SECRET: 'short' })).toThrow(/at least 32/);
   });
 
   it('should read bearer-token settings and refuse an issuer without a key', () => {
-    const config = loadConfig({ JWT_JWKS_URL: 'https://idp.example/jwks', JWT_ISSUER: 'https://idp.example', JWT_ROLE_CLAIM: 'groups', JWT_ROLE_MAP: 'sw=social-worker, tm=team-manager' });
-    expect(config.jwt).toMatchObject({ jwksUrl: 'https://idp.example/jwks', issuer: 'https://idp.example', usernameClaim: 'sub', roleClaim: 'groups', roleMap: { sw: 'social-worker', tm: 'team-manager' } });
+    const config = loadConfig({
+      JWT_JWKS_URL: 'https://idp.example/jwks',
+      JWT_ISSUER: 'https://idp.example',
+      JWT_ROLE_CLAIM: 'groups',
+      JWT_ROLE_MAP: 'sw=social-worker, tm=team-manager',
+    });
+    expect(config.jwt).toMatchObject({
+      jwksUrl: 'https://idp.example/jwks',
+      issuer: 'https://idp.example',
+      usernameClaim: 'sub',
+      roleClaim: 'groups',
+      roleMap: { sw: 'social-worker', tm: 'team-manager' },
+    });
     expect(() => loadConfig({ JWT_ISSUER: 'https://idp.example' })).toThrow(/JWT_JWKS_URL or JWT_PUBLIC_KEY/);
   });
 
@@ -58,8 +71,9 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ...production, TRUST_PROXY: 'false' })).toThrow(/TRUST_PROXY=false with HOST=127.0.0.1/);
     expect(() => loadConfig({ ...production, TRUST_PROXY: '0', HOST: 'localhost' })).toThrow(/TRUST_PROXY=0 with HOST/);
     // a client could claim any address
-    expect(() => loadConfig({ ...production, TRUST_PROXY: 'true', HOST: '0.0.0.0' }))
-      .toThrow(/TRUST_PROXY=true believes/);
+    expect(() => loadConfig({ ...production, TRUST_PROXY: 'true', HOST: '0.0.0.0' })).toThrow(
+      /TRUST_PROXY=true believes/,
+    );
     expect(loadConfig({ ...production, TRUST_PROXY: 'false', HOST: '0.0.0.0' }).trustProxy).toBe(false);
     expect(loadConfig({ ...production, TRUST_PROXY: 'loopback' }).trustProxy).toBe('loopback');
     expect(loadConfig({ ...production, TRUST_PROXY: '1', HOST: '::1' }).trustProxy).toBe(1);

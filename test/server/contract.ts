@@ -22,18 +22,26 @@ export function runHttpContract(label: string, options: () => Promise<DaoOptions
     });
 
     it('should sign in with a session cookie and a CSRF token, and refuse a wrong password with 401', async () => {
-      const ok = await request(server.app).post('/api/session').send({ username: USERS.lead, password: PASSWORD }).expect(200);
+      const ok = await request(server.app)
+        .post('/api/session')
+        .send({ username: USERS.lead, password: PASSWORD })
+        .expect(200);
       const cookie = (ok.headers['set-cookie'] as unknown as string[])[0]!;
       expect(cookie).toMatch(/^dao_session=/);
       expect(cookie).toMatch(/HttpOnly/i);
       expect(cookie).toMatch(/SameSite=Strict/i);
       expect(typeof ok.body.csrfToken).toBe('string');
-      const wrong = await request(server.app).post('/api/session').send({ username: USERS.lead, password: 'nope' }).expect(401);
+      const wrong = await request(server.app)
+        .post('/api/session')
+        .send({ username: USERS.lead, password: 'nope' })
+        .expect(401);
       isProblem(wrong);
     });
 
     it('should refuse a cookie-authenticated write without X-CSRF-Token with 403', async () => {
-      const res = await new Client(server.app, '', users.requester.cookie).post('/api/cases', { pathway: 'flow' }).expect(403);
+      const res = await new Client(server.app, '', users.requester.cookie)
+        .post('/api/cases', { pathway: 'flow' })
+        .expect(403);
       isProblem(res);
     });
 
@@ -41,24 +49,55 @@ export function runHttpContract(label: string, options: () => Promise<DaoOptions
       const opened = await users.requester.post('/api/cases', { pathway: 'flow' }).expect(201);
       expect(opened.body).toMatchObject({ id: expect.any(String), version: 1, state: 'draft' });
       const shown = await users.requester.get(`/api/cases/${opened.body.id}`).expect(200);
-      expect(shown.body).toMatchObject({ id: opened.body.id, version: 1, state: 'draft', allowedEvents: expect.any(Array) });
-      const moved = await users.requester.post(`/api/cases/${opened.body.id}/events`, { type: 'SUBMIT', expectedVersion: 1, data: {}, forms: { request: { name: 'Sam', urgent: false } } }).expect(200);
+      expect(shown.body).toMatchObject({
+        id: opened.body.id,
+        version: 1,
+        state: 'draft',
+        allowedEvents: expect.any(Array),
+      });
+      const moved = await users.requester
+        .post(`/api/cases/${opened.body.id}/events`, {
+          type: 'SUBMIT',
+          expectedVersion: 1,
+          data: {},
+          forms: { request: { name: 'Sam', urgent: false } },
+        })
+        .expect(200);
       expect(moved.body).toMatchObject({ version: 2, state: 'waiting' });
-      const stale = await users.lead.post(`/api/cases/${opened.body.id}/events`, { type: 'ALLOCATE', expectedVersion: 1, data: { officer: USERS.officer } }).expect(409);
+      const stale = await users.lead
+        .post(`/api/cases/${opened.body.id}/events`, {
+          type: 'ALLOCATE',
+          expectedVersion: 1,
+          data: { officer: USERS.officer },
+        })
+        .expect(409);
       isProblem(stale);
       expect(stale.body.currentVersion).toBe(2);
     });
 
     it('should refuse an event not allowed here with 422 listing allowedEvents', async () => {
       const opened = await users.requester.post('/api/cases', { pathway: 'flow' }).expect(201);
-      const res = await users.lead.post(`/api/cases/${opened.body.id}/events`, { type: 'ALLOCATE', expectedVersion: 1, data: { officer: USERS.officer } }).expect(422);
+      const res = await users.lead
+        .post(`/api/cases/${opened.body.id}/events`, {
+          type: 'ALLOCATE',
+          expectedVersion: 1,
+          data: { officer: USERS.officer },
+        })
+        .expect(422);
       isProblem(res);
       expect(res.body).toMatchObject({ status: 422, code: 'event-not-allowed', allowedEvents: [] });
     });
 
     it('should refuse invalid answers with 422, field errors and allowedEvents', async () => {
       const opened = await users.requester.post('/api/cases', { pathway: 'flow' }).expect(201);
-      const res = await users.requester.post(`/api/cases/${opened.body.id}/events`, { type: 'SUBMIT', expectedVersion: 1, data: {}, forms: { request: { urgent: true } } }).expect(422);
+      const res = await users.requester
+        .post(`/api/cases/${opened.body.id}/events`, {
+          type: 'SUBMIT',
+          expectedVersion: 1,
+          data: {},
+          forms: { request: { urgent: true } },
+        })
+        .expect(422);
       isProblem(res);
       expect(res.body.errors).toEqual({ name: [expect.any(String)] });
       expect(Array.isArray(res.body.allowedEvents)).toBe(true);
@@ -66,7 +105,13 @@ export function runHttpContract(label: string, options: () => Promise<DaoOptions
 
     it('should refuse a body over 1 MB with 413', async () => {
       const opened = await users.requester.post('/api/cases', { pathway: 'flow' }).expect(201);
-      const res = await users.requester.post(`/api/cases/${opened.body.id}/events`, { type: 'SUBMIT', expectedVersion: 1, data: { padding: 'x'.repeat(1_100_000) } }).expect(413);
+      const res = await users.requester
+        .post(`/api/cases/${opened.body.id}/events`, {
+          type: 'SUBMIT',
+          expectedVersion: 1,
+          data: { padding: 'x'.repeat(1_100_000) },
+        })
+        .expect(413);
       isProblem(res);
     });
 

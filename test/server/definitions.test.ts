@@ -17,7 +17,10 @@ beforeAll(async () => {
 });
 afterAll(async () => server.close());
 
-const edited = () => ({ ...files, 'pathways/flow.yaml': files['pathways/flow.yaml']!.replace('title: Working', 'title: In progress') });
+const edited = () => ({
+  ...files,
+  'pathways/flow.yaml': files['pathways/flow.yaml']!.replace('title: Working', 'title: In progress'),
+});
 
 describe('Definitions API', () => {
   it('should return the published files with their version', async () => {
@@ -27,11 +30,23 @@ describe('Definitions API', () => {
   });
 
   it('should report problems with file, line and column', async () => {
-    const broken = { ...files, 'pathways/flow.yaml': files['pathways/flow.yaml']!.replace('target: working', 'target: nowhere') };
+    const broken = {
+      ...files,
+      'pathways/flow.yaml': files['pathways/flow.yaml']!.replace('target: working', 'target: nowhere'),
+    };
     const res = await lead.post('/api/definitions/validate', { files: broken }).expect(200);
     expect(res.body.valid).toBe(false);
-    expect(res.body.problems[0]).toMatchObject({ file: 'pathways/flow.yaml', line: expect.any(Number), col: expect.any(Number), message: expect.stringContaining('nowhere'), code: expect.any(String) });
-    expect((await lead.post('/api/definitions/validate', { files }).expect(200)).body).toEqual({ valid: true, problems: [] });
+    expect(res.body.problems[0]).toMatchObject({
+      file: 'pathways/flow.yaml',
+      line: expect.any(Number),
+      col: expect.any(Number),
+      message: expect.stringContaining('nowhere'),
+      code: expect.any(String),
+    });
+    expect((await lead.post('/api/definitions/validate', { files }).expect(200)).body).toEqual({
+      valid: true,
+      problems: [],
+    });
   });
 
   it('should run the scenarios of a draft', async () => {
@@ -60,7 +75,9 @@ describe('Definitions API', () => {
     const broken = { ...files, 'roles.yaml': 'roles: [' };
     const refused = await lead.post('/api/definitions/publish', { files: broken, note: 'broken' }).expect(422);
     expect(refused.body.problems).toContainEqual(expect.objectContaining({ file: 'roles.yaml' }));
-    const published = await lead.post('/api/definitions/publish', { files: edited(), note: 'rename a state' }).expect(200);
+    const published = await lead
+      .post('/api/definitions/publish', { files: edited(), note: 'rename a state' })
+      .expect(200);
     expect(published.body.version).toBe(2);
     const againstOld = await lead.get('/api/definitions/diff?against=1').expect(200);
     expect(againstOld.body.changes.map((c: { file: string }) => c.file)).toEqual(['pathways/flow.yaml']);

@@ -59,7 +59,9 @@ describe('GET /api/pathways/:id/events/:type/validator.js', () => {
     expect(res.text).not.toMatch(/new Function|eval\(/);
     const validate = await importValidatorModule(res.text);
     expect(validate({})).toBe(false);
-    expect(validate.errors).toEqual([expect.objectContaining({ keyword: 'required', params: { missingProperty: 'officer' } })]);
+    expect(validate.errors).toEqual([
+      expect.objectContaining({ keyword: 'required', params: { missingProperty: 'officer' } }),
+    ]);
     expect(validate({ officer: 7 })).toBe(false);
     expect(validate({ officer: 'officer-1' })).toBe(true);
   });
@@ -75,7 +77,22 @@ describe('GET /api/openapi.json', () => {
   it('should describe every route of the API as OpenAPI 3.1', async () => {
     const spec = (await users.lead.get('/api/openapi.json').expect(200)).body;
     expect(spec.openapi).toBe('3.1.0');
-    for (const path of ['/api/health', '/api/session', '/api/session/me', '/api/pathways/{id}/diagram', '/api/forms/{id}/validator.js', '/api/cases', '/api/cases/allocation-queue', '/api/cases/views', '/api/cases/{id}/events', '/api/cases/{id}/drafts/{formId}', '/api/cases/{id}/documents/{instanceId}/print', '/api/definitions/publish', '/api/definitions/diff', '/api/audit']) {
+    for (const path of [
+      '/api/health',
+      '/api/session',
+      '/api/session/me',
+      '/api/pathways/{id}/diagram',
+      '/api/forms/{id}/validator.js',
+      '/api/cases',
+      '/api/cases/allocation-queue',
+      '/api/cases/views',
+      '/api/cases/{id}/events',
+      '/api/cases/{id}/drafts/{formId}',
+      '/api/cases/{id}/documents/{instanceId}/print',
+      '/api/definitions/publish',
+      '/api/definitions/diff',
+      '/api/audit',
+    ]) {
       expect(spec.paths, path).toHaveProperty([path]);
     }
     expect(spec.paths).toHaveProperty(['/api/forms/{id}/types.ts']);

@@ -27,9 +27,22 @@ export async function startServer(options: DaoOptions = {}): Promise<TestServer>
   const dir = await mkdtemp(join(tmpdir(), 'dao-server-'));
   const logs: string[] = [];
   const sink = new Writable({ write: (chunk, _enc, done) => (logs.push(String(chunk)), done()) });
-  const dao = await createDao({ dataDir: dir, definitionsDir: DEFINITIONS, demo: { password: PASSWORD }, backgroundJobs: false, logger: createLogger({ level: 'info', destination: sink }), ...options });
+  const dao = await createDao({
+    dataDir: dir,
+    definitionsDir: DEFINITIONS,
+    demo: { password: PASSWORD },
+    backgroundJobs: false,
+    logger: createLogger({ level: 'info', destination: sink }),
+    ...options,
+  });
   const app = createApp(dao.services);
-  return { app, dao, logs, dir, close: async () => (await dao.close(), await rm(dir, { recursive: true, force: true })) };
+  return {
+    app,
+    dao,
+    logs,
+    dir,
+    close: async () => (await dao.close(), await rm(dir, { recursive: true, force: true })),
+  };
 }
 
 /** A signed-in person: requests carry their cookie and, for writes, the CSRF token. */
@@ -69,19 +82,42 @@ export async function signIn(app: Express, username: string, base = ''): Promise
 }
 
 export async function signInAll(app: Express, base = ''): Promise<Record<RoleName, Client>> {
-  return { requester: await signIn(app, USERS.requester, base), officer: await signIn(app, USERS.officer, base), lead: await signIn(app, USERS.lead, base) };
+  return {
+    requester: await signIn(app, USERS.requester, base),
+    officer: await signIn(app, USERS.officer, base),
+    lead: await signIn(app, USERS.lead, base),
+  };
 }
 
-export const SECRETS = { request: 'TOPSECRET-REQUEST-7f3a', report: 'TOPSECRET-REPORT-91bc', notes: 'TOPSECRET-NOTES-c0de' };
+export const SECRETS = {
+  request: 'TOPSECRET-REQUEST-7f3a',
+  report: 'TOPSECRET-REPORT-91bc',
+  notes: 'TOPSECRET-NOTES-c0de',
+};
 
 /** Walks a case through the test pathway: submitted, allocated (a report opens), notes and report written. */
 export async function caseWithEverything(users: Record<RoleName, Client>): Promise<{ id: string; report: string }> {
   const opened = await users.requester.post('/api/cases', { pathway: 'flow' }).expect(201);
   const id = opened.body.id as string;
-  await users.requester.post(`/api/cases/${id}/events`, { type: 'SUBMIT', expectedVersion: 1, forms: { request: { name: 'Sam', urgent: true, secret: SECRETS.request } } }).expect(200);
-  const allocated = await users.lead.post(`/api/cases/${id}/events`, { type: 'ALLOCATE', expectedVersion: 2, data: { officer: USERS.officer } }).expect(200);
-  await users.lead.post(`/api/cases/${id}/events`, { expectedVersion: 3, forms: { notes: { text: SECRETS.notes } } }).expect(200);
-  await users.officer.post(`/api/cases/${id}/events`, { expectedVersion: 4, forms: { report: { summary: 'All well', privateNote: SECRETS.report } } }).expect(200);
+  await users.requester
+    .post(`/api/cases/${id}/events`, {
+      type: 'SUBMIT',
+      expectedVersion: 1,
+      forms: { request: { name: 'Sam', urgent: true, secret: SECRETS.request } },
+    })
+    .expect(200);
+  const allocated = await users.lead
+    .post(`/api/cases/${id}/events`, { type: 'ALLOCATE', expectedVersion: 2, data: { officer: USERS.officer } })
+    .expect(200);
+  await users.lead
+    .post(`/api/cases/${id}/events`, { expectedVersion: 3, forms: { notes: { text: SECRETS.notes } } })
+    .expect(200);
+  await users.officer
+    .post(`/api/cases/${id}/events`, {
+      expectedVersion: 4,
+      forms: { report: { summary: 'All well', privateNote: SECRETS.report } },
+    })
+    .expect(200);
   const report = (allocated.body.documents as { id: string }[])[0]!.id;
   return { id, report };
 }
@@ -89,5 +125,6 @@ export async function caseWithEverything(users: Record<RoleName, Client>): Promi
 /** A served validator module (self-contained ES module source), imported as the browser would import it. */
 export async function importValidatorModule(code: string): Promise<((data: unknown) => boolean) & { errors?: never }> {
   const url = `data:text/javascript;base64,${Buffer.from(code).toString('base64')}`;
-  return ((await import(/* @vite-ignore */ url)) as { default: ((data: unknown) => boolean) & { errors?: never } }).default;
+  return ((await import(/* @vite-ignore */ url)) as { default: ((data: unknown) => boolean) & { errors?: never } })
+    .default;
 }

@@ -26,7 +26,11 @@ describe('request log', () => {
   afterAll(async () => server.close());
 
   const requestLines = (): RequestLine[] =>
-    server.logs.flatMap((chunk) => chunk.split('\n')).filter(Boolean).map((line) => JSON.parse(line) as RequestLine).filter((line) => line.req !== undefined);
+    server.logs
+      .flatMap((chunk) => chunk.split('\n'))
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as RequestLine)
+      .filter((line) => line.req !== undefined);
 
   it('should write one line per request with method, path without query, status, time and who', async () => {
     // given
@@ -61,17 +65,29 @@ describe('request log', () => {
     const listening = server.app.listen(0, '127.0.0.1');
     await once(listening, 'listening');
     const before = requestLines().length;
-    const half = httpRequest({ port: (listening.address() as AddressInfo).port, host: '127.0.0.1', method: 'POST', path: '/api/session', headers: { 'content-type': 'application/json', 'content-length': '100' } });
+    const half = httpRequest({
+      port: (listening.address() as AddressInfo).port,
+      host: '127.0.0.1',
+      method: 'POST',
+      path: '/api/session',
+      headers: { 'content-type': 'application/json', 'content-length': '100' },
+    });
     half.on('error', () => undefined);
     half.write('{"username');
     await new Promise((resolve) => setTimeout(resolve, 100));
     // when
     half.destroy();
     const until = Date.now() + 2_000;
-    while (requestLines().length === before && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 20));
+    while (requestLines().length === before && Date.now() < until)
+      await new Promise((resolve) => setTimeout(resolve, 20));
     await new Promise((resolve) => setTimeout(resolve, 100)); // time for a second line, which must not come
     listening.close();
     // then
-    expect(requestLines().slice(before)).toEqual([expect.objectContaining({ msg: 'request aborted', req: expect.objectContaining({ method: 'POST', path: '/api/session' }) })]);
+    expect(requestLines().slice(before)).toEqual([
+      expect.objectContaining({
+        msg: 'request aborted',
+        req: expect.objectContaining({ method: 'POST', path: '/api/session' }),
+      }),
+    ]);
   });
 });

@@ -2,10 +2,23 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readDefinitionFiles } from '../../engine/definitions/read-files.js';
-import { Client, DEFINITIONS, caseWithEverything, signInAll, startServer, type RoleName, type TestServer } from './helpers.js';
+import {
+  Client,
+  DEFINITIONS,
+  caseWithEverything,
+  signInAll,
+  startServer,
+  type RoleName,
+  type TestServer,
+} from './helpers.js';
 
 type Who = RoleName | 'anonymous';
-type Row = [method: 'get' | 'post' | 'put' | 'delete', path: string, body: object | undefined, expected: Record<Who, number>];
+type Row = [
+  method: 'get' | 'post' | 'put' | 'delete',
+  path: string,
+  body: object | undefined,
+  expected: Record<Who, number>,
+];
 
 let server: TestServer;
 let users: Record<RoleName, Client>;
@@ -23,7 +36,12 @@ beforeAll(async () => {
 });
 afterAll(async () => server.close());
 
-const all = (status: number, anonymous = 401): Record<Who, number> => ({ requester: status, officer: status, lead: status, anonymous });
+const all = (status: number, anonymous = 401): Record<Who, number> => ({
+  requester: status,
+  officer: status,
+  lead: status,
+  anonymous,
+});
 
 function rows(): Row[] {
   const { id, report, otherCase } = ids;
@@ -45,10 +63,30 @@ function rows(): Row[] {
     ['get', '/api/cases/allocation-queue', undefined, { requester: 403, officer: 403, lead: 200, anonymous: 401 }],
     ['get', `/api/cases/${id}`, undefined, all(200)],
     ['get', `/api/cases/${otherCase}`, undefined, { requester: 200, officer: 404, lead: 200, anonymous: 401 }],
-    ['post', `/api/cases/${otherCase}/events`, { type: 'SUBMIT', expectedVersion: 1, forms: { request: { name: 'A', urgent: false } } }, { requester: 200, officer: 404, lead: 409, anonymous: 401 }],
-    ['put', `/api/cases/${id}/drafts/report`, { data: { summary: 'x' } }, { requester: 403, officer: 200, lead: 403, anonymous: 401 }],
-    ['get', `/api/cases/${id}/documents/${report}`, undefined, { requester: 403, officer: 200, lead: 200, anonymous: 401 }],
-    ['get', `/api/cases/${id}/documents/${report}/print`, undefined, { requester: 403, officer: 200, lead: 200, anonymous: 401 }],
+    [
+      'post',
+      `/api/cases/${otherCase}/events`,
+      { type: 'SUBMIT', expectedVersion: 1, forms: { request: { name: 'A', urgent: false } } },
+      { requester: 200, officer: 404, lead: 409, anonymous: 401 },
+    ],
+    [
+      'put',
+      `/api/cases/${id}/drafts/report`,
+      { data: { summary: 'x' } },
+      { requester: 403, officer: 200, lead: 403, anonymous: 401 },
+    ],
+    [
+      'get',
+      `/api/cases/${id}/documents/${report}`,
+      undefined,
+      { requester: 403, officer: 200, lead: 200, anonymous: 401 },
+    ],
+    [
+      'get',
+      `/api/cases/${id}/documents/${report}/print`,
+      undefined,
+      { requester: 403, officer: 200, lead: 200, anonymous: 401 },
+    ],
     ['get', '/api/definitions', undefined, { requester: 403, officer: 403, lead: 200, anonymous: 401 }],
     ['post', '/api/definitions/validate', { files }, { requester: 403, officer: 403, lead: 200, anonymous: 401 }],
     ['post', '/api/definitions/scenarios', { files }, { requester: 403, officer: 403, lead: 200, anonymous: 401 }],

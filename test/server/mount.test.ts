@@ -15,7 +15,12 @@ const host = express();
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'dao-mount-'));
-  router = await createRouter({ dataDir: dir, definitionsDir: DEFINITIONS, demo: { password: PASSWORD }, logger: createLogger({ level: 'silent' }) });
+  router = await createRouter({
+    dataDir: dir,
+    definitionsDir: DEFINITIONS,
+    demo: { password: PASSWORD },
+    logger: createLogger({ level: 'silent' }),
+  });
   host.get('/', (_req, res) => res.send('portal home'));
   host.use('/dao', router);
   host.get('/after', (_req, res) => res.send('portal page after the mount'));
@@ -34,15 +39,31 @@ describe('createRouter mounted under /dao', () => {
     const opened = await requester.post('/api/cases', { pathway: 'flow' }).expect(201);
     expect(opened.headers.location).toBe(`/dao/api/cases/${opened.body.id}`);
     const id = opened.body.id as string;
-    await requester.post(`/api/cases/${id}/events`, { type: 'SUBMIT', expectedVersion: 1, forms: { request: { name: 'Sam', urgent: true } } }).expect(200);
-    await lead.post(`/api/cases/${id}/events`, { type: 'ALLOCATE', expectedVersion: 2, data: { officer: USERS.officer } }).expect(200);
+    await requester
+      .post(`/api/cases/${id}/events`, {
+        type: 'SUBMIT',
+        expectedVersion: 1,
+        forms: { request: { name: 'Sam', urgent: true } },
+      })
+      .expect(200);
+    await lead
+      .post(`/api/cases/${id}/events`, { type: 'ALLOCATE', expectedVersion: 2, data: { officer: USERS.officer } })
+      .expect(200);
     const done = await officer.post(`/api/cases/${id}/events`, { type: 'FINISH', expectedVersion: 3 }).expect(200);
     expect(done.body).toMatchObject({ state: 'done', done: true, version: 4 });
-    expect(done.body.history.map((h: { type: string }) => h.type)).toEqual(['case.opened', 'SUBMIT', 'ALLOCATE', 'FINISH']);
+    expect(done.body.history.map((h: { type: string }) => h.type)).toEqual([
+      'case.opened',
+      'SUBMIT',
+      'ALLOCATE',
+      'FINISH',
+    ]);
   });
 
   it('should scope its cookie to the mount path and describe itself there', async () => {
-    const res = await request(host).post('/dao/api/session').send({ username: USERS.lead, password: PASSWORD }).expect(200);
+    const res = await request(host)
+      .post('/dao/api/session')
+      .send({ username: USERS.lead, password: PASSWORD })
+      .expect(200);
     expect(String(res.headers['set-cookie'])).toMatch(/Path=\/dao/);
     const spec = await request(host).get('/dao/api/openapi.json').expect(200);
     expect(spec.body.openapi).toBe('3.1.0');

@@ -23,7 +23,10 @@ describe('Server on the protocol definitions', () => {
     const manager = await signIn(server.app, 'manager');
     const { screens } = (await manager.get('/api/session/me').expect(200)).body.user;
     expect(screens.documents).toMatchObject({ title: 'Audit and countersign' });
-    expect(screens.allocation).toMatchObject({ queue: 'Waiting list', position: 'Position {position} on the waiting list' });
+    expect(screens.allocation).toMatchObject({
+      queue: 'Waiting list',
+      position: 'Position {position} on the waiting list',
+    });
   });
 
   it('should tell an officer their capacity from the settings, and nobody else a capacity', async () => {
@@ -36,7 +39,12 @@ describe('Server on the protocol definitions', () => {
   it('should open a referral as a draft request and withhold the confidential form from the social worker', async () => {
     const socialWorker = await signIn(server.app, 'social-worker');
     const opened = await socialWorker.post('/api/cases', { pathway: 'referral' }).expect(201);
-    expect(opened.body).toMatchObject({ id: expect.any(String), version: 1, state: expect.any(String), allowedEvents: expect.any(Array) });
+    expect(opened.body).toMatchObject({
+      id: expect.any(String),
+      version: 1,
+      state: expect.any(String),
+      allowedEvents: expect.any(Array),
+    });
     await socialWorker.get('/api/forms/risk-assessment-confidential').expect(403);
     const manager = await signIn(server.app, 'manager');
     await manager.get('/api/forms/risk-assessment-confidential').expect(200);
@@ -48,17 +56,22 @@ describe('Server on the protocol definitions', () => {
   it('should word event details checked in the browser as the forms do, with the server’s own validator', async () => {
     const manager = await signIn(server.app, 'manager');
     const events = (await manager.get('/api/pathways/referral').expect(200)).body.meta.events;
-    const load = async (type: string) => importValidatorModule((await manager.get(`/api/pathways/referral/events/${type}/validator.js`).expect(200)).text);
+    const load = async (type: string) =>
+      importValidatorModule((await manager.get(`/api/pathways/referral/events/${type}/validator.js`).expect(200)).text);
     const discussion = await load('RECORD_CASE_DISCUSSION');
     const schema = eventDataSchema('Record the case discussion', events.RECORD_CASE_DISCUSSION);
     expect(discussion({})).toBe(false);
     expect(toFieldErrors(discussion.errors, schema)).toEqual({ date: ['Enter date of the case discussion'] });
     expect(discussion({ date: '2026-02-30' })).toBe(false);
-    expect(toFieldErrors(discussion.errors, schema)).toEqual({ date: ['Date of the case discussion must be a real date'] });
+    expect(toFieldErrors(discussion.errors, schema)).toEqual({
+      date: ['Date of the case discussion must be a real date'],
+    });
     expect(discussion({ date: '2026-01-08', summary: 'Agreed' })).toBe(true);
     const close = await load('CLOSE');
     expect(close({ reason: 'bored' })).toBe(false);
-    expect(Object.keys(toFieldErrors(close.errors, eventDataSchema('Close the case', events.CLOSE)))).toEqual(['reason']);
+    expect(Object.keys(toFieldErrors(close.errors, eventDataSchema('Close the case', events.CLOSE)))).toEqual([
+      'reason',
+    ]);
     expect(close({ reason: 'work-completed' })).toBe(true);
   });
 });

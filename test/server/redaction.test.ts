@@ -1,7 +1,15 @@
 // Confidentiality: every GET endpoint, as every role and for the person referred, never carries a confidential value
 // to a reader not cleared for it; the cleared role sees each one, and its reads are audited without the content.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, SECRETS, caseWithEverything, signInAll, startServer, type RoleName, type TestServer } from './helpers.js';
+import {
+  Client,
+  SECRETS,
+  caseWithEverything,
+  signInAll,
+  startServer,
+  type RoleName,
+  type TestServer,
+} from './helpers.js';
 
 let server: TestServer;
 let users: Record<RoleName, Client>;
@@ -13,20 +21,42 @@ beforeAll(async () => {
   users = await signInAll(server.app);
   ({ id: caseId, report } = await caseWithEverything(users));
   // Each filler keeps a draft with confidential answers in it.
-  await users.officer.put(`/api/cases/${caseId}/drafts/report`, { data: { summary: 'draft', privateNote: SECRETS.report } }).expect(200);
-  await users.requester.put(`/api/cases/${caseId}/drafts/request`, { data: { name: 'Sam', secret: SECRETS.request } }).expect(200);
+  await users.officer
+    .put(`/api/cases/${caseId}/drafts/report`, { data: { summary: 'draft', privateNote: SECRETS.report } })
+    .expect(200);
+  await users.requester
+    .put(`/api/cases/${caseId}/drafts/request`, { data: { name: 'Sam', secret: SECRETS.request } })
+    .expect(200);
 });
 afterAll(async () => server.close());
 
 function endpoints(): string[] {
   const doc = `/api/cases/${caseId}/documents/${report}`;
   return [
-    '/api/session/me', '/api/pathways', '/api/pathways/flow', `/api/pathways/flow/diagram?case=${caseId}`,
-    '/api/forms/request', '/api/forms/report', '/api/forms/notes',
-    '/api/cases', '/api/cases?filter=mine', '/api/cases?filter=waiting', '/api/cases?filter=all&includeClosed=true', '/api/cases/allocation-queue',
-    `/api/cases/${caseId}`, doc, `${doc}/print`, `${doc}?audience=person-referred`, `${doc}/print?audience=person-referred`,
-    `/api/cases/${caseId}/drafts/request`, `/api/cases/${caseId}/drafts/report`, `/api/cases/${caseId}/drafts/notes`,
-    '/api/definitions', '/api/definitions/diff', '/api/audit', '/api/openapi.json',
+    '/api/session/me',
+    '/api/pathways',
+    '/api/pathways/flow',
+    `/api/pathways/flow/diagram?case=${caseId}`,
+    '/api/forms/request',
+    '/api/forms/report',
+    '/api/forms/notes',
+    '/api/cases',
+    '/api/cases?filter=mine',
+    '/api/cases?filter=waiting',
+    '/api/cases?filter=all&includeClosed=true',
+    '/api/cases/allocation-queue',
+    `/api/cases/${caseId}`,
+    doc,
+    `${doc}/print`,
+    `${doc}?audience=person-referred`,
+    `${doc}/print?audience=person-referred`,
+    `/api/cases/${caseId}/drafts/request`,
+    `/api/cases/${caseId}/drafts/report`,
+    `/api/cases/${caseId}/drafts/notes`,
+    '/api/definitions',
+    '/api/definitions/diff',
+    '/api/audit',
+    '/api/openapi.json',
   ];
 }
 
@@ -58,7 +88,9 @@ describe('Redaction', () => {
     const printed = (await users.lead.get(`/api/cases/${caseId}/documents/${report}/print`).expect(200)).text;
     expect(printed).toContain(SECRETS.report);
     const audit = await users.lead.get(`/api/audit?caseId=${caseId}`).expect(200);
-    const reads = (audit.body.entries as { action: string; userId: string; detail: { forms: string[] } }[]).filter((e) => e.action === 'confidential.read');
+    const reads = (audit.body.entries as { action: string; userId: string; detail: { forms: string[] } }[]).filter(
+      (e) => e.action === 'confidential.read',
+    );
     expect(reads.length).toBeGreaterThan(0);
     expect(reads[0]!.userId).toBe('lead-a');
     expect(reads.flatMap((r) => r.detail.forms)).toEqual(expect.arrayContaining(['notes', 'report', 'request']));
@@ -92,7 +124,12 @@ describe('Redaction', () => {
 
   it('should escape every answer in the print view', async () => {
     const current = (await users.officer.get(`/api/cases/${caseId}`).expect(200)).body;
-    await users.officer.post(`/api/cases/${caseId}/events`, { expectedVersion: current.version, forms: { report: { summary: '<script>alert("x")</script> & more' } } }).expect(200);
+    await users.officer
+      .post(`/api/cases/${caseId}/events`, {
+        expectedVersion: current.version,
+        forms: { report: { summary: '<script>alert("x")</script> & more' } },
+      })
+      .expect(200);
     const printed = (await users.officer.get(`/api/cases/${caseId}/documents/${report}/print`).expect(200)).text;
     expect(printed).not.toContain('<script>');
     expect(printed).toContain('&#60;script&#62;alert(&#34;x&#34;)&#60;/script&#62; &#38; more');

@@ -31,7 +31,15 @@ describe('routing', () => {
   });
 
   it('should ask for sign-in anywhere under /api/cases, whatever the method or path', async () => {
-    for (const [method, path] of [['get', '/api/cases'], ['put', '/api/cases'], ['get', '/api/cases/allocation-queue'], ['get', '/api/cases/x'], ['post', '/api/cases/x/events'], ['get', '/api/cases/x/no-such-thing'], ['delete', '/API/Cases/x/']] as const) {
+    for (const [method, path] of [
+      ['get', '/api/cases'],
+      ['put', '/api/cases'],
+      ['get', '/api/cases/allocation-queue'],
+      ['get', '/api/cases/x'],
+      ['post', '/api/cases/x/events'],
+      ['get', '/api/cases/x/no-such-thing'],
+      ['delete', '/API/Cases/x/'],
+    ] as const) {
       const res = await request(server.app)[method](path).expect(401);
       expect(res.body.code, `${method} ${path}`).toBe('not-signed-in');
     }

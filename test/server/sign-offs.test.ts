@@ -128,7 +128,7 @@ describe('Documents shared at their stage', () => {
     expect(ra.comments).toEqual([]);
   });
 
-  it("should print the shared Risk Assessment as HTML and PDF alike, with the people and sign-offs", async () => {
+  it('should print the shared Risk Assessment as HTML and PDF alike, with the people and sign-offs', async () => {
     const path = `/api/cases/${caseId}/documents/${docs['risk-assessment']}`;
     const html = textOf((await users['social-worker'].get(`${path}/print`).expect(200)).text);
     const pdf = await pdfText(users['social-worker'], `${path}/pdf`);
@@ -162,17 +162,13 @@ describe('Documents shared at their stage', () => {
     const audit = textOf(
       (
         await users.manager
-          .get(
-            `/api/cases/${caseId}/forms/risk-assessment-audit/print?instance=${auditOf('risk-assessment')}`,
-          )
+          .get(`/api/cases/${caseId}/forms/risk-assessment-audit/print?instance=${auditOf('risk-assessment')}`)
           .expect(200)
       ).text,
     );
     expect(audit).toContain(`Audit passed by ${names.manager}`);
     await users.manager
-      .get(
-        `/api/cases/${caseId}/forms/risk-assessment-audit/print?instance=${auditOf('risk-assessment-confidential')}`,
-      )
+      .get(`/api/cases/${caseId}/forms/risk-assessment-audit/print?instance=${auditOf('risk-assessment-confidential')}`)
       .expect(404);
   });
 

@@ -49,20 +49,34 @@ function start(env: Record<string, string>, options: { built?: boolean } = {}): 
 }
 
 function exited(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.on('exit', () => resolve())));
+  return new Promise((resolve) =>
+    child.exitCode !== null || child.signalCode !== null ? resolve() : child.on('exit', () => resolve()),
+  );
 }
 
 /** SIGTERM to the whole group (npm does not pass it on through its shell), then wait for the server's last line. */
 async function terminate(running: Running): Promise<void> {
   process.kill(-running.child.pid!, 'SIGTERM');
   const until = Date.now() + 15_000;
-  while (!running.output().includes('DAO Pathways stopped') && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
+  while (!running.output().includes('DAO Pathways stopped') && Date.now() < until)
+    await new Promise((r) => setTimeout(r, 100));
   expect(running.output()).toContain('DAO Pathways stopped');
 }
 
 async function call(url: string, method: string, body?: object, session?: { cookie: string; csrf: string }) {
-  const res = await fetch(url, { method, headers: { 'content-type': 'application/json', ...(session ? { cookie: session.cookie, 'x-csrf-token': session.csrf } : {}) }, ...(body ? { body: JSON.stringify(body) } : {}) });
-  return { status: res.status, headers: res.headers, body: (await res.json().catch(() => null)) as Record<string, unknown> };
+  const res = await fetch(url, {
+    method,
+    headers: {
+      'content-type': 'application/json',
+      ...(session ? { cookie: session.cookie, 'x-csrf-token': session.csrf } : {}),
+    },
+    ...(body ? { body: JSON.stringify(body) } : {}),
+  });
+  return {
+    status: res.status,
+    headers: res.headers,
+    body: (await res.json().catch(() => null)) as Record<string, unknown>,
+  };
 }
 
 async function signIn(url: string, password: string) {
@@ -103,7 +117,12 @@ describe('npm start', () => {
     const opened = await call(`${first.url}/api/cases`, 'POST', { pathway: 'flow' }, session);
     expect(opened.status).toBe(201);
     const id = opened.body.id as string;
-    const moved = await call(`${first.url}/api/cases/${id}/events`, 'POST', { type: 'SUBMIT', expectedVersion: 1, forms: { request: { name: 'Sam', urgent: true } } }, session);
+    const moved = await call(
+      `${first.url}/api/cases/${id}/events`,
+      'POST',
+      { type: 'SUBMIT', expectedVersion: 1, forms: { request: { name: 'Sam', urgent: true } } },
+      session,
+    );
     expect(moved.status).toBe(200);
     process.kill(-first.child.pid!, 'SIGKILL');
     await exited(first.child);
@@ -115,11 +134,12 @@ describe('npm start', () => {
     await terminate(second);
   }, 300_000);
 
-  it('should write a request\'s log line within a second even when no more requests come', async () => {
+  it("should write a request's log line within a second even when no more requests come", async () => {
     const running = await start({ DEMO_PASSWORD: PASSWORD, LOG_LEVEL: 'info' }, { built: true });
     expect((await call(`${running.url}/api/health?probe=log`, 'GET')).status).toBe(200);
     const until = Date.now() + 1_000;
-    while (!running.output().includes('"path":"/api/health"') && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+    while (!running.output().includes('"path":"/api/health"') && Date.now() < until)
+      await new Promise((r) => setTimeout(r, 50));
     expect(running.output()).toContain('"path":"/api/health"');
     await terminate(running);
   }, 90_000);

@@ -39,11 +39,21 @@ describe('CaseService', () => {
       const clock = { now: '2026-04-01T09:00:00.000Z' };
       const { service, store } = await start(clock);
       const opened = await service.openCase(requester, 'flow');
-      const changed = await service.change(opened.record.id, requester, { expectedVersion: 1, type: 'SUBMIT', forms: { request: { name: 'Sam', urgent: true } } });
+      const changed = await service.change(opened.record.id, requester, {
+        expectedVersion: 1,
+        type: 'SUBMIT',
+        forms: { request: { name: 'Sam', urgent: true } },
+      });
       expect(changed.record.version).toBe(2);
       expect(changed.view.state).toBe('waiting');
       // when a colleague's screen still holds version 1
-      await expect(service.change(opened.record.id, lead, { expectedVersion: 1, type: 'ALLOCATE', data: { officer: 'officer-a' } })).rejects.toMatchObject({ code: 'conflict' });
+      await expect(
+        service.change(opened.record.id, lead, {
+          expectedVersion: 1,
+          type: 'ALLOCATE',
+          data: { officer: 'officer-a' },
+        }),
+      ).rejects.toMatchObject({ code: 'conflict' });
       // then nothing changed
       expect((await store.getCase(opened.record.id))?.version).toBe(2);
       expect(await store.listEvents(opened.record.id)).toHaveLength(2);
@@ -51,7 +61,13 @@ describe('CaseService', () => {
     it('should refuse an event not allowed here, listing the allowed ones, and write nothing', async () => {
       const { service, store } = await start({ now: '2026-04-01T09:00:00.000Z' });
       const opened = await service.openCase(requester, 'flow');
-      await expect(service.change(opened.record.id, lead, { expectedVersion: 1, type: 'ALLOCATE', data: { officer: 'officer-a' } })).rejects.toMatchObject({
+      await expect(
+        service.change(opened.record.id, lead, {
+          expectedVersion: 1,
+          type: 'ALLOCATE',
+          data: { officer: 'officer-a' },
+        }),
+      ).rejects.toMatchObject({
         code: 'event-not-allowed',
         details: { allowedEvents: [] },
       });
@@ -60,7 +76,10 @@ describe('CaseService', () => {
     it('should refuse an empty change, storing no event and keeping the version (issue 21)', async () => {
       const { service, store } = await start({ now: '2026-04-01T09:00:00.000Z' });
       const opened = await service.openCase(requester, 'flow');
-      for (const empty of [{ expectedVersion: 1, type: '', forms: {} }, { expectedVersion: 1, type: '' }]) {
+      for (const empty of [
+        { expectedVersion: 1, type: '', forms: {} },
+        { expectedVersion: 1, type: '' },
+      ]) {
         const refused = service.change(opened.record.id, requester, empty);
         await expect(refused).rejects.toMatchObject({ code: 'empty-change' });
       }
@@ -81,7 +100,13 @@ describe('CaseService', () => {
     it('should keep invalid answers out of the store and name the field', async () => {
       const { service, store } = await start({ now: '2026-04-01T09:00:00.000Z' });
       const opened = await service.openCase(requester, 'flow');
-      await expect(service.change(opened.record.id, requester, { expectedVersion: 1, type: 'SUBMIT', forms: { request: { urgent: true } } })).rejects.toMatchObject({
+      await expect(
+        service.change(opened.record.id, requester, {
+          expectedVersion: 1,
+          type: 'SUBMIT',
+          forms: { request: { urgent: true } },
+        }),
+      ).rejects.toMatchObject({
         code: 'form-invalid',
         details: { fieldErrors: { name: ['Enter name of the person'] } },
       });
@@ -125,8 +150,16 @@ describe('CaseService', () => {
     it('should rebuild the stored snapshot from the event log', async () => {
       const { service, store } = await start({ now: '2026-04-01T09:00:00.000Z' });
       const opened = await service.openCase(requester, 'flow');
-      await service.change(opened.record.id, requester, { expectedVersion: 1, type: 'SUBMIT', forms: { request: { name: 'Sam', urgent: false } } });
-      await service.change(opened.record.id, lead, { expectedVersion: 2, type: 'ALLOCATE', data: { officer: 'officer-a' } });
+      await service.change(opened.record.id, requester, {
+        expectedVersion: 1,
+        type: 'SUBMIT',
+        forms: { request: { name: 'Sam', urgent: false } },
+      });
+      await service.change(opened.record.id, lead, {
+        expectedVersion: 2,
+        type: 'ALLOCATE',
+        data: { officer: 'officer-a' },
+      });
       expect(await service.replay(opened.record.id)).toEqual((await store.getCase(opened.record.id))?.snapshot);
     });
   });
@@ -134,7 +167,9 @@ describe('CaseService', () => {
   describe('#waitingList', () => {
     it('should list only visible cases and respect allocation capacity', async () => {
       const { service } = await start({ now: '2026-04-01T09:00:00.000Z' });
-      const loads = await service.officerLoads((await (service as unknown as { registry: DefinitionRegistry }).registry.current()).defs);
+      const loads = await service.officerLoads(
+        (await (service as unknown as { registry: DefinitionRegistry }).registry.current()).defs,
+      );
       expect(loads).toEqual({ 'officer-a': { capacity: 2, active: 0, qualifications: ['qualified'] } });
       const a = await service.openCase(requester, 'flow');
       const b = await service.openCase({ id: 'requester-b', role: 'requester' }, 'flow');
@@ -155,14 +190,22 @@ describe('migrateCases', () => {
     const draft = await service.openCase(requester, 'timed');
     // given a new version in which the "open" state is renamed
     const files = await fixtureFiles();
-    files['pathways/timed.yaml'] = files['pathways/timed.yaml']!.replace('initial: open', 'initial: started').replace('  open:\n', '  started:\n').replace('SUBMIT: open', 'SUBMIT: started');
+    files['pathways/timed.yaml'] = files['pathways/timed.yaml']!.replace('initial: open', 'initial: started')
+      .replace('  open:\n', '  started:\n')
+      .replace('SUBMIT: open', 'SUBMIT: started');
     const version = await registry.publish(files, 'lead-a', 'rename open');
     expect(version).toBe(2);
     // when the cases are migrated
     const report = await migrateCases(store, registry, lead, version);
     // then the waiting case moved with its timer, the draft one could not and says why
     expect(report.moved).toContain(waiting.record.id);
-    expect(report.cannotMove).toEqual([expect.objectContaining({ caseId: draft.record.id, fromVersion: 1, reasons: [expect.stringContaining('"open" does not exist in the new version')] })]);
+    expect(report.cannotMove).toEqual([
+      expect.objectContaining({
+        caseId: draft.record.id,
+        fromVersion: 1,
+        reasons: [expect.stringContaining('"open" does not exist in the new version')],
+      }),
+    ]);
     expect((await store.getCase(waiting.record.id))?.definitionVersion).toBe(2);
     expect((await store.getCase(draft.record.id))?.definitionVersion).toBe(1);
     expect(await store.listDeadlines(waiting.record.id)).toHaveLength(1);

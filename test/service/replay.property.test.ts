@@ -17,7 +17,12 @@ const users = [
   { id: 'officer-a', role: 'officer' },
 ];
 const events = ['SUBMIT', 'ALLOCATE', 'FINISH', 'NOPE'];
-const answers = [{ name: 'Sam', urgent: true }, { name: 'Ali', urgent: false }, { urgent: 'no' }, { name: 'x'.repeat(5000), urgent: true, secret: 'hidden' }];
+const answers = [
+  { name: 'Sam', urgent: true },
+  { name: 'Ali', urgent: false },
+  { urgent: 'no' },
+  { name: 'x'.repeat(5000), urgent: true, secret: 'hidden' },
+];
 
 const action = fc.record({
   user: fc.constantFrom(...users),
@@ -39,27 +44,31 @@ describe('event log replay', () => {
     const service = new CaseService(store, registry, { now: () => new Date(clock.now).toISOString() });
     try {
       await fc.assert(
-        fc.asyncProperty(fc.constantFrom('flow', 'timed'), fc.array(action, { maxLength: 12 }), async (pathway, actions) => {
-          const { record } = await service.openCase(users[0]!, pathway);
-          for (const a of actions) {
-            clock.now += a.days * 86_400_000;
-            await service.fireDueTimers();
-            const current = (await store.getCase(record.id))!;
-            try {
-              await service.change(record.id, a.user, {
-                expectedVersion: a.stale ? current.version - 1 : current.version,
-                type: a.type,
-                data: a.type === 'ALLOCATE' ? { officer: 'officer-a' } : {},
-                ...(a.answers ? { forms: { request: a.answers } } : {}),
-              });
-            } catch (error) {
-              expect(error).toBeInstanceOf(CaseServiceError);
+        fc.asyncProperty(
+          fc.constantFrom('flow', 'timed'),
+          fc.array(action, { maxLength: 12 }),
+          async (pathway, actions) => {
+            const { record } = await service.openCase(users[0]!, pathway);
+            for (const a of actions) {
+              clock.now += a.days * 86_400_000;
+              await service.fireDueTimers();
+              const current = (await store.getCase(record.id))!;
+              try {
+                await service.change(record.id, a.user, {
+                  expectedVersion: a.stale ? current.version - 1 : current.version,
+                  type: a.type,
+                  data: a.type === 'ALLOCATE' ? { officer: 'officer-a' } : {},
+                  ...(a.answers ? { forms: { request: a.answers } } : {}),
+                });
+              } catch (error) {
+                expect(error).toBeInstanceOf(CaseServiceError);
+              }
             }
-          }
-          const stored = (await store.getCase(record.id))!;
-          expect(await service.replay(record.id)).toEqual(stored.snapshot);
-          expect((await store.listEvents(record.id)).length).toBe(stored.version);
-        }),
+            const stored = (await store.getCase(record.id))!;
+            expect(await service.replay(record.id)).toEqual(stored.snapshot);
+            expect((await store.listEvents(record.id)).length).toBe(stored.version);
+          },
+        ),
         { numRuns: 40 },
       );
     } finally {

@@ -4,8 +4,15 @@ import type { CaseRecord } from '../../engine/store/types.js';
 
 function record(id: string, version: number, snapshot: unknown = { step: version }): CaseRecord {
   return {
-    id, pathwayId: 'p', definitionVersion: 1, version, createdBy: 'u', createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z',
-    snapshot, summary: { state: 'open' },
+    id,
+    pathwayId: 'p',
+    definitionVersion: 1,
+    version,
+    createdBy: 'u',
+    createdAt: '2026-01-01T00:00:00.000Z',
+    updatedAt: '2026-01-01T00:00:00.000Z',
+    snapshot,
+    summary: { state: 'open' },
   };
 }
 
@@ -32,7 +39,12 @@ describe('CaseRecordCache', () => {
       expect(() => {
         first.summary.state = 'changed';
       }).toThrow(TypeError);
-      expect(cache.get('c1')).toMatchObject({ id: 'c1', version: 3, snapshot: { answers: { name: 'A', list: [1] } }, summary: { state: 'open' } });
+      expect(cache.get('c1')).toMatchObject({
+        id: 'c1',
+        version: 3,
+        snapshot: { answers: { name: 'A', list: [1] } },
+        summary: { state: 'open' },
+      });
     });
 
     it('should give each reader a record of its own around the shared data', () => {

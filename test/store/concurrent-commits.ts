@@ -10,7 +10,10 @@ export function itCommitsConcurrently(connections: string, openTwice: () => Prom
   it(`should let exactly one of two ${connections} win a race on the same expected version`, async () => {
     const [first, second] = await openTwice();
     const created = await first.createCase(newCase('c1'));
-    const results = await Promise.allSettled([first.commitEvent(nextCommit(created)), second.commitEvent(nextCommit(created))]);
+    const results = await Promise.allSettled([
+      first.commitEvent(nextCommit(created)),
+      second.commitEvent(nextCommit(created)),
+    ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const [lost] = results.filter((r) => r.status === 'rejected');
     expect(lost?.reason).toBeInstanceOf(StoreConflictError);

@@ -16,7 +16,9 @@ describe.each(['inline', 'thread'] as const)('SqliteStore with the %s writer', (
       const child = runTsx('./crash-writer.ts', [file, 'crash-case', writer]);
       let output = '';
       let errors = '';
-      child.stderr.on('data', (chunk: Buffer) => { errors += chunk.toString(); });
+      child.stderr.on('data', (chunk: Buffer) => {
+        errors += chunk.toString();
+      });
       child.stdout.on('data', (chunk: Buffer) => {
         if (output === '') setTimeout(() => child.kill('SIGKILL'), 1500);
         output += chunk.toString();
@@ -38,7 +40,9 @@ describe.each(['inline', 'thread'] as const)('SqliteStore with the %s writer', (
       expect(acknowledged.filter((seq) => !storedSeqs.has(seq))).toEqual([]);
       expect(events.map((e) => e.seq)).toEqual(Array.from({ length: events.length }, (_, i) => i + 1));
       expect(stored?.version).toBe(events.length);
-      expect(stored?.snapshot).toEqual(events.length === 1 ? { value: 'start', context: { count: 0 } } : { counter: events.length - 1 });
+      expect(stored?.snapshot).toEqual(
+        events.length === 1 ? { value: 'start', context: { count: 0 } } : { counter: events.length - 1 },
+      );
     });
   });
 });

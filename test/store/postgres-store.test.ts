@@ -11,8 +11,8 @@ function requireTestDatabaseUrl(): string {
   const url = process.env.TEST_DATABASE_URL;
   if (!url) {
     throw new Error(
-      'TEST_DATABASE_URL is not set, so the PostgreSQL store cannot be tested. Run `npm test` (scripts/test.sh starts a '
-      + 'throwaway PostgreSQL and sets it), or `source scripts/test-postgres.sh && start_test_postgres` before vitest.',
+      'TEST_DATABASE_URL is not set, so the PostgreSQL store cannot be tested. Run `npm test` (scripts/test.sh starts a ' +
+        'throwaway PostgreSQL and sets it), or `source scripts/test-postgres.sh && start_test_postgres` before vitest.',
     );
   }
   return url;
@@ -40,7 +40,10 @@ describe('PostgresStore', () => {
   /** Two stores, each with its own pool, on the same tables. */
   const openTwice = async (): Promise<[CaseStore, CaseStore]> => {
     const schema = freshSchema();
-    const stores: [CaseStore, CaseStore] = [openPostgresStore({ connectionString, schema }), openPostgresStore({ connectionString, schema })];
+    const stores: [CaseStore, CaseStore] = [
+      openPostgresStore({ connectionString, schema }),
+      openPostgresStore({ connectionString, schema }),
+    ];
     opened.push(...stores);
     await Promise.all(stores.map((store) => store.migrate()));
     return stores;
@@ -88,7 +91,12 @@ describe('PostgresStore', () => {
       // given 50 due deadlines over 10 cases
       const [first, second] = await openTwice();
       for (let c = 0; c < 10; c += 1) {
-        const setDeadlines = Array.from({ length: 5 }, (_, d) => ({ id: `c${c}:d${d}`, name: `d${d}`, dueAt: minutesIn(c + d), event: null }));
+        const setDeadlines = Array.from({ length: 5 }, (_, d) => ({
+          id: `c${c}:d${d}`,
+          name: `d${d}`,
+          dueAt: minutesIn(c + d),
+          event: null,
+        }));
         await first.createCase(newCase(`c${c}`, { setDeadlines }));
       }
       // when both claim in small batches at the same time, with handlers that take a while

@@ -7,7 +7,10 @@ import { nextCommit } from './contract/fixtures.js';
 const nextTurnOfEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 export async function readModifyWrite(
-  store: CaseStore, caseId: string, rounds: number, pauseBeforeWrite = nextTurnOfEventLoop,
+  store: CaseStore,
+  caseId: string,
+  rounds: number,
+  pauseBeforeWrite = nextTurnOfEventLoop,
 ): Promise<{ conflicts: number }> {
   let conflicts = 0;
   for (let round = 0; round < rounds; round += 1) {

@@ -12,7 +12,9 @@ export function runTsx(scriptPath: string, args: string[]): ChildProcessWithoutN
 }
 
 /** Resolves with the exit code (or signal) once the child has exited and its output is drained. */
-export function exited(child: ChildProcessWithoutNullStreams): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+export function exited(
+  child: ChildProcessWithoutNullStreams,
+): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
   return new Promise((resolve, reject) => {
     child.once('error', reject);
     child.once('close', (code, signal) => resolve({ code, signal }));
@@ -22,7 +24,11 @@ export function exited(child: ChildProcessWithoutNullStreams): Promise<{ code: n
 /** The child's output so far; read it after the child has exited. */
 export function collectOutput(child: ChildProcessWithoutNullStreams): { stdout: string; stderr: string } {
   const output = { stdout: '', stderr: '' };
-  child.stdout.on('data', (chunk: Buffer) => { output.stdout += chunk.toString(); });
-  child.stderr.on('data', (chunk: Buffer) => { output.stderr += chunk.toString(); });
+  child.stdout.on('data', (chunk: Buffer) => {
+    output.stdout += chunk.toString();
+  });
+  child.stderr.on('data', (chunk: Buffer) => {
+    output.stderr += chunk.toString();
+  });
   return output;
 }

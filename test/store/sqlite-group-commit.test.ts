@@ -25,27 +25,36 @@ describe('SqliteDatabase', () => {
   const openDatabase = async (): Promise<SqliteDatabase> => {
     const db = new SqliteDatabase(freshFile(), sqliteDialect);
     opened.push(db);
-    await db.exec('CREATE TABLE parent (id INTEGER PRIMARY KEY); CREATE TABLE item (name TEXT PRIMARY KEY, parent INTEGER REFERENCES parent (id) DEFERRABLE INITIALLY DEFERRED)');
+    await db.exec(
+      'CREATE TABLE parent (id INTEGER PRIMARY KEY); CREATE TABLE item (name TEXT PRIMARY KEY, parent INTEGER ' +
+        'REFERENCES parent (id) DEFERRABLE INITIALLY DEFERRED)',
+    );
     await db.run('INSERT INTO parent (id) VALUES (1)');
     return db;
   };
-  const names = async (db: SqliteDatabase): Promise<string[]> => (await db.all('SELECT name FROM item ORDER BY name')).map((row) => String(row.name));
+  const names = async (db: SqliteDatabase): Promise<string[]> =>
+    (await db.all('SELECT name FROM item ORDER BY name')).map((row) => String(row.name));
   afterEach(async () => {
     await Promise.all(opened.splice(0).map((db) => db.close()));
   });
 
   describe('#constructor', () => {
-    const settingsOf = (db: SqliteDatabase) => db.transaction(async (tx) => ({
-      journal: (await tx.all('PRAGMA journal_mode'))[0],
-      synchronous: (await tx.all('PRAGMA synchronous'))[0],
-      autocheckpoint: (await tx.all('PRAGMA wal_autocheckpoint'))[0],
-    }));
+    const settingsOf = (db: SqliteDatabase) =>
+      db.transaction(async (tx) => ({
+        journal: (await tx.all('PRAGMA journal_mode'))[0],
+        synchronous: (await tx.all('PRAGMA synchronous'))[0],
+        autocheckpoint: (await tx.all('PRAGMA wal_autocheckpoint'))[0],
+      }));
 
-    it('should write through WAL with an fsync at every commit (synchronous 2 is FULL), copying pages back at SQLite\'s mark', async () => {
+    it("should write through WAL with an fsync at every commit (synchronous 2 is FULL), copying pages back at SQLite's mark", async () => {
       // given
       const db = await openDatabase();
       // when the write connection is asked for its settings, then
-      expect(await settingsOf(db)).toEqual({ journal: { journal_mode: 'wal' }, synchronous: { synchronous: 2 }, autocheckpoint: { wal_autocheckpoint: 1000 } });
+      expect(await settingsOf(db)).toEqual({
+        journal: { journal_mode: 'wal' },
+        synchronous: { synchronous: 2 },
+        autocheckpoint: { wal_autocheckpoint: 1000 },
+      });
     });
 
     it('should copy pages back at the mark it is given', async () => {
@@ -53,7 +62,11 @@ describe('SqliteDatabase', () => {
       const db = new SqliteDatabase(freshFile(), sqliteDialect, { walAutocheckpointPages: 10_000 });
       opened.push(db);
       // when the write connection is asked for its settings, then
-      expect(await settingsOf(db)).toEqual({ journal: { journal_mode: 'wal' }, synchronous: { synchronous: 2 }, autocheckpoint: { wal_autocheckpoint: 10_000 } });
+      expect(await settingsOf(db)).toEqual({
+        journal: { journal_mode: 'wal' },
+        synchronous: { synchronous: 2 },
+        autocheckpoint: { wal_autocheckpoint: 10_000 },
+      });
     });
 
     it('should keep the savepoint sub-journals of a grouping connection in memory (temp_store 2), not in temporary files', async () => {
@@ -75,7 +88,11 @@ describe('SqliteDatabase', () => {
       const db = await openDatabase();
       const before = db.commits;
       // when
-      const results = await Promise.all(['a', 'b', 'c'].map((name) => db.transaction(async (tx) => tx.run('INSERT INTO item (name, parent) VALUES (?, 1)', [name]))));
+      const results = await Promise.all(
+        ['a', 'b', 'c'].map((name) =>
+          db.transaction(async (tx) => tx.run('INSERT INTO item (name, parent) VALUES (?, 1)', [name])),
+        ),
+      );
       // then
       expect(results).toEqual([1, 1, 1]);
       expect(db.commits - before).toBe(1);
@@ -118,7 +135,10 @@ describe('SqliteDatabase', () => {
       // given 300 rows of 1 KB on pages committed before (a unit journals the pages it changes as they were)
       const db = await openDatabase();
       await db.transaction(async (tx) => {
-        for (let i = 0; i < 300; i++) await tx.run('INSERT INTO item (name, parent) VALUES (?, 1)', [`row-${String(i).padStart(3, '0')}-${'x'.repeat(1000)}`]);
+        for (let i = 0; i < 300; i++)
+          await tx.run('INSERT INTO item (name, parent) VALUES (?, 1)', [
+            `row-${String(i).padStart(3, '0')}-${'x'.repeat(1000)}`,
+          ]);
       });
       const before = await names(db);
       // when a unit rewrites every one of them (far more than SQLite keeps in memory before spilling) and then fails
@@ -141,10 +161,13 @@ describe('SqliteDatabase', () => {
       const before = db.commits;
       // when a unit, then a transaction alone, then another unit arrive together
       const first = db.transaction((tx) => tx.run("INSERT INTO item (name, parent) VALUES ('a', 1)"));
-      const alone = db.transaction(async (tx) => {
-        await tx.run("INSERT INTO item (name, parent) VALUES ('m', 1)");
-        return Number((await tx.all('SELECT count(*) AS n FROM item'))[0]!.n);
-      }, { alone: true });
+      const alone = db.transaction(
+        async (tx) => {
+          await tx.run("INSERT INTO item (name, parent) VALUES ('m', 1)");
+          return Number((await tx.all('SELECT count(*) AS n FROM item'))[0]!.n);
+        },
+        { alone: true },
+      );
       const last = db.transaction((tx) => tx.run("INSERT INTO item (name, parent) VALUES ('z', 1)"));
       // then the first unit's group commits, then the lone transaction (which saw it), then a new group
       expect(await Promise.all([first, alone, last])).toEqual([1, 2, 1]);
@@ -156,10 +179,13 @@ describe('SqliteDatabase', () => {
       const db = await openDatabase();
       const outcomes = await Promise.allSettled([
         db.transaction((tx) => tx.run("INSERT INTO item (name, parent) VALUES ('a', 1)")),
-        db.transaction(async (tx) => {
-          await tx.run("INSERT INTO item (name, parent) VALUES ('m', 1)");
-          throw new Error('migration failed');
-        }, { alone: true }),
+        db.transaction(
+          async (tx) => {
+            await tx.run("INSERT INTO item (name, parent) VALUES ('m', 1)");
+            throw new Error('migration failed');
+          },
+          { alone: true },
+        ),
         db.transaction((tx) => tx.run("INSERT INTO item (name, parent) VALUES ('z', 1)")),
       ]);
       expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
@@ -175,7 +201,8 @@ describe('SqliteDatabase', () => {
         db.run("INSERT INTO item (name, parent) VALUES ('c', 1)"),
       ]);
       expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'rejected', 'rejected']);
-      for (const outcome of outcomes) expect((outcome as PromiseRejectedResult).reason.code).toBe('SQLITE_CONSTRAINT_FOREIGNKEY');
+      for (const outcome of outcomes)
+        expect((outcome as PromiseRejectedResult).reason.code).toBe('SQLITE_CONSTRAINT_FOREIGNKEY');
       expect(await names(db)).toEqual([]);
       // and the connection is usable again
       await db.run("INSERT INTO item (name, parent) VALUES ('d', 1)");
@@ -186,13 +213,15 @@ describe('SqliteDatabase', () => {
       const db = await openDatabase();
       const written = deferred();
       let settled = false;
-      const writing = db.transaction(async (tx) => {
-        await tx.run("INSERT INTO item (name, parent) VALUES ('a', 1)");
-        // inside the transaction the write is visible …
-        expect((await tx.all('SELECT name FROM item')).length).toBe(1);
-        written.resolve();
-        return 'done';
-      }).finally(() => (settled = true));
+      const writing = db
+        .transaction(async (tx) => {
+          await tx.run("INSERT INTO item (name, parent) VALUES ('a', 1)");
+          // inside the transaction the write is visible …
+          expect((await tx.all('SELECT name FROM item')).length).toBe(1);
+          written.resolve();
+          return 'done';
+        })
+        .finally(() => (settled = true));
       await written.promise;
       // … but the unit has finished and the group is still open: a read outside sees nothing yet
       expect(settled).toBe(false);
@@ -222,7 +251,11 @@ describe.each(['thread', 'inline'] as const)('SqliteStore with the %s writer', (
       const [a, b, c] = await Promise.all(['a', 'b', 'c'].map((id) => store.createCase(newCase(id))));
       const bMoved = await store.commitEvent(nextCommit(b!));
       // when: a and c are current, the one for b carries b's old version
-      const outcomes = await Promise.allSettled([store.commitEvent(nextCommit(a!)), store.commitEvent(nextCommit(b!)), store.commitEvent(nextCommit(c!))]);
+      const outcomes = await Promise.allSettled([
+        store.commitEvent(nextCommit(a!)),
+        store.commitEvent(nextCommit(b!)),
+        store.commitEvent(nextCommit(c!)),
+      ]);
       // then
       expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
       const refusal = (outcomes[1] as PromiseRejectedResult).reason as StoreConflictError;

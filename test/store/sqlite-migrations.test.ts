@@ -19,11 +19,15 @@ function databaseAtVersion3(file: string): void {
     db.exec(migration.sql);
     db.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)').run(migration.version, migration.name, minutesIn(0));
   }
-  db.prepare(`INSERT INTO cases (id, pathway_id, definition_version, version, snapshot, summary, state, closed, created_by, created_at, updated_at)
-    VALUES ('c1', 'p', 1, 1, '{}', '{"state":"open"}', 'open', 0, 'ann', ?, ?)`).run(minutesIn(0), minutesIn(0));
+  db.prepare(
+    `INSERT INTO cases (id, pathway_id, definition_version, version, snapshot, summary, state, closed, created_by, created_at, updated_at)
+    VALUES ('c1', 'p', 1, 1, '{}', '{"state":"open"}', 'open', 0, 'ann', ?, ?)`,
+  ).run(minutesIn(0), minutesIn(0));
   const audit = db.prepare('INSERT INTO audit (at, user_id, case_id, action, detail) VALUES (?, ?, ?, ?, ?)');
   for (let i = 1; i <= 3; i++) audit.run(minutesIn(i), 'ann', 'c1', `action-${i}`, JSON.stringify({ i }));
-  const deadline = db.prepare('INSERT INTO deadlines (id, case_id, name, due_at, event, fired_at) VALUES (?, ?, ?, ?, ?, ?)');
+  const deadline = db.prepare(
+    'INSERT INTO deadlines (id, case_id, name, due_at, event, fired_at) VALUES (?, ?, ?, ?, ?, ?)',
+  );
   deadline.run('c1/due', 'c1', 'due', minutesIn(60), '{"type":"TIMEOUT"}', null);
   deadline.run('c1/fired', 'c1', 'fired', minutesIn(30), '{"type":"EARLIER"}', minutesIn(31));
   db.close();
@@ -40,14 +44,20 @@ describe('SQLite migrations', () => {
       await store.migrate();
       // then
       expect((await store.listAudit({ caseId: 'c1' })).map((e) => [e.id, e.action, e.detail])).toEqual([
-        [3, 'action-3', { i: 3 }], [2, 'action-2', { i: 2 }], [1, 'action-1', { i: 1 }],
+        [3, 'action-3', { i: 3 }],
+        [2, 'action-2', { i: 2 }],
+        [1, 'action-1', { i: 1 }],
       ]);
-      expect(await store.listDeadlines('c1')).toEqual([{ id: 'c1/due', caseId: 'c1', name: 'due', dueAt: minutesIn(60), event: { type: 'TIMEOUT' }, firedAt: null }]);
+      expect(await store.listDeadlines('c1')).toEqual([
+        { id: 'c1/due', caseId: 'c1', name: 'due', dueAt: minutesIn(60), event: { type: 'TIMEOUT' }, firedAt: null },
+      ]);
       await store.appendAudit({ at: minutesIn(4), userId: 'bob', caseId: 'c1', action: 'action-4' });
       expect((await store.listAudit({ limit: 1 }))[0]).toMatchObject({ id: 4, action: 'action-4' });
       // and a due deadline of the old table is still claimed and fired
       let fired = 0;
-      await store.claimDueDeadlines(minutesIn(61), 10, async () => { fired += 1; });
+      await store.claimDueDeadlines(minutesIn(61), 10, async () => {
+        fired += 1;
+      });
       expect(fired).toBe(1);
       await store.close();
     });
@@ -58,13 +68,19 @@ describe('SQLite migrations', () => {
       const store = openSqliteStore(file);
       await store.migrate();
       // when
-      await store.createCase(newCase('c1', { audit: [{ at: minutesIn(0), userId: 'ann', caseId: 'c1', action: 'opened' }] }));
+      await store.createCase(
+        newCase('c1', { audit: [{ at: minutesIn(0), userId: 'ann', caseId: 'c1', action: 'opened' }] }),
+      );
       await store.close();
       // then
       const db = new Database(file, { readonly: true });
-      const sql = (name: string) => String((db.prepare('SELECT sql FROM sqlite_schema WHERE name = ?').get(name) as { sql: string }).sql);
-      const sequences = db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE name = 'sqlite_sequence'").get() as { n: number };
-      const auditSequence = sequences.n === 0 ? [] : db.prepare("SELECT * FROM sqlite_sequence WHERE name = 'audit'").all();
+      const sql = (name: string) =>
+        String((db.prepare('SELECT sql FROM sqlite_schema WHERE name = ?').get(name) as { sql: string }).sql);
+      const sequences = db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE name = 'sqlite_sequence'").get() as {
+        n: number;
+      };
+      const auditSequence =
+        sequences.n === 0 ? [] : db.prepare("SELECT * FROM sqlite_sequence WHERE name = 'audit'").all();
       const auditRows = db.prepare('SELECT count(*) AS n FROM audit').get() as { n: number };
       const auditSql = sql('audit');
       const deadlinesSql = sql('deadlines');
@@ -84,7 +100,11 @@ describe('SQLite migrations', () => {
       const db = new Database(file);
       for (const migration of sqliteMigrations.filter((m) => m.version > 3 && m.version <= 5)) {
         db.exec(migration.sql);
-        db.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)').run(migration.version, migration.name, minutesIn(0));
+        db.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)').run(
+          migration.version,
+          migration.name,
+          minutesIn(0),
+        );
       }
       const event = db.prepare(`INSERT INTO events (case_id, seq, type, user_id, role, at, definition_version, data)
         VALUES ('c1', ?, ?, 'ann', 'lead', ?, 1, ?)`);

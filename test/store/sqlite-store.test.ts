@@ -16,7 +16,9 @@ afterAll(() => rmSync(tempDir, { recursive: true, force: true }));
 
 runStoreContract('SqliteStore', async () => openSqliteStore(freshFile()));
 runStoreContract('SqliteStore (writer thread)', async () => openSqliteStore(freshFile(), { writer: 'thread' }));
-runStoreContract('SqliteStore (writer thread, exclusive: cases kept in memory)', async () => openSqliteStore(freshFile(), { writer: 'thread', exclusive: true }));
+runStoreContract('SqliteStore (writer thread, exclusive: cases kept in memory)', async () =>
+  openSqliteStore(freshFile(), { writer: 'thread', exclusive: true }),
+);
 
 describe('SqliteStore', () => {
   const opened: CaseStore[] = [];
@@ -56,7 +58,10 @@ describe('SqliteStore', () => {
       const writers = [1, 2].map(() => runTsx('./contending-writer.ts', [file, 'c1', String(rounds), startAt]));
       const output = writers.map((child) => collectOutput(child));
       const results = await Promise.all(writers.map(exited));
-      expect(results.map((r) => r.code), output.map((o) => o.stderr).join('\n')).toEqual([0, 0]);
+      expect(
+        results.map((r) => r.code),
+        output.map((o) => o.stderr).join('\n'),
+      ).toEqual([0, 0]);
       const conflicts = output.map((o) => (JSON.parse(o.stdout) as { conflicts: number }).conflicts);
       expect(conflicts[0]! + conflicts[1]!, 'the writers should have collided').toBeGreaterThan(0);
       const store = openSqliteStore(file);

@@ -11,7 +11,11 @@ export const assignAction: ActionDefinition = {
     additionalProperties: false,
     required: ['path'],
     oneOf: [{ required: ['value'] }, { required: ['expr'] }],
-    properties: { path: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z0-9_]+)*$' }, value: {}, expr: {} },
+    properties: {
+      path: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z0-9_]+)*$' },
+      value: {},
+      expr: {},
+    },
   },
   apply: (context, env, params) => {
     const value = 'expr' in params ? evaluateInEnv(params.expr, env) : params.value;

@@ -7,6 +7,7 @@ export const formCompleteGuard: GuardDefinition = {
   params: { type: 'object', additionalProperties: false, required: ['form'], properties: { form: { type: 'string' } } },
   eventDataReads: () => [],
   evaluate: (env, params) => env.forms[params.form as string] !== undefined,
-  explain: (_env, params, forms) => `“${forms.get(params.form as string)?.title ?? String(params.form)}” has not been submitted`,
+  explain: (_env, params, forms) =>
+    `“${forms.get(params.form as string)?.title ?? String(params.form)}” has not been submitted`,
   references: (params) => ({ forms: [params.form as string] }),
 };

@@ -14,7 +14,9 @@ export const withinCapacityGuard: GuardDefinition = {
   params: {
     type: 'object',
     additionalProperties: false,
-    properties: { officerField: { type: 'string', description: 'the event data field naming the officer; default officer' } },
+    properties: {
+      officerField: { type: 'string', description: 'the event data field naming the officer; default officer' },
+    },
   },
   eventDataReads: (params) => [(params.officerField as string | undefined) ?? 'officer'],
   evaluate: (env, params) => {

@@ -27,7 +27,10 @@ export function createLintContext(set: DefinitionSet): LintContext {
     report: (source, path, code, message, at = 'value') => problems.push(problemAt(source, path, code, message, at)),
     get confidential() {
       const forms = () => new Map([...set.forms].map(([id, form]) => [id, withConfidentialComputedAnswers(form.data)]));
-      return (confidential ??= confidentialFlow([...set.pathways].map(([id, p]) => [id, p.data]), forms()));
+      return (confidential ??= confidentialFlow(
+        [...set.pathways].map(([id, p]) => [id, p.data]),
+        forms(),
+      ));
     },
   };
 }

@@ -30,9 +30,15 @@ export function lintExpressions(ctx: LintContext): void {
     const schema = set.forms.get(formId)?.data;
     return schema !== undefined && (path === '' || schemaAt(schema as never, path) !== undefined);
   };
-  const checkExpression = (source: SourceFile, at: Path, expression: unknown, check: (path: string) => string | undefined) => {
+  const checkExpression = (
+    source: SourceFile,
+    at: Path,
+    expression: unknown,
+    check: (path: string) => string | undefined,
+  ) => {
     const scan = scanLogic(expression);
-    for (const op of scan.unknownOperators) ctx.report(source, at, 'unknown-operator', `unknown JSON Logic operator "${op}"`);
+    for (const op of scan.unknownOperators)
+      ctx.report(source, at, 'unknown-operator', `unknown JSON Logic operator "${op}"`);
     for (const path of scan.varPaths) {
       const problem = check(path);
       if (problem) ctx.report(source, at, 'unknown-var', `{var: "${path}"}: ${problem}`);
@@ -44,7 +50,8 @@ export function lintExpressions(ctx: LintContext): void {
     const events = ((pathway.data.meta as JsonObject)?.events ?? {}) as Record<string, { data?: JsonObject }>;
     const written = new Set<string>(Object.keys((pathway.data.context as JsonObject) ?? {}));
     for (const use of walk.uses) {
-      for (const p of actionRegistry.get(use.type)?.references?.(use.params).writes ?? []) written.add(p.split('.')[0]!);
+      for (const p of actionRegistry.get(use.type)?.references?.(use.params).writes ?? [])
+        written.add(p.split('.')[0]!);
     }
     if (innerPathways.has(id)) ['parent', 'document'].forEach((k) => written.add(k));
     for (const use of walk.uses) {
@@ -52,7 +59,7 @@ export function lintExpressions(ctx: LintContext): void {
       const expressions = entry?.references?.(use.params).expressions ?? [];
       const event = use.transition?.kind === 'on' ? use.transition.event : undefined;
       for (const expression of expressions) {
-        const at = [...use.yamlPath, 'params', 'expr' in use.params ? 'expr' : Object.keys(use.params)[0] ?? 'expr'];
+        const at = [...use.yamlPath, 'params', 'expr' in use.params ? 'expr' : (Object.keys(use.params)[0] ?? 'expr')];
         checkExpression(pathway.source, at, expression, (path) => {
           const [root, ...rest] = path.split('.');
           const tail = rest.join('.');
@@ -71,12 +78,16 @@ export function lintExpressions(ctx: LintContext): void {
               return `settings.yaml has no "${rest[0]}"`;
             }
             case 'case':
-              return rest.length === 0 || written.has(rest[0]!) ? undefined : `"case.${rest[0]}" is never recorded by an assign action in this pathway`;
+              return rest.length === 0 || written.has(rest[0]!)
+                ? undefined
+                : `"case.${rest[0]}" is never recorded by an assign action in this pathway`;
             case 'forms': {
               const [formId, ...field] = rest;
               if (formId && set.broken.forms.has(formId)) return undefined;
               if (!formId || !set.forms.has(formId)) return `unknown form "${formId ?? ''}"`;
-              return formPathExists(formId, field.join('.')) ? undefined : `form "${formId}" has no question "${field.join('.')}"`;
+              return formPathExists(formId, field.join('.'))
+                ? undefined
+                : `form "${formId}" has no question "${field.join('.')}"`;
             }
             case 'event': {
               if (rest[0] === 'type') return undefined;
@@ -85,7 +96,9 @@ export function lintExpressions(ctx: LintContext): void {
               const schema = events[event]?.data;
               if (!schema) return `event "${event}" carries no data (declare meta.events.${event}.data)`;
               const field = rest.slice(1).join('.');
-              return field === '' || schemaAt(schema as never, field) ? undefined : `event "${event}" data has no "${field}"`;
+              return field === '' || schemaAt(schema as never, field)
+                ? undefined
+                : `event "${event}" data has no "${field}"`;
             }
             default:
               return `unknown name "${root}${tail ? '.' + tail : ''}": use case, forms, event, user, now or settings`;

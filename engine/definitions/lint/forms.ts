@@ -55,9 +55,16 @@ export function lintForms(ctx: LintContext): void {
       const message = compileErrorAtFormPath(compiled, form.data) ?? (error as Error).message.split('\n')[0]!;
       const quoted = /"([^"]+)"/.exec(message)?.[1];
       const schemaPath = /at path "#\/([^"]*)"/.exec(message)?.[1];
-      const at = schemaPath !== undefined ? [...schemaPath.split('/').filter(Boolean).map(decodeURIComponent), ...(quoted ? [quoted] : [])] : undefined;
+      const at =
+        schemaPath !== undefined
+          ? [...schemaPath.split('/').filter(Boolean).map(decodeURIComponent), ...(quoted ? [quoted] : [])]
+          : undefined;
       const ref = /can't resolve reference (\S+)/.exec(message)?.[1];
-      const path = at ?? (quoted ? findKey(form.source.data, quoted) : undefined) ?? (ref ? findKey(form.source.data, '$ref') : undefined) ?? [];
+      const path =
+        at ??
+        (quoted ? findKey(form.source.data, quoted) : undefined) ??
+        (ref ? findKey(form.source.data, '$ref') : undefined) ??
+        [];
       ctx.report(form.source, path, 'form-schema', `form schema: ${message}`, 'key');
     }
   }

@@ -165,7 +165,11 @@ export const pathwaySchema = {
       },
     },
     transitions: {
-      anyOf: [{ type: 'string' }, { $ref: '#/$defs/transition' }, { type: 'array', items: { $ref: '#/$defs/transition' } }],
+      anyOf: [
+        { type: 'string' },
+        { $ref: '#/$defs/transition' },
+        { type: 'array', items: { $ref: '#/$defs/transition' } },
+      ],
     },
     transition: {
       type: 'object',
@@ -188,8 +192,16 @@ export const pathwaySchema = {
           properties: { type: { type: 'string' }, params: { type: 'object' } },
           allOf: paramsByName(guardRegistry),
         },
-        { required: ['and'], additionalProperties: false, properties: { and: { type: 'array', minItems: 1, items: { $ref: '#/$defs/guard' } } } },
-        { required: ['or'], additionalProperties: false, properties: { or: { type: 'array', minItems: 1, items: { $ref: '#/$defs/guard' } } } },
+        {
+          required: ['and'],
+          additionalProperties: false,
+          properties: { and: { type: 'array', minItems: 1, items: { $ref: '#/$defs/guard' } } },
+        },
+        {
+          required: ['or'],
+          additionalProperties: false,
+          properties: { or: { type: 'array', minItems: 1, items: { $ref: '#/$defs/guard' } } },
+        },
         { required: ['not'], additionalProperties: false, properties: { not: { $ref: '#/$defs/guard' } } },
       ],
     },

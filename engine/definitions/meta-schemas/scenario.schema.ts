@@ -17,7 +17,11 @@ export const scenarioSchema = {
     description: { type: 'string' },
     pathway: { type: 'string' },
     now: { type: 'string', format: 'date-time' },
-    caseload: { type: 'object', additionalProperties: { type: 'integer', minimum: 0 }, description: 'active cases each officer already holds' },
+    caseload: {
+      type: 'object',
+      additionalProperties: { type: 'integer', minimum: 0 },
+      description: 'active cases each officer already holds',
+    },
     start: { type: 'object', additionalProperties: false, properties: actor },
     steps: {
       type: 'array',
@@ -56,7 +60,7 @@ export const scenarioSchema = {
               },
               documentValues: {
                 type: 'object',
-                description: "form → { path → a value the latest document of that form recorded (countersignedBy…) }",
+                description: 'form → { path → a value the latest document of that form recorded (countersignedBy…) }',
                 additionalProperties: { type: 'object' },
               },
               signOffs: {

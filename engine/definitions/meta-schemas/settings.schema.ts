@@ -4,7 +4,12 @@ import { SCHEMA_VERSION, stringList } from './common.js';
 
 // Where a demo account's notices go by email (server/services/notice-mail.ts); accounts without one get none.
 const demoEmail = { type: 'string', pattern: '^[^@\\s]+@[^@\\s]+$' } as const;
-const listedUser = { username: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' }, email: demoEmail };
+const listedUser = {
+  username: { type: 'string' },
+  role: { type: 'string' },
+  name: { type: 'string' },
+  email: demoEmail,
+};
 
 export const settingsSchema = {
   $id: 'dao:settings',
@@ -45,7 +50,16 @@ export const settingsSchema = {
       properties: Object.fromEntries(
         ['referrals', 'allocation', 'documents'].map((screen) => [
           screen,
-          { type: 'object', additionalProperties: false, properties: Object.fromEntries(['title', 'intro', 'queue', 'queueIntro', 'position', 'empty'].map((k) => [k, { type: 'string', minLength: 1 }])) },
+          {
+            type: 'object',
+            additionalProperties: false,
+            properties: Object.fromEntries(
+              ['title', 'intro', 'queue', 'queueIntro', 'position', 'empty'].map((k) => [
+                k,
+                { type: 'string', minLength: 1 },
+              ]),
+            ),
+          },
         ]),
       ),
     },

@@ -16,4 +16,3 @@ export function refuse(code: CaseError['code'], message: string, extra: Partial<
 export function applied(stepper: CaseStepper, summary: string): CaseResult {
   return { ok: true, data: stepper.data, summary };
 }
-

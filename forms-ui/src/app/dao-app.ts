@@ -69,7 +69,9 @@ export class DaoApp extends LightElement {
       this.user = undefined;
       if (this.route.name !== 'sign-in') navigate('#/sign-in');
     };
-    this.addEventListener('app-signed-in', (event) => this.#signedIn((event as CustomEvent<{ user: User; csrfToken: string }>).detail));
+    this.addEventListener('app-signed-in', (event) =>
+      this.#signedIn((event as CustomEvent<{ user: User; csrfToken: string }>).detail),
+    );
     this.addEventListener('app-definitions-published', () => this.catalogue.clear());
   }
 
@@ -113,7 +115,10 @@ export class DaoApp extends LightElement {
   #guard(): void {
     if (!this.checked) return;
     if (!this.user && this.route.name !== 'sign-in') {
-      const back = this.route.name === 'home' || this.route.name === 'not-found' ? '' : `?return=${encodeURIComponent(location.hash)}`;
+      const back =
+        this.route.name === 'home' || this.route.name === 'not-found'
+          ? ''
+          : `?return=${encodeURIComponent(location.hash)}`;
       navigate(`#/sign-in${back}`);
     } else if (this.user && (this.route.name === 'home' || this.route.name === 'sign-in')) {
       navigate(navigationFor(this.user)[0]?.hash ?? '#/my-cases');
@@ -125,7 +130,11 @@ export class DaoApp extends LightElement {
     this.catalogue.clear();
     this.user = user;
     const back = this.route.query.get('return');
-    navigate(back && back.startsWith('#/') && !back.startsWith('#/sign-in') ? back : navigationFor(user)[0]?.hash ?? '#/my-cases');
+    navigate(
+      back && back.startsWith('#/') && !back.startsWith('#/sign-in')
+        ? back
+        : (navigationFor(user)[0]?.hash ?? '#/my-cases'),
+    );
   }
 
   async #signOut(): Promise<void> {
@@ -160,21 +169,29 @@ export class DaoApp extends LightElement {
     if (name === 'sign-in') return html`<sign-in-page .api=${this.api}></sign-in-page>`;
     if (!context) return html`<p class="body" role="status">Loading…</p>`;
     switch (name) {
-      case 'to-do': return html`<to-do-page .context=${context} .query=${query}></to-do-page>`;
-      case 'my-cases': return html`<my-cases-page .context=${context} .query=${query}></my-cases-page>`;
+      case 'to-do':
+        return html`<to-do-page .context=${context} .query=${query}></to-do-page>`;
+      case 'my-cases':
+        return html`<my-cases-page .context=${context} .query=${query}></my-cases-page>`;
       case 'case':
         return html`<case-page .context=${context} .caseId=${params.id} .casePart=${params.part ?? 'summary'}>
         </case-page>`;
-      case 'referrals': return html`<referrals-page .context=${context} .query=${query}></referrals-page>`;
-      case 'allocation': return html`<allocation-page .context=${context} .query=${query}></allocation-page>`;
-      case 'documents': return html`<documents-page .context=${context}></documents-page>`;
-      case 'all-cases': return html`<all-cases-page .context=${context} .query=${query}></all-cases-page>`;
-      case 'audit': return html`<audit-log-page .context=${context}></audit-log-page>`;
+      case 'referrals':
+        return html`<referrals-page .context=${context} .query=${query}></referrals-page>`;
+      case 'allocation':
+        return html`<allocation-page .context=${context} .query=${query}></allocation-page>`;
+      case 'documents':
+        return html`<documents-page .context=${context}></documents-page>`;
+      case 'all-cases':
+        return html`<all-cases-page .context=${context} .query=${query}></all-cases-page>`;
+      case 'audit':
+        return html`<audit-log-page .context=${context}></audit-log-page>`;
       case 'definitions':
         return this.definitionsLoaded
           ? html`<definitions-page .context=${context} .file=${query.get('file') ?? ''}></definitions-page>`
           : html`<h1 class="heading-l" tabindex="-1">Definitions</h1><p class="body" role="status">Loading the editor…</p>`;
-      case 'home': return html`<p class="body" role="status">Loading…</p>`;
+      case 'home':
+        return html`<p class="body" role="status">Loading…</p>`;
       default:
         return html`<h1 class="heading-l" tabindex="-1">Page not found</h1>
           <p class="body">If you typed the web address, check it is correct.</p><p class="body"><a class="link" href="#/">Go to the start</a></p>`;
@@ -190,23 +207,33 @@ export class DaoApp extends LightElement {
       <header class="header">
         <div class="width-container header__container">
           <a class="header__service" href="#/">DAO Pathways</a>
-          ${user
-            ? html`<p class="header__user">${user.displayName}</p>
+          ${
+            user
+              ? html`<p class="header__user">${user.displayName}</p>
                 <button type="button" class="header__sign-out" @click=${() => void this.#signOut()}>Sign out</button>`
-            : nothing}
+              : nothing
+          }
         </div>
-        ${nav.length
-          ? html`<nav class="service-nav" aria-label="Menu"><div class="width-container"><ul class="service-nav__list">
-              ${nav.map((item) => html`<li class="service-nav__item ${item.route === this.route.name ? 'service-nav__item--active' : ''}">
-                <a class="service-nav__link" href=${item.hash} aria-current=${item.route === this.route.name ? 'page' : nothing}>${item.text}</a></li>`)}
+        ${
+          nav.length
+            ? html`<nav class="service-nav" aria-label="Menu"><div class="width-container"><ul class="service-nav__list">
+              ${nav.map(
+                (
+                  item,
+                ) => html`<li class="service-nav__item ${item.route === this.route.name ? 'service-nav__item--active' : ''}">
+                <a class="service-nav__link" href=${item.hash} aria-current=${item.route === this.route.name ? 'page' : nothing}>${item.text}</a></li>`,
+              )}
             </ul></div></nav>`
-          : nothing}
+            : nothing
+        }
       </header>
       <div class="width-container">
-        ${this.demo
-          ? html`<div class="phase-banner"><p class="phase-banner__content"><strong class="tag tag--purple phase-banner__tag">Demo</strong>
+        ${
+          this.demo
+            ? html`<div class="phase-banner"><p class="phase-banner__content"><strong class="tag tag--purple phase-banner__tag">Demo</strong>
               <span class="phase-banner__text">Demo – accounts and data are for trying the product</span></p></div>`
-          : nothing}
+            : nothing
+        }
         <main class="main-wrapper" id="main-content" tabindex="-1">${this.checked ? this.#page(context) : html`<p class="body" role="status">Loading…</p>`}</main>
       </div>
       <footer class="footer"><div class="width-container"><p class="footer__text">DAO Pathways – the Domestic Abuse Officer team's pathways and forms</p></div></footer>`;

@@ -10,7 +10,10 @@ function pathOf(target: EventTarget | null): string | undefined {
 export class BlurCheckController implements ReactiveController {
   #pointerDown = false;
 
-  constructor(private readonly host: ReactiveControllerHost & HTMLElement, private readonly check: (path: string) => void) {
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly check: (path: string) => void,
+  ) {
     host.addController(this);
   }
 
@@ -28,7 +31,8 @@ export class BlurCheckController implements ReactiveController {
   readonly onFocusOut = (event: FocusEvent): void => {
     const path = pathOf(event.target);
     if (path === undefined || pathOf(event.relatedTarget) === path) return;
-    if (this.#pointerDown) window.addEventListener('pointerup', () => setTimeout(() => this.check(path)), { once: true });
+    if (this.#pointerDown)
+      window.addEventListener('pointerup', () => setTimeout(() => this.check(path)), { once: true });
     else this.check(path);
   };
 

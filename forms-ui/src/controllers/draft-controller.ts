@@ -4,7 +4,11 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 export class DraftController implements ReactiveController {
   #timer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(host: ReactiveControllerHost, private readonly delay: () => number, private readonly save: () => void) {
+  constructor(
+    host: ReactiveControllerHost,
+    private readonly delay: () => number,
+    private readonly save: () => void,
+  ) {
     host.addController(this);
   }
 

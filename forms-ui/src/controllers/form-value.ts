@@ -20,7 +20,10 @@ export class FormValue {
   /** Goes first in the shadow root (see the top of this file); styled by .validity-anchor. */
   readonly anchor: HTMLElement;
 
-  constructor(private readonly host: HTMLElement, private readonly callbacks: FormValueCallbacks) {
+  constructor(
+    private readonly host: HTMLElement,
+    private readonly callbacks: FormValueCallbacks,
+  ) {
     this.internals = host.attachInternals();
     this.anchor = document.createElement('span');
     this.anchor.className = 'validity-anchor';

@@ -36,7 +36,12 @@ function branchKeys(branch: unknown): { keys: string[]; props: Record<string, Sc
 }
 
 function conditionKeys(when: Schema): string[] {
-  return [...new Set([...Object.keys((when.properties ?? {}) as object), ...(Array.isArray(when.required) ? (when.required as string[]) : [])])];
+  return [
+    ...new Set([
+      ...Object.keys((when.properties ?? {}) as object),
+      ...(Array.isArray(when.required) ? (when.required as string[]) : []),
+    ]),
+  ];
 }
 
 /** The conditional questions of an object schema, keyed by property name. Memoised per schema node. */
@@ -64,8 +69,10 @@ export function conditionalFields(node: Schema): Map<string, Conditional> {
       add(n.then, { when, negate: false }, conditionKeys(when));
       add(n.else, { when, negate: true }, conditionKeys(when));
     }
-    for (const [key, dep] of Object.entries((n.dependentSchemas ?? {}) as Record<string, Schema>)) add(dep, { present: key }, [key]);
-    for (const [key, list] of Object.entries((n.dependentRequired ?? {}) as Record<string, string[]>)) add({ required: list }, { present: key }, [key]);
+    for (const [key, dep] of Object.entries((n.dependentSchemas ?? {}) as Record<string, Schema>))
+      add(dep, { present: key }, [key]);
+    for (const [key, list] of Object.entries((n.dependentRequired ?? {}) as Record<string, string[]>))
+      add({ required: list }, { present: key }, [key]);
     for (const [key, dep] of Object.entries((n.dependencies ?? {}) as Record<string, unknown>)) {
       add(Array.isArray(dep) ? { required: dep } : dep, { present: key }, [key]);
     }

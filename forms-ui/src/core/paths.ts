@@ -26,7 +26,13 @@ export function setAt(data: unknown, path: string, value: unknown): unknown {
     const key = keys[i]!;
     const isIndex = /^\d+$/.test(key);
     const container: Record<string, unknown> | unknown[] =
-      node && typeof node === 'object' ? (Array.isArray(node) ? [...node] : { ...(node as object) }) : isIndex ? [] : {};
+      node && typeof node === 'object'
+        ? Array.isArray(node)
+          ? [...node]
+          : { ...(node as object) }
+        : isIndex
+          ? []
+          : {};
     const current = (container as Record<string, unknown>)[key];
     const next = i === keys.length - 1 ? value : write(current, i + 1);
     if (next === undefined && !Array.isArray(container)) delete (container as Record<string, unknown>)[key];

@@ -6,7 +6,10 @@ import { grouped } from './parts/shell.js';
 
 export const checkboxes: Widget = {
   render: (field) => {
-    const items = field.schema.items && typeof field.schema.items === 'object' ? resolveSchema(field.form.root, field.schema.items as Schema) : {};
+    const items =
+      field.schema.items && typeof field.schema.items === 'object'
+        ? resolveSchema(field.form.root, field.schema.items as Schema)
+        : {};
     return grouped(field, checkboxList(field, choicesOf(items) ?? []));
   },
 };

@@ -24,10 +24,9 @@ export const date: Widget = {
   render: (field) => {
     const parts = dateParts(field.value);
     const hintId = `${field.id}-date-hint`;
-    return grouped(
-      field,
-      numberBoxes(field, [...DATE_BOXES], parts, joinDate),
-      { before: html`<div id=${hintId} class="hint">For example, 27 3 2007</div>`, describedBy: hintId },
-    );
+    return grouped(field, numberBoxes(field, [...DATE_BOXES], parts, joinDate), {
+      before: html`<div id=${hintId} class="hint">For example, 27 3 2007</div>`,
+      describedBy: hintId,
+    });
   },
 };

@@ -44,6 +44,9 @@ function scaleKey(field: Field) {
 export const frequencyGrid: Widget = {
   container: true,
   render: (field) =>
-    grouped(field, [scaleKey(field), columnHeader(columnTitles(field)), rowFields(field, frequencyRow)], { asHeading: true, extraClass: 'grid' }),
+    grouped(field, [scaleKey(field), columnHeader(columnTitles(field)), rowFields(field, frequencyRow)], {
+      asHeading: true,
+      extraClass: 'grid',
+    }),
   readOnly: readOnlyRows,
 };

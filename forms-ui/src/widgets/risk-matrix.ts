@@ -6,7 +6,14 @@ import { readOnlyRows, rowFields, rowShell } from './parts/rows.js';
 import { grouped } from './parts/shell.js';
 
 const matrixRow: Widget = {
-  render: (row) => rowShell(row, radioList(row, choicesOf(row.schema) ?? [], { inline: true, describedBy: row.error ? `${row.id}-error` : undefined })),
+  render: (row) =>
+    rowShell(
+      row,
+      radioList(row, choicesOf(row.schema) ?? [], {
+        inline: true,
+        describedBy: row.error ? `${row.id}-error` : undefined,
+      }),
+    ),
 };
 
 export const riskMatrix: Widget = {

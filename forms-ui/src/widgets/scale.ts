@@ -5,5 +5,10 @@ import { radioList } from './parts/choices.js';
 import { grouped } from './parts/shell.js';
 
 export const scale: Widget = {
-  render: (field) => grouped(field, radioList(field, choicesOf({ ...field.schema, 'x-widget': 'scale' }) ?? [], { inline: true, small: true }), { extraClass: 'scale' }),
+  render: (field) =>
+    grouped(
+      field,
+      radioList(field, choicesOf({ ...field.schema, 'x-widget': 'scale' }) ?? [], { inline: true, small: true }),
+      { extraClass: 'scale' },
+    ),
 };

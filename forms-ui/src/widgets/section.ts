@@ -7,7 +7,11 @@ import { content, grouped } from './parts/shell.js';
 export const section: Widget = {
   container: true,
   render: (field) =>
-    grouped(field, objectFields(field.form, field.path, field.schema), { asHeading: true, extraClass: 'section', before: content(field.schema['x-content']) }),
+    grouped(field, objectFields(field.form, field.path, field.schema), {
+      asHeading: true,
+      extraClass: 'section',
+      before: content(field.schema['x-content']),
+    }),
   readOnly: (field) =>
     grouped(field, objectFields(field.form, field.path, field.schema), { asHeading: true, extraClass: 'section' }),
 };

@@ -11,9 +11,14 @@ const signedBox: Widget = {
 export const signature: Widget = {
   container: true,
   render: (field) =>
-    grouped(field, objectFields(field.form, field.path, field.schema, (_key, s) => (s.type === 'boolean' ? signedBox : undefined)), {
-      asHeading: true,
-      extraClass: 'signature',
-    }),
-  readOnly: (field) => grouped(field, objectFields(field.form, field.path, field.schema), { asHeading: true, extraClass: 'signature' }),
+    grouped(
+      field,
+      objectFields(field.form, field.path, field.schema, (_key, s) => (s.type === 'boolean' ? signedBox : undefined)),
+      {
+        asHeading: true,
+        extraClass: 'signature',
+      },
+    ),
+  readOnly: (field) =>
+    grouped(field, objectFields(field.form, field.path, field.schema), { asHeading: true, extraClass: 'signature' }),
 };

@@ -15,7 +15,7 @@ function itemSchemaOf(field: Field): Schema {
 /** Focuses `id` once the form has rendered the change (the new row's fields included). */
 async function focusAfterUpdate(event: Event, id: string): Promise<void> {
   const root = (event.target as Element).getRootNode() as ShadowRoot;
-  await (root.host as Element & { updateComplete?: Promise<unknown> } | undefined)?.updateComplete;
+  await (root.host as (Element & { updateComplete?: Promise<unknown> }) | undefined)?.updateComplete;
   root.getElementById(id)?.focus();
 }
 
@@ -56,9 +56,11 @@ function render(field: Field) {
       return html`<fieldset class="fieldset add-another__item">
         <legend class="legend legend--s">Row ${i + 1}</legend>
         ${isObject ? objectFields(field.form, path, itemSchema) : html`<dao-field .form=${field.form} .path=${path} .schema=${itemField} .required=${true}></dao-field>`}
-        ${count > min
-          ? html`<button type="button" class="button button--secondary" @click=${(e: Event) => remove(e, i)}>Remove<span class="visually-hidden"> row ${i + 1}</span></button>`
-          : nothing}
+        ${
+          count > min
+            ? html`<button type="button" class="button button--secondary" @click=${(e: Event) => remove(e, i)}>Remove<span class="visually-hidden"> row ${i + 1}</span></button>`
+            : nothing
+        }
       </fieldset>`;
     })}
     <button type="button" id="${field.id}-add" class="button button--secondary" @click=${add} part="button">Add another row</button>`,
@@ -69,7 +71,10 @@ function render(field: Field) {
 function readOnly(field: Field) {
   const items = Array.isArray(field.value) ? field.value : [];
   const itemSchema = itemSchemaOf(field);
-  const columns = itemSchema.type === 'object' ? propertiesOf(itemSchema).map(([k, s]) => [k, resolveSchema(field.form.root, s)] as const) : [['', itemSchema] as const];
+  const columns =
+    itemSchema.type === 'object'
+      ? propertiesOf(itemSchema).map(([k, s]) => [k, resolveSchema(field.form.root, s)] as const)
+      : [['', itemSchema] as const];
   // Roles kept explicit: at narrow widths the cells stack under their column titles (styles.ts), which would
   // otherwise take the table's semantics away.
   return html`<div class="form-group" part="field">
@@ -78,12 +83,17 @@ function readOnly(field: Field) {
       <thead role="rowgroup"><tr role="row">
         ${columns.map(([k, s]) => html`<th role="columnheader" scope="col">${titleOf(s, k || 'Answer')}</th>`)}
       </tr></thead>
-      <tbody role="rowgroup">${items.length
-        ? items.map((item) => html`<tr role="row">${columns.map(([k, s]) => {
-            const answer = displayValue(s, k ? getAt(item, k) : item, field.form.root);
-            return html`<td role="cell" data-label=${titleOf(s, k || 'Answer')}>${answer}</td>`;
-          })}</tr>`)
-        : html`<tr role="row"><td role="cell" colspan=${columns.length}>None</td></tr>`}</tbody>
+      <tbody role="rowgroup">${
+        items.length
+          ? items.map(
+              (item) =>
+                html`<tr role="row">${columns.map(([k, s]) => {
+                  const answer = displayValue(s, k ? getAt(item, k) : item, field.form.root);
+                  return html`<td role="cell" data-label=${titleOf(s, k || 'Answer')}>${answer}</td>`;
+                })}</tr>`,
+            )
+          : html`<tr role="row"><td role="cell" colspan=${columns.length}>None</td></tr>`
+      }</tbody>
     </table>
   </div>`;
 }

@@ -15,11 +15,17 @@ const helpRow: Widget = {
       columnsOf(row.form.root, row.schema).map(([key, schema], i) => {
         const cell = cellOf(row, key, schema);
         const errorId = cell.error ? `${cell.id}-error` : undefined;
-        const error = cell.error ? html`<p id=${errorId!} class="error-message"><span class="visually-hidden">Error:</span> ${cell.error}</p>` : nothing;
+        const error = cell.error
+          ? html`<p id=${errorId!} class="error-message"><span class="visually-hidden">Error:</span> ${cell.error}</p>`
+          : nothing;
         const control =
           i > 0 && schema.type === 'boolean'
             ? singleCheckbox(cell, titleOf(schema, key), errorId)
-            : radioList(cell, choicesOf(schema) ?? [], { inline: true, groupLabel: titleOf(schema, key), describedBy: errorId });
+            : radioList(cell, choicesOf(schema) ?? [], {
+                inline: true,
+                groupLabel: titleOf(schema, key),
+                describedBy: errorId,
+              });
         return html`<div class="grid-row__cell">${error}${control}</div>`;
       }),
     ),

@@ -21,7 +21,10 @@ const EXPECTED_CONSOLE = /Failed to load resource/;
 export class AppPage {
   readonly problems: string[] = [];
 
-  private constructor(readonly page: Page, readonly base: string) {
+  private constructor(
+    readonly page: Page,
+    readonly base: string,
+  ) {
     page.on('console', (m) => m.type() === 'error' && !EXPECTED_CONSOLE.test(m.text()) && this.problems.push(m.text()));
     page.on('pageerror', (e) => this.problems.push(String(e)));
   }
@@ -58,9 +61,11 @@ export class AppPage {
 
   /** A card's rows, key → value, with their spaces as shown. */
   async cardRows(card: Locator): Promise<Record<string, string>> {
-    const rows = await card.locator('.summary-list__row').evaluateAll((found) =>
-      found.map((row) => [row.querySelector('dt')!.textContent!, row.querySelector('dd')!.textContent!]),
-    );
+    const rows = await card
+      .locator('.summary-list__row')
+      .evaluateAll((found) =>
+        found.map((row) => [row.querySelector('dt')!.textContent!, row.querySelector('dd')!.textContent!]),
+      );
     const tidy = (text: string) => text.replace(/\s+/g, ' ').trim();
     return Object.fromEntries(rows.map(([key, value]) => [tidy(key!), tidy(value!)]));
   }
@@ -99,7 +104,11 @@ export class AppPage {
 
   /** Waits until nothing on the screen says it is loading. */
   async settled(): Promise<void> {
-    await this.page.waitForFunction(() => ![...document.querySelectorAll('[role=status]')].some((e) => /Loading|Checking/.test(e.textContent ?? '')), undefined, { timeout: 20_000 });
+    await this.page.waitForFunction(
+      () => ![...document.querySelectorAll('[role=status]')].some((e) => /Loading|Checking/.test(e.textContent ?? '')),
+      undefined,
+      { timeout: 20_000 },
+    );
   }
 
   async scrollWidth(): Promise<number> {
@@ -110,9 +119,23 @@ export class AppPage {
     // Evaluated through the DevTools protocol: the app's Content-Security-Policy (rightly) refuses injected scripts.
     if (!(await this.page.evaluate(() => 'axe' in window))) await this.page.evaluate(await axeSource());
     return this.page.evaluate(async (tags) => {
-      const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
+      const axe = (
+        window as unknown as {
+          axe: {
+            run(
+              ctx: unknown,
+              opts: unknown,
+            ): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: unknown[] }[] }[] }>;
+          };
+        }
+      ).axe;
       const { violations } = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
-      return violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => JSON.stringify(n.target)) }));
+      return violations.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        targets: v.nodes.slice(0, 5).map((n) => JSON.stringify(n.target)),
+      }));
     }, WCAG_TAGS);
   }
 
@@ -181,7 +204,10 @@ export class CasePageObject {
   /** Opens a form from a task of the checklist and returns it. */
   async openFormFromTask(step: Locator, task: string | RegExp): Promise<DaoFormDriver> {
     await step.locator('task-checklist').getByRole('link', { name: task }).click();
-    const details = this.page.locator('details[open]').filter({ has: this.page.locator('case-form') }).last();
+    const details = this.page
+      .locator('details[open]')
+      .filter({ has: this.page.locator('case-form') })
+      .last();
     const form = details.locator('dao-form');
     await form.locator('form').waitFor();
     return new DaoFormDriver(this.page, form);
@@ -200,7 +226,11 @@ export class CasePageObject {
    * Presses an action's button (under "Other actions" if need be); with `answers`, fills the form it opens and sends
    * it; confirms it where it asks (a sign-off, or what cannot be undone). Waits for the banner saying it is done.
    */
-  async act(title: string, answers?: Record<string, unknown>, within: Locator = this.page.locator('main')): Promise<void> {
+  async act(
+    title: string,
+    answers?: Record<string, unknown>,
+    within: Locator = this.page.locator('main'),
+  ): Promise<void> {
     await (await this.actionButton(title, within)).click();
     if (answers) {
       const form = within.locator('.event-form dao-form');
@@ -227,13 +257,17 @@ export class CasePageObject {
 function resolve(root: Schema, node: Schema): Schema {
   const ref = node.$ref;
   if (typeof ref !== 'string') return node;
-  const target = ref.slice(2).split('/').reduce<unknown>((n, k) => (n as Schema)[k], root) as Schema;
+  const target = ref
+    .slice(2)
+    .split('/')
+    .reduce<unknown>((n, k) => (n as Schema)[k], root) as Schema;
   const { $ref: _ignored, ...own } = node;
   return { ...resolve(root, target), ...own };
 }
 
 function choices(field: Schema): unknown[] | undefined {
-  if (Array.isArray(field.oneOf) && (field.oneOf as Schema[]).every((o) => 'const' in o)) return (field.oneOf as Schema[]).map((o) => o.const);
+  if (Array.isArray(field.oneOf) && (field.oneOf as Schema[]).every((o) => 'const' in o))
+    return (field.oneOf as Schema[]).map((o) => o.const);
   if (Array.isArray(field.enum)) return field.enum as unknown[];
   if (field.type === 'boolean') return [true, false];
   if (field['x-widget'] === 'scale') {
@@ -246,7 +280,10 @@ function choices(field: Schema): unknown[] | undefined {
 
 /** Fills a <dao-form> the way a person would, from answers shaped like a scenario's. */
 export class DaoFormDriver {
-  constructor(readonly page: Page, readonly form: Locator) {}
+  constructor(
+    readonly page: Page,
+    readonly form: Locator,
+  ) {}
 
   private byId(id: string): Locator {
     return this.form.locator(`[id="${id}"]`);

@@ -34,10 +34,18 @@ export async function readFormTitle(id: string): Promise<string> {
 
 /** A signed-in person talking to the API. */
 export class ApiUser {
-  private constructor(readonly base: string, private readonly cookie: string, private readonly csrf: string) {}
+  private constructor(
+    readonly base: string,
+    private readonly cookie: string,
+    private readonly csrf: string,
+  ) {}
 
   static async signIn(base: string, username: string): Promise<ApiUser> {
-    const res = await fetch(`${base}api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
+    const res = await fetch(`${base}api/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+    });
     if (!res.ok) throw new Error(`sign-in of ${username}: ${res.status}`);
     const body = (await res.json()) as { csrfToken: string };
     return new ApiUser(base, res.headers.get('set-cookie')!.split(';')[0]!, body.csrfToken);
@@ -46,7 +54,11 @@ export class ApiUser {
   async call<T = Record<string, unknown>>(method: string, path: string, body?: unknown): Promise<T> {
     const res = await fetch(`${this.base}${path}`, {
       method,
-      headers: { cookie: this.cookie, 'x-csrf-token': this.csrf, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      headers: {
+        cookie: this.cookie,
+        'x-csrf-token': this.csrf,
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      },
       ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
     });
     const text = await res.text();
@@ -68,12 +80,18 @@ export async function playScenario(base: string, scenario: Scenario, count: numb
     if (!users.has(role)) users.set(role, await ApiUser.signIn(base, ACCOUNTS[role]));
     return users.get(role)!;
   };
-  let body = await (await as(scenario.start?.as ?? scenario.steps[0]!.as)).call<CaseBody>('POST', 'api/cases', { pathway: scenario.pathway });
+  let body = await (
+    await as(scenario.start?.as ?? scenario.steps[0]!.as)
+  ).call<CaseBody>('POST', 'api/cases', { pathway: scenario.pathway });
   for (const step of scenario.steps.slice(0, count)) {
     if (step.expectError) continue;
     const { pathway, document } = step.to ?? {};
-    const instance = body.instances.find((i) => !i.done && ((pathway && i.pathway === pathway) || (document && i.form === document)))?.id;
-    body = await (await as(step.as)).call<CaseBody>('POST', `api/cases/${body.id}/events`, {
+    const instance = body.instances.find(
+      (i) => !i.done && ((pathway && i.pathway === pathway) || (document && i.form === document)),
+    )?.id;
+    body = await (
+      await as(step.as)
+    ).call<CaseBody>('POST', `api/cases/${body.id}/events`, {
       expectedVersion: body.version,
       ...(step.send ? { type: step.send, data: step.data ?? {} } : {}),
       ...(step.forms ? { forms: step.forms } : {}),

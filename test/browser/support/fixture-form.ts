@@ -18,7 +18,12 @@ export const fixtureForm = {
     why: { type: 'string', title: 'Why is this urgent?', 'x-widget': 'textarea', maxLength: 40 },
     secret: { type: 'string', title: 'Victim’s new address', 'x-confidential': true },
     count: { type: 'integer', title: 'How many?', minimum: 1 },
-    twice: { type: 'integer', title: 'Twice as many', readOnly: true, 'x-compute': { '*': [{ var: ['form.count', 0] }, 2] } },
+    twice: {
+      type: 'integer',
+      title: 'Twice as many',
+      readOnly: true,
+      'x-compute': { '*': [{ var: ['form.count', 0] }, 2] },
+    },
   },
   if: { properties: { urgent: { const: true } }, required: ['urgent'] },
   then: { required: ['why'] },
@@ -26,6 +31,9 @@ export const fixtureForm = {
 
 export function serveFixture(server: StaticServer): { schemaSrc: string; validatorSrc: string } {
   server.files.set('/t/fixture.json', JSON.stringify(fixtureForm));
-  server.files.set('/t/fixture-validator.js', standaloneValidatorModule(fixtureForm as unknown as Record<string, unknown>));
+  server.files.set(
+    '/t/fixture-validator.js',
+    standaloneValidatorModule(fixtureForm as unknown as Record<string, unknown>),
+  );
   return { schemaSrc: '/t/fixture.json', validatorSrc: '/t/fixture-validator.js' };
 }

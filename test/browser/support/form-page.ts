@@ -91,20 +91,33 @@ export class FormPage {
 
   /** Waits for the form (and every field in it) to be rendered. */
   async ready(): Promise<void> {
-    await this.page.waitForFunction(() => (window as unknown as { daoEvents: { type: string }[] }).daoEvents.some((e) => e.type === 'dao-ready'));
+    await this.page.waitForFunction(() =>
+      (window as unknown as { daoEvents: { type: string }[] }).daoEvents.some((e) => e.type === 'dao-ready'),
+    );
     await this.settle();
   }
 
   async settle(): Promise<void> {
-    await this.page.evaluate(() => (document.querySelector('dao-form') as unknown as { updateComplete: Promise<unknown> }).updateComplete);
+    await this.page.evaluate(
+      () => (document.querySelector('dao-form') as unknown as { updateComplete: Promise<unknown> }).updateComplete,
+    );
   }
 
   async events(type: string): Promise<unknown[]> {
-    return this.page.evaluate((t) => (window as unknown as { daoEvents: { type: string; detail: unknown }[] }).daoEvents.filter((e) => e.type === t).map((e) => e.detail), type);
+    return this.page.evaluate(
+      (t) =>
+        (window as unknown as { daoEvents: { type: string; detail: unknown }[] }).daoEvents
+          .filter((e) => e.type === t)
+          .map((e) => e.detail),
+      type,
+    );
   }
 
   async setProperty(name: string, value: unknown): Promise<void> {
-    await this.page.evaluate(([n, v]) => ((document.querySelector('dao-form') as unknown as Record<string, unknown>)[n as string] = v), [name, value] as const);
+    await this.page.evaluate(
+      ([n, v]) => ((document.querySelector('dao-form') as unknown as Record<string, unknown>)[n as string] = v),
+      [name, value] as const,
+    );
     await this.settle();
   }
 

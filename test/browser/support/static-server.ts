@@ -5,7 +5,8 @@ import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import type { AddressInfo } from 'node:net';
 
-export const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; object-src 'none'; base-uri 'none'";
+export const STRICT_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; object-src 'none'; base-uri 'none'";
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -36,7 +37,8 @@ export async function startStaticServer(root: string): Promise<StaticServer> {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
     const type = TYPES[extname(path)] ?? 'application/octet-stream';
     const headers: Record<string, string> = { 'content-type': type, 'cache-control': 'no-store' };
-    if (type.startsWith('text/html') && !LAX.some((prefix) => path.startsWith(prefix))) headers['content-security-policy'] = STRICT_CSP;
+    if (type.startsWith('text/html') && !LAX.some((prefix) => path.startsWith(prefix)))
+      headers['content-security-policy'] = STRICT_CSP;
     if (path === '/favicon.ico') return void res.writeHead(204).end();
     const made = files.get(path);
     if (made !== undefined) return void res.writeHead(200, headers).end(made);

@@ -17,18 +17,26 @@ export function describeCaseContract(store: CurrentStore): void {
     it('should store the case at version 1 with event seq 1', async () => {
       const created = await store().createCase(newCase('c1'));
       expect(created).toEqual({
-        id: 'c1', pathwayId: 'pathway-a', definitionVersion: 1, version: 1,
-        snapshot: newCase('c1').snapshot, summary: newCase('c1').summary,
-        createdBy: 'ann', createdAt: minutesIn(0), updatedAt: minutesIn(0),
+        id: 'c1',
+        pathwayId: 'pathway-a',
+        definitionVersion: 1,
+        version: 1,
+        snapshot: newCase('c1').snapshot,
+        summary: newCase('c1').summary,
+        createdBy: 'ann',
+        createdAt: minutesIn(0),
+        updatedAt: minutesIn(0),
       });
       expect(await store().listEvents('c1')).toEqual([{ caseId: 'c1', seq: 1, ...newCase('c1').event }]);
     });
 
     it('should write its deadlines and audit entries with it', async () => {
-      await store().createCase(newCase('c1', {
-        setDeadlines: [{ id: 'c1:reply', name: 'reply', dueAt: minutesIn(60), event: { type: 'timeout' } }],
-        audit: [{ at: minutesIn(0), userId: 'ann', caseId: 'c1', action: 'create' }],
-      }));
+      await store().createCase(
+        newCase('c1', {
+          setDeadlines: [{ id: 'c1:reply', name: 'reply', dueAt: minutesIn(60), event: { type: 'timeout' } }],
+          audit: [{ at: minutesIn(0), userId: 'ann', caseId: 'c1', action: 'create' }],
+        }),
+      );
       expect((await store().listDeadlines('c1')).map((d) => d.id)).toEqual(['c1:reply']);
       expect((await store().listAudit({ caseId: 'c1' })).map((a) => a.action)).toEqual(['create']);
     });
@@ -63,11 +71,13 @@ export function describeCaseContract(store: CurrentStore): void {
     });
 
     it('should round-trip unicode, emoji, right-to-left text and nested JSON exactly', async () => {
-      await store().createCase(newCase('c1', {
-        snapshot: awkwardJson,
-        summary: { state: 'open', title: awkwardJson.rightToLeft, extra: awkwardJson.nested },
-        event: { ...newCase('c1').event, data: awkwardJson },
-      }));
+      await store().createCase(
+        newCase('c1', {
+          snapshot: awkwardJson,
+          summary: { state: 'open', title: awkwardJson.rightToLeft, extra: awkwardJson.nested },
+          event: { ...newCase('c1').event, data: awkwardJson },
+        }),
+      );
       const stored = await store().getCase('c1');
       expect(stored?.snapshot).toEqual(awkwardJson);
       expect(stored?.summary).toEqual({ state: 'open', title: awkwardJson.rightToLeft, extra: awkwardJson.nested });
@@ -80,7 +90,13 @@ export function describeCaseContract(store: CurrentStore): void {
       const created = await store().createCase(newCase('c1'));
       const commit = nextCommit(created);
       const updated = await store().commitEvent(commit);
-      expect(updated).toEqual({ ...created, version: 2, snapshot: commit.snapshot, summary: commit.summary, updatedAt: commit.event.at });
+      expect(updated).toEqual({
+        ...created,
+        version: 2,
+        snapshot: commit.snapshot,
+        summary: commit.summary,
+        updatedAt: commit.event.at,
+      });
       expect(await store().getCase('c1')).toEqual(updated);
       expect(await store().listEvents('c1')).toEqual([
         { caseId: 'c1', seq: 1, ...newCase('c1').event },
@@ -95,18 +111,24 @@ export function describeCaseContract(store: CurrentStore): void {
 
     it('should refuse a stale expected version with a conflict and change nothing at all', async () => {
       // given a case with a deadline, an audit entry and two events
-      const created = await store().createCase(newCase('c1', {
-        setDeadlines: [{ id: 'c1:old', name: 'old', dueAt: minutesIn(10), event: null }],
-        audit: [{ at: minutesIn(0), userId: 'ann', caseId: 'c1', action: 'create' }],
-      }));
+      const created = await store().createCase(
+        newCase('c1', {
+          setDeadlines: [{ id: 'c1:old', name: 'old', dueAt: minutesIn(10), event: null }],
+          audit: [{ at: minutesIn(0), userId: 'ann', caseId: 'c1', action: 'create' }],
+        }),
+      );
       await store().commitEvent(nextCommit(created));
       const before = await everythingAbout('c1');
       // when a commit still expects version 1
-      const stale = store().commitEvent(nextCommit(created, {
-        snapshot: 'lost', fireDeadlines: ['c1:old'], cancelDeadlines: ['c1:old'],
-        setDeadlines: [{ id: 'c1:new', name: 'new', dueAt: minutesIn(20), event: null }],
-        audit: [{ at: minutesIn(3), userId: 'bob', caseId: 'c1', action: 'stale write' }],
-      }));
+      const stale = store().commitEvent(
+        nextCommit(created, {
+          snapshot: 'lost',
+          fireDeadlines: ['c1:old'],
+          cancelDeadlines: ['c1:old'],
+          setDeadlines: [{ id: 'c1:new', name: 'new', dueAt: minutesIn(20), event: null }],
+          audit: [{ at: minutesIn(3), userId: 'bob', caseId: 'c1', action: 'stale write' }],
+        }),
+      );
       // then
       await expect(stale).rejects.toMatchObject({ code: 'conflict', expectedVersion: 1, actualVersion: 2 });
       await expect(stale).rejects.toBeInstanceOf(StoreConflictError);
@@ -158,7 +180,9 @@ export function describeCaseContract(store: CurrentStore): void {
       expect(await store().listEventHeaders('c1', 9)).toHaveLength(5);
       expect(await store().listEventHeaders('nobody')).toEqual([]);
       const full = await store().listEvents('c1');
-      expect(await store().listEventHeaders('c1')).toEqual(full.map(({ seq, type, userId, role, at }) => ({ seq, type, userId, role, at })));
+      expect(await store().listEventHeaders('c1')).toEqual(
+        full.map(({ seq, type, userId, role, at }) => ({ seq, type, userId, role, at })),
+      );
     });
   });
 

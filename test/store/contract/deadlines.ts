@@ -5,15 +5,24 @@ import type { DeadlineRecord } from '../../../engine/store/types.js';
 import { awkwardJson, minutesIn, newCase, nextCommit, type CurrentStore } from './fixtures.js';
 
 export function describeDeadlineContract(store: CurrentStore): void {
-  const deadline = (id: string, minutes: number, event: unknown = { type: 'timeout', id }) =>
-    ({ id, name: id.split(':')[1] ?? id, dueAt: minutesIn(minutes), event });
+  const deadline = (id: string, minutes: number, event: unknown = { type: 'timeout', id }) => ({
+    id,
+    name: id.split(':')[1] ?? id,
+    dueAt: minutesIn(minutes),
+    event,
+  });
 
   const caseWithDeadlines = async (caseId: string, ...deadlines: ReturnType<typeof deadline>[]) =>
     store().createCase(newCase(caseId, { setDeadlines: deadlines }));
 
   const collect = () => {
     const seen: DeadlineRecord[] = [];
-    return { seen, handler: async (d: DeadlineRecord) => { seen.push(d); } };
+    return {
+      seen,
+      handler: async (d: DeadlineRecord) => {
+        seen.push(d);
+      },
+    };
   };
 
   describe('#listDeadlines', () => {
@@ -21,7 +30,14 @@ export function describeDeadlineContract(store: CurrentStore): void {
       await caseWithDeadlines('c1', deadline('c1:late', 90, awkwardJson), deadline('c1:soon', 30));
       await caseWithDeadlines('c2', deadline('c2:other', 10));
       expect(await store().listDeadlines('c1')).toEqual([
-        { id: 'c1:soon', caseId: 'c1', name: 'soon', dueAt: minutesIn(30), event: { type: 'timeout', id: 'c1:soon' }, firedAt: null },
+        {
+          id: 'c1:soon',
+          caseId: 'c1',
+          name: 'soon',
+          dueAt: minutesIn(30),
+          event: { type: 'timeout', id: 'c1:soon' },
+          firedAt: null,
+        },
         { id: 'c1:late', caseId: 'c1', name: 'late', dueAt: minutesIn(90), event: awkwardJson, firedAt: null },
       ]);
     });
@@ -35,10 +51,16 @@ export function describeDeadlineContract(store: CurrentStore): void {
   describe('#commitEvent deadlines', () => {
     it('should cancel, then set, the deadlines named in the commit', async () => {
       const created = await caseWithDeadlines('c1', deadline('c1:a', 10), deadline('c1:b', 20));
-      await store().commitEvent(nextCommit(created, {
-        cancelDeadlines: ['c1:a', 'c1:b'], setDeadlines: [deadline('c1:b', 40), deadline('c1:c', 30)],
-      }));
-      expect((await store().listDeadlines('c1')).map((d) => [d.id, d.dueAt])).toEqual([['c1:c', minutesIn(30)], ['c1:b', minutesIn(40)]]);
+      await store().commitEvent(
+        nextCommit(created, {
+          cancelDeadlines: ['c1:a', 'c1:b'],
+          setDeadlines: [deadline('c1:b', 40), deadline('c1:c', 30)],
+        }),
+      );
+      expect((await store().listDeadlines('c1')).map((d) => [d.id, d.dueAt])).toEqual([
+        ['c1:c', minutesIn(30)],
+        ['c1:b', minutesIn(40)],
+      ]);
     });
 
     it('should mark fired deadlines with the event and refuse to fire one twice', async () => {
@@ -53,7 +75,9 @@ export function describeDeadlineContract(store: CurrentStore): void {
     it('should refuse a deadline id that belongs to another case', async () => {
       await caseWithDeadlines('c1', deadline('shared', 10));
       const c2 = await store().createCase(newCase('c2'));
-      await expect(store().commitEvent(nextCommit(c2, { setDeadlines: [deadline('shared', 20)] }))).rejects.toBeInstanceOf(StoreConflictError);
+      await expect(
+        store().commitEvent(nextCommit(c2, { setDeadlines: [deadline('shared', 20)] })),
+      ).rejects.toBeInstanceOf(StoreConflictError);
       expect((await store().listDeadlines('c1')).map((d) => d.id)).toEqual(['shared']);
       expect((await store().getCase('c2'))?.version).toBe(1);
     });
@@ -66,7 +90,14 @@ export function describeDeadlineContract(store: CurrentStore): void {
       const { seen, handler } = collect();
       expect(await store().claimDueDeadlines(minutesIn(60), 10, handler)).toBe(3);
       expect(seen.map((d) => d.id)).toEqual(['c2:a', 'c1:b', 'c2:now']);
-      expect(seen[0]).toEqual({ id: 'c2:a', caseId: 'c2', name: 'a', dueAt: minutesIn(10), event: { type: 'timeout', id: 'c2:a' }, firedAt: null });
+      expect(seen[0]).toEqual({
+        id: 'c2:a',
+        caseId: 'c2',
+        name: 'a',
+        dueAt: minutesIn(10),
+        event: { type: 'timeout', id: 'c2:a' },
+        firedAt: null,
+      });
       expect((await store().listDeadlines('c1')).map((d) => d.id)).toEqual(['c1:later']);
       expect(await store().listDeadlines('c2')).toEqual([]);
     });
@@ -91,7 +122,9 @@ export function describeDeadlineContract(store: CurrentStore): void {
 
     it('should leave a deadline unfired when its handler throws, and offer it again', async () => {
       await caseWithDeadlines('c1', deadline('c1:a', 10), deadline('c1:b', 20));
-      const failing = async (d: DeadlineRecord) => { if (d.id === 'c1:a') throw new Error('handler failed'); };
+      const failing = async (d: DeadlineRecord) => {
+        if (d.id === 'c1:a') throw new Error('handler failed');
+      };
       expect(await store().claimDueDeadlines(minutesIn(60), 10, failing)).toBe(1);
       expect((await store().listDeadlines('c1')).map((d) => d.id)).toEqual(['c1:a']);
       const { seen, handler } = collect();

@@ -29,7 +29,14 @@ export function nextCommit(record: CaseRecord, overrides: Partial<CommitInput> =
     expectedVersion: record.version,
     snapshot: { value: 'working', context: { count: next } },
     summary: { ...record.summary, state: 'working' },
-    event: { type: 'advance', userId: 'bob', role: 'worker', at: minutesIn(next), definitionVersion: record.definitionVersion, data: { step: next } },
+    event: {
+      type: 'advance',
+      userId: 'bob',
+      role: 'worker',
+      at: minutesIn(next),
+      definitionVersion: record.definitionVersion,
+      data: { step: next },
+    },
     ...overrides,
   };
 }

@@ -5,8 +5,14 @@ import type { DefinitionVersionRecord, DraftRecord, UserRecord } from '../../../
 import { awkwardJson, minutesIn, newCase, type CurrentStore } from './fixtures.js';
 
 export function describeRecordContract(store: CurrentStore): void {
-  const draft = (overrides: Partial<DraftRecord> = {}): DraftRecord =>
-    ({ caseId: 'c1', formId: 'form-a', userId: 'ann', data: { answer: 'yes' }, savedAt: minutesIn(0), ...overrides });
+  const draft = (overrides: Partial<DraftRecord> = {}): DraftRecord => ({
+    caseId: 'c1',
+    formId: 'form-a',
+    userId: 'ann',
+    data: { answer: 'yes' },
+    savedAt: minutesIn(0),
+    ...overrides,
+  });
 
   describe('#saveDraft', () => {
     it('should save a draft that getDraft returns exactly', async () => {
@@ -18,7 +24,9 @@ export function describeRecordContract(store: CurrentStore): void {
       await store().saveDraft(draft());
       await store().saveDraft(draft({ userId: 'bob' }));
       await store().saveDraft(draft({ data: { answer: 'no' }, savedAt: minutesIn(5) }));
-      expect(await store().getDraft('c1', 'form-a', 'ann')).toEqual(draft({ data: { answer: 'no' }, savedAt: minutesIn(5) }));
+      expect(await store().getDraft('c1', 'form-a', 'ann')).toEqual(
+        draft({ data: { answer: 'no' }, savedAt: minutesIn(5) }),
+      );
       expect(await store().getDraft('c1', 'form-a', 'bob')).toEqual(draft({ userId: 'bob' }));
     });
   });
@@ -68,8 +76,14 @@ export function describeRecordContract(store: CurrentStore): void {
 
   describe('#listAudit', () => {
     it('should filter by case and user, newest first, up to the limit', async () => {
-      await store().createCase(newCase('c1', { audit: [{ at: minutesIn(0), userId: 'ann', caseId: 'c1', action: 'create' }] }));
-      for (const [minute, userId, caseId] of [[1, 'bob', 'c1'], [2, 'ann', 'c2'], [3, 'ann', 'c1']] as const) {
+      await store().createCase(
+        newCase('c1', { audit: [{ at: minutesIn(0), userId: 'ann', caseId: 'c1', action: 'create' }] }),
+      );
+      for (const [minute, userId, caseId] of [
+        [1, 'bob', 'c1'],
+        [2, 'ann', 'c2'],
+        [3, 'ann', 'c1'],
+      ] as const) {
         await store().appendAudit({ at: minutesIn(minute), userId, caseId, action: `action ${minute}` });
       }
       const actions = async (filter: Parameters<ReturnType<CurrentStore>['listAudit']>[0]) =>
@@ -82,15 +96,24 @@ export function describeRecordContract(store: CurrentStore): void {
   });
 
   describe('#upsertUser', () => {
-    const user = (overrides: Partial<UserRecord> = {}): UserRecord =>
-      ({ username: 'ann', displayName: 'Ann Ó Súilleabháin', role: 'worker', passwordHash: 'scrypt$abc', demo: true, ...overrides });
+    const user = (overrides: Partial<UserRecord> = {}): UserRecord => ({
+      username: 'ann',
+      displayName: 'Ann Ó Súilleabháin',
+      role: 'worker',
+      passwordHash: 'scrypt$abc',
+      demo: true,
+      ...overrides,
+    });
 
     it('should insert, then replace, a user by username', async () => {
       await store().upsertUser(user());
       await store().upsertUser(user({ username: 'bob', demo: false }));
       await store().upsertUser(user({ role: 'manager', demo: false }));
       expect(await store().getUser('ann')).toEqual(user({ role: 'manager', demo: false }));
-      expect(await store().listUsers()).toEqual([user({ role: 'manager', demo: false }), user({ username: 'bob', demo: false })]);
+      expect(await store().listUsers()).toEqual([
+        user({ role: 'manager', demo: false }),
+        user({ username: 'bob', demo: false }),
+      ]);
       expect(await store().getUser('nobody')).toBeUndefined();
     });
 
@@ -133,8 +156,13 @@ export function describeRecordContract(store: CurrentStore): void {
   });
 
   describe('#saveDefinitionVersion', () => {
-    const published = (version: number, overrides: Partial<DefinitionVersionRecord> = {}): DefinitionVersionRecord =>
-      ({ version, files: { 'pathway.yaml': `version: ${version}\n`, 'forms/a.yaml': 'title: Ünïcode 📋\n' }, publishedBy: 'ann', publishedAt: minutesIn(version), ...overrides });
+    const published = (version: number, overrides: Partial<DefinitionVersionRecord> = {}): DefinitionVersionRecord => ({
+      version,
+      files: { 'pathway.yaml': `version: ${version}\n`, 'forms/a.yaml': 'title: Ünïcode 📋\n' },
+      publishedBy: 'ann',
+      publishedAt: minutesIn(version),
+      ...overrides,
+    });
 
     it('should keep versions, find one by number and the latest', async () => {
       expect(await store().latestDefinitionVersion()).toBeUndefined();

@@ -7,15 +7,21 @@ const WINDOW_MS = 15 * 60_000;
 
 export function describeSignInAttemptContract(store: CurrentStore): void {
   const take = (at: string, ...limits: [key: string, max: number][]): Promise<SignInAttempt> =>
-    store().takeSignInAttempt(limits.map(([key, max]) => ({ key, max })), at, WINDOW_MS);
+    store().takeSignInAttempt(
+      limits.map(([key, max]) => ({ key, max })),
+      at,
+      WINDOW_MS,
+    );
 
   describe('#takeSignInAttempt', () => {
     it('should count attempts up to the limit, then refuse naming the limit and when its window ends', async () => {
       expect(await take(minutesIn(0), ['key-a', 2])).toEqual({
-        taken: true, counts: [{ key: 'key-a', attempts: 1, windowEnds: minutesIn(15) }],
+        taken: true,
+        counts: [{ key: 'key-a', attempts: 1, windowEnds: minutesIn(15) }],
       });
       expect(await take(minutesIn(3), ['key-a', 2])).toEqual({
-        taken: true, counts: [{ key: 'key-a', attempts: 2, windowEnds: minutesIn(15) }],
+        taken: true,
+        counts: [{ key: 'key-a', attempts: 2, windowEnds: minutesIn(15) }],
       });
       expect(await take(minutesIn(4), ['key-a', 2])).toEqual({ taken: false, key: 'key-a', windowEnds: minutesIn(15) });
       // another key is not held up
@@ -26,7 +32,8 @@ export function describeSignInAttemptContract(store: CurrentStore): void {
       await take(minutesIn(0), ['key-a', 1]);
       expect(await take(minutesIn(14), ['key-a', 1])).toMatchObject({ taken: false });
       expect(await take(minutesIn(15), ['key-a', 1])).toEqual({
-        taken: true, counts: [{ key: 'key-a', attempts: 1, windowEnds: minutesIn(30) }],
+        taken: true,
+        counts: [{ key: 'key-a', attempts: 1, windowEnds: minutesIn(30) }],
       });
     });
 
@@ -34,7 +41,9 @@ export function describeSignInAttemptContract(store: CurrentStore): void {
       await take(minutesIn(0), ['address', 5], ['user-a', 1]);
       // when the second limit refuses, the first does not count the attempt
       expect(await take(minutesIn(1), ['address', 5], ['user-a', 1])).toEqual({
-        taken: false, key: 'user-a', windowEnds: minutesIn(15),
+        taken: false,
+        key: 'user-a',
+        windowEnds: minutesIn(15),
       });
       expect(await take(minutesIn(2), ['address', 5], ['user-b', 1])).toEqual({
         taken: true,

@@ -27,7 +27,6 @@ interface Chosen {
   confirming: boolean;
 }
 
-
 /**
  * ```html
  * <case-actions .context=${context} .caseBody=${body} .events=${body.allowedEvents}></case-actions>

@@ -55,9 +55,11 @@ export function documentForms(
       html`<details class="details document-form">
         <summary class="details__summary">
           <span class="details__summary-text">${titles?.get(form) ?? form} for the ${doc.formTitle}</span>
-          ${doc.ownForms?.[form] || (!own.has(form) && caseBody.forms[form])
-            ? tag('Submitted', 'green')
-            : tag('To do', 'blue')}
+          ${
+            doc.ownForms?.[form] || (!own.has(form) && caseBody.forms[form])
+              ? tag('Submitted', 'green')
+              : tag('To do', 'blue')
+          }
         </summary>
         <div class="details__text">
           <case-form

@@ -80,10 +80,12 @@ export class CaseForm extends LightElement {
 
   async #fetch(): Promise<Loaded> {
     const schema = await this.context.catalogue.form(this.formId, this.caseBody.definitionVersion);
-    const draft = await this.context.api.get<{ data: Record<string, unknown>; savedAt: string }>(this.#draftPath()).catch((error: unknown) => {
-      if (error instanceof ApiError && error.status === 404) return undefined;
-      throw error;
-    });
+    const draft = await this.context.api
+      .get<{ data: Record<string, unknown>; savedAt: string }>(this.#draftPath())
+      .catch((error: unknown) => {
+        if (error instanceof ApiError && error.status === 404) return undefined;
+        throw error;
+      });
     const data = draft?.data ?? this.#submitted()?.data ?? {};
     this.#autosave.saved(data, draft?.savedAt);
     return { schema, data, ...(draft ? { draftSavedAt: draft.savedAt } : {}) };
@@ -93,13 +95,19 @@ export class CaseForm extends LightElement {
     this.error = undefined;
     this.#autosave.stop();
     try {
-      const updated = await this.context.api.post<CaseBody>(`api/cases/${encodeURIComponent(this.caseBody.id)}/events`, {
-        expectedVersion: this.caseBody.version,
-        forms: { [this.formId]: data },
-        ...(this.instance ? { instance: this.instance } : {}),
-      });
+      const updated = await this.context.api.post<CaseBody>(
+        `api/cases/${encodeURIComponent(this.caseBody.id)}/events`,
+        {
+          expectedVersion: this.caseBody.version,
+          forms: { [this.formId]: data },
+          ...(this.instance ? { instance: this.instance } : {}),
+        },
+      );
       this.#autosave.saved(data);
-      this.emit('case-updated', { case: updated, message: `${String(this.#load.value?.schema.title ?? this.formId)}: submitted.` });
+      this.emit('case-updated', {
+        case: updated,
+        message: `${String(this.#load.value?.schema.title ?? this.formId)}: submitted.`,
+      });
     } catch (error) {
       this.error = problemText(error);
       // The case moved on (someone else changed it, or what is possible changed): show it as it is now.
@@ -118,7 +126,8 @@ export class CaseForm extends LightElement {
       parts.push(`Last submitted ${formatDateTime(submitted.at)} by ${by}.`);
     }
     if (autosave.status === 'saving') parts.push('Saving your draft…');
-    else if (autosave.status === 'failed') parts.push('Your draft could not be saved. Check your connection; your answers are still on this page.');
+    else if (autosave.status === 'failed')
+      parts.push('Your draft could not be saved. Check your connection; your answers are still on this page.');
     else if (autosave.savedAt) parts.push(`Draft saved ${formatDateTime(autosave.savedAt)}.`);
     else parts.push('Your answers are saved as a draft as you go.');
     return html`<p class="hint case-form__status" role="status">${parts.join(' ')}</p>`;

@@ -56,12 +56,14 @@ export class CaseHistory extends LightElement {
   protected override render(): unknown {
     const entries = [...this.history].sort((a, b) => b.seq - a.seq);
     return html`<ol class="timeline">
-      ${entries.map((entry) => html`<li class="timeline__item">
+      ${entries.map(
+        (entry) => html`<li class="timeline__item">
         <p class="timeline__title">${this.titles[entry.type] ?? ENGINE_ENTRIES[entry.type] ?? entry.type}
           ${this.signOffs.has(entry.type) ? tag('Sign-off', 'purple') : ''}</p>
         <p class="timeline__by">${this.#who(entry)}</p>
         <p class="timeline__date"><time datetime=${entry.at}>${formatDateTime(entry.at)}</time></p>
-      </li>`)}
+      </li>`,
+      )}
     </ol>`;
   }
 }

@@ -142,13 +142,15 @@ export class CaseListControls extends LightElement {
         ${this.pathways.length > 1 ? this.#select('pathway', 'Pathway', 'Any pathway', this.pathways) : nothing}
         ${this.#select('urgency', 'Urgency', 'Any urgency', urgency)}
         ${this.#select('allocatedTo', 'Allocated officer', 'Anyone or nobody', this.officers.length ? officers : [])}
-        ${this.#offers('dueBefore')
-          ? html`<div class="form-group list-filters__item">
+        ${
+          this.#offers('dueBefore')
+            ? html`<div class="form-group list-filters__item">
               <label class="label" for="list-dueBefore">Next deadline before</label>
               <input class="input input--width-10" id="list-dueBefore" name="dueBefore" type="date"
                 .value=${this.state.filters.dueBefore ?? ''} />
             </div>`
-          : nothing}
+            : nothing
+        }
         ${this.#checkbox('overdue', 'Only cases with an overdue deadline')}
         ${this.#checkbox('includeClosed', 'Include closed cases')}
         <button class="button button--secondary" type="submit">Apply filters</button>
@@ -174,15 +176,24 @@ export class CaseListControls extends LightElement {
   #chosen(name: ListFilter, value: string): string {
     const from = (choices: Choice[]) => choices.find((c) => c.value === value)?.label.trim() ?? value;
     switch (name) {
-      case 'q': return `Search: ${value}`;
-      case 'stage': return `Stage: ${from(this.stages)}`;
-      case 'pathway': return `Pathway: ${from(this.pathways)}`;
-      case 'urgency': return URGENCY_LABELS[value as UrgencyChoice] ?? value;
-      case 'allocatedTo': return value === 'none' ? 'Not allocated' : `Allocated to ${from(this.officers)}`;
-      case 'referredBy': return `Referred by ${this.referrerName ?? value}`;
-      case 'overdue': return 'Overdue';
-      case 'dueBefore': return `Next deadline before ${formatDate(value)}`;
-      case 'includeClosed': return 'Closed cases included';
+      case 'q':
+        return `Search: ${value}`;
+      case 'stage':
+        return `Stage: ${from(this.stages)}`;
+      case 'pathway':
+        return `Pathway: ${from(this.pathways)}`;
+      case 'urgency':
+        return URGENCY_LABELS[value as UrgencyChoice] ?? value;
+      case 'allocatedTo':
+        return value === 'none' ? 'Not allocated' : `Allocated to ${from(this.officers)}`;
+      case 'referredBy':
+        return `Referred by ${this.referrerName ?? value}`;
+      case 'overdue':
+        return 'Overdue';
+      case 'dueBefore':
+        return `Next deadline before ${formatDate(value)}`;
+      case 'includeClosed':
+        return 'Closed cases included';
     }
   }
 
@@ -193,10 +204,12 @@ export class CaseListControls extends LightElement {
     return html`<div class="selected-filters">
       <p class="heading-s selected-filters__heading" id="selected-filters-heading">Selected filters</p>
       <ul class="selected-filters__list" aria-labelledby="selected-filters-heading">
-        ${chosen.map(([name, value]) => html`<li>
+        ${chosen.map(
+          ([name, value]) => html`<li>
           <a class="selected-filters__tag" href=${listHash(this.path, withoutFilter(this.state, name))}>
             <span class="visually-hidden">Remove filter: </span>${this.#chosen(name, value)}</a>
-        </li>`)}
+        </li>`,
+        )}
       </ul>
       <p class="body"><a class="link" href=${listHash(this.path, withFilters(this.state, {}))}>Clear filters</a></p>
     </div>`;
@@ -214,9 +227,11 @@ export class CaseListControls extends LightElement {
             <button class="button list-search__button" type="submit">Search</button>
           </div>
         </div>
-        ${this.state.filters.referredBy && this.#offers('referredBy')
-          ? html`<input type="hidden" name="referredBy" .value=${this.state.filters.referredBy} />`
-          : nothing}
+        ${
+          this.state.filters.referredBy && this.#offers('referredBy')
+            ? html`<input type="hidden" name="referredBy" .value=${this.state.filters.referredBy} />`
+            : nothing
+        }
         ${this.#filters()}
         ${this.#sort()}
       </form>

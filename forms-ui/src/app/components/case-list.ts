@@ -10,13 +10,7 @@ import { tag } from '../core/templates.js';
 import type { CaseSummary } from '../core/types.js';
 
 export type CaseListField =
-  | 'stage'
-  | 'urgency'
-  | 'referredBy'
-  | 'allocatedTo'
-  | 'opened'
-  | 'waitingSince'
-  | 'nextDeadline';
+  'stage' | 'urgency' | 'referredBy' | 'allocatedTo' | 'opened' | 'waitingSince' | 'nextDeadline';
 
 /**
  * ```html
@@ -60,9 +54,11 @@ export class CaseList extends LightElement {
   #identity(c: CaseSummary): unknown {
     const person = c.person;
     return html`${person?.dateOfBirth ? this.#row('Date of birth', formatDate(person.dateOfBirth), 'birth') : nothing}
-      ${c.caseNumber
-        ? this.#row(c.caseNumber.title ?? 'Case number', c.caseNumber.value ?? 'Not given', 'number')
-        : nothing}
+      ${
+        c.caseNumber
+          ? this.#row(c.caseNumber.title ?? 'Case number', c.caseNumber.value ?? 'Not given', 'number')
+          : nothing
+      }
       ${(c.people ?? []).map((group) => this.#row(group.title, group.names.join(', '), 'people'))}`;
   }
 
@@ -115,13 +111,15 @@ export class CaseList extends LightElement {
   protected override render(): unknown {
     if (!this.cases.length) return html`<p class="body">${this.emptyText}</p>`;
     return html`<ul class="card-list">
-      ${this.cases.map((c) => html`<li class="summary-card" data-case=${c.id}>
+      ${this.cases.map(
+        (c) => html`<li class="summary-card" data-case=${c.id}>
         <div class="summary-card__title-wrapper">${this.#heading(c)}</div>
         <div class="summary-card__content">
           <dl class="summary-list">${this.#identity(c)}${this.fields.map((field) => this.#field(field, c))}</dl>
           ${this.extra ? this.extra(c) : nothing}
         </div>
-      </li>`)}
+      </li>`,
+      )}
     </ul>`;
   }
 }

@@ -18,7 +18,14 @@ interface MigrationReport {
  * Properties: `context`, `version` (the published version cases would move to).
  */
 export class MigrateCases extends LightElement {
-  static override properties = { context: { attribute: false }, version: { type: Number }, check: { state: true }, done: { state: true }, error: { state: true }, busy: { state: true } };
+  static override properties = {
+    context: { attribute: false },
+    version: { type: Number },
+    check: { state: true },
+    done: { state: true },
+    error: { state: true },
+    busy: { state: true },
+  };
 
   declare context: AppContext;
   declare version: number;
@@ -36,7 +43,10 @@ export class MigrateCases extends LightElement {
     this.busy = true;
     this.error = undefined;
     try {
-      const report = await this.context.api.post<MigrationReport>('api/definitions/migrate', { toVersion: this.version, dryRun });
+      const report = await this.context.api.post<MigrationReport>('api/definitions/migrate', {
+        toVersion: this.version,
+        dryRun,
+      });
       if (dryRun) this.check = report;
       else {
         this.done = report;
@@ -54,10 +64,12 @@ export class MigrateCases extends LightElement {
   #report(report: MigrationReport, moved: boolean): unknown {
     return html`<div id="migration-result" tabindex="-1">
       <p class="body">${moved ? `${report.moved.length} case${report.moved.length === 1 ? '' : 's'} moved to version ${report.toVersion}.` : `${report.moved.length} case${report.moved.length === 1 ? '' : 's'} can move to version ${report.toVersion}.`}</p>
-      ${report.cannotMove.length
-        ? html`<p class="body">${report.cannotMove.length} case${report.cannotMove.length === 1 ? '' : 's'} cannot move and stay on their version:</p>
+      ${
+        report.cannotMove.length
+          ? html`<p class="body">${report.cannotMove.length} case${report.cannotMove.length === 1 ? '' : 's'} cannot move and stay on their version:</p>
             <ul class="list list--bullet">${report.cannotMove.map((c) => html`<li><a class="link" href="#/cases/${c.caseId}">Case ${c.caseId.slice(0, 8)}</a> (version ${c.fromVersion}): ${c.reasons.join('; ')}</li>`)}</ul>`
-        : nothing}
+          : nothing
+      }
     </div>`;
   }
 

@@ -30,16 +30,23 @@ export class PathwayDiagram extends LightElement {
   }
 
   #state(state: DiagramState): TemplateResult {
-    const classes = ['diagram__state', state.current ? 'diagram__state--current' : '', state.containsCurrent ? 'diagram__state--contains-current' : '', state.final ? 'diagram__state--final' : ''].join(' ');
+    const classes = [
+      'diagram__state',
+      state.current ? 'diagram__state--current' : '',
+      state.containsCurrent ? 'diagram__state--contains-current' : '',
+      state.final ? 'diagram__state--final' : '',
+    ].join(' ');
     return html`<li class=${classes} aria-current=${state.current ? 'step' : nothing}>
       <p class="diagram__title">
         ${state.current ? html`<strong class="diagram__here">You are here</strong>` : nothing}
         <span class="diagram__name">${state.title}</span>
         ${state.final ? html`<span class="diagram__note">(end)</span>` : nothing}
       </p>
-      ${this.showWays && state.next.length
-        ? html`<ul class="diagram__ways">${state.next.map((way) => html`<li><span aria-hidden="true">→ </span>${way.label}: <span class="diagram__target">${way.to}</span></li>`)}</ul>`
-        : nothing}
+      ${
+        this.showWays && state.next.length
+          ? html`<ul class="diagram__ways">${state.next.map((way) => html`<li><span aria-hidden="true">→ </span>${way.label}: <span class="diagram__target">${way.to}</span></li>`)}</ul>`
+          : nothing
+      }
       ${state.children.length ? html`<ol class="diagram__states">${state.children.map((child) => this.#state(child))}</ol>` : nothing}
     </li>`;
   }
@@ -50,10 +57,12 @@ export class PathwayDiagram extends LightElement {
     return html`<figure class="diagram">
       <figcaption class="diagram__caption">${this.caption}</figcaption>
       <ol class="diagram__states">${diagram.states.map((state) => this.#state(state))}</ol>
-      ${this.showWays && diagram.fromAnyState.length
-        ? html`<p class="diagram__any">From any state:</p>
+      ${
+        this.showWays && diagram.fromAnyState.length
+          ? html`<p class="diagram__any">From any state:</p>
             <ul class="diagram__ways">${diagram.fromAnyState.map((way) => html`<li><span aria-hidden="true">→ </span>${way.label}: <span class="diagram__target">${way.to}</span></li>`)}</ul>`
-        : nothing}
+          : nothing
+      }
     </figure>`;
   }
 }

@@ -39,8 +39,10 @@ export class StartCase extends LightElement {
     const startable = (this.#pathways.value ?? []).filter((p) => p.mayStart);
     if (!startable.length) return nothing;
     return html`${this.error ? errorSummary([{ text: this.error }], 'The case could not be started') : nothing}
-      <div class="start-case">${startable.map((p) => html`<button type="button" class="button button--start"
-        @click=${() => void this.#start(p)}>Start a new case: ${p.title}</button>`)}</div>`;
+      <div class="start-case">${startable.map(
+        (p) => html`<button type="button" class="button button--start"
+        @click=${() => void this.#start(p)}>Start a new case: ${p.title}</button>`,
+      )}</div>`;
   }
 }
 

@@ -37,7 +37,8 @@ export class SubmittedForm extends LightElement {
   declare people: Record<string, string> | undefined;
 
   async #toggle(event: Event): Promise<void> {
-    if ((event.target as HTMLDetailsElement).open && !this.schema) this.schema = await this.context.catalogue.form(this.formId, this.definitionVersion);
+    if ((event.target as HTMLDetailsElement).open && !this.schema)
+      this.schema = await this.context.catalogue.form(this.formId, this.definitionVersion);
   }
 
   protected override render(): unknown {

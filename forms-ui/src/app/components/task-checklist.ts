@@ -33,14 +33,18 @@ export class TaskChecklist extends LightElement {
     const items = checklistItems(this.tasks, this.forms);
     if (!items.length) return nothing;
     return html`<ul class="task-list" aria-label=${this.label}>
-      ${items.map((item) => html`<li class="task-list__item ${item.form ? 'task-list__item--with-link' : ''}">
+      ${items.map(
+        (item) => html`<li class="task-list__item ${item.form ? 'task-list__item--with-link' : ''}">
         <div class="task-list__name-and-hint">
-          ${item.form
-            ? html`<a class="link task-list__link" href="#" @click=${(e: Event) => (e.preventDefault(), this.emit('open-form', { formId: item.form!.id }))}>${item.text}</a>`
-            : html`<span class="task-list__name">${item.text}</span>`}
+          ${
+            item.form
+              ? html`<a class="link task-list__link" href="#" @click=${(e: Event) => (e.preventDefault(), this.emit('open-form', { formId: item.form!.id }))}>${item.text}</a>`
+              : html`<span class="task-list__name">${item.text}</span>`
+          }
         </div>
         ${item.form ? html`<div class="task-list__status">${item.form.submitted ? tag('Submitted', 'green') : tag('To do', 'blue')}</div>` : nothing}
-      </li>`)}
+      </li>`,
+      )}
     </ul>`;
   }
 }

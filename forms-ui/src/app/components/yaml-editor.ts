@@ -36,7 +36,12 @@ const theme = EditorView.theme({
   '.cm-content': { fontFamily: 'monospace', caretColor: '#0b0c0c' },
   '.cm-gutters': { backgroundColor: '#f3f2f1', color: '#505a5f', borderRight: '1px solid #b1b4b6' },
   '.cm-activeLine': { backgroundColor: '#f8f8f8' },
-  '.cm-lintRange-error': { backgroundImage: 'none', textDecoration: 'underline wavy #d4351c', textDecorationSkipInk: 'none', textUnderlineOffset: '3px' },
+  '.cm-lintRange-error': {
+    backgroundImage: 'none',
+    textDecoration: 'underline wavy #d4351c',
+    textDecorationSkipInk: 'none',
+    textUnderlineOffset: '3px',
+  },
 });
 
 /** The position of a 1-based line and column in a document, clamped to the document. */

@@ -48,7 +48,11 @@ export class CaseListController<T extends CasePage> implements ReactiveControlle
   ) {
     // Added before the LoadController, so that the state is read from the address before it picks its key.
     host.addController(this);
-    this.load = new LoadController<T>(host, () => this.options.fetch(this.state), () => this.#key());
+    this.load = new LoadController<T>(
+      host,
+      () => this.options.fetch(this.state),
+      () => this.#key(),
+    );
     this.choices = new LoadController<ListChoices>(
       host,
       () => listChoices(host.context!, options.choices),

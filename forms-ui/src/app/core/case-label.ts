@@ -39,9 +39,10 @@ export interface UrgencyWords {
 export function urgencyWords(c: Pick<CaseSummary, 'urgency' | 'priority'>): UrgencyWords | undefined {
   const urgency = c.urgency;
   if (!urgency) return c.priority > 0 ? { tag: { text: 'Urgent', colour: 'red' }, text: '' } : undefined;
-  const endorsements = urgency.needed > 0
-    ? `${urgency.endorsements} of ${urgency.needed} endorsement${urgency.needed === 1 ? '' : 's'}`
-    : '';
+  const endorsements =
+    urgency.needed > 0
+      ? `${urgency.endorsements} of ${urgency.needed} endorsement${urgency.needed === 1 ? '' : 's'}`
+      : '';
   if (c.priority > 0) return { tag: { text: 'Urgent', colour: 'red' }, text: endorsements };
   if (urgency.requested) return { tag: { text: 'Urgency requested', colour: 'yellow' }, text: endorsements };
   return { text: 'Not urgent' };

@@ -8,7 +8,8 @@ export async function caseViews(api: ApiClient, cases: CaseSummary[], limit = 10
   const views = new Map<string, CaseBody>();
   const queue = cases.slice(0, limit);
   const worker = async () => {
-    for (let next = queue.shift(); next; next = queue.shift()) views.set(next.id, await api.get<CaseBody>(`api/cases/${encodeURIComponent(next.id)}`));
+    for (let next = queue.shift(); next; next = queue.shift())
+      views.set(next.id, await api.get<CaseBody>(`api/cases/${encodeURIComponent(next.id)}`));
   };
   await Promise.all(Array.from({ length: AT_ONCE }, worker));
   return views;

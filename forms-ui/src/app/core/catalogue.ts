@@ -17,7 +17,10 @@ export class Catalogue {
   pathway(id: string, version?: number): Promise<PathwayBody> {
     const url = atVersion(`api/pathways/${encodeURIComponent(id)}`, version);
     const found = this.#cached(this.#pathways, `api/pathways/${encodeURIComponent(id)}`, version);
-    void found.then((body) => this.#loaded.set(url, body), () => undefined);
+    void found.then(
+      (body) => this.#loaded.set(url, body),
+      () => undefined,
+    );
     return found;
   }
 
@@ -43,7 +46,12 @@ export class Catalogue {
 
   /** The URL of the precompiled validator of what an event carries, at a version of the definitions. */
   eventValidatorUrl(pathwayId: string, type: string, version?: number): string {
-    return this.api.url(atVersion(`api/pathways/${encodeURIComponent(pathwayId)}/events/${encodeURIComponent(type)}/validator.js`, version));
+    return this.api.url(
+      atVersion(
+        `api/pathways/${encodeURIComponent(pathwayId)}/events/${encodeURIComponent(type)}/validator.js`,
+        version,
+      ),
+    );
   }
 
   /** One request per path and version; a failed one is forgotten, so it is tried again next time. */

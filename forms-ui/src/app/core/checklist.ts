@@ -12,10 +12,37 @@ export interface ChecklistItem {
 }
 
 /** Words that say what to do rather than what with. */
-const COMMON = new Set(['a', 'an', 'and', 'the', 'of', 'for', 'to', 'in', 'on', 'with', 'my', 'your', 'is', 'are', 'complete', 'fill', 'attach', 'signed', 'form', 'record', 'review']);
+const COMMON = new Set([
+  'a',
+  'an',
+  'and',
+  'the',
+  'of',
+  'for',
+  'to',
+  'in',
+  'on',
+  'with',
+  'my',
+  'your',
+  'is',
+  'are',
+  'complete',
+  'fill',
+  'attach',
+  'signed',
+  'form',
+  'record',
+  'review',
+]);
 
 function words(text: string): Set<string> {
-  return new Set(text.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w && !COMMON.has(w)));
+  return new Set(
+    text
+      .toLowerCase()
+      .split(/[^a-z0-9]+/)
+      .filter((w) => w && !COMMON.has(w)),
+  );
 }
 
 /** How much of the task's wording the form's title covers (0–1). */

@@ -18,7 +18,11 @@ export function computedAnswers(root: Schema, data: Record<string, unknown> | un
       const answer = (value as Record<string, unknown> | undefined)?.[key];
       if (field['x-compute'] !== undefined && answer !== undefined) {
         const choice = choicesOf(field)?.find((c) => c.value === answer);
-        found.push({ title: String(field.title ?? key), text: choice?.title ?? String(answer), ...(choice?.colour ? { colour: choice.colour } : {}) });
+        found.push({
+          title: String(field.title ?? key),
+          text: choice?.title ?? String(answer),
+          ...(choice?.colour ? { colour: choice.colour } : {}),
+        });
       } else if (field.type === 'object' && answer && typeof answer === 'object') {
         walk(field, answer);
       }

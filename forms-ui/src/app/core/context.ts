@@ -36,6 +36,7 @@ export function navigationFor(user: User): NavItem[] {
     );
   }
   if (user.abilities.readAudit) items.push({ route: 'audit', hash: '#/audit', text: 'Audit log' });
-  if (user.abilities.manageDefinitions) items.push({ route: 'definitions', hash: '#/definitions', text: 'Definitions' });
+  if (user.abilities.manageDefinitions)
+    items.push({ route: 'definitions', hash: '#/definitions', text: 'Definitions' });
   return items;
 }

@@ -80,8 +80,7 @@ export function readMermaid(text: string): MermaidLine[] {
     else if ((m = /^(\w+) --> \[\*\]$/.exec(line))) lines.push({ kind: 'final', id: m[1]! });
     else if ((m = /^(\w+) --> (\w+) : (.+)$/.exec(line))) {
       lines.push({ kind: 'edge', from: m[1]!, to: m[2]!, label: m[3]! });
-    }
-    else if ((m = /^class (\w+) current$/.exec(line))) lines.push({ kind: 'current', id: m[1]! });
+    } else if ((m = /^class (\w+) current$/.exec(line))) lines.push({ kind: 'current', id: m[1]! });
   }
   return lines;
 }
@@ -104,7 +103,13 @@ export function parseDiagram(text: string, wording: DiagramWording = {}): Diagra
       }
       const title = wording.titles?.get(line.id) ?? line.title;
       const state: DiagramState = {
-        id: line.id, title, final: false, current: false, containsCurrent: false, children: [], next: [],
+        id: line.id,
+        title,
+        final: false,
+        current: false,
+        containsCurrent: false,
+        children: [],
+        next: [],
       };
       byId.set(line.id, state);
       (stack.at(-1)?.children ?? roots).push(state);

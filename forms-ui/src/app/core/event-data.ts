@@ -24,5 +24,11 @@ export function eventDataSchema(title: string, definition: EventDefinition, offi
   if (officers.length && field && field.type === 'string' && !field.oneOf && !field.enum) {
     properties[OFFICER_FIELD] = { ...field, 'x-widget': 'radios', oneOf: officerChoices(officers) };
   }
-  return { ...data, $id: 'event-data', title, ...(definition.description ? { description: definition.description } : {}), properties };
+  return {
+    ...data,
+    $id: 'event-data',
+    title,
+    ...(definition.description ? { description: definition.description } : {}),
+    properties,
+  };
 }

@@ -19,7 +19,10 @@ export interface ListChoices {
 
 /** Indents a stage under the stages it is in (non-breaking spaces: a select keeps them, a screen reader skips them). */
 function indent(path: string, shown: Set<string>): string {
-  const parents = path.split('.').slice(0, -1).filter((_, i, parts) => shown.has(parts.slice(0, i + 1).join('.')));
+  const parents = path
+    .split('.')
+    .slice(0, -1)
+    .filter((_, i, parts) => shown.has(parts.slice(0, i + 1).join('.')));
   return '\u00a0\u00a0\u00a0'.repeat(parents.length);
 }
 

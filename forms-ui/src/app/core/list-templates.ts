@@ -1,15 +1,7 @@
 // The parts of a list screen around its cards: the count of what is shown, announced when it changes, and GOV.UK
 // pagination (Previous and Next, as the API pages by cursor rather than by number).
 import { html, nothing, type TemplateResult } from 'lit';
-import {
-  isFiltered,
-  listHash,
-  nextPage,
-  pageNumber,
-  previousPage,
-  withFilters,
-  type ListState,
-} from './list-query.js';
+import { isFiltered, listHash, nextPage, pageNumber, previousPage, withFilters, type ListState } from './list-query.js';
 import { errorSummary, problemText } from './templates.js';
 import type { CasePage, CaseSummary } from './types.js';
 import type { CaseListController } from '../controllers/case-list-controller.js';
@@ -31,9 +23,9 @@ export function pagination(path: string, state: ListState, next: string | null):
   const page = pageNumber(state);
   if (page === 1 && !next) return nothing;
   const link = (to: ListState, rel: 'prev' | 'next') => html`<a class="pagination__link" href=${listHash(path, to)}
-    rel=${rel}>${rel === 'prev' ? ARROW_PREVIOUS : ARROW_NEXT}<span class="pagination__link-title">${rel === 'prev'
-      ? 'Previous'
-      : 'Next'}<span class="visually-hidden"> page</span></span><span class="visually-hidden">:</span>
+    rel=${rel}>${rel === 'prev' ? ARROW_PREVIOUS : ARROW_NEXT}<span class="pagination__link-title">${
+      rel === 'prev' ? 'Previous' : 'Next'
+    }<span class="visually-hidden"> page</span></span><span class="visually-hidden">:</span>
     <span class="pagination__link-label">Page ${pageNumber(to)}</span></a>`;
   return html`<nav class="pagination" aria-label="Pages of results">
     ${page > 1 ? html`<div class="pagination__prev">${link(previousPage(state), 'prev')}</div>` : nothing}
@@ -55,9 +47,10 @@ export function listBody<T extends CasePage>(
   const error = list.load.error;
   // A page's cursor from an old or edited link may no longer be one: the first page is always there.
   const first = listHash(path, { ...list.state, after: [] });
-  const restart = error && list.state.after.length
-    ? html`<p class="body"><a class="link" href=${first}>Go to the first page</a></p>`
-    : nothing;
+  const restart =
+    error && list.state.after.length
+      ? html`<p class="body"><a class="link" href=${first}>Go to the first page</a></p>`
+      : nothing;
   const summary = error ? errorSummary([{ text: problemText(error) }], 'The cases could not be loaded') : nothing;
   return html`${summary}${restart}
     ${listStatus(list.statusText(isFiltered(list.state) ? 'No cases match your search and filters.' : empty))}

@@ -36,7 +36,11 @@ export function parseRoute(hash: string): Route {
     const want = pattern.split('/').filter(Boolean);
     if (want.length !== parts.length) continue;
     const params: Record<string, string> = {};
-    if (want.every((w, i) => (w.startsWith(':') ? ((params[w.slice(1)] = decodeURIComponent(parts[i]!)), true) : w === parts[i]))) {
+    if (
+      want.every((w, i) =>
+        w.startsWith(':') ? ((params[w.slice(1)] = decodeURIComponent(parts[i]!)), true) : w === parts[i],
+      )
+    ) {
       return { name, params, query: new URLSearchParams(search) };
     }
   }

@@ -4,14 +4,18 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { ApiError } from './api-client.js';
 import type { LoadController } from '../controllers/load-controller.js';
 
-export function tag(text: string, colour: 'grey' | 'blue' | 'green' | 'red' | 'yellow' | 'purple' = 'blue'): TemplateResult {
+export function tag(
+  text: string,
+  colour: 'grey' | 'blue' | 'green' | 'red' | 'yellow' | 'purple' = 'blue',
+): TemplateResult {
   return html`<strong class="tag tag--${colour}">${text}</strong>`;
 }
 
 /** Words for an error from the server or the network, with what the person can do about it. */
 export function problemText(error: unknown): string {
   if (error instanceof ApiError) {
-    if (error.status === 409) return 'Someone else changed this case while you were looking at it. It has been reloaded: check it and try again.';
+    if (error.status === 409)
+      return 'Someone else changed this case while you were looking at it. It has been reloaded: check it and try again.';
     if (error.status === 403) return error.problem.detail ?? 'You may not do this.';
     if (error.status === 404) return error.problem.detail ?? 'It could not be found. It may not be one of yours.';
     const fields = Object.values(error.problem.errors ?? {}).flat();
@@ -32,14 +36,22 @@ export function errorSummary(items: SummaryItem[], title = 'There is a problem')
   return html`<div class="error-summary" role="alert" tabindex="-1">
     <h2 class="error-summary__title">${title}</h2>
     <ul class="error-summary__list">
-      ${items.map((item) => html`<li>${item.go
-        ? html`<a href="#" @click=${(e: Event) => (e.preventDefault(), item.go!())}>${item.text}</a>`
-        : item.text}</li>`)}
+      ${items.map(
+        (item) =>
+          html`<li>${
+            item.go
+              ? html`<a href="#" @click=${(e: Event) => (e.preventDefault(), item.go!())}>${item.text}</a>`
+              : item.text
+          }</li>`,
+      )}
     </ul>
   </div>`;
 }
 
-export function banner(message: string | undefined, kind: 'success' | 'important' = 'success'): TemplateResult | typeof nothing {
+export function banner(
+  message: string | undefined,
+  kind: 'success' | 'important' = 'success',
+): TemplateResult | typeof nothing {
   if (!message) return nothing;
   return html`<div class="notification-banner notification-banner--${kind}" role=${kind === 'success' ? 'alert' : 'region'}
     aria-labelledby="notification-banner-title" tabindex="-1">

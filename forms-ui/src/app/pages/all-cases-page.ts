@@ -46,9 +46,14 @@ export class AllCasesPage extends LightElement {
         .stages=${choices?.stages ?? []} .pathways=${choices?.pathways ?? []} .officers=${choices?.officers ?? []}
         .finalStages=${choices?.finalStages ?? []}
         .referrerName=${referrerName(page, state)}></case-list-controls>
-      ${listBody(this.#list, PATH, 'There are no cases.', (cases) => html`<case-list heading-level="2"
+      ${listBody(
+        this.#list,
+        PATH,
+        'There are no cases.',
+        (cases) => html`<case-list heading-level="2"
         .cases=${cases} .fields=${['stage', 'urgency', 'referredBy', 'allocatedTo', 'nextDeadline']}
-        .referrerLink=${referrerLink(PATH, state)}></case-list>`)}`;
+        .referrerLink=${referrerLink(PATH, state)}></case-list>`,
+      )}`;
   }
 }
 

@@ -73,18 +73,22 @@ export class AllocationPage extends LightElement {
   #extra(data: Loaded, c: CaseSummary, position: number | undefined): unknown {
     const view = data.views.get(c.id);
     const waited = c.waitingSince ? -daysUntil(c.waitingSince) : undefined;
-    const since = waited !== undefined
-      ? `waiting ${waited} day${waited === 1 ? '' : 's'} (since ${formatDateTime(c.waitingSince)})`
-      : '';
-    const place = position !== undefined
-      ? this.#text('position', 'Position {position} in the queue').replace('{position}', String(position))
-      : '';
+    const since =
+      waited !== undefined
+        ? `waiting ${waited} day${waited === 1 ? '' : 's'} (since ${formatDateTime(c.waitingSince)})`
+        : '';
+    const place =
+      position !== undefined
+        ? this.#text('position', 'Position {position} in the queue').replace('{position}', String(position))
+        : '';
     const words = [place, since].filter(Boolean).join(', ');
     return html`${words ? html`<p class="body">${words[0]!.toUpperCase()}${words.slice(1)}.</p>` : nothing}
-      ${view
-        ? html`<case-actions .context=${this.context} .caseBody=${view} .events=${view.allowedEvents}
+      ${
+        view
+          ? html`<case-actions .context=${this.context} .caseBody=${view} .events=${view.allowedEvents}
             .officers=${data.officers} label="Actions for the case of ${caseLabel(c)}"></case-actions>`
-        : nothing}`;
+          : nothing
+      }`;
   }
 
   #text(key: string, fallback: string): string {
@@ -107,10 +111,15 @@ export class AllocationPage extends LightElement {
       <p class="body">${this.#text('queueIntro', 'In the order to allocate: urgent first, then the longest waiting.')}</p>
       <case-list-controls path=${PATH} .state=${state} .offer=${OFFER}
         .referrerName=${referrerName(data, state)}></case-list-controls>
-      ${listBody(this.#list, PATH, 'No cases are waiting to be allocated.', (cases, page) => html`<case-list
+      ${listBody(
+        this.#list,
+        PATH,
+        'No cases are waiting to be allocated.',
+        (cases, page) => html`<case-list
         heading-level="3" .cases=${cases} .fields=${['stage', 'urgency', 'referredBy']}
         .referrerLink=${referrerLink(PATH, state)}
-        .extra=${(c: CaseSummary) => this.#extra(page, c, position(page, c))}></case-list>`)}`;
+        .extra=${(c: CaseSummary) => this.#extra(page, c, position(page, c))}></case-list>`,
+      )}`;
   }
 }
 

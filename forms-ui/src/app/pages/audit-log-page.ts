@@ -36,7 +36,11 @@ export class AuditLogPage extends LightElement {
   readonly #load = new LoadController<AuditPage>(
     this,
     async () => {
-      const query = new URLSearchParams({ limit: '200', ...(this.filter.userId ? { userId: this.filter.userId } : {}), ...(this.filter.caseId ? { caseId: this.filter.caseId } : {}) });
+      const query = new URLSearchParams({
+        limit: '200',
+        ...(this.filter.userId ? { userId: this.filter.userId } : {}),
+        ...(this.filter.caseId ? { caseId: this.filter.caseId } : {}),
+      });
       return this.context.api.get<AuditPage>(`api/audit?${query}`);
     },
     () => (this.context ? JSON.stringify(this.filter) : undefined),
@@ -58,7 +62,9 @@ export class AuditLogPage extends LightElement {
     const detail = entry.detail ?? {};
     return Object.entries(detail)
       .filter(([, v]) => v !== undefined && v !== null && !(Array.isArray(v) && !v.length))
-      .map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join(', ') : typeof v === 'object' ? JSON.stringify(v) : String(v)}`)
+      .map(
+        ([k, v]) => `${k}: ${Array.isArray(v) ? v.join(', ') : typeof v === 'object' ? JSON.stringify(v) : String(v)}`,
+      )
       .join('; ');
   }
 
@@ -73,13 +79,21 @@ export class AuditLogPage extends LightElement {
           <input class="input input--width-20" id="audit-case" name="audit-case" type="text" autocomplete="off" .value=${this.filter.caseId} /></div>
         <button class="button button--secondary" type="submit">Show entries</button>
       </form>
-      ${loaded(this.#load, ({ entries, cases = {} }) => html`<p class="body" role="status">${entries.length} entr${entries.length === 1 ? 'y' : 'ies'}, newest first</p>
-        <ol class="audit-list">${entries.map((entry) => html`<li class="audit-list__item">
+      ${loaded(
+        this.#load,
+        ({
+          entries,
+          cases = {},
+        }) => html`<p class="body" role="status">${entries.length} entr${entries.length === 1 ? 'y' : 'ies'}, newest first</p>
+        <ol class="audit-list">${entries.map(
+          (entry) => html`<li class="audit-list__item">
           <p class="audit-list__what"><strong>${entry.action}</strong> by ${entry.userName ?? entry.userId}</p>
           <p class="audit-list__when"><time datetime=${entry.at}>${formatDateTime(entry.at)}</time>
             ${entry.caseId ? html` – <a class="link" href=${href('/cases', entry.caseId)}>${caseName(cases[entry.caseId], entry.caseId)}</a>` : ''}</p>
           ${this.#detail(entry) ? html`<p class="audit-list__detail hint">${this.#detail(entry)}</p>` : ''}
-        </li>`)}</ol>`)}`;
+        </li>`,
+        )}</ol>`,
+      )}`;
   }
 }
 

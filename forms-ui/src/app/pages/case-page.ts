@@ -299,9 +299,11 @@ export class CasePage extends LightElement {
             ${form.submitted ? tag('Submitted', 'green') : tag('To do', 'blue')}
           </summary>
           <div class="details__text">
-            ${this.openForms.has(form.id)
-              ? html`<case-form .context=${this.context} .caseBody=${data.body} form-id=${form.id}></case-form>`
-              : nothing}
+            ${
+              this.openForms.has(form.id)
+                ? html`<case-form .context=${this.context} .caseBody=${data.body} form-id=${form.id}></case-form>`
+                : nothing
+            }
           </div>
         </details>`,
     )}`;

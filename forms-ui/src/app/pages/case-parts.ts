@@ -58,7 +58,9 @@ export function historyPart(data: Loaded): TemplateResult {
       .people=${data.body.people ?? {}}
       .roleTitles=${data.body.roleTitles ?? {}}
     ></case-history>
-    ${data.body.history.some((h) => signOffs.has(h.type))
-      ? html`<p class="hint">${tag('Sign-off', 'purple')} marks an event that signed something off.</p>`
-      : nothing}`;
+    ${
+      data.body.history.some((h) => signOffs.has(h.type))
+        ? html`<p class="hint">${tag('Sign-off', 'purple')} marks an event that signed something off.</p>`
+        : nothing
+    }`;
 }

@@ -94,7 +94,11 @@ export class DefinitionsPage extends LightElement {
   #checkRun = 0;
   #previewFor: string | undefined;
 
-  readonly #load = new LoadController<Published>(this, () => this.#fetch(), () => (this.context ? '' : undefined));
+  readonly #load = new LoadController<Published>(
+    this,
+    () => this.#fetch(),
+    () => (this.context ? '' : undefined),
+  );
 
   constructor() {
     super();
@@ -114,7 +118,10 @@ export class DefinitionsPage extends LightElement {
   /** Edits kept in this browser tab, so moving to another screen and back does not lose them. */
   #stored(version: number): Record<string, string> {
     try {
-      const stored = JSON.parse(sessionStorage.getItem(STORAGE_KEY) ?? 'null') as { version: number; files: Record<string, string> } | null;
+      const stored = JSON.parse(sessionStorage.getItem(STORAGE_KEY) ?? 'null') as {
+        version: number;
+        files: Record<string, string>;
+      } | null;
       return stored?.version === version ? stored.files : {};
     } catch {
       return {};
@@ -124,7 +131,9 @@ export class DefinitionsPage extends LightElement {
   #store(): void {
     const published = this.#load.value;
     if (!published) return;
-    const changed = Object.fromEntries(Object.entries(this.draft).filter(([path, text]) => published.files[path] !== text));
+    const changed = Object.fromEntries(
+      Object.entries(this.draft).filter(([path, text]) => published.files[path] !== text),
+    );
     sessionStorage.setItem(STORAGE_KEY, JSON.stringify({ version: published.version, files: changed }));
   }
 
@@ -157,7 +166,9 @@ export class DefinitionsPage extends LightElement {
     const run = ++this.#checkRun;
     this.#updatePreview();
     try {
-      const { problems } = await this.context.api.post<{ problems: FileProblem[] }>('api/definitions/validate', { files: this.draft });
+      const { problems } = await this.context.api.post<{ problems: FileProblem[] }>('api/definitions/validate', {
+        files: this.draft,
+      });
       if (run !== this.#checkRun) return;
       this.problems = problems;
       this.error = undefined;
@@ -177,7 +188,10 @@ export class DefinitionsPage extends LightElement {
     const isPathway = path.startsWith('pathways/');
     const isForm = path.startsWith('forms/');
     if (!isPathway && !isForm) {
-      this.preview = { kind: 'none', reason: 'Settings, roles and scenarios have no preview: run the scenarios to try them.' };
+      this.preview = {
+        kind: 'none',
+        reason: 'Settings, roles and scenarios have no preview: run the scenarios to try them.',
+      };
       return;
     }
     try {
@@ -185,7 +199,10 @@ export class DefinitionsPage extends LightElement {
       if (!value || typeof value !== 'object' || Array.isArray(value)) throw new Error('not a mapping');
       this.preview = isPathway ? this.#diagramOf(value as JsonObject, path) : { kind: 'form', schema: value as Schema };
     } catch {
-      this.preview = { kind: 'none', reason: 'The preview will show again once the file can be read: see the problems above.' };
+      this.preview = {
+        kind: 'none',
+        reason: 'The preview will show again once the file can be read: see the problems above.',
+      };
     }
   }
 
@@ -214,29 +231,45 @@ export class DefinitionsPage extends LightElement {
   }
 
   #runScenarios(): Promise<void> {
-    return this.#run('scenarios', () => this.context.api.post<ScenarioRun>('api/definitions/scenarios', { files: this.draft }), (run) => {
-      this.scenarios = run;
-      if (!run.ran) this.problems = run.problems;
-    });
+    return this.#run(
+      'scenarios',
+      () => this.context.api.post<ScenarioRun>('api/definitions/scenarios', { files: this.draft }),
+      (run) => {
+        this.scenarios = run;
+        if (!run.ran) this.problems = run.problems;
+      },
+    );
   }
 
   #compare(): Promise<void> {
-    return this.#run('comparison', () => this.context.api.post<Comparison>('api/definitions/diff', { files: this.draft }), (c) => {
-      this.comparison = c;
-    });
+    return this.#run(
+      'comparison',
+      () => this.context.api.post<Comparison>('api/definitions/diff', { files: this.draft }),
+      (c) => {
+        this.comparison = c;
+      },
+    );
   }
 
   #publish(event: Event): Promise<void> {
     event.preventDefault();
     const note = (this.querySelector<HTMLTextAreaElement>('#publish-note')?.value ?? '').trim();
-    return this.#run('publish', () => this.context.api.post<{ version: number }>('api/definitions/publish', { files: this.draft, ...(note ? { note } : {}) }), async ({ version }) => {
-      sessionStorage.removeItem(STORAGE_KEY);
-      this.scenarios = undefined;
-      this.comparison = undefined;
-      this.emit('app-definitions-published', { version });
-      await this.#load.reload();
-      this.message = `Version ${version} is published. New cases use it; cases already open stay on the version they started with until you move them (below).`;
-    });
+    return this.#run(
+      'publish',
+      () =>
+        this.context.api.post<{ version: number }>('api/definitions/publish', {
+          files: this.draft,
+          ...(note ? { note } : {}),
+        }),
+      async ({ version }) => {
+        sessionStorage.removeItem(STORAGE_KEY);
+        this.scenarios = undefined;
+        this.comparison = undefined;
+        this.emit('app-definitions-published', { version });
+        await this.#load.reload();
+        this.message = `Version ${version} is published. New cases use it; cases already open stay on the version they started with until you move them (below).`;
+      },
+    );
   }
 
   #discard(): void {
@@ -264,7 +297,8 @@ export class DefinitionsPage extends LightElement {
     const changed = new Set(this.#changedFiles());
     const counts = new Map<string, number>();
     for (const p of this.problems) counts.set(p.file, (counts.get(p.file) ?? 0) + 1);
-    const label = (path: string) => `${path}${changed.has(path) ? ' (changed)' : ''}${counts.get(path) ? ` (${counts.get(path)} problem${counts.get(path) === 1 ? '' : 's'})` : ''}`;
+    const label = (path: string) =>
+      `${path}${changed.has(path) ? ' (changed)' : ''}${counts.get(path) ? ` (${counts.get(path)} problem${counts.get(path) === 1 ? '' : 's'})` : ''}`;
     const paths = Object.keys(this.draft).sort();
     return html`<form class="file-chooser" @submit=${(e: Event) => this.#openFile(e)}>
       <div class="form-group">
@@ -286,28 +320,45 @@ export class DefinitionsPage extends LightElement {
       ? 'Checking…'
       : here.length
         ? `${here.length} problem${here.length === 1 ? '' : 's'} in this file`
-        : elsewhere.length ? 'No problems in this file' : 'No problems found';
+        : elsewhere.length
+          ? 'No problems in this file'
+          : 'No problems found';
     return html`<p class="body problem-count" role="status">${count}${!this.checking && elsewhere.length ? `; ${elsewhere.length} in other files` : ''}</p>
-      ${here.length
-        ? html`<ul class="problem-list">${here.map((p) => html`<li class="problem-list__item">
-            <button type="button" class="link-button" @click=${() => editor()?.focusAt(p.line, p.col)}>Line ${p.line}, column ${p.col}</button>: ${p.message}</li>`)}</ul>`
-        : nothing}
-      ${elsewhere.length
-        ? html`<details class="details"><summary class="details__summary"><span class="details__summary-text">Problems in other files (${elsewhere.length})</span></summary>
-            <div class="details__text"><ul class="problem-list">${elsewhere.map((p) => html`<li class="problem-list__item">
-              <a class="link" href="#/definitions?file=${encodeURIComponent(p.file)}">${p.file}:${p.line}:${p.col}</a>: ${p.message}</li>`)}</ul></div></details>`
-        : nothing}`;
+      ${
+        here.length
+          ? html`<ul class="problem-list">${here.map(
+              (p) => html`<li class="problem-list__item">
+            <button type="button" class="link-button" @click=${() => editor()?.focusAt(p.line, p.col)}>Line ${p.line}, column ${p.col}</button>: ${p.message}</li>`,
+            )}</ul>`
+          : nothing
+      }
+      ${
+        elsewhere.length
+          ? html`<details class="details"><summary class="details__summary"><span class="details__summary-text">Problems in other files (${elsewhere.length})</span></summary>
+            <div class="details__text"><ul class="problem-list">${elsewhere.map(
+              (p) => html`<li class="problem-list__item">
+              <a class="link" href="#/definitions?file=${encodeURIComponent(p.file)}">${p.file}:${p.line}:${p.col}</a>: ${p.message}</li>`,
+            )}</ul></div></details>`
+          : nothing
+      }`;
   }
 
   #previewSection(): TemplateResult {
     const preview = this.preview;
-    const heading = preview?.kind === 'diagram' ? 'Diagram of the draft' : preview?.kind === 'form' ? 'Preview of the draft form' : 'Preview';
+    const heading =
+      preview?.kind === 'diagram'
+        ? 'Diagram of the draft'
+        : preview?.kind === 'form'
+          ? 'Preview of the draft form'
+          : 'Preview';
     return html`<section class="definition-preview" aria-labelledby="preview-heading">
       <h2 class="heading-m" id="preview-heading">${heading}</h2>
-      ${preview?.kind === 'diagram'
-        ? html`<pathway-graph .text=${preview.text} .wording=${preview.wording} .diagram=${preview.diagram}
+      ${
+        preview?.kind === 'diagram'
+          ? html`<pathway-graph .text=${preview.text} .wording=${preview.wording} .diagram=${preview.diagram}
             caption=${preview.title}></pathway-graph>`
-        : nothing}
+          : nothing
+      }
       ${preview?.kind === 'form' ? html`<div class="form-preview"><dao-form .schema=${preview.schema} no-submit></dao-form></div>` : nothing}
       ${preview?.kind === 'none' || !preview ? html`<p class="body">${preview?.kind === 'none' ? preview.reason : ''}</p>` : nothing}
     </section>`;
@@ -320,12 +371,16 @@ export class DefinitionsPage extends LightElement {
     const failed = run.results.filter((r) => !r.passed);
     return html`<div id="scenarios-result" tabindex="-1" class="result-panel">
       <h3 class="heading-s">Scenarios</h3>
-      ${!run.ran
-        ? html`<p class="body">${tag('Not run', 'red')} The scenarios could not run: the draft has ${run.problems.length} problem${run.problems.length === 1 ? '' : 's'}.</p>`
-        : html`<p class="body scenario-summary">${run.passed ? tag('Passed', 'green') : tag('Failed', 'red')} ${passed} of ${run.results.length} scenarios passed.</p>
-            ${failed.length
-              ? html`<ul class="list">${failed.map((r) => html`<li><strong>${r.title}</strong> (${r.id}): ${r.failures.join('; ')}</li>`)}</ul>`
-              : nothing}`}
+      ${
+        !run.ran
+          ? html`<p class="body">${tag('Not run', 'red')} The scenarios could not run: the draft has ${run.problems.length} problem${run.problems.length === 1 ? '' : 's'}.</p>`
+          : html`<p class="body scenario-summary">${run.passed ? tag('Passed', 'green') : tag('Failed', 'red')} ${passed} of ${run.results.length} scenarios passed.</p>
+            ${
+              failed.length
+                ? html`<ul class="list">${failed.map((r) => html`<li><strong>${r.title}</strong> (${r.id}): ${r.failures.join('; ')}</li>`)}</ul>`
+                : nothing
+            }`
+      }
     </div>`;
   }
 
@@ -334,9 +389,14 @@ export class DefinitionsPage extends LightElement {
     if (!c) return nothing;
     return html`<div id="comparison-result" tabindex="-1" class="result-panel">
       <h3 class="heading-s">Changes from version ${c.against}</h3>
-      ${c.changes.length
-        ? c.changes.map((change) => html`<h4 class="heading-s">${change.file} (${change.status})</h4><pre class="diff">${change.diff}</pre>`)
-        : html`<p class="body">The draft is the same as version ${c.against}.</p>`}
+      ${
+        c.changes.length
+          ? c.changes.map(
+              (change) =>
+                html`<h4 class="heading-s">${change.file} (${change.status})</h4><pre class="diff">${change.diff}</pre>`,
+            )
+          : html`<p class="body">The draft is the same as version ${c.against}.</p>`
+      }
     </div>`;
   }
 
@@ -374,9 +434,12 @@ export class DefinitionsPage extends LightElement {
           <div class="definition-workspace">
             <section class="definition-editor" aria-labelledby="editor-heading">
               <h2 class="heading-m" id="editor-heading">${path}</h2>
-              ${keyed(path, html`<yaml-editor .value=${this.draft[path] ?? ''} label="Contents of ${path}"
+              ${keyed(
+                path,
+                html`<yaml-editor .value=${this.draft[path] ?? ''} label="Contents of ${path}"
                 .problems=${this.problems.filter((p) => p.file === path)}
-                @yaml-change=${(e: CustomEvent<{ value: string }>) => this.#edit(e.detail.value)}></yaml-editor>`)}
+                @yaml-change=${(e: CustomEvent<{ value: string }>) => this.#edit(e.detail.value)}></yaml-editor>`,
+              )}
               ${this.#problemList()}
             </section>
             ${this.#previewSection()}

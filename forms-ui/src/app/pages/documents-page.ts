@@ -29,7 +29,11 @@ export class DocumentsPage extends LightElement {
   static override properties = { context: { attribute: false } };
 
   declare context: AppContext;
-  readonly #load = new LoadController<QueueItem[]>(this, () => this.#fetch(), () => (this.context ? '' : undefined));
+  readonly #load = new LoadController<QueueItem[]>(
+    this,
+    () => this.#fetch(),
+    () => (this.context ? '' : undefined),
+  );
 
   readonly #changes = new CaseChangesController(this, this.#load);
 
@@ -44,7 +48,9 @@ export class DocumentsPage extends LightElement {
         const mine = instance.actors.includes(user.role);
         if (!mine && !instance.allowedEvents.length) continue;
         const pathway: PathwayBody = await catalogue.pathway(instance.pathway, view.definitionVersion);
-        const formIds = mine ? instanceForms(pathway, instance).filter((f) => view.formsOpen.includes(f) && f !== document.form) : [];
+        const formIds = mine
+          ? instanceForms(pathway, instance).filter((f) => view.formsOpen.includes(f) && f !== document.form)
+          : [];
         const title = async (id: string) => String((await catalogue.form(id, view.definitionVersion)).title ?? id);
         const titles = new Map(await Promise.all(formIds.map(async (id) => [id, await title(id)] as const)));
         items.push({ view, instance, document, pathway, titles });
@@ -54,7 +60,9 @@ export class DocumentsPage extends LightElement {
   }
 
   #item({ view, instance, document, pathway, titles }: QueueItem): unknown {
-    const print = this.context.api.url(`api/cases/${encodeURIComponent(view.id)}/documents/${encodeURIComponent(document.id)}/print`);
+    const print = this.context.api.url(
+      `api/cases/${encodeURIComponent(view.id)}/documents/${encodeURIComponent(document.id)}/print`,
+    );
     return html`<li class="summary-card"><div class="summary-card__title-wrapper">
       <h2 class="summary-card__title">${document.formTitle}</h2></div>
       <div class="summary-card__content">

@@ -71,7 +71,13 @@ export class MyCasesPage extends LightElement {
     const { api } = this.context;
     const page = await api.get<CasePage>(`api/cases?${apiParams(state, { view: 'mine' })}`);
     // Each open case's full view: its next step, the latest news, the documents shared.
-    return { ...page, views: await caseViews(api, page.cases.filter((c) => !c.closed)) };
+    return {
+      ...page,
+      views: await caseViews(
+        api,
+        page.cases.filter((c) => !c.closed),
+      ),
+    };
   }
 
   #nextStep(view: CaseBody | undefined): unknown {
@@ -86,9 +92,10 @@ export class MyCasesPage extends LightElement {
 
   #extra(data: Loaded, c: CaseSummary): unknown {
     const view = data.views.get(c.id);
-    const latest = c.allocatedTo === this.context.user.username
-      ? undefined
-      : view?.notifications.filter((n) => n.roles.includes(this.context.user.role)).at(-1);
+    const latest =
+      c.allocatedTo === this.context.user.username
+        ? undefined
+        : view?.notifications.filter((n) => n.roles.includes(this.context.user.role)).at(-1);
     return html`${this.#nextStep(view)}${latest ? html`<p class="body">Latest news: ${latest.message}</p>` : nothing}`;
   }
 
@@ -102,16 +109,22 @@ export class MyCasesPage extends LightElement {
       <p class="body caseload-count">You hold <strong>${more}${active}</strong> active case${active === 1 ? '' : 's'}${
         capacity !== undefined ? html` of your capacity of <strong>${capacity}</strong>` : nothing
       } (${more}${caseload.cases.length} open).</p>
-      ${capacity !== undefined
-        ? html`<meter class="officer-list__meter" min="0" max=${capacity} value=${Math.min(active, capacity)}
+      ${
+        capacity !== undefined
+          ? html`<meter class="officer-list__meter" min="0" max=${capacity} value=${Math.min(active, capacity)}
             aria-label="Your caseload against your capacity">${active} of ${capacity}</meter>`
-        : nothing}
+          : nothing
+      }
       <h3 class="heading-s">Deadlines this week</h3>
-      ${soon.length
-        ? html`<ul class="list deadline-list">${soon.map((c) => html`<li>
+      ${
+        soon.length
+          ? html`<ul class="list deadline-list">${soon.map(
+              (c) => html`<li>
             <a class="link" href=${href('/cases', c.id)}>${caseLabel(c)}</a>:
-            ${deadlineWords(c)}${c.overdue ? html` ${tag('Overdue', 'red')}` : nothing}</li>`)}</ul>`
-        : html`<p class="body">No deadlines fall in the next ${WEEK_DAYS} days.</p>`}
+            ${deadlineWords(c)}${c.overdue ? html` ${tag('Overdue', 'red')}` : nothing}</li>`,
+            )}</ul>`
+          : html`<p class="body">No deadlines fall in the next ${WEEK_DAYS} days.</p>`
+      }
     </section>`;
   }
 
@@ -124,9 +137,11 @@ export class MyCasesPage extends LightElement {
     return html`<h2 class="heading-m">Documents shared with you</h2>
       ${paged ? html`<p class="hint">Of the cases on this page.</p>` : nothing}
       ${shared.length ? nothing : html`<p class="body">No documents have been shared with you yet.</p>`}
-      ${shared.map((c) => html`<h3 class="heading-s">${caseLabel(c)}</h3>
+      ${shared.map(
+        (c) => html`<h3 class="heading-s">${caseLabel(c)}</h3>
         <case-documents .api=${this.context.api} case-id=${c.id} .documents=${data.views.get(c.id)!.documents}
-          heading-level="4"></case-documents>`)}`;
+          heading-level="4"></case-documents>`,
+      )}`;
   }
 
   protected override render(): unknown {
@@ -145,8 +160,13 @@ export class MyCasesPage extends LightElement {
         <case-list-controls path=${PATH} .state=${state} .offer=${OFFER} .defaultSort=${'oldest'}
           .stages=${choices?.stages ?? []} .finalStages=${choices?.finalStages ?? []}>
         </case-list-controls>
-        ${listBody(this.#list, PATH, empty, (cases, data) => html`<case-list heading-level="3" .cases=${cases}
-          .fields=${fields} .extra=${(c: CaseSummary) => this.#extra(data, c)}></case-list>`)}
+        ${listBody(
+          this.#list,
+          PATH,
+          empty,
+          (cases, data) => html`<case-list heading-level="3" .cases=${cases}
+          .fields=${fields} .extra=${(c: CaseSummary) => this.#extra(data, c)}></case-list>`,
+        )}
       </section>
       ${this.#list.load.value ? this.#shared(this.#list.load.value) : nothing}`;
   }

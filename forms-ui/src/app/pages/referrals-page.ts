@@ -69,13 +69,17 @@ export class ReferralsPage extends LightElement {
     const actions = view?.allowedEvents ?? [];
     const latest = view?.notifications.filter((n) => n.roles.includes(this.context.user.role)).at(-1);
     return html`${latest ? html`<p class="body"><strong>Latest notification:</strong> ${latest.message}</p>` : nothing}
-      ${outcomes.map((o) => html`<p class="body outcome"><strong>${o.form} – ${o.title}:</strong>
-        ${o.colour === 'red' ? tag('Red', 'red') : o.colour === 'green' ? tag('Green', 'green') : nothing} ${o.text}</p>`)}
-      ${actions.length
-        ? html`<p class="body">You can: ${actions.map((a) => a.title).join('; ')}.
+      ${outcomes.map(
+        (o) => html`<p class="body outcome"><strong>${o.form} – ${o.title}:</strong>
+        ${o.colour === 'red' ? tag('Red', 'red') : o.colour === 'green' ? tag('Green', 'green') : nothing} ${o.text}</p>`,
+      )}
+      ${
+        actions.length
+          ? html`<p class="body">You can: ${actions.map((a) => a.title).join('; ')}.
             <a class="link" href=${href('/cases', c.id)}>Open the referral<span class="visually-hidden">
             of ${caseLabel(c)}</span> to act on it</a></p>`
-        : nothing}`;
+          : nothing
+      }`;
   }
 
   protected override render(): unknown {
@@ -86,10 +90,15 @@ export class ReferralsPage extends LightElement {
       <p class="body">${text('intro', 'Referrals sent in and not yet queued for allocation or allocated, oldest first.')}</p>
       <case-list-controls path=${PATH} .state=${state} .offer=${OFFER} .defaultSort=${'oldest'}
         .stages=${this.#list.choices.value?.stages ?? []} .referrerName=${referrerName(page, state)}></case-list-controls>
-      ${listBody(this.#list, PATH, 'There are no referrals waiting.', (cases, data) => html`<case-list heading-level="2"
+      ${listBody(
+        this.#list,
+        PATH,
+        'There are no referrals waiting.',
+        (cases, data) => html`<case-list heading-level="2"
         .cases=${cases} .fields=${['stage', 'urgency', 'referredBy', 'opened']}
         .extra=${(c: CaseSummary) => this.#extra(data, c)}
-        .referrerLink=${referrerLink(PATH, state)}></case-list>`)}`;
+        .referrerLink=${referrerLink(PATH, state)}></case-list>`,
+      )}`;
   }
 }
 

@@ -33,11 +33,19 @@ export class SignInPage extends LightElement {
     if (!errors.username && !errors.password) {
       this.busy = true;
       try {
-        const { user, csrfToken } = await this.api.post<{ user: User; csrfToken: string }>('api/session', { username, password });
+        const { user, csrfToken } = await this.api.post<{ user: User; csrfToken: string }>('api/session', {
+          username,
+          password,
+        });
         this.emit('app-signed-in', { user, csrfToken });
         return;
       } catch (error) {
-        this.errors = { form: error instanceof ApiError && error.status === 401 ? 'The user name or password is not right' : problemText(error) };
+        this.errors = {
+          form:
+            error instanceof ApiError && error.status === 401
+              ? 'The user name or password is not right'
+              : problemText(error),
+        };
       } finally {
         this.busy = false;
       }

@@ -63,10 +63,12 @@ export class ToDoPage extends LightElement {
     const view = data.views.get(c.id);
     if (!view) return nothing;
     const latest = view.notifications.filter((n) => n.roles.includes(this.context.user.role)).at(-1);
-    return html`${latest
+    return html`${
+      latest
         ? html`<p class="body"><strong>Notification:</strong> ${latest.message}
             <span class="hint">(${formatDateTime(latest.at)})</span></p>`
-        : nothing}
+        : nothing
+    }
       <case-actions .context=${this.context} .caseBody=${view} .events=${view.allowedEvents}
         label="Actions for the case of ${caseLabel(c)}"></case-actions>`;
   }
@@ -81,9 +83,14 @@ export class ToDoPage extends LightElement {
       <case-list-controls path=${PATH} .state=${state} .offer=${OFFER} .defaultSort=${this.#defaultSort}
         .stages=${this.#list.choices.value?.stages ?? []} .finalStages=${this.#list.choices.value?.finalStages ?? []}>
       </case-list-controls>
-      ${listBody(this.#list, PATH, landing?.empty ?? 'Nothing is waiting for you.', (cases, data) => html`<case-list
+      ${listBody(
+        this.#list,
+        PATH,
+        landing?.empty ?? 'Nothing is waiting for you.',
+        (cases, data) => html`<case-list
         heading-level="2" .cases=${cases} .fields=${['stage', 'urgency', 'allocatedTo', 'nextDeadline']}
-        .extra=${(c: CaseSummary) => this.#extra(data, c)}></case-list>`)}`;
+        .extra=${(c: CaseSummary) => this.#extra(data, c)}></case-list>`,
+      )}`;
   }
 }
 

@@ -8,7 +8,12 @@ import type { FormHost, Widget } from '../registry.js';
 
 export type WidgetOverride = (key: string, schema: Schema) => Widget | undefined;
 
-export function objectFields(form: FormHost, path: string, schema: Schema, override?: WidgetOverride): TemplateResult[] {
+export function objectFields(
+  form: FormHost,
+  path: string,
+  schema: Schema,
+  override?: WidgetOverride,
+): TemplateResult[] {
   const required = requiredOf(schema);
   const conditionals = conditionalFields(schema);
   const entries = propertiesOf(schema);
@@ -18,7 +23,10 @@ export function objectFields(form: FormHost, path: string, schema: Schema, overr
     entries.splice(at < 0 ? entries.length : at + 1, 0, [key, conditional.schema]);
   }
   return entries.map(
-    ([key, child]) => html`<dao-field .form=${form} .path=${joinPath(path, key)} .schema=${child} .required=${required.has(key)}
+    ([
+      key,
+      child,
+    ]) => html`<dao-field .form=${form} .path=${joinPath(path, key)} .schema=${child} .required=${required.has(key)}
       .conditional=${conditionals.get(key)} .parentPath=${path} .renderer=${override?.(key, child)}></dao-field>`,
   );
 }

@@ -25,7 +25,15 @@ export function columnsOf(root: Schema, row: Schema): [string, Schema][] {
 export function cellOf(row: Field, key: string, schema: Schema): Field {
   const path = joinPath(row.path, key);
   const store = row.form.store;
-  return { ...row, path, id: `f-${path}`, schema, value: getAt(row.value, key), error: store.errorAt(path), set: (v) => store.set(path, v) };
+  return {
+    ...row,
+    path,
+    id: `f-${path}`,
+    schema,
+    value: getAt(row.value, key),
+    error: store.errorAt(path),
+    set: (v) => store.set(path, v),
+  };
 }
 
 /** One row: fieldset + legend, the row's own error, then its cells. */
@@ -74,12 +82,14 @@ export function readOnlyRows(field: Field): TemplateResult {
       <tbody role="rowgroup">${rows.map(([key, rowSchema]) => {
         const rowValue = getAt(field.value, key);
         return html`<tr role="row"><th role="rowheader" scope="row">${titleOf(rowSchema, key)}</th>
-          ${columns
-            ? columns.map(([c, s], i) => {
-                const answer = displayValue(s, getAt(rowValue, c), root);
-                return html`<td role="cell" data-label=${columnTitle[i]!}>${answer}</td>`;
-              })
-            : html`<td role="cell" data-label="Answer">${displayValue(rowSchema, rowValue, root)}</td>`}
+          ${
+            columns
+              ? columns.map(([c, s], i) => {
+                  const answer = displayValue(s, getAt(rowValue, c), root);
+                  return html`<td role="cell" data-label=${columnTitle[i]!}>${answer}</td>`;
+                })
+              : html`<td role="cell" data-label="Answer">${displayValue(rowSchema, rowValue, root)}</td>`
+          }
         </tr>`;
       })}</tbody>
     </table>

@@ -10,7 +10,11 @@ function hintText(field: Field): string[] {
 }
 
 export function describedBy(field: Field, ...extra: (string | undefined)[]): string | undefined {
-  const ids = [hintText(field).length ? `${field.id}-hint` : undefined, field.error ? `${field.id}-error` : undefined, ...extra];
+  const ids = [
+    hintText(field).length ? `${field.id}-hint` : undefined,
+    field.error ? `${field.id}-error` : undefined,
+    ...extra,
+  ];
   return ids.filter(Boolean).join(' ') || undefined;
 }
 
@@ -68,22 +72,33 @@ export function titleSize(level: number): string {
 export function heading(level: number, text: unknown, className = 'fieldset__heading', part?: string): TemplateResult {
   const p = ifDefined(part);
   switch (level) {
-    case 1: return html`<h1 class=${className} part=${p}>${text}</h1>`;
-    case 2: return html`<h2 class=${className} part=${p}>${text}</h2>`;
-    case 3: return html`<h3 class=${className} part=${p}>${text}</h3>`;
-    case 4: return html`<h4 class=${className} part=${p}>${text}</h4>`;
-    case 5: return html`<h5 class=${className} part=${p}>${text}</h5>`;
-    default: return html`<h6 class=${className} part=${p}>${text}</h6>`;
+    case 1:
+      return html`<h1 class=${className} part=${p}>${text}</h1>`;
+    case 2:
+      return html`<h2 class=${className} part=${p}>${text}</h2>`;
+    case 3:
+      return html`<h3 class=${className} part=${p}>${text}</h3>`;
+    case 4:
+      return html`<h4 class=${className} part=${p}>${text}</h4>`;
+    case 5:
+      return html`<h5 class=${className} part=${p}>${text}</h5>`;
+    default:
+      return html`<h6 class=${className} part=${p}>${text}</h6>`;
   }
 }
 
 /** Several controls (or questions) in a <fieldset> whose <legend> is the question; `asHeading` for sections. */
-export function grouped(field: Field, controls: unknown, options: { asHeading?: boolean; extraClass?: string; before?: unknown; describedBy?: string } = {}): TemplateResult {
+export function grouped(
+  field: Field,
+  controls: unknown,
+  options: { asHeading?: boolean; extraClass?: string; before?: unknown; describedBy?: string } = {},
+): TemplateResult {
   // The whole form's only question is the form's heading.
   const size = field.path ? 'm' : titleSize(field.form.headingLevel);
-  const legend = options.asHeading || !field.path
-    ? html`<legend class="legend legend--${size}" part="legend">${heading(headingLevel(field), label(field))}</legend>`
-    : html`<legend class="legend" part="legend">${label(field)}</legend>`;
+  const legend =
+    options.asHeading || !field.path
+      ? html`<legend class="legend legend--${size}" part="legend">${heading(headingLevel(field), label(field))}</legend>`
+      : html`<legend class="legend" part="legend">${label(field)}</legend>`;
   return group(
     field,
     html`<fieldset class="fieldset" aria-describedby=${ifDefined(describedBy(field, options.describedBy))}>
