@@ -103,7 +103,7 @@ describe('web app: the head of a case page', () => {
     const opened = entries.filter({ has: app.page.getByRole('link', { name: PERSON.name, exact: true }) });
     await expect.poll(() => opened.count()).toBe(1);
     expect(await opened.locator('.audit-list__what').textContent()).toBe('case.opened by Social worker');
-    expect(await app.page.locator('.audit-list').textContent()).not.toContain(`Case ${caseReference(sent)}`);
+    expect(await app.page.locator('ol.audit-list').textContent()).not.toContain(`Case ${caseReference(sent)}`);
     expect(await app.axe()).toEqual([]);
     await app.close();
   }, 60_000);
