@@ -241,6 +241,7 @@ export const paths = {
             toVersion: { type: 'integer' },
             moved: { type: 'array', items: { type: 'string' } },
             cannotMove: { type: 'array', items: { type: 'object' } },
+            cases: { type: 'object', additionalProperties: ref('CaseIdentity') },
           },
         }),
         errors: [400, 403, 404],

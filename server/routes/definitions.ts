@@ -3,8 +3,10 @@
 import { Router } from 'express';
 import { problem } from '../http-problems.js';
 import { requireUser, signedIn } from '../middleware/authorisation.js';
+import { identitiesOfCases } from '../services/case-identity.js';
 import { definitionFilesFrom } from '../services/definitions-admin.js';
 import type { Services } from '../services/index.js';
+import { serviceUser } from './users.js';
 
 function versionParam(value: unknown): number | undefined {
   if (value === undefined || value === '') return undefined;
@@ -81,7 +83,10 @@ export function definitionRoutes(services: Services): Router {
         detail: { toVersion: report.toVersion, moved: report.moved.length, cannotMove: report.cannotMove.length },
       });
     }
-    res.json(report);
+    // The cases that cannot move are named by who they are about (as this user may see them), never by their id.
+    const ids = report.cannotMove.map((c) => c.caseId);
+    const cases = await identitiesOfCases(services.cases, serviceUser(user), ids, (v) => services.registry.get(v));
+    res.json({ ...report, cases });
   });
 
   return router;

@@ -46,6 +46,9 @@ describe('POST /api/definitions/migrate', () => {
         reasons: [expect.stringContaining('"draft" does not exist in the new version')],
       }),
     ]);
+    // and names each case that cannot move by who it is about (its identity), for exactly those cases
+    expect(Object.keys(dryRun.cases)).toEqual([draft.id]);
+    expect(dryRun.cases[draft.id]).toHaveProperty('person');
     expect((await lead.get(`/api/cases/${submitted.id}`).expect(200)).body.definitionVersion).toBe(1);
 
     // then migrates

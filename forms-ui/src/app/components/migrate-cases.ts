@@ -3,12 +3,15 @@
 import { html, nothing } from 'lit';
 import type { AppContext } from '../core/context.js';
 import { LightElement } from '../core/light-element.js';
+import { caseTitle } from '../core/case-label.js';
 import { problemText } from '../core/templates.js';
 
 interface MigrationReport {
   toVersion: number;
   moved: string[];
   cannotMove: { caseId: string; fromVersion: number; reasons: string[] }[];
+  /** Who each case that cannot move is about, as this user may see it. */
+  cases?: Record<string, Parameters<typeof caseTitle>[0]>;
 }
 
 /**
@@ -67,7 +70,11 @@ export class MigrateCases extends LightElement {
       ${
         report.cannotMove.length
           ? html`<p class="body">${report.cannotMove.length} case${report.cannotMove.length === 1 ? '' : 's'} cannot move and stay on their version:</p>
-            <ul class="list list--bullet">${report.cannotMove.map((c) => html`<li><a class="link" href="#/cases/${c.caseId}">Case ${c.caseId.slice(0, 8)}</a> (version ${c.fromVersion}): ${c.reasons.join('; ')}</li>`)}</ul>`
+            <ul class="list list--bullet">${report.cannotMove.map(
+              (c) =>
+                html`<li><a class="link" href="#/cases/${c.caseId}">${caseTitle(report.cases?.[c.caseId], c.caseId)}</a>
+                  (version ${c.fromVersion}): ${c.reasons.join('; ')}</li>`,
+            )}</ul>`
           : nothing
       }
     </div>`;
