@@ -5,7 +5,16 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/', 'dist/', 'build/', 'data/', 'coverage/', '**/generated/**', '**/*.generated.ts'],
+    ignores: [
+      'node_modules/',
+      'dist/',
+      'build/',
+      'data/',
+      'coverage/',
+      '.scratch/',
+      '**/generated/**',
+      '**/*.generated.ts',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
