@@ -45,7 +45,8 @@ export const formStyles = css`
   .visually-hidden { position: absolute !important; width: 1px; height: 1px; margin: 0; padding: 0; overflow: hidden;
     clip: rect(0 0 0 0); clip-path: inset(50%); border: 0; white-space: nowrap; }
   .tag { display: inline-block; padding: 2px 8px; font-size: 0.8em; color: #fff; background: var(--_error); text-transform: uppercase; }
-  .input, .textarea { font: inherit; color: inherit; width: 100%; min-height: 40px; padding: 5px; border: 2px solid var(--_border); border-radius: 0; background: #fff; }
+  .input, .textarea { font: inherit; color: inherit; width: 100%; min-height: 40px; padding: 5px;
+    border: 2px solid var(--_border); border-radius: 0; background: #fff; }
   .textarea { display: block; min-height: 7em; resize: vertical; }
   .select { font: inherit; color: inherit; min-height: 40px; max-width: 100%; padding: 5px;
     border: 2px solid var(--_border); border-radius: 0; background: #fff; }
@@ -63,7 +64,8 @@ export const formStyles = css`
   .radios__item, .checkboxes__item { display: flex; flex-wrap: wrap; align-items: flex-start; margin-bottom: 10px; }
   label.radios__item { flex-wrap: nowrap; align-items: center; gap: 12px; padding-right: 15px; cursor: pointer; }
   .radios--inline { display: flex; flex-wrap: wrap; column-gap: 20px; }
-  .radios__input, .checkboxes__input { appearance: none; flex: none; width: 40px; height: 40px; margin: 0; border: 2px solid currentColor; background: #fff; color: var(--_text); cursor: pointer; }
+  .radios__input, .checkboxes__input { appearance: none; flex: none; width: 40px; height: 40px; margin: 0;
+    border: 2px solid currentColor; background: #fff; color: var(--_text); cursor: pointer; }
   .radios__input { border-radius: 50%; }
   .radios__input:checked { background: radial-gradient(currentColor 0 10px, transparent 11px); }
   .checkboxes__input:checked { background: linear-gradient(currentColor, currentColor) center / 55% 55% no-repeat #fff; }
@@ -80,7 +82,8 @@ export const formStyles = css`
   .radios--inline, .radios__item { max-width: 100%; }
   label.radios__item { flex-wrap: wrap; }
   .add-another__item { border-bottom: 1px solid var(--_rule); margin-bottom: 1.2em; padding-bottom: 0.5em; }
-  .summary { display: grid; grid-template-columns: minmax(8rem, 1fr) 2fr; gap: 10px; margin: 0 0 0.6em; padding-bottom: 0.5em; border-bottom: 1px solid var(--_rule); }
+  .summary { display: grid; grid-template-columns: minmax(8rem, 1fr) 2fr; gap: 10px; margin: 0 0 0.6em;
+    padding-bottom: 0.5em; border-bottom: 1px solid var(--_rule); }
   .summary__key { font-weight: 700; }
   .summary__value { margin: 0; white-space: pre-line; }
   .table { width: 100%; border-collapse: collapse; }
@@ -95,7 +98,8 @@ export const formStyles = css`
   .error-summary__list { margin: 0; padding: 0; list-style: none; }
   .error-summary__list li { margin-bottom: 5px; }
   .error-summary__list a { color: var(--_error); font-weight: 700; }
-  .error-summary__list a:focus { outline: 3px solid transparent; color: #0b0c0c; background: var(--_focus); box-shadow: 0 -2px var(--_focus), 0 4px #0b0c0c; text-decoration: none; }
+  .error-summary__list a:focus { outline: 3px solid transparent; color: #0b0c0c; background: var(--_focus);
+    box-shadow: 0 -2px var(--_focus), 0 4px #0b0c0c; text-decoration: none; }
   @media (max-width: 40em) {
     .table, .table thead, .table tbody, .table tr, .table th, .table td { display: block; }
     .table thead { position: absolute; left: -9999px; }

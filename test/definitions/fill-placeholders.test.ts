@@ -40,7 +40,8 @@ describe('fillPlaceholders', () => {
 
   it('should keep __proto__ and other awkward keys as own keys, in order, and leave const alone', () => {
     const node = JSON.parse(
-      '{"title":"In {county}","__proto__":{"title":"{county} {nope}"},"constructor":["{county}"],"description":{"const":"{county}","x":"{county}"},"n":1,"z":null}',
+      '{"title":"In {county}","__proto__":{"title":"{county} {nope}"},"constructor":["{county}"],' +
+        '"description":{"const":"{county}","x":"{county}"},"n":1,"z":null}',
     );
     const filled = fillPlaceholders(node, { county: 'Kent' }) as Record<string, unknown>;
     expect(Object.getPrototypeOf(filled)).toBe(Object.prototype);

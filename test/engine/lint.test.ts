@@ -68,7 +68,9 @@ describe('lintDefinitions', () => {
       const problems = await problemsAfter(
         'forms/request.yaml',
         'properties:\n  name:\n    type: string',
-        "$defs:\n  inner: { type: object, properties: { z: { $ref: '#/$defs/txt' } } }\n  txt: { type: string, x-widget: nope }\nproperties:\n  a: { $ref: '#/$defs/inner' }\n  b: { $ref: '#/$defs/txt' }\n  name:\n    type: string",
+        "$defs:\n  inner: { type: object, properties: { z: { $ref: '#/$defs/txt' } } }\n" +
+          "  txt: { type: string, x-widget: nope }\nproperties:\n  a: { $ref: '#/$defs/inner' }\n" +
+          "  b: { $ref: '#/$defs/txt' }\n  name:\n    type: string",
       );
       // then the problem names the piece's path in the form, and points at its key
       expect(problems).toEqual([

@@ -234,9 +234,12 @@ export class DaoApp extends LightElement {
               <span class="phase-banner__text">Demo – accounts and data are for trying the product</span></p></div>`
             : nothing
         }
-        <main class="main-wrapper" id="main-content" tabindex="-1">${this.checked ? this.#page(context) : html`<p class="body" role="status">Loading…</p>`}</main>
+        <main class="main-wrapper" id="main-content" tabindex="-1">${
+          this.checked ? this.#page(context) : html`<p class="body" role="status">Loading…</p>`
+        }</main>
       </div>
-      <footer class="footer"><div class="width-container"><p class="footer__text">DAO Pathways – the Domestic Abuse Officer team's pathways and forms</p></div></footer>`;
+      <footer class="footer"><div class="width-container">
+        <p class="footer__text">DAO Pathways – the Domestic Abuse Officer team's pathways and forms</p></div></footer>`;
   }
 }
 

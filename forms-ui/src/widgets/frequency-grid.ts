@@ -27,7 +27,13 @@ const frequencyRow: Widget = {
         return html`<div class="grid-row__cell">
           <span class="grid-row__cell-title" aria-hidden="true">${titleOf(schema, key)}</span>
           ${cell.error ? html`<p id="${cell.id}-error" class="error-message"><span class="visually-hidden">Error:</span> ${cell.error}</p>` : nothing}
-          ${radioList(cell, short, { inline: true, small: true, spokenTitles: spoken, groupLabel: titleOf(schema, key), describedBy: cell.error ? `${cell.id}-error` : undefined })}
+          ${radioList(cell, short, {
+            inline: true,
+            small: true,
+            spokenTitles: spoken,
+            groupLabel: titleOf(schema, key),
+            describedBy: cell.error ? `${cell.id}-error` : undefined,
+          })}
         </div>`;
       }),
     ),

@@ -55,10 +55,15 @@ function render(field: Field) {
       const path = joinPath(field.path, i);
       return html`<fieldset class="fieldset add-another__item">
         <legend class="legend legend--s">Row ${i + 1}</legend>
-        ${isObject ? objectFields(field.form, path, itemSchema) : html`<dao-field .form=${field.form} .path=${path} .schema=${itemField} .required=${true}></dao-field>`}
+        ${
+          isObject
+            ? objectFields(field.form, path, itemSchema)
+            : html`<dao-field .form=${field.form} .path=${path} .schema=${itemField} .required=${true}></dao-field>`
+        }
         ${
           count > min
-            ? html`<button type="button" class="button button--secondary" @click=${(e: Event) => remove(e, i)}>Remove<span class="visually-hidden"> row ${i + 1}</span></button>`
+            ? html`<button type="button" class="button button--secondary"
+                @click=${(e: Event) => remove(e, i)}>Remove<span class="visually-hidden"> row ${i + 1}</span></button>`
             : nothing
         }
       </fieldset>`;

@@ -19,7 +19,8 @@ export const textarea: Widget = {
     const count =
       max === undefined
         ? nothing
-        : html`<div id=${countId!} class="hint character-count ${value.length > max ? 'character-count--over' : ''}" aria-live="polite">${countMessage(value.length, max)}</div>`;
+        : html`<div id=${countId!} class="hint character-count ${value.length > max ? 'character-count--over' : ''}"
+            aria-live="polite">${countMessage(value.length, max)}</div>`;
     return labelled(
       field,
       html`<textarea class="textarea ${field.error ? 'input--error' : ''}" id=${field.id} name=${field.id} rows="5" data-path=${field.path}

@@ -4,6 +4,7 @@ import { html, nothing } from 'lit';
 import type { AppContext } from '../core/context.js';
 import { LightElement } from '../core/light-element.js';
 import { caseTitle } from '../core/case-label.js';
+import { countOf } from '../core/format.js';
 import { problemText } from '../core/templates.js';
 
 interface MigrationReport {
@@ -66,10 +67,10 @@ export class MigrateCases extends LightElement {
 
   #report(report: MigrationReport, moved: boolean): unknown {
     return html`<div id="migration-result" tabindex="-1">
-      <p class="body">${moved ? `${report.moved.length} case${report.moved.length === 1 ? '' : 's'} moved to version ${report.toVersion}.` : `${report.moved.length} case${report.moved.length === 1 ? '' : 's'} can move to version ${report.toVersion}.`}</p>
+      <p class="body">${countOf(report.moved.length, 'case')} ${moved ? 'moved' : 'can move'} to version ${report.toVersion}.</p>
       ${
         report.cannotMove.length
-          ? html`<p class="body">${report.cannotMove.length} case${report.cannotMove.length === 1 ? '' : 's'} cannot move and stay on their version:</p>
+          ? html`<p class="body">${countOf(report.cannotMove.length, 'case')} cannot move and stay on their version:</p>
             <ul class="list list--bullet">${report.cannotMove.map(
               (c) =>
                 html`<li><a class="link" href="#/cases/${c.caseId}">${caseTitle(report.cases?.[c.caseId], c.caseId)}</a>
@@ -87,7 +88,12 @@ export class MigrateCases extends LightElement {
       ${this.error ? html`<p class="error-message" role="alert">${this.error}</p>` : nothing}
       <div class="button-group">
         <button type="button" class="button button--secondary" ?disabled=${this.busy} @click=${() => void this.#call(true)}>Check which cases can move</button>
-        ${this.check?.moved.length ? html`<button type="button" class="button" ?disabled=${this.busy} @click=${() => void this.#call(false)}>Move ${this.check.moved.length} case${this.check.moved.length === 1 ? '' : 's'}</button>` : nothing}
+        ${
+          this.check?.moved.length
+            ? html`<button type="button" class="button" ?disabled=${this.busy}
+              @click=${() => void this.#call(false)}>Move ${countOf(this.check.moved.length, 'case')}</button>`
+            : nothing
+        }
       </div>
       ${this.check ? this.#report(this.check, false) : nothing}
       ${this.done ? this.#report(this.done, true) : nothing}

@@ -2,7 +2,7 @@
 // in is marked by the words "You are here", aria-current and a thick border: never by colour alone. Being HTML, it
 // reads in order with a screen reader and reflows at any width.
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Diagram, DiagramState } from '../core/diagram-model.js';
+import type { Diagram, DiagramState, Way } from '../core/diagram-model.js';
 import { LightElement } from '../core/light-element.js';
 
 /**
@@ -29,6 +29,15 @@ export class PathwayDiagram extends LightElement {
     this.showWays = true;
   }
 
+  #ways(ways: Way[]): TemplateResult {
+    return html`<ul class="diagram__ways">
+      ${ways.map(
+        (way) =>
+          html`<li><span aria-hidden="true">→ </span>${way.label}: <span class="diagram__target">${way.to}</span></li>`,
+      )}
+    </ul>`;
+  }
+
   #state(state: DiagramState): TemplateResult {
     const classes = [
       'diagram__state',
@@ -42,11 +51,7 @@ export class PathwayDiagram extends LightElement {
         <span class="diagram__name">${state.title}</span>
         ${state.final ? html`<span class="diagram__note">(end)</span>` : nothing}
       </p>
-      ${
-        this.showWays && state.next.length
-          ? html`<ul class="diagram__ways">${state.next.map((way) => html`<li><span aria-hidden="true">→ </span>${way.label}: <span class="diagram__target">${way.to}</span></li>`)}</ul>`
-          : nothing
-      }
+      ${this.showWays && state.next.length ? this.#ways(state.next) : nothing}
       ${state.children.length ? html`<ol class="diagram__states">${state.children.map((child) => this.#state(child))}</ol>` : nothing}
     </li>`;
   }
@@ -60,7 +65,7 @@ export class PathwayDiagram extends LightElement {
       ${
         this.showWays && diagram.fromAnyState.length
           ? html`<p class="diagram__any">From any state:</p>
-            <ul class="diagram__ways">${diagram.fromAnyState.map((way) => html`<li><span aria-hidden="true">→ </span>${way.label}: <span class="diagram__target">${way.to}</span></li>`)}</ul>`
+            ${this.#ways(diagram.fromAnyState)}`
           : nothing
       }
     </figure>`;

@@ -38,7 +38,9 @@ export class TaskChecklist extends LightElement {
         <div class="task-list__name-and-hint">
           ${
             item.form
-              ? html`<a class="link task-list__link" href="#" @click=${(e: Event) => (e.preventDefault(), this.emit('open-form', { formId: item.form!.id }))}>${item.text}</a>`
+              ? html`<a class="link task-list__link" href="#"
+                  @click=${(e: Event) => (e.preventDefault(), this.emit('open-form', { formId: item.form!.id }))}
+                  >${item.text}</a>`
               : html`<span class="task-list__name">${item.text}</span>`
           }
         </div>

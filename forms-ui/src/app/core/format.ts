@@ -40,9 +40,14 @@ export function daysUntil(value: string, now = new Date()): number {
 
 export function dueText(value: string, now = new Date()): string {
   const days = daysUntil(value, now);
-  if (days < 0) return `overdue by ${-days} day${days === -1 ? '' : 's'}`;
+  if (days < 0) return `overdue by ${countOf(-days, 'day')}`;
   if (days === 0) return 'due today';
-  return `due in ${days} day${days === 1 ? '' : 's'}`;
+  return `due in ${countOf(days, 'day')}`;
+}
+
+/** A count with its noun, singular or plural as English writes it ("1 case", "3 cases"). */
+export function countOf(count: number, noun: string, plural = `${noun}s`): string {
+  return `${count} ${count === 1 ? noun : plural}`;
 }
 
 /** A case's short reference: the first block of its id. */

@@ -55,7 +55,8 @@ export function banner(
   if (!message) return nothing;
   return html`<div class="notification-banner notification-banner--${kind}" role=${kind === 'success' ? 'alert' : 'region'}
     aria-labelledby="notification-banner-title" tabindex="-1">
-    <div class="notification-banner__header"><h2 class="notification-banner__title" id="notification-banner-title">${kind === 'success' ? 'Success' : 'Important'}</h2></div>
+    <div class="notification-banner__header"><h2 class="notification-banner__title"
+      id="notification-banner-title">${kind === 'success' ? 'Success' : 'Important'}</h2></div>
     <div class="notification-banner__content"><p class="notification-banner__heading">${message}</p></div>
   </div>`;
 }

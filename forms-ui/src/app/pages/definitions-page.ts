@@ -10,7 +10,7 @@ import '../components/migrate-cases.js';
 import type { AppContext } from '../core/context.js';
 import { parseDiagram, type Diagram, type DiagramWording } from '../core/diagram-model.js';
 import { pathwayToMermaid } from '../../../../engine/diagram/mermaid.js';
-import { formatDateTime } from '../core/format.js';
+import { countOf, formatDateTime } from '../core/format.js';
 import { LightElement } from '../core/light-element.js';
 import { navigate } from '../core/router.js';
 import { banner, errorSummary, loaded, problemText, tag } from '../core/templates.js';
@@ -267,7 +267,9 @@ export class DefinitionsPage extends LightElement {
         this.comparison = undefined;
         this.emit('app-definitions-published', { version });
         await this.#load.reload();
-        this.message = `Version ${version} is published. New cases use it; cases already open stay on the version they started with until you move them (below).`;
+        this.message =
+          `Version ${version} is published. New cases use it; ` +
+          'cases already open stay on the version they started with until you move them (below).';
       },
     );
   }
@@ -298,14 +300,24 @@ export class DefinitionsPage extends LightElement {
     const counts = new Map<string, number>();
     for (const p of this.problems) counts.set(p.file, (counts.get(p.file) ?? 0) + 1);
     const label = (path: string) =>
-      `${path}${changed.has(path) ? ' (changed)' : ''}${counts.get(path) ? ` (${counts.get(path)} problem${counts.get(path) === 1 ? '' : 's'})` : ''}`;
+      `${path}${changed.has(path) ? ' (changed)' : ''}${counts.get(path) ? ` (${countOf(counts.get(path)!, 'problem')})` : ''}`;
     const paths = Object.keys(this.draft).sort();
     return html`<form class="file-chooser" @submit=${(e: Event) => this.#openFile(e)}>
       <div class="form-group">
         <label class="label" for="definition-file">Definition file</label>
-        <div class="hint" id="definition-file-hint">Published version ${published.version}, by ${published.publishedBy} on ${formatDateTime(published.publishedAt)}${published.note ? `: ${published.note}` : ''}</div>
+        <div class="hint" id="definition-file-hint">Published version ${published.version}, by ${published.publishedBy}
+          on ${formatDateTime(published.publishedAt)}${published.note ? `: ${published.note}` : ''}</div>
         <select class="select" id="definition-file" aria-describedby="definition-file-hint">
-          ${GROUPS.map(([group, test]) => html`<optgroup label=${group}>${paths.filter(test).map((path) => html`<option value=${path} ?selected=${path === this.#current}>${label(path)}</option>`)}</optgroup>`)}
+          ${GROUPS.map(
+            ([group, test]) =>
+              html`<optgroup label=${group}>
+                ${paths
+                  .filter(test)
+                  .map(
+                    (path) => html`<option value=${path} ?selected=${path === this.#current}>${label(path)}</option>`,
+                  )}
+              </optgroup>`,
+          )}
         </select>
       </div>
       <button class="button button--secondary" type="submit">Open file</button>
@@ -319,7 +331,7 @@ export class DefinitionsPage extends LightElement {
     const count = this.checking
       ? 'Checking…'
       : here.length
-        ? `${here.length} problem${here.length === 1 ? '' : 's'} in this file`
+        ? `${countOf(here.length, 'problem')} in this file`
         : elsewhere.length
           ? 'No problems in this file'
           : 'No problems found';
@@ -328,13 +340,15 @@ export class DefinitionsPage extends LightElement {
         here.length
           ? html`<ul class="problem-list">${here.map(
               (p) => html`<li class="problem-list__item">
-            <button type="button" class="link-button" @click=${() => editor()?.focusAt(p.line, p.col)}>Line ${p.line}, column ${p.col}</button>: ${p.message}</li>`,
+            <button type="button" class="link-button" @click=${() => editor()?.focusAt(p.line, p.col)}
+              >Line ${p.line}, column ${p.col}</button>: ${p.message}</li>`,
             )}</ul>`
           : nothing
       }
       ${
         elsewhere.length
-          ? html`<details class="details"><summary class="details__summary"><span class="details__summary-text">Problems in other files (${elsewhere.length})</span></summary>
+          ? html`<details class="details"><summary class="details__summary"
+              ><span class="details__summary-text">Problems in other files (${elsewhere.length})</span></summary>
             <div class="details__text"><ul class="problem-list">${elsewhere.map(
               (p) => html`<li class="problem-list__item">
               <a class="link" href="#/definitions?file=${encodeURIComponent(p.file)}">${p.file}:${p.line}:${p.col}</a>: ${p.message}</li>`,
@@ -373,8 +387,11 @@ export class DefinitionsPage extends LightElement {
       <h3 class="heading-s">Scenarios</h3>
       ${
         !run.ran
-          ? html`<p class="body">${tag('Not run', 'red')} The scenarios could not run: the draft has ${run.problems.length} problem${run.problems.length === 1 ? '' : 's'}.</p>`
-          : html`<p class="body scenario-summary">${run.passed ? tag('Passed', 'green') : tag('Failed', 'red')} ${passed} of ${run.results.length} scenarios passed.</p>
+          ? html`<p class="body">
+              ${tag('Not run', 'red')} The scenarios could not run: the draft has ${countOf(run.problems.length, 'problem')}.
+            </p>`
+          : html`<p class="body scenario-summary">${run.passed ? tag('Passed', 'green') : tag('Failed', 'red')}
+              ${passed} of ${run.results.length} scenarios passed.</p>
             ${
               failed.length
                 ? html`<ul class="list">${failed.map((r) => html`<li><strong>${r.title}</strong> (${r.id}): ${r.failures.join('; ')}</li>`)}</ul>`
@@ -405,11 +422,22 @@ export class DefinitionsPage extends LightElement {
     const changed = this.#changedFiles();
     return html`<section aria-labelledby="checks-heading">
       <h2 class="heading-m" id="checks-heading">Check and publish</h2>
-      <p class="body">${changed.length ? `You have changed ${changed.length} file${changed.length === 1 ? '' : 's'}: ${changed.join(', ')}.` : 'You have not changed anything yet.'}</p>
+      <p class="body">${
+        changed.length
+          ? `You have changed ${countOf(changed.length, 'file')}: ${changed.join(', ')}.`
+          : 'You have not changed anything yet.'
+      }</p>
       <div class="button-group">
-        <button type="button" class="button button--secondary" ?disabled=${busy} @click=${() => void this.#runScenarios()}>${this.busy === 'scenarios' ? 'Running the scenarios…' : 'Run the scenarios'}</button>
-        <button type="button" class="button button--secondary" ?disabled=${busy} @click=${() => void this.#compare()}>Compare with the published version</button>
-        ${changed.length ? html`<button type="button" class="button button--warning" ?disabled=${busy} @click=${() => this.#discard()}>Discard your changes</button>` : nothing}
+        <button type="button" class="button button--secondary" ?disabled=${busy}
+          @click=${() => void this.#runScenarios()}>${this.busy === 'scenarios' ? 'Running the scenarios…' : 'Run the scenarios'}</button>
+        <button type="button" class="button button--secondary" ?disabled=${busy}
+          @click=${() => void this.#compare()}>Compare with the published version</button>
+        ${
+          changed.length
+            ? html`<button type="button" class="button button--warning" ?disabled=${busy}
+              @click=${() => this.#discard()}>Discard your changes</button>`
+            : nothing
+        }
       </div>
       ${this.#scenarioResults()}
       ${this.#comparisonResult()}

@@ -84,7 +84,11 @@ export class DocumentsPage extends LightElement {
     return html`<h1 class="heading-l" tabindex="-1">${text('title', 'Documents')}</h1>
       <p class="body">${text('intro', 'Documents waiting for you to act on.')}</p>
       ${banner(this.#changes.message)}
-      ${loaded(this.#load, (items) => (items.length ? html`<ul class="card-list">${items.map((item) => this.#item(item))}</ul>` : html`<p class="body">${text('empty', 'No documents are waiting for you.')}</p>`))}`;
+      ${loaded(this.#load, (items) =>
+        items.length
+          ? html`<ul class="card-list">${items.map((item) => this.#item(item))}</ul>`
+          : html`<p class="body">${text('empty', 'No documents are waiting for you.')}</p>`,
+      )}`;
   }
 }
 

@@ -48,7 +48,8 @@ export function rowShell(row: Field, cells: unknown): TemplateResult {
 /** Column titles over the rows, for sighted users; screen readers hear them as each radio group's name instead. */
 export function columnHeader(titles: string[]): TemplateResult | typeof nothing {
   if (!titles.length) return nothing;
-  return html`<div class="grid__header" aria-hidden="true"><span></span><span class="grid__columns">${titles.map((t) => html`<span class="grid__column">${t}</span>`)}</span></div>`;
+  return html`<div class="grid__header" aria-hidden="true"><span></span><span class="grid__columns"
+    >${titles.map((t) => html`<span class="grid__column">${t}</span>`)}</span></div>`;
 }
 
 export function firstRow(field: Field): Schema | undefined {
