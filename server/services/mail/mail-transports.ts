@@ -1,7 +1,7 @@
 // How an email leaves the server, chosen by configuration (config.ts, MAIL_TRANSPORT): SMTP through nodemailer, or
 // GOV.UK Notify through its client, whose email template is given the subject, body and link as personalisation.
-import nodemailer from 'nodemailer';
-import { NotifyClient } from 'notifications-node-client';
+// Each client is imported only when its transport is chosen: a server without email (the default) never loads them,
+// and Notify's client alone (with axios) took about 120 ms of every server's start.
 import { type MailRecord } from '../../../engine/index.js';
 
 export interface MailTransport {
@@ -29,24 +29,28 @@ export function createMailTransport(config: MailTransportConfig): MailTransport 
 }
 
 function smtpTransport(url: string, from: string): MailTransport {
-  const transporter = nodemailer.createTransport({
-    url,
-    connectionTimeout: SMTP_TIMEOUT_MS,
-    greetingTimeout: SMTP_TIMEOUT_MS,
-    socketTimeout: SMTP_TIMEOUT_MS,
-  });
+  const transporter = import('nodemailer').then(({ default: nodemailer }) =>
+    nodemailer.createTransport({
+      url,
+      connectionTimeout: SMTP_TIMEOUT_MS,
+      greetingTimeout: SMTP_TIMEOUT_MS,
+      socketTimeout: SMTP_TIMEOUT_MS,
+    }),
+  );
   return {
     async send(mail) {
-      await transporter.sendMail({ from, to: mail.address, subject: mail.subject, text: mail.body });
+      await (await transporter).sendMail({ from, to: mail.address, subject: mail.subject, text: mail.body });
     },
   };
 }
 
 function notifyTransport(apiKey: string, templateId: string): MailTransport {
-  const client = new NotifyClient(apiKey);
+  const client = import('notifications-node-client').then(({ NotifyClient }) => new NotifyClient(apiKey));
   return {
     async send(mail) {
-      await client.sendEmail(templateId, mail.address, {
+      await (
+        await client
+      ).sendEmail(templateId, mail.address, {
         personalisation: { subject: mail.subject, body: mail.body, link: mail.link },
         reference: mail.id,
       });
