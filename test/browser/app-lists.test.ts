@@ -123,7 +123,7 @@ describe('web app lists', () => {
       'Referring social worker': 'Sam Patel',
       Stage: 'Request for Service received',
       Urgency: 'Not urgent',
-      'Referred by': 'Social worker Show only the cases they referred (Social worker)',
+      'Referred by': 'Sam Patel Show only the cases they referred (Sam Patel)',
     });
     expect(await card.textContent()).not.toContain(ids.found.split('-')[0]!.toUpperCase());
 

@@ -73,7 +73,7 @@ describe('web app: sign-offs and documents fit to share', () => {
     await pass.click();
     const confirm = ra.locator('.confirm-panel');
     expect(await confirm.textContent()).toContain(
-      `It will be recorded as signed off by ${names.manager} (Team Manager (Senior Domestic Abuse Officer)) now.`,
+      `It will be recorded now as signed off by ${names.manager}, Team Manager (Senior Domestic Abuse Officer).`,
     );
     await casePage.confirm('Pass the audit', ra);
     await expect.poll(() => app.banner.textContent()).toContain('Pass the audit: done.');
@@ -95,7 +95,8 @@ describe('web app: sign-offs and documents fit to share', () => {
     expect(lines).toEqual([
       expect.stringMatching(
         new RegExp(
-          `^Submitted for audit by ${names['officer-pso']!.replace(/[()]/g, '\\$&')} on \\d{1,2} \\w+ \\d{4} at`,
+          `^Submitted for audit by ${names['officer-pso']}, Domestic Abuse Officer \\(Probation Service Officer\\), ` +
+            'on \\d{1,2} \\w+ \\d{4} at',
         ),
       ),
       expect.stringMatching(/^Audit passed by .* on \d{1,2} \w+ \d{4} at \d{1,2}:\d{2}[ap]m$/),
@@ -159,7 +160,9 @@ describe('web app: sign-offs and documents fit to share', () => {
     await step.getByRole('button', { name: 'Submit to the Team Manager for audit', exact: true }).click();
     const confirm = step.locator('.confirm-panel');
     expect(await confirm.textContent()).toContain('The document will go to the Team Manager for audit.');
-    expect(await confirm.textContent()).toContain(`It will be recorded as signed off by ${names['officer-pso']}`);
+    expect(await confirm.textContent()).toContain(
+      `It will be recorded now as signed off by ${names['officer-pso']}, Domestic Abuse Officer`,
+    );
     expect(await app.axe()).toEqual([]);
     await casePage.confirm('Submit to the Team Manager for audit', step);
     await expect.poll(() => app.banner.textContent()).toContain('Submit to the Team Manager for audit: done.');

@@ -209,7 +209,7 @@ export class DaoApp extends LightElement {
           <a class="header__service" href="#/">DAO Pathways</a>
           ${
             user
-              ? html`<p class="header__user">${user.displayName}</p>
+              ? html`<p class="header__user">${user.displayName}<span class="header__role">, ${user.roleTitle}</span></p>
                 <button type="button" class="header__sign-out" @click=${() => void this.#signOut()}>Sign out</button>`
               : nothing
           }

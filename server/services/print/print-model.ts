@@ -11,6 +11,7 @@ import {
   type Schema,
 } from '../../../forms-ui/src/core/schema.js';
 import { formatDate, formatDateTime } from '../../../forms-ui/src/app/core/format.js';
+import { signOffWording } from '../../../engine/index.js';
 
 export type PrintValue =
   | { kind: 'text'; text: string }
@@ -180,8 +181,7 @@ export function buildPrintModel(input: PrintInput): PrintModel {
   };
 }
 
-/** One line of a sign-off record: "Countersigned by Jo Bloggs (Team Manager) on 3 March 2026 at 9:05am". */
+/** One line of a sign-off record: "Countersigned by Jo Bennett, Team Manager, on 3 March 2026 at 9:05am". */
 export function signOffLine(s: PrintSignOff): string {
-  const who = s.role && s.role !== s.name ? `${s.name} (${s.role})` : s.name;
-  return `${s.label} by ${who} on ${s.at}${s.final ? ': the document became final' : ''}`;
+  return `${signOffWording(s.label, s.name, s.role, s.at)}${s.final ? ': the document became final' : ''}`;
 }

@@ -7,6 +7,7 @@ import {
   type FormSubmission,
   type InstanceRecord,
   evaluateLogic,
+  nameWithRole,
   documentReachesReader,
   sharedOnly,
   type Redactor,
@@ -88,7 +89,7 @@ function submittedFact(
   if (!submission) return [];
   const role = request.snapshot.defs.roles.roles[submission.role]?.title ?? submission.role;
   const name = names[submission.submittedBy] ?? role;
-  return [{ label: 'Submitted', value: `${name}${name !== role ? ` (${role})` : ''} on ${wordDate(submission.at)}` }];
+  return [{ label: 'Submitted', value: `${nameWithRole(name, role)} on ${wordDate(submission.at)}` }];
 }
 
 function notices(request: PrintRequest): string[] {
@@ -125,7 +126,7 @@ async function signOffParts(
   for (const [key, field] of Object.entries((schema.properties ?? {}) as Record<string, Record<string, unknown>>)) {
     const event = field['x-signOff'];
     const last = shown.filter((s) => s.event === event).at(-1);
-    if (last) signed.set(key, `${last.by}${last.role !== last.by ? ` (${last.role})` : ''} on ${wordDate(last.at)}`);
+    if (last) signed.set(key, `${nameWithRole(last.by, last.role)} on ${wordDate(last.at)}`);
   }
   return { signOffs, signed };
 }

@@ -13,6 +13,7 @@ import { errorSummary, problemText } from '../core/templates.js';
 import type { CaseBody, CaseEvent, EventDefinition, NextStep, Officer } from '../core/types.js';
 import { displayValue, propertiesOf, titleOf, type Schema } from '../../core/schema.js';
 import { inSentence } from '../../../../engine/forms/messages.js';
+import { nameWithRole } from '../../../../engine/reading/person-wording.js';
 import '../../dao-form.js';
 
 interface Chosen {
@@ -233,7 +234,9 @@ export class CaseActions extends LightElement {
       ${this.#answers(chosen)}
       ${
         chosen.definition?.signOff
-          ? html`<p class="body">It will be recorded as signed off by ${user.displayName} (${user.roleTitle}) now.</p>`
+          ? html`<p class="body">
+              It will be recorded now as signed off by ${nameWithRole(user.displayName, user.roleTitle)}.
+            </p>`
           : nothing
       }
       ${

@@ -9,14 +9,14 @@ import { instanceForms } from '../core/catalogue.js';
 import { formatDateTime } from '../core/format.js';
 import { LightElement } from '../core/light-element.js';
 import { tag } from '../core/templates.js';
+import { signOffWording } from '../../../../engine/reading/person-wording.js';
 import type { CaseBody, CaseDocument, PathwayBody, SignOff } from '../core/types.js';
 import './case-actions.js';
 import './case-form.js';
 
-/** One line of a sign-off record, as printed: "Countersigned by Jo Bloggs (Team Manager) on 3 March 2026 at 9:05am". */
+/** One line of a sign-off record, in the print view's words (engine/reading/person-wording.ts). */
 export function signOffText(s: SignOff): string {
-  const who = s.role && s.role !== s.by ? `${s.by} (${s.role})` : s.by;
-  return `${s.label} by ${who} on ${formatDateTime(s.at)}`;
+  return signOffWording(s.label, s.by, s.role, formatDateTime(s.at));
 }
 
 /** Sign-off records as a list; `ofDocuments` marks the one that made a document final, else each names its stage. */

@@ -2,6 +2,7 @@
 // definitions, who (by name) in which role, and when; a sign-off is marked as one. (The history holds no answers.)
 import { html } from 'lit';
 import { formatDateTime } from '../core/format.js';
+import { nameWithRole } from '../../../../engine/reading/person-wording.js';
 import { LightElement } from '../core/light-element.js';
 import { tag } from '../core/templates.js';
 import type { CaseBody } from '../core/types.js';
@@ -50,7 +51,7 @@ export class CaseHistory extends LightElement {
     if (entry.by === 'system') return 'DAO Pathways (automatic)';
     // Never a user name: someone who is no longer an account is named by their role.
     const name = this.people[entry.by] ?? role;
-    return name === role ? name : `${name} (${role})`;
+    return nameWithRole(name, role);
   }
 
   protected override render(): unknown {

@@ -1,0 +1,15 @@
+// People in words, the same on the case page, the print view and the PDF: a name with its role
+// ("Jo Bennett, Team Manager (Senior Domestic Abuse Officer)") and a sign-off record
+// ("Countersigned by Jo Bennett, Team Manager (Senior Domestic Abuse Officer), on 3 March 2026 at 9:05am").
+// A comma, not brackets: role titles carry their own brackets.
+
+/** The role is left out when it is all the name says. */
+export function nameWithRole(name: string, role: string | undefined): string {
+  return role && role !== name ? `${name}, ${role}` : name;
+}
+
+/** `at` is already formatted for the reader. */
+export function signOffWording(label: string, name: string, role: string | undefined, at: string): string {
+  const who = nameWithRole(name, role);
+  return `${label} by ${who}${who === name ? '' : ','} on ${at}`;
+}
