@@ -324,8 +324,8 @@ export class CasePage extends LightElement {
       </div>`;
     const next = body.instances.filter((i) => i.nextStep && !i.done);
     const deadlines = body.deadlines;
+    // The stage is in the case's heading, above every part: not said twice.
     return html`<dl class="summary-list">
-        ${row('Stage', html`${body.title} ${body.done ? tag('Closed', 'grey') : nothing}`)}
         ${row('Referred by', personName(String(body.values.referredBy ?? body.createdBy), people))}
         ${row(
           'Allocated to',
