@@ -21,24 +21,40 @@ function ok(result: ReturnType<typeof applyCommand>): CaseData {
   return result.data;
 }
 
+type Command = Parameters<typeof applyCommand>[2];
+
+const request = (urgent: boolean): Command => ({
+  kind: 'submitForm',
+  form: 'request',
+  data: { name: 'Sam', urgent },
+  ctx: at('requester'),
+});
+const submit: Command = { kind: 'send', instance: 'case', type: 'SUBMIT', ctx: at('requester') };
+const allocate = (ctx = at('lead')): Command => ({
+  kind: 'send',
+  instance: 'case',
+  type: 'ALLOCATE',
+  data: { officer: 'officer-a' },
+  ctx,
+});
+
+/** A case of the fixture's `flow` pathway opened by the requester, with `steps` applied in turn (each must succeed). */
+function caseAfter(d: CompiledDefinitions, ...steps: Command[]): CaseData {
+  let data = ok(applyCommand(d, undefined, { kind: 'open', pathway: 'flow', ctx: at('requester') }));
+  for (const step of steps) data = ok(applyCommand(d, data, step));
+  return data;
+}
+
 describe('applyCommand', () => {
   it('should refuse an event the state does not accept and name the events it would', async () => {
     const d = await defs();
-    const data = ok(applyCommand(d, undefined, { kind: 'open', pathway: 'flow', ctx: at('requester') }));
-    const result = applyCommand(d, data, {
-      kind: 'send',
-      instance: 'case',
-      type: 'ALLOCATE',
-      data: { officer: 'officer-a' },
-      ctx: at('lead'),
-    });
+    const result = applyCommand(d, caseAfter(d), allocate());
     expect(result.ok).toBe(false);
     expect(!result.ok && result.error).toMatchObject({ code: 'event-not-allowed', allowedEvents: [] });
   });
   it('should refuse an event whose condition fails, saying which are possible', async () => {
     const d = await defs();
-    const data = ok(applyCommand(d, undefined, { kind: 'open', pathway: 'flow', ctx: at('requester') }));
-    const result = applyCommand(d, data, { kind: 'send', instance: 'case', type: 'SUBMIT', ctx: at('requester') });
+    const result = applyCommand(d, caseAfter(d), submit);
     expect(!result.ok && result.error.code).toBe('guard-failed');
     expect(!result.ok && result.error.message).toBe(
       '"SUBMIT" is not possible now: “Request in Exampleshire” has not been submitted. Possible now: nothing you may send',
@@ -46,7 +62,7 @@ describe('applyCommand', () => {
   });
   it('should refuse invalid form answers with field errors and keep the case unchanged', async () => {
     const d = await defs();
-    const data = ok(applyCommand(d, undefined, { kind: 'open', pathway: 'flow', ctx: at('requester') }));
+    const data = caseAfter(d);
     const before = JSON.stringify(data);
     const result = applyCommand(d, data, {
       kind: 'submitForm',
@@ -62,37 +78,12 @@ describe('applyCommand', () => {
   });
   it('should refuse a role that may not send the event', async () => {
     const d = await defs();
-    let data = ok(applyCommand(d, undefined, { kind: 'open', pathway: 'flow', ctx: at('requester') }));
-    data = ok(
-      applyCommand(d, data, {
-        kind: 'submitForm',
-        form: 'request',
-        data: { name: 'Sam', urgent: false },
-        ctx: at('requester'),
-      }),
-    );
-    const result = applyCommand(d, data, { kind: 'send', instance: 'case', type: 'SUBMIT', ctx: at('officer') });
+    const result = applyCommand(d, caseAfter(d, request(false)), { ...submit, ctx: at('officer') });
     expect(!result.ok && result.error.code).toBe('forbidden');
   });
   it('should refuse event data that does not match the event', async () => {
     const d = await defs();
-    let data = ok(applyCommand(d, undefined, { kind: 'open', pathway: 'flow', ctx: at('requester') }));
-    data = ok(
-      applyCommand(d, data, {
-        kind: 'submitForm',
-        form: 'request',
-        data: { name: 'Sam', urgent: false },
-        ctx: at('requester'),
-      }),
-    );
-    data = ok(applyCommand(d, data, { kind: 'send', instance: 'case', type: 'SUBMIT', ctx: at('requester') }));
-    const result = applyCommand(d, data, {
-      kind: 'send',
-      instance: 'case',
-      type: 'ALLOCATE',
-      data: {},
-      ctx: at('lead'),
-    });
+    const result = applyCommand(d, caseAfter(d, request(false), submit), { ...allocate(), data: {} } as Command);
     expect(!result.ok && result.error).toMatchObject({
       code: 'data-invalid',
       fieldErrors: { officer: ['Enter officer'] },
@@ -100,25 +91,7 @@ describe('applyCommand', () => {
   });
   it('should allocate within capacity, set a working-day deadline and show the tasks', async () => {
     const d = await defs();
-    let data = ok(applyCommand(d, undefined, { kind: 'open', pathway: 'flow', ctx: at('requester') }));
-    data = ok(
-      applyCommand(d, data, {
-        kind: 'submitForm',
-        form: 'request',
-        data: { name: 'Sam', urgent: true },
-        ctx: at('requester'),
-      }),
-    );
-    data = ok(applyCommand(d, data, { kind: 'send', instance: 'case', type: 'SUBMIT', ctx: at('requester') }));
-    data = ok(
-      applyCommand(d, data, {
-        kind: 'send',
-        instance: 'case',
-        type: 'ALLOCATE',
-        data: { officer: 'officer-a' },
-        ctx: at('lead'),
-      }),
-    );
+    const data = caseAfter(d, request(true), submit, allocate());
     const view = describeCase(d, data, at('officer').user);
     expect(view).toMatchObject({
       state: 'working',
@@ -132,12 +105,8 @@ describe('applyCommand', () => {
   it('should work on a copy: a frozen case, viewed before each step as the store keeps it, moves on just the same', async () => {
     // given the walk above, once on plain data and once with each step's result frozen and viewed (restored) first
     const d = await defs();
-    const commands = [
-      { kind: 'submitForm', form: 'request', data: { name: 'Sam', urgent: true }, ctx: at('requester') },
-      { kind: 'send', instance: 'case', type: 'SUBMIT', ctx: at('requester') },
-      { kind: 'send', instance: 'case', type: 'ALLOCATE', data: { officer: 'officer-a' }, ctx: at('lead') },
-    ] as const;
-    let plain = ok(applyCommand(d, undefined, { kind: 'open', pathway: 'flow', ctx: at('requester') }));
+    const commands = [request(true), submit, allocate()];
+    let plain = caseAfter(d);
     let frozen = deepFreeze(structuredClone(plain));
     for (const command of commands) {
       describeCase(d, frozen, at('lead').user);
@@ -151,24 +120,8 @@ describe('applyCommand', () => {
   });
   it('should refuse allocation above capacity', async () => {
     const d = await defs();
-    let data = ok(applyCommand(d, undefined, { kind: 'open', pathway: 'flow', ctx: at('requester') }));
-    data = ok(
-      applyCommand(d, data, {
-        kind: 'submitForm',
-        form: 'request',
-        data: { name: 'Sam', urgent: true },
-        ctx: at('requester'),
-      }),
-    );
-    data = ok(applyCommand(d, data, { kind: 'send', instance: 'case', type: 'SUBMIT', ctx: at('requester') }));
     const full = { ...at('lead'), officers: { 'officer-a': { capacity: 2, active: 2 } } };
-    const result = applyCommand(d, data, {
-      kind: 'send',
-      instance: 'case',
-      type: 'ALLOCATE',
-      data: { officer: 'officer-a' },
-      ctx: full,
-    });
+    const result = applyCommand(d, caseAfter(d, request(true), submit), allocate(full));
     expect(!result.ok && result.error.code).toBe('guard-failed');
     expect(!result.ok && result.error.message).toBe(
       '"ALLOCATE" is not possible now: officer-a already holds 2 active cases, which is their capacity of 2. Possible now: ALLOCATE',
