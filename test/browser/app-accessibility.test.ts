@@ -4,7 +4,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppPage } from './support/app-pages.js';
-import { ApiUser, playScenario, readScenario } from './support/app-seed.js';
+import { ApiUser, playScenario, readScenario, stepsThrough } from './support/app-seed.js';
 import { ACCOUNTS, startAppServer, type AppServer } from './support/app-server.js';
 import { launchChromium } from './support/browser.js';
 
@@ -140,7 +140,7 @@ beforeAll(async () => {
   [browser, server] = await Promise.all([launchChromium(), startAppServer()]);
   const straight = await readScenario('one-to-one-work-to-closure');
   const urgent = await readScenario('urgent-endorsed-by-both');
-  const until = (send: string) => straight.steps.findIndex((s) => s.send === send) + 1;
+  const until = (send: string) => stepsThrough(straight, send);
   cases.draft = await playScenario(server.url, straight, 0);
   cases.referred = await playScenario(server.url, straight, until('SUBMIT_REQUEST'));
   cases.waiting = await playScenario(server.url, straight, until('ACCEPT'));
@@ -302,7 +302,9 @@ describe('web app by keyboard alone', () => {
     await keys('Enter');
     await card.locator('.event-form dao-form form').waitFor();
     expect(await page.evaluate(() => document.activeElement?.classList.contains('event-form'))).toBe(true);
-    await tabTo(/^Domestic Abuse Officer \(Probation Officer\)/);
+    const users = await server.dao.services.store.listUsers();
+    const officer = users.find((u) => u.username === 'officer-po')!.displayName;
+    await tabTo(new RegExp(`^${officer}`));
     await keys('Space');
     await tabTo(/^Allocate to a Domestic Abuse Officer$/);
     await keys('Enter');

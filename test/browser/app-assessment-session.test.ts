@@ -4,7 +4,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppPage } from './support/app-pages.js';
-import { ApiUser, playScenario, readFormTitle, readScenario, type Scenario } from './support/app-seed.js';
+import { ApiUser, playScenario, readFormTitle, readScenario, stepsThrough, type Scenario } from './support/app-seed.js';
 import { startAppServer, type AppServer } from './support/app-server.js';
 import { launchChromium } from './support/browser.js';
 
@@ -20,11 +20,7 @@ beforeAll(async () => {
     readScenario('one-to-one-work-to-closure'),
   ]);
   // Up to and including the three-way meeting: the risk assessment and assessment session 1 have begun.
-  caseId = await playScenario(
-    server.url,
-    scenario,
-    scenario.steps.findIndex((s) => s.send === 'RECORD_THREE_WAY_MEETING') + 1,
-  );
+  caseId = await playScenario(server.url, scenario, stepsThrough(scenario, 'RECORD_THREE_WAY_MEETING'));
 });
 
 afterAll(async () => {

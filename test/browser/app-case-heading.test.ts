@@ -6,7 +6,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseReference } from '../../forms-ui/src/app/core/format.js';
 import { AppPage } from './support/app-pages.js';
-import { readScenario, seedScenario } from './support/app-seed.js';
+import { readScenario, seedScenario, stepsThrough } from './support/app-seed.js';
 import { ACCOUNTS, startAppServer, type AppServer } from './support/app-server.js';
 import { launchChromium } from './support/browser.js';
 
@@ -19,7 +19,7 @@ let draft: string;
 beforeAll(async () => {
   [browser, server] = await Promise.all([launchChromium(), startAppServer()]);
   const scenario = await readScenario('one-to-one-work-to-closure');
-  const until = (send: string) => scenario.steps.findIndex((s) => s.send === send) + 1;
+  const until = (send: string) => stepsThrough(scenario, send);
   sent = await seedScenario(server.dao, scenario, until('ACKNOWLEDGE_RECEIPT'), PERSON);
   draft = await seedScenario(server.dao, scenario, 0, PERSON);
 }, 60_000);

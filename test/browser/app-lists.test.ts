@@ -9,7 +9,7 @@ import { SUMMARY_FORMAT } from '../../engine/service/case-summary.js';
 import type { CaseSummary } from '../../engine/store/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppPage } from './support/app-pages.js';
-import { readScenario, seedScenario } from './support/app-seed.js';
+import { readScenario, seedScenario, stepsThrough } from './support/app-seed.js';
 import { ACCOUNTS, startAppServer, type AppServer } from './support/app-server.js';
 import { launchChromium } from './support/browser.js';
 
@@ -72,8 +72,7 @@ beforeAll(async () => {
   [browser, server] = await Promise.all([launchChromium(), startAppServer()]);
   const straight = await readScenario('one-to-one-work-to-closure');
   const urgent = await readScenario('urgent-endorsed-by-both');
-  const until = (scenario: typeof straight, send: string, as?: string) =>
-    scenario.steps.findIndex((s) => s.send === send && (!as || s.as === as)) + 1;
+  const until = stepsThrough;
   const seed = (scenario: typeof straight, count: number, name: string, caseNumber?: string) =>
     seedScenario(server.dao, scenario, count, { name, ...(caseNumber ? { caseNumber } : {}) });
   for (let i = 0; i < REFERRALS - 1; i++) {

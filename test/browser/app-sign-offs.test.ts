@@ -5,7 +5,7 @@
 import type { Browser, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppPage, DaoFormDriver } from './support/app-pages.js';
-import { ApiUser, playScenario, readScenario, type Scenario } from './support/app-seed.js';
+import { ApiUser, playScenario, readScenario, stepsThrough, type Scenario } from './support/app-seed.js';
 import { ACCOUNTS, startAppServer, type AppServer } from './support/app-server.js';
 import { launchChromium } from './support/browser.js';
 
@@ -139,11 +139,7 @@ describe('web app: sign-offs and documents fit to share', () => {
   }, 120_000);
 
   it('should have the officer confirm sending the Risk Assessment for audit, shown as their sign-off', async () => {
-    const caseId = await playScenario(
-      server.url,
-      straight,
-      straight.steps.findIndex((s) => s.send === 'RECORD_THREE_WAY_MEETING') + 1,
-    );
+    const caseId = await playScenario(server.url, straight, stepsThrough(straight, 'RECORD_THREE_WAY_MEETING'));
     const officer = await ApiUser.signIn(server.url, ACCOUNTS['dao-pso']);
     const { version } = await officer.call<{ version: number }>('GET', `api/cases/${caseId}`);
     const answers = straight.steps.find((s) => s.send === 'SUBMIT_FOR_AUDIT')!.forms!['risk-assessment'];

@@ -27,6 +27,16 @@ export async function readScenario(id: string): Promise<Scenario> {
   return parse(await readFile(join(REPO_ROOT, 'definitions/scenarios', `${id}.yaml`), 'utf8')) as Scenario;
 }
 
+/**
+ * How many steps of the scenario to play to have sent `send` (by `as`, when given): a scenario that no longer sends
+ * it fails the test here, rather than leaving it to test a case that never left its start.
+ */
+export function stepsThrough(scenario: Scenario, send: string, as?: string): number {
+  const at = scenario.steps.findIndex((s) => s.send === send && (!as || s.as === as));
+  if (at < 0) throw new Error(`the scenario "${scenario.title}" has no step sending ${send}${as ? ` as ${as}` : ''}`);
+  return at + 1;
+}
+
 /** A form's title as definitions/ words it now, so a test that shows it follows an edit of the form. */
 export async function readFormTitle(id: string): Promise<string> {
   return (parse(await readFile(join(REPO_ROOT, 'definitions/forms', `${id}.yaml`), 'utf8')) as { title: string }).title;
