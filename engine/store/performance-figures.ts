@@ -1,0 +1,190 @@
+// The service performance figures as aggregate SQL over the milestone columns of `cases` (the same `?` SQL for both
+// databases): each query counts or averages within a range of one indexed column and returns a row per month, never
+// a row per case. Months are calendar months in UTC, compared as the text of canonical ISO instants.
+import { StoreQueryError } from './errors.js';
+import type {
+  AllocationMonth,
+  AssessmentMonth,
+  GroupMonth,
+  MonthCount,
+  OutcomeMonth,
+  PerformanceFigures,
+  PerformanceQuery,
+  WaitingNow,
+} from './performance-types.js';
+import type { Row, SqlSession } from './sql-database.js';
+
+const DAY_MS = 86_400_000;
+/** At most three years a page, which keeps the waiting-list query's one sum per month within reason. */
+export const MAX_REPORT_MONTHS = 36;
+
+function monthStart(month: string): string {
+  return `${month}-01T00:00:00.000Z`;
+}
+
+function nextMonthStart(month: string): string {
+  const [year, m] = month.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(year, m, 1)).toISOString();
+}
+
+function checkMonths(months: string[]): void {
+  if (months.length === 0 || months.length > MAX_REPORT_MONTHS)
+    throw new StoreQueryError(`months names 1 to ${MAX_REPORT_MONTHS} months`, 'months');
+  months.forEach((month, i) => {
+    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month))
+      throw new StoreQueryError(`'${month}' is not a YYYY-MM month`, 'months');
+    if (i > 0 && nextMonthStart(months[i - 1]!) !== monthStart(month))
+      throw new StoreQueryError('months follow one another, oldest first', 'months');
+  });
+}
+
+const monthOf = (column: string) => `substr(${column}, 1, 7)`;
+const count = (condition: string) => `sum(CASE WHEN ${condition} THEN 1 ELSE 0 END)`;
+const numberOr = (value: unknown, absent: number | null = 0) =>
+  value === null || value === undefined ? absent : Number(value);
+const rounded = (value: number | null) => (value === null ? null : Math.round(value * 10) / 10);
+
+/** One entry per month, in order, from rows keyed by `month` (a month with no row gets `empty`). */
+function byMonth<T>(months: string[], rows: Row[], entry: (row: Row | undefined, month: string) => T): T[] {
+  const found = new Map(rows.map((row) => [String(row.month), row]));
+  return months.map((month) => entry(found.get(month), month));
+}
+
+export async function performanceFigures(db: SqlSession, query: PerformanceQuery): Promise<PerformanceFigures> {
+  const { months } = query;
+  checkMonths(months);
+  const range = [monthStart(months[0]!), nextMonthStart(months.at(-1)!)];
+  const [referrals, waitingAtMonthEnd, waitingNow, allocations, assessments, outcomes, group] = await Promise.all([
+    monthlyReferrals(db, months, range),
+    waitingAtMonthEnds(db, months, query.now),
+    waitingListNow(db, query.now),
+    monthlyAllocations(db, months, range),
+    monthlyAssessments(db, months, range, query),
+    monthlyOutcomes(db, range),
+    monthlyGroup(db, months, range),
+  ]);
+  return { months, referrals, waitingAtMonthEnd, waitingNow, allocations, assessments, outcomes, group };
+}
+
+async function monthlyReferrals(db: SqlSession, months: string[], range: string[]): Promise<MonthCount[]> {
+  const rows = await db.all(
+    `SELECT ${monthOf('referred_at')} AS month, count(*) AS n FROM cases
+     WHERE referred_at >= ? AND referred_at < ? GROUP BY ${monthOf('referred_at')}`,
+    range,
+  );
+  return byMonth(months, rows, (row, month) => ({ month, cases: numberOr(row?.n)! }));
+}
+
+/** On the list from joining it until allocated or closed: one conditional sum per month end, in one pass. */
+async function waitingAtMonthEnds(db: SqlSession, months: string[], now: string): Promise<MonthCount[]> {
+  const ends = months.map((month) => (nextMonthStart(month) < now ? nextMonthStart(month) : now));
+  const onListAt =
+    '(waitlisted_at < ? AND (allocated_at IS NULL OR allocated_at >= ?) AND (closed_at IS NULL OR closed_at >= ?))';
+  const sums = ends.map((_, i) => `${count(onListAt)} AS m${i}`).join(', ');
+  const earliest = ends.reduce((a, b) => (a < b ? a : b));
+  const latest = ends.reduce((a, b) => (a > b ? a : b));
+  const [row] = await db.all(
+    `SELECT ${sums} FROM cases WHERE waitlisted_at < ?
+       AND (allocated_at IS NULL OR allocated_at >= ?) AND (closed_at IS NULL OR closed_at >= ?)`,
+    [...ends.flatMap((end) => [end, end, end]), latest, earliest, earliest],
+  );
+  return months.map((month, i) => ({ month, cases: numberOr(row?.[`m${i}`])! }));
+}
+
+/** Days waiting are whole calendar days (UTC) since the day a case joined the list, counted per day joined. */
+async function waitingListNow(db: SqlSession, now: string): Promise<WaitingNow> {
+  const rows = await db.all(
+    `SELECT substr(waiting_since, 1, 10) AS day, count(*) AS n FROM cases
+     WHERE waiting AND NOT closed GROUP BY substr(waiting_since, 1, 10)`,
+  );
+  const today = Date.parse(now.slice(0, 10));
+  let cases = 0;
+  let totalDays = 0;
+  let longestDays: number | null = null;
+  for (const row of rows) {
+    const n = Number(row.n);
+    const days = row.day === null ? 0 : Math.max(0, Math.round((today - Date.parse(String(row.day))) / DAY_MS));
+    cases += n;
+    totalDays += n * days;
+    longestDays = Math.max(longestDays ?? 0, days);
+  }
+  return { cases, meanDays: cases === 0 ? null : rounded(totalDays / cases), longestDays };
+}
+
+async function monthlyAllocations(db: SqlSession, months: string[], range: string[]): Promise<AllocationMonth[]> {
+  const rows = await db.all(
+    `SELECT ${monthOf('allocated_at')} AS month, count(*) AS n,
+       avg(days_to_allocation) AS from_referral, avg(days_waiting) AS waiting
+     FROM cases WHERE allocated_at >= ? AND allocated_at < ? GROUP BY ${monthOf('allocated_at')}`,
+    range,
+  );
+  return byMonth(months, rows, (row, month) => ({
+    month,
+    allocated: numberOr(row?.n)!,
+    meanDaysFromReferral: rounded(numberOr(row?.from_referral, null)),
+    meanDaysWaiting: rounded(numberOr(row?.waiting, null)),
+  }));
+}
+
+/** By the month of allocation, from which the target is counted. */
+async function monthlyAssessments(
+  db: SqlSession,
+  months: string[],
+  range: string[],
+  query: PerformanceQuery,
+): Promise<AssessmentMonth[]> {
+  const target = query.assessmentTargetDays;
+  const targetPassedIfAllocatedBefore = new Date(Date.parse(query.now) - target * DAY_MS).toISOString();
+  const rows = await db.all(
+    `SELECT ${monthOf('allocated_at')} AS month, count(*) AS n,
+       ${count('days_to_assessment <= ?')} AS on_time, ${count('days_to_assessment > ?')} AS late,
+       ${count('assessed_at IS NULL AND allocated_at < ?')} AS overdue
+     FROM cases WHERE allocated_at >= ? AND allocated_at < ? GROUP BY ${monthOf('allocated_at')}`,
+    [target, target, targetPassedIfAllocatedBefore, ...range],
+  );
+  return byMonth(months, rows, (row, month) => {
+    const allocated = numberOr(row?.n)!;
+    const finalOnTime = numberOr(row?.on_time)!;
+    const finalLate = numberOr(row?.late)!;
+    const overdue = numberOr(row?.overdue)!;
+    return {
+      month,
+      allocated,
+      finalOnTime,
+      finalLate,
+      overdue,
+      notYetDue: allocated - finalOnTime - finalLate - overdue,
+    };
+  });
+}
+
+async function monthlyOutcomes(db: SqlSession, range: string[]): Promise<OutcomeMonth[]> {
+  const rows = await db.all(
+    `SELECT ${monthOf('closed_at')} AS month, outcome, count(*) AS n FROM cases
+     WHERE closed_at >= ? AND closed_at < ? GROUP BY ${monthOf('closed_at')}, outcome`,
+    range,
+  );
+  return rows
+    .map((row) => ({
+      month: String(row.month),
+      outcome: row.outcome === null ? '' : String(row.outcome),
+      cases: Number(row.n),
+    }))
+    .sort((a, b) => a.month.localeCompare(b.month) || b.cases - a.cases || a.outcome.localeCompare(b.outcome));
+}
+
+/** By the month a member's case closed: whether they completed the programme, and the sessions they attended. */
+async function monthlyGroup(db: SqlSession, months: string[], range: string[]): Promise<GroupMonth[]> {
+  const rows = await db.all(
+    `SELECT ${monthOf('closed_at')} AS month, count(*) AS n, ${count('group_completed')} AS completed,
+       sum(sessions_attended) AS sessions
+     FROM cases WHERE closed_at >= ? AND closed_at < ? AND group_member GROUP BY ${monthOf('closed_at')}`,
+    range,
+  );
+  return byMonth(months, rows, (row, month) => ({
+    month,
+    members: numberOr(row?.n)!,
+    completed: numberOr(row?.completed)!,
+    sessionsAttended: numberOr(row?.sessions)!,
+  }));
+}
