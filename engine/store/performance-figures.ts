@@ -75,20 +75,31 @@ async function monthlyReferrals(db: SqlSession, months: string[], range: string[
   return byMonth(months, rows, (row, month) => ({ month, cases: numberOr(row?.n)! }));
 }
 
-/** On the list from joining it until allocated or closed: one conditional sum per month end, in one pass. */
+/**
+ * On the list from joining it until allocated or closed: one conditional sum per month end. Read in two parts, each
+ * from an index that holds what it reads: the cases allocated since the first month end, and those never allocated.
+ * A case allocated before the first month end was on no list at any of them.
+ */
 async function waitingAtMonthEnds(db: SqlSession, months: string[], now: string): Promise<MonthCount[]> {
   const ends = months.map((month) => (nextMonthStart(month) < now ? nextMonthStart(month) : now));
   const onListAt =
     '(waitlisted_at < ? AND (allocated_at IS NULL OR allocated_at >= ?) AND (closed_at IS NULL OR closed_at >= ?))';
   const sums = ends.map((_, i) => `${count(onListAt)} AS m${i}`).join(', ');
+  const sumParams = ends.flatMap((end) => [end, end, end]);
   const earliest = ends.reduce((a, b) => (a < b ? a : b));
   const latest = ends.reduce((a, b) => (a > b ? a : b));
-  const [row] = await db.all(
-    `SELECT ${sums} FROM cases WHERE waitlisted_at < ?
-       AND (allocated_at IS NULL OR allocated_at >= ?) AND (closed_at IS NULL OR closed_at >= ?)`,
-    [...ends.flatMap((end) => [end, end, end]), latest, earliest, earliest],
-  );
-  return months.map((month, i) => ({ month, cases: numberOr(row?.[`m${i}`])! }));
+  const [allocated, unallocated] = await Promise.all([
+    db.all(`SELECT ${sums} FROM cases WHERE allocated_at >= ? AND waitlisted_at < ?`, [...sumParams, earliest, latest]),
+    db.all(
+      `SELECT ${sums} FROM cases WHERE allocated_at IS NULL AND waitlisted_at IS NOT NULL
+         AND waitlisted_at < ? AND (closed_at IS NULL OR closed_at >= ?)`,
+      [...sumParams, latest, earliest],
+    ),
+  ]);
+  return months.map((month, i) => ({
+    month,
+    cases: numberOr(allocated[0]?.[`m${i}`])! + numberOr(unallocated[0]?.[`m${i}`])!,
+  }));
 }
 
 /** Days waiting are whole calendar days (UTC) since the day a case joined the list, counted per day joined. */

@@ -305,9 +305,11 @@ ALTER TABLE cases ADD COLUMN group_member INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE cases ADD COLUMN group_completed INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE cases ADD COLUMN sessions_attended INTEGER;
 CREATE INDEX cases_referred_at ON cases (referred_at) WHERE referred_at IS NOT NULL;
-CREATE INDEX cases_waitlisted_at ON cases (waitlisted_at, allocated_at, closed_at) WHERE waitlisted_at IS NOT NULL;
-CREATE INDEX cases_allocated_at ON cases (allocated_at, days_to_allocation, days_waiting, assessed_at, days_to_assessment)
-  WHERE allocated_at IS NOT NULL;
+CREATE INDEX cases_allocated_at ON cases (
+  allocated_at, days_to_allocation, days_waiting, assessed_at, days_to_assessment, waitlisted_at, closed_at
+) WHERE allocated_at IS NOT NULL;
+CREATE INDEX cases_unallocated_waitlisted ON cases (waitlisted_at, closed_at)
+  WHERE allocated_at IS NULL AND waitlisted_at IS NOT NULL;
 CREATE INDEX cases_closed_at ON cases (closed_at, outcome, group_member, group_completed, sessions_attended)
   WHERE closed_at IS NOT NULL;
 `,
