@@ -11,6 +11,7 @@ import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { openPostgresStore } from '../engine/store/postgres-store.js';
 import { openSqliteStore } from '../engine/store/sqlite-store.js';
+import { NO_MILESTONES } from '../engine/store/milestone-columns.js';
 import type { CaseMilestones } from '../engine/store/performance-types.js';
 import type { CaseStore, CaseSummary } from '../engine/store/types.js';
 import { OFFICERS, seedCases } from './list-seed.js';
@@ -40,17 +41,7 @@ const later = (time: string, days: number) => new Date(Date.parse(time) + days *
 
 /** What a case of this stage went through, from its opening at `at`. */
 function withMilestones(summary: CaseSummary, i: number, at: string): CaseSummary {
-  const none: CaseMilestones = {
-    referredAt: at,
-    waitingSince: null,
-    allocatedAt: null,
-    assessedAt: null,
-    closedAt: null,
-    outcome: null,
-    groupMember: false,
-    groupCompleted: false,
-    sessionsAttended: null,
-  };
+  const none: CaseMilestones = { ...NO_MILESTONES, referredAt: at };
   if (summary.waiting) return { ...summary, milestones: { ...none, waitingSince: summary.waitingSince ?? at } };
   if (!summary.closed && !summary.activeCase) return { ...summary, milestones: none };
   if (summary.closed && share(i, 1) < 0.1) {

@@ -19,6 +19,19 @@ export const milestoneColumnNames = [
   'sessions_attended',
 ] as const;
 
+/** A case that has passed no milestone (yet): what a summary's milestones start from. */
+export const NO_MILESTONES: Readonly<CaseMilestones> = Object.freeze({
+  referredAt: null,
+  waitingSince: null,
+  allocatedAt: null,
+  assessedAt: null,
+  closedAt: null,
+  outcome: null,
+  groupMember: false,
+  groupCompleted: false,
+  sessionsAttended: null,
+});
+
 const DAY_MS = 86_400_000;
 
 /** Days from one time to a later one, to the minute; null when either is unknown. */

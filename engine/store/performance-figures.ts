@@ -54,15 +54,14 @@ export async function performanceFigures(db: SqlSession, query: PerformanceQuery
   const { months } = query;
   checkMonths(months);
   const range = [monthStart(months[0]!), nextMonthStart(months.at(-1)!)];
-  const [referrals, waitingAtMonthEnd, waitingNow, allocations, assessments, outcomes, group] = await Promise.all([
-    monthlyReferrals(db, months, range),
-    waitingAtMonthEnds(db, months, query.now),
-    waitingListNow(db, query.now),
-    monthlyAllocations(db, months, range),
-    monthlyAssessments(db, months, range, query),
-    monthlyOutcomes(db, range),
-    monthlyGroup(db, months, range),
-  ]);
+  const [referrals, waitingAtMonthEnd, waitingNow, { allocations, assessments }, { outcomes, group }] =
+    await Promise.all([
+      monthlyReferrals(db, months, range),
+      waitingAtMonthEnds(db, months, query.now),
+      waitingListNow(db, query.now),
+      monthlyAllocations(db, months, range, query),
+      monthlyClosures(db, months, range),
+    ]);
   return { months, referrals, waitingAtMonthEnd, waitingNow, allocations, assessments, outcomes, group };
 }
 
@@ -122,80 +121,70 @@ async function waitingListNow(db: SqlSession, now: string): Promise<WaitingNow> 
   return { cases, meanDays: cases === 0 ? null : rounded(totalDays / cases), longestDays };
 }
 
-async function monthlyAllocations(db: SqlSession, months: string[], range: string[]): Promise<AllocationMonth[]> {
-  const rows = await db.all(
-    `SELECT ${monthOf('allocated_at')} AS month, count(*) AS n,
-       avg(days_to_allocation) AS from_referral, avg(days_waiting) AS waiting
-     FROM cases WHERE allocated_at >= ? AND allocated_at < ? GROUP BY ${monthOf('allocated_at')}`,
-    range,
-  );
-  return byMonth(months, rows, (row, month) => ({
-    month,
-    allocated: numberOr(row?.n)!,
-    meanDaysFromReferral: rounded(numberOr(row?.from_referral, null)),
-    meanDaysWaiting: rounded(numberOr(row?.waiting, null)),
-  }));
-}
-
-/** By the month of allocation, from which the target is counted. */
-async function monthlyAssessments(
+/**
+ * Allocations, and the assessment target counted from them, by the month of allocation: one pass over the allocation
+ * index for both.
+ */
+async function monthlyAllocations(
   db: SqlSession,
   months: string[],
   range: string[],
   query: PerformanceQuery,
-): Promise<AssessmentMonth[]> {
+): Promise<{ allocations: AllocationMonth[]; assessments: AssessmentMonth[] }> {
   const target = query.assessmentTargetDays;
   const targetPassedIfAllocatedBefore = new Date(Date.parse(query.now) - target * DAY_MS).toISOString();
   const rows = await db.all(
     `SELECT ${monthOf('allocated_at')} AS month, count(*) AS n,
+       avg(days_to_allocation) AS from_referral, avg(days_waiting) AS waiting,
        ${count('days_to_assessment <= ?')} AS on_time, ${count('days_to_assessment > ?')} AS late,
        ${count('assessed_at IS NULL AND allocated_at < ?')} AS overdue
      FROM cases WHERE allocated_at >= ? AND allocated_at < ? GROUP BY ${monthOf('allocated_at')}`,
     [target, target, targetPassedIfAllocatedBefore, ...range],
   );
-  return byMonth(months, rows, (row, month) => {
+  const allocations = byMonth(months, rows, (row, month) => ({
+    month,
+    allocated: numberOr(row?.n)!,
+    meanDaysFromReferral: rounded(numberOr(row?.from_referral, null)),
+    meanDaysWaiting: rounded(numberOr(row?.waiting, null)),
+  }));
+  const assessments = byMonth(months, rows, (row, month) => {
     const allocated = numberOr(row?.n)!;
     const finalOnTime = numberOr(row?.on_time)!;
     const finalLate = numberOr(row?.late)!;
     const overdue = numberOr(row?.overdue)!;
-    return {
-      month,
-      allocated,
-      finalOnTime,
-      finalLate,
-      overdue,
-      notYetDue: allocated - finalOnTime - finalLate - overdue,
-    };
+    const notYetDue = allocated - finalOnTime - finalLate - overdue;
+    return { month, allocated, finalOnTime, finalLate, overdue, notYetDue };
   });
+  return { allocations, assessments };
 }
 
-async function monthlyOutcomes(db: SqlSession, range: string[]): Promise<OutcomeMonth[]> {
+/**
+ * Outcomes at closure, and the group members among those closed, by the month of closure: one pass over the closure
+ * index for both (whether members completed the programme, and the sessions they attended).
+ */
+async function monthlyClosures(
+  db: SqlSession,
+  months: string[],
+  range: string[],
+): Promise<{ outcomes: OutcomeMonth[]; group: GroupMonth[] }> {
   const rows = await db.all(
-    `SELECT ${monthOf('closed_at')} AS month, outcome, count(*) AS n FROM cases
-     WHERE closed_at >= ? AND closed_at < ? GROUP BY ${monthOf('closed_at')}, outcome`,
+    `SELECT ${monthOf('closed_at')} AS month, outcome, count(*) AS n, ${count('group_member')} AS members,
+       ${count('group_member AND group_completed')} AS completed,
+       sum(CASE WHEN group_member THEN sessions_attended ELSE 0 END) AS sessions
+     FROM cases WHERE closed_at >= ? AND closed_at < ? GROUP BY ${monthOf('closed_at')}, outcome`,
     range,
   );
-  return rows
+  const outcomes = rows
     .map((row) => ({
       month: String(row.month),
       outcome: row.outcome === null ? '' : String(row.outcome),
       cases: Number(row.n),
     }))
     .sort((a, b) => a.month.localeCompare(b.month) || b.cases - a.cases || a.outcome.localeCompare(b.outcome));
-}
-
-/** By the month a member's case closed: whether they completed the programme, and the sessions they attended. */
-async function monthlyGroup(db: SqlSession, months: string[], range: string[]): Promise<GroupMonth[]> {
-  const rows = await db.all(
-    `SELECT ${monthOf('closed_at')} AS month, count(*) AS n, ${count('group_completed')} AS completed,
-       sum(sessions_attended) AS sessions
-     FROM cases WHERE closed_at >= ? AND closed_at < ? AND group_member GROUP BY ${monthOf('closed_at')}`,
-    range,
-  );
-  return byMonth(months, rows, (row, month) => ({
-    month,
-    members: numberOr(row?.n)!,
-    completed: numberOr(row?.completed)!,
-    sessionsAttended: numberOr(row?.sessions)!,
-  }));
+  const group = months.map((month) => {
+    const ofMonth = rows.filter((row) => String(row.month) === month);
+    const total = (column: string) => ofMonth.reduce((sum, row) => sum + numberOr(row[column])!, 0);
+    return { month, members: total('members'), completed: total('completed'), sessionsAttended: total('sessions') };
+  });
+  return { outcomes, group };
 }

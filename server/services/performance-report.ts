@@ -65,7 +65,8 @@ export async function performanceReport(
   const meta = performanceMeta(defs);
   const months = monthsUpTo(now, monthCount);
   const [figures, loads] = await Promise.all([
-    store.performanceFigures({ months, now, assessmentTargetDays: meta.assessment?.targetDays ?? 42 }),
+    // Without a declared assessment its figures are not shown: any target will do.
+    store.performanceFigures({ months, now, assessmentTargetDays: meta.assessment?.targetDays ?? 1 }),
     caseloads(store, defs),
   ]);
   return { generatedAt: now, months, waitingNow: figures.waitingNow, tables: performanceTables(figures, meta, loads) };

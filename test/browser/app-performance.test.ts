@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SUMMARY_FORMAT } from '../../engine/service/case-summary.js';
+import { NO_MILESTONES } from '../../engine/store/milestone-columns.js';
 import type { CaseMilestones } from '../../engine/store/performance-types.js';
 import type { CaseSummary } from '../../engine/store/types.js';
 import { AppPage } from './support/app-pages.js';
@@ -23,18 +24,7 @@ const monthTitle = lastMonth.toLocaleDateString('en-GB', { month: 'short', year:
 const day = (n: number) => `${month}-${String(n).padStart(2, '0')}T09:00:00.000Z`;
 
 function milestones(fields: Partial<CaseMilestones>): CaseMilestones {
-  return {
-    referredAt: null,
-    waitingSince: null,
-    allocatedAt: null,
-    assessedAt: null,
-    closedAt: null,
-    outcome: null,
-    groupMember: false,
-    groupCompleted: false,
-    sessionsAttended: null,
-    ...fields,
-  };
+  return { ...NO_MILESTONES, ...fields };
 }
 
 /** Cases as the store keeps them for lists and reports (summaries only: the page never opens a case). */

@@ -2,6 +2,7 @@
 // they equal a hand count of a small seeded service (the counts are worked out in the comments, case by case).
 import { describe, expect, it } from 'vitest';
 import { StoreQueryError } from '../../../engine/store/errors.js';
+import { NO_MILESTONES } from '../../../engine/store/milestone-columns.js';
 import type { CaseMilestones } from '../../../engine/store/performance-types.js';
 import type { CaseSummary } from '../../../engine/store/types.js';
 import { newCase, type CurrentStore } from './fixtures.js';
@@ -10,18 +11,7 @@ const NOW = '2026-03-15T12:00:00.000Z';
 const MONTHS = ['2026-01', '2026-02', '2026-03'];
 
 function milestones(fields: Partial<CaseMilestones>): CaseMilestones {
-  return {
-    referredAt: null,
-    waitingSince: null,
-    allocatedAt: null,
-    assessedAt: null,
-    closedAt: null,
-    outcome: null,
-    groupMember: false,
-    groupCompleted: false,
-    sessionsAttended: null,
-    ...fields,
-  };
+  return { ...NO_MILESTONES, ...fields };
 }
 
 const at = (day: string, time = '00:00') => `${day}T${time}:00.000Z`;
