@@ -360,8 +360,16 @@ export interface SeededCase {
   surname: string;
 }
 
-/** Seeds `count` cases; returns a sample of those seeded (id and surname), to search for. */
-export async function seedCases(store: CaseStore, count: number, seed = 19): Promise<SeededCase[]> {
+/**
+ * Seeds `count` cases; returns a sample of those seeded (id and surname), to search for. `decorate` adds to each
+ * summary (the reports benchmark gives each case its milestones).
+ */
+export async function seedCases(
+  store: CaseStore,
+  count: number,
+  seed = 19,
+  decorate: (summary: CaseSummary, i: number, at: string) => CaseSummary = (summary) => summary,
+): Promise<SeededCase[]> {
   const next = random(seed);
   const open = OFFICERS.length * OPEN_PER_OFFICER + WAITING + TRIAGE;
   const start = Date.UTC(2018, 0, 1);
@@ -374,7 +382,7 @@ export async function seedCases(store: CaseStore, count: number, seed = 19): Pro
     const at = new Date(start + Math.floor((span * i) / count)).toISOString();
     const family = surname(next);
     const name = `${pick(next, FIRST)} ${family}`;
-    const summary = caseSummary(openIndex, name, family, i, next);
+    const summary = decorate(caseSummary(openIndex, name, family, i, next), i, at);
     if (i % Math.max(1, Math.floor(count / 200)) === 0) sample.push({ id: caseId(i), surname: family });
     batch.push({
       id: caseId(i),

@@ -9,6 +9,7 @@ import { benchForms } from './forms.bench.js';
 import { benchHttp } from './http.bench.js';
 import { benchList } from './list.bench.js';
 import { benchLoad } from './load.bench.js';
+import { benchReports } from './reports.bench.js';
 import type { BenchResult } from './stats.js';
 
 const suites: [string, () => Promise<BenchResult[]>][] = [
@@ -17,6 +18,7 @@ const suites: [string, () => Promise<BenchResult[]>][] = [
   ['http', () => benchHttp()],
   ['forms', () => benchForms()],
   ['list', () => benchList()],
+  ['reports', () => benchReports()],
   ['load', () => benchLoad()],
   ['crash', () => benchCrash()],
 ];

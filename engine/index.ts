@@ -45,6 +45,9 @@ export { nameWithRole, signOffWording } from './reading/person-wording.js';
 // Stores: SQLite (the default, writes on a worker thread) or PostgreSQL, behind one CaseStore interface.
 export { openStore, openSqliteStore, openPostgresStore, caseSorts, maxPageSize } from './store/index.js';
 export { StoreConflictError, StoreInUseError, StoreNotFoundError, StoreQueryError } from './store/index.js';
+export { MAX_REPORT_MONTHS } from './store/index.js';
+export type { CaseMilestones, PerformanceFigures, PerformanceQuery } from './store/index.js';
+export type { PerformanceMeta } from './service/case-milestones.js';
 export type {
   CaseListItem,
   CasePage,

@@ -11,6 +11,7 @@ import { setUpWebApp } from './middleware/set-up-web-app.js';
 import { setUpWebSecurity } from './middleware/set-up-web-security.js';
 import { auditRoutes } from './routes/audit.js';
 import { outboxRoutes } from './routes/outbox.js';
+import { reportRoutes } from './routes/reports.js';
 import { caseRoutes } from './routes/case.js';
 import { caseListRoutes } from './routes/cases.js';
 import { definitionRoutes } from './routes/definitions.js';
@@ -41,6 +42,7 @@ export function createAppRouter(services: Services): Router {
   router.use('/api/definitions', definitionRoutes(services));
   router.use('/api/audit', auditRoutes(services));
   router.use('/api/outbox', outboxRoutes(services));
+  router.use('/api/reports', reportRoutes(services));
   router.use('/api', notFound());
   // Below the API's 404: API requests never go through the web app's routes.
   router.use(setUpWebApp(services));

@@ -9,13 +9,15 @@ import type { CaseData } from '../runtime/model.js';
 import { rolesAskedToAct } from '../runtime/notifications.js';
 import type { CaseView } from '../runtime/view.js';
 import type { CaseSummary } from '../store/types.js';
+import { milestonesOf, type PerformanceMeta } from './case-milestones.js';
 import { identityOf, urgencyOf, type IdentityMeta, type ShownToAll, type UrgencyMeta } from './case-identity.js';
 
 /**
  * The summary's format: a stored summary of an older one is made again at start-up (resummarise.ts). 3: what
  * identifies a case leaves out any answer that reads confidential information, whatever the version let through.
+ * 4: the milestones the service is measured by (meta.performance, case-milestones.ts).
  */
-export const SUMMARY_FORMAT = 3;
+export const SUMMARY_FORMAT = 4;
 
 const shownPaths = new WeakMap<CompiledDefinitions, Map<string, boolean>>();
 
@@ -48,6 +50,7 @@ export function summarise(
   const pathwayMeta = (defs.pathways.get(data.pathway)?.config.meta ?? {}) as {
     identity?: IdentityMeta;
     urgency?: UrgencyMeta;
+    performance?: PerformanceMeta;
   };
   const actors = view.done
     ? []
@@ -71,5 +74,6 @@ export function summarise(
     urgency: urgencyOf(pathwayMeta.urgency, data, values),
     worklists: [...new Set(metas.flatMap((m) => (Array.isArray(m.worklists) ? (m.worklists as string[]) : [])))].sort(),
     actors,
+    milestones: milestonesOf(pathwayMeta.performance, data, values),
   };
 }

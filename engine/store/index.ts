@@ -6,6 +6,8 @@ import { openSqliteStore } from './sqlite-store.js';
 import type { CaseStore, StoreOptions } from './types.js';
 
 export * from './types.js';
+export * from './performance-types.js';
+export { MAX_REPORT_MONTHS } from './performance-figures.js';
 export { StoreConflictError, StoreNotFoundError, StoreQueryError } from './errors.js';
 export { openPostgresStore } from './postgres-store.js';
 export { openSqliteStore } from './sqlite-store.js';

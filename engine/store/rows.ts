@@ -1,5 +1,6 @@
 // Conversions between store records and table rows. Both dialects hand JSON columns over as text
 // (postgres-store.ts turns off pg's jsonb parsing), so one set of mappers serves both.
+import { milestoneColumnNames, milestoneColumns } from './milestone-columns.js';
 import { nameSortKey, searchText } from './search-terms.js';
 import type { Row, SqlParam } from './sql-database.js';
 import type {
@@ -64,6 +65,7 @@ export const summaryColumnNames = [
   'case_number',
   'search_text',
   'summary_format',
+  ...milestoneColumnNames,
 ] as const;
 
 /** Sorts after every date, for cases with no deadline. */
@@ -97,6 +99,7 @@ export function summaryColumns(summary: CaseSummary): SqlParam[] {
     caseNumber,
     searchText([personName, caseNumber, ...(summary.people ?? []).flatMap((p) => p.names)]),
     summary.format ?? 0,
+    ...milestoneColumns(summary.milestones),
   ];
 }
 

@@ -4,6 +4,8 @@ import { cursorAfter, listSql } from './case-query.js';
 import { claimDueDeadlines, defaultDeadlineLeaseMs } from './deadline-claims.js';
 import { EventHeaderCache } from './event-header-cache.js';
 import { listMail } from './mail-outbox.js';
+import { performanceFigures } from './performance-figures.js';
+import type { PerformanceFigures, PerformanceQuery } from './performance-types.js';
 import {
   committedRecord,
   fromStoredCase,
@@ -126,6 +128,10 @@ export class SqlCaseStore extends SqlCaseWrites implements CaseStore {
       usernames,
     );
     return Object.fromEntries(rows.map((row) => [String(row.allocated_to), Number(row.n)]));
+  }
+
+  performanceFigures(query: PerformanceQuery): Promise<PerformanceFigures> {
+    return performanceFigures(this.db, query);
   }
 
   async displayNames(usernames: string[]): Promise<Record<string, string>> {

@@ -1,6 +1,7 @@
 // The one storage interface of the engine: cases with a version number (optimistic concurrency),
 // their append-only event log, stored deadlines, form drafts, audit, users and definition versions.
 // Times are ISO-8601 strings; JSON values round-trip exactly (key order aside, see postgres-store.ts).
+import type { CaseMilestones, PerformanceFigures, PerformanceQuery } from './performance-types.js';
 
 /**
  * What lists show and search of a case, kept beside its snapshot: in the summary (JSON) and, for filtering, sorting
@@ -38,6 +39,8 @@ export interface CaseSummary {
   worklists?: string[];
   /** Roles that must act on the case now (its states' actors and notices asking them). */
   actors?: string[];
+  /** When it passed the milestones the service is measured by (the pathway's meta.performance). */
+  milestones?: CaseMilestones | null;
   [k: string]: unknown;
 }
 
@@ -334,6 +337,8 @@ export interface CaseStore {
   listCases(query: CaseQuery): Promise<CasePage>;
   /** Active cases held by each of these users (those holding none are left out). */
   countActiveCases(usernames: string[]): Promise<Record<string, number>>;
+  /** The service performance figures, month by month, by aggregate queries over the cases' milestone columns. */
+  performanceFigures(query: PerformanceQuery): Promise<PerformanceFigures>;
   /** Display names of these users, by user name (unknown ones left out). */
   displayNames(usernames: string[]): Promise<Record<string, string>>;
   /** Up to `limit` cases whose summary format is below `format`, by id after `afterId`. */

@@ -1,6 +1,7 @@
 // Every route of the API, one operation per line of intent.
 import { caseListPaths } from './case-lists.js';
 import { json, op, pathParam, queryParam, ref } from './helpers.js';
+import { reportPaths } from './reports.js';
 
 const caseId = pathParam('id', 'Case id');
 const audience = queryParam('audience', 'An audience or role of roles.yaml');
@@ -119,6 +120,7 @@ export const paths = {
     }),
   },
   ...caseListPaths,
+  ...reportPaths,
   '/api/cases/{id}': {
     get: op('One case as you may see it', { tag: 'cases', params: [caseId], ok: json(ref('Case')), errors: [404] }),
   },

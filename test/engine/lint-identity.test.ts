@@ -39,6 +39,17 @@ describe('lintIdentity', () => {
     ]);
   });
 
+  it('should check the paths of meta.performance too (issue 25)', async () => {
+    const problems = await withIdentity(
+      '  performance:\n    allocatedAt: { var: case.allocatedTo }\n' +
+        "    group: { member: { '==': [{ var: case.programme }, group] } }\n",
+    );
+    expect(problems).toEqual([
+      'defs/pathways/flow.yaml:7:38: {var: "case.programme"}: "case.programme" is never recorded by an assign ' +
+        'action in this pathway',
+    ]);
+  });
+
   it('should refuse a confidential question', async () => {
     const problems = await withIdentity(
       '  identity:\n    people: [{ title: Note, name: { var: forms.request.secret } }]\n',

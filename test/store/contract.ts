@@ -5,6 +5,7 @@ import { describeCaseContract } from './contract/cases.js';
 import { describeDeadlineContract } from './contract/deadlines.js';
 import { describeListContract } from './contract/lists.js';
 import { describeMailOutboxContract } from './contract/mail-outbox.js';
+import { describePerformanceContract } from './contract/performance.js';
 import { describeRecordContract } from './contract/records.js';
 import { describeSignInAttemptContract } from './contract/sign-in-attempts.js';
 
@@ -30,5 +31,6 @@ export function runStoreContract(name: string, makeStore: () => Promise<CaseStor
     describeRecordContract(currentStore);
     describeSignInAttemptContract(currentStore);
     describeMailOutboxContract(currentStore);
+    describePerformanceContract(currentStore);
   });
 }

@@ -14,6 +14,7 @@ import { applyCommand } from '../../engine/runtime/apply.js';
 import type { CaseCommand, CaseData } from '../../engine/runtime/model.js';
 import { describeCase } from '../../engine/runtime/view.js';
 import { CaseService } from '../../engine/service/case-service.js';
+import { SUMMARY_FORMAT } from '../../engine/service/case-summary.js';
 import { DefinitionRegistry } from '../../engine/service/definition-registry.js';
 import { postgresMigrations } from '../../engine/store/migrations/postgres.js';
 import { sqliteMigrations } from '../../engine/store/migrations/sqlite.js';
@@ -129,7 +130,7 @@ async function upgradeAndCheck(store: CaseStore): Promise<void> {
   expect(found.cases.map((c) => c.id)).toEqual(['sent']);
   expect(found.total).toBe(1);
   expect(found.cases[0]!.summary).toMatchObject({
-    format: 3,
+    format: SUMMARY_FORMAT,
     person: { name: 'Alex Taylor', dateOfBirth: '1989-05-21' },
     urgency: { requested: true, endorsements: 0, needed: 2 },
     people: [
@@ -140,6 +141,10 @@ async function upgradeAndCheck(store: CaseStore): Promise<void> {
   expect((await service.listCases(manager, { list: 'referrals' })).cases.map((c) => c.id)).toEqual(['sent']);
   expect((await service.listCases(manager, { urgent: true })).cases.map((c) => c.id)).toEqual(['sent']);
   expect((await service.listCases(manager, { sort: 'name' })).cases.map((c) => c.id)).toEqual(['sent', 'draft']);
+  // and the sent referral counts among its month's referrals: its milestones are kept from then on (issue 25)
+  const month = AT.slice(0, 7);
+  const figures = await store.performanceFigures({ months: [month], now: AT, assessmentTargetDays: 42 });
+  expect(figures.referrals).toEqual([{ month, cases: 1 }]);
   // and the service manager's to-do list holds the urgent referral waiting for their endorsement
   expect(
     (

@@ -1,6 +1,6 @@
-// The answers a pathway declares as identifying its cases (meta.identity) and recording their urgency (meta.urgency):
-// each `var` must name a question of a known form or a case value this pathway records, and never anything
-// confidential, since lists, headings and search show them to every reader of the case.
+// The answers a pathway declares as identifying its cases (meta.identity), recording their urgency (meta.urgency) and
+// their milestones (meta.performance): each `var` must name a question of a known form or a case value this pathway
+// records, and never anything confidential, since lists, headings, search and reports show them.
 import { actionRegistry } from '../../compile/actions/index.js';
 import { schemaAt } from '../../forms/messages.js';
 import { readReachesConfidential, type ConfidentialSources } from '../confidential-values.js';
@@ -8,7 +8,7 @@ import type { Path } from '../source.js';
 import type { JsonObject } from '../types.js';
 import type { LintContext } from './context.js';
 
-/** Every `{var}` of meta.identity and meta.urgency, with its place in the YAML. */
+/** Every `{var}` of meta.identity, meta.urgency and meta.performance, with its place in the YAML. */
 export function declaredAnswerPaths(meta: JsonObject): { path: string; at: Path }[] {
   const found: { path: string; at: Path }[] = [];
   const visit = (node: unknown, at: Path): void => {
@@ -19,7 +19,7 @@ export function declaredAnswerPaths(meta: JsonObject): { path: string; at: Path 
       else for (const [key, value] of Object.entries(node)) visit(value, [...at, key]);
     }
   };
-  for (const key of ['identity', 'urgency']) visit(meta[key], ['meta', key]);
+  for (const key of ['identity', 'urgency', 'performance']) visit(meta[key], ['meta', key]);
   return found;
 }
 

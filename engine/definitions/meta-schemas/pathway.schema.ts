@@ -56,6 +56,50 @@ const urgency = {
   properties: { requested: answerPath, endorsements: answerPath, needed: { type: 'integer', minimum: 1 } },
 };
 
+/** A JSON Logic expression over `case` and `forms` (a `var`, or anything the evaluator knows). */
+const expression = { type: ['object', 'string', 'number', 'boolean', 'array', 'null'] };
+
+/** What the service performance figures count (engine/service/case-milestones.ts): each a JSON Logic expression. */
+const performance = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    referredAt: expression,
+    waitingSince: expression,
+    allocatedAt: expression,
+    assessment: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['finalAt', 'targetDays'],
+      properties: {
+        title: { type: 'string' },
+        finalAt: expression,
+        targetDays: { type: 'integer', minimum: 1 },
+        target: { type: 'string' },
+      },
+    },
+    closedAt: expression,
+    outcome: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['value'],
+      properties: { value: expression, titles: { type: 'object', additionalProperties: { type: 'string' } } },
+    },
+    group: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['member'],
+      properties: {
+        title: { type: 'string' },
+        member: expression,
+        completed: expression,
+        sessionsAttended: expression,
+        sessions: { type: 'integer', minimum: 1 },
+      },
+    },
+  },
+};
+
 const stateMeta = {
   type: 'object',
   additionalProperties: false,
@@ -116,6 +160,7 @@ export const pathwaySchema = {
         delays: { type: 'object', additionalProperties: durationSchema },
         identity,
         urgency,
+        performance,
         instanceForms: stringList,
         // Printed at the top of every form and document of a case on this pathway: who and what it is about.
         documentHeader: {

@@ -49,6 +49,7 @@ export const rolesSchema = {
           read: stringList,
           manageDefinitions: { type: 'boolean' },
           readAudit: { type: 'boolean' },
+          readPerformance: { type: 'boolean' },
           landing,
         },
       },

@@ -284,4 +284,34 @@ CREATE INDEX mail_outbox_due ON mail_outbox (next_attempt_at) WHERE status = 'pe
 CREATE INDEX mail_outbox_status ON mail_outbox (status, created_at);
 `,
   },
+  {
+    version: 11,
+    name: 'milestones of each case (referred, waiting, allocated, assessed, closed, outcome) for the performance figures',
+    // The times a service is measured by (engine/store/milestone-columns.ts), for the performance figures' aggregate
+    // queries (performance-figures.ts): each index holds every column its query reads, so a month's figures are read
+    // from the index alone. Cases stored before are given theirs at start-up, as a new summary format
+    // (engine/service/case-summary.ts).
+    sql: `
+ALTER TABLE cases ADD COLUMN referred_at TEXT;
+ALTER TABLE cases ADD COLUMN waitlisted_at TEXT;
+ALTER TABLE cases ADD COLUMN allocated_at TEXT;
+ALTER TABLE cases ADD COLUMN assessed_at TEXT;
+ALTER TABLE cases ADD COLUMN closed_at TEXT;
+ALTER TABLE cases ADD COLUMN outcome TEXT;
+ALTER TABLE cases ADD COLUMN days_to_allocation REAL;
+ALTER TABLE cases ADD COLUMN days_waiting REAL;
+ALTER TABLE cases ADD COLUMN days_to_assessment REAL;
+ALTER TABLE cases ADD COLUMN group_member INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE cases ADD COLUMN group_completed INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE cases ADD COLUMN sessions_attended INTEGER;
+CREATE INDEX cases_referred_at ON cases (referred_at) WHERE referred_at IS NOT NULL;
+CREATE INDEX cases_allocated_at ON cases (
+  allocated_at, days_to_allocation, days_waiting, assessed_at, days_to_assessment, waitlisted_at, closed_at
+) WHERE allocated_at IS NOT NULL;
+CREATE INDEX cases_unallocated_waitlisted ON cases (waitlisted_at, closed_at)
+  WHERE allocated_at IS NULL AND waitlisted_at IS NOT NULL;
+CREATE INDEX cases_closed_at ON cases (closed_at, outcome, group_member, group_completed, sessions_attended)
+  WHERE closed_at IS NOT NULL;
+`,
+  },
 ];

@@ -35,6 +35,8 @@ export function navigationFor(user: User): NavItem[] {
       { route: 'all-cases', hash: '#/all-cases', text: 'All cases' },
     );
   }
+  if (user.abilities.readPerformance)
+    items.push({ route: 'performance', hash: '#/performance', text: 'Service performance' });
   if (user.abilities.readAudit) items.push({ route: 'audit', hash: '#/audit', text: 'Audit log' });
   if (user.abilities.manageDefinitions)
     items.push({ route: 'definitions', hash: '#/definitions', text: 'Definitions' });

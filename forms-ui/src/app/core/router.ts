@@ -22,6 +22,7 @@ const PATTERNS: [name: string, pattern: string][] = [
   ['documents', '/documents'],
   ['all-cases', '/all-cases'],
   ['audit', '/audit'],
+  ['performance', '/performance'],
   ['definitions', '/definitions'],
 ];
 
