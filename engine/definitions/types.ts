@@ -27,6 +27,8 @@ export interface RoleDefinition {
   read?: string[];
   manageDefinitions?: boolean;
   readAudit?: boolean;
+  bookAppointments?: boolean;
+  runGroups?: boolean;
   /** The role's landing screen: the cases it must act on now (GET /api/cases?view=act), in the team's words. */
   landing?: {
     title: string;

@@ -1,6 +1,7 @@
 // The one storage interface of the engine: cases with a version number (optimistic concurrency),
 // their append-only event log, stored deadlines, form drafts, audit, users and definition versions.
 // Times are ISO-8601 strings; JSON values round-trip exactly (key order aside, see postgres-store.ts).
+import type { AppointmentStore } from './appointment-types.js';
 
 /**
  * What lists show and search of a case, kept beside its snapshot: in the summary (JSON) and, for filtering, sorting
@@ -310,7 +311,7 @@ export interface AuditFilter {
   limit?: number;
 }
 
-export interface CaseStore {
+export interface CaseStore extends AppointmentStore {
   /** Applies the numbered migrations not yet recorded in schema_migrations; harmless to repeat. */
   migrate(): Promise<void>;
   /**

@@ -49,6 +49,10 @@ export const rolesSchema = {
           read: stringList,
           manageDefinitions: { type: 'boolean' },
           readAudit: { type: 'boolean' },
+          // Book, move and cancel appointments and record attendance on the cases the role sees.
+          bookAppointments: { type: 'boolean' },
+          // Set up groups (facilitators, sessions, members) and take their attendance.
+          runGroups: { type: 'boolean' },
           landing,
         },
       },
