@@ -22,6 +22,7 @@ export { CaseService } from './service/case-service.js';
 export type { CaseSnapshotView, NoticeMailer, ServiceUser } from './service/case-service.js';
 export { AppointmentService, attendanceOutcomes } from './service/appointment-service.js';
 export type { BookAppointment, MoveAppointment, RecordAttendance } from './service/appointment-service.js';
+export { GroupService, type CreateGroup, type MemberAttendance } from './service/group-service.js';
 export {
   appointmentKinds,
   groupKinds,

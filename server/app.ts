@@ -12,6 +12,7 @@ import { setUpWebSecurity } from './middleware/set-up-web-security.js';
 import { auditRoutes } from './routes/audit.js';
 import { outboxRoutes } from './routes/outbox.js';
 import { appointmentRoutes, caseAppointmentRoutes } from './routes/appointments.js';
+import { groupRoutes } from './routes/groups.js';
 import { caseRoutes } from './routes/case.js';
 import { caseListRoutes } from './routes/cases.js';
 import { definitionRoutes } from './routes/definitions.js';
@@ -44,6 +45,7 @@ export function createAppRouter(services: Services): Router {
   router.use('/api/audit', auditRoutes(services));
   router.use('/api/outbox', outboxRoutes(services));
   router.use('/api/appointments', appointmentRoutes(services));
+  router.use('/api/groups', groupRoutes(services));
   router.use('/api', notFound());
   // Below the API's 404: API requests never go through the web app's routes.
   router.use(setUpWebApp(services));

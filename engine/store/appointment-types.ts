@@ -63,6 +63,8 @@ export interface GroupSession {
   place: string;
   /** A catch-up session, for members who missed one. */
   catchUp: boolean;
+  /** The scheduled session a catch-up session makes up for. */
+  catchUpFor?: number;
   /** What was recorded of each member (by case id), once for the whole group. */
   attendance: Record<string, AttendanceRecord>;
 }

@@ -1,5 +1,5 @@
 // Builds the server's services once; routes and middleware receive them, never import globals.
-import { AppointmentService, CaseService, type CaseStore } from '../../engine/index.js';
+import { AppointmentService, CaseService, GroupService, type CaseStore } from '../../engine/index.js';
 import type { CryptoKey } from 'jose';
 import type { JwtConfig } from '../config.js';
 import type { Logger } from '../logger.js';
@@ -49,6 +49,7 @@ export function createServices(deps: ServiceDependencies) {
     now,
     cases,
     appointments: new AppointmentService(deps.store, cases, { now }),
+    groups: new GroupService(deps.store, cases, deps.registry, { now }),
     calendar: deps.mail?.settings ?? defaultNoticeMailSettings,
     mailSender: new MailSender(deps.store, deps.mail?.transport, now, deps.logger, retry),
     users: new UserService(deps.store),
