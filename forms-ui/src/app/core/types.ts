@@ -9,7 +9,13 @@ export interface User {
   role: string;
   roleTitle: string;
   demo: boolean;
-  abilities: { manageDefinitions: boolean; readAudit: boolean; seesAllCases: boolean };
+  abilities: {
+    manageDefinitions: boolean;
+    readAudit: boolean;
+    seesAllCases: boolean;
+    bookAppointments?: boolean;
+    runGroups?: boolean;
+  };
   /** What the team calls its screens and what they say (settings `screens`): screen id → text key → text. */
   screens?: Record<string, Record<string, string>>;
   /** Active cases this person may hold, when they are an officer cases are allocated to. */
