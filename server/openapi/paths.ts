@@ -1,4 +1,5 @@
 // Every route of the API, one operation per line of intent.
+import { appointmentPaths } from './appointments.js';
 import { caseListPaths } from './case-lists.js';
 import { json, op, pathParam, queryParam, ref } from './helpers.js';
 
@@ -119,6 +120,7 @@ export const paths = {
     }),
   },
   ...caseListPaths,
+  ...appointmentPaths,
   '/api/cases/{id}': {
     get: op('One case as you may see it', { tag: 'cases', params: [caseId], ok: json(ref('Case')), errors: [404] }),
   },

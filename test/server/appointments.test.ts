@@ -46,6 +46,22 @@ async function book(title: string, startsAt: string, place = 'Civic Centre, Room
 }
 
 describe('Appointments', () => {
+  it('should be described in the OpenAPI document', async () => {
+    const spec = (await officer.get('/api/openapi.json').expect(200)).body;
+    for (const path of [
+      '/api/cases/{id}/appointments',
+      '/api/appointments',
+      '/api/appointments/{id}',
+      '/api/appointments/{id}.ics',
+      '/api/appointments/{id}/cancel',
+      '/api/appointments/{id}/attendance',
+      '/api/groups',
+      '/api/groups/{id}/sessions/{number}/attendance',
+    ]) {
+      expect(spec.paths, path).toHaveProperty([path]);
+    }
+  });
+
   it('should offer the four two-hour assessment sessions the definitions hold as appointments', async () => {
     const { kinds } = (await officer.get(`/api/cases/${caseId}/appointments`).expect(200)).body;
     expect(kinds.map((k: { title: string }) => k.title)).toEqual(['Session 1', 'Session 2', 'Session 3', 'Session 4']);
