@@ -10,6 +10,7 @@ import { StoreConflictError } from '../store/errors.js';
 import type { CaseRecord, CaseStore } from '../store/types.js';
 import type { CaseService, ServiceUser } from './case-service.js';
 import { CaseServiceError } from './errors.js';
+import { instant, invalid } from './appointment-input.js';
 
 export interface BookAppointment {
   kind: string;
@@ -35,16 +36,6 @@ export interface RecordAttendance {
 }
 
 export const attendanceOutcomes: readonly AttendanceOutcome[] = ['attended', 'late', 'did-not-attend'];
-
-function invalid(message: string): CaseServiceError {
-  return new CaseServiceError('data-invalid', message);
-}
-
-function instant(text: unknown, what: string): string {
-  const millis = typeof text === 'string' ? Date.parse(text) : NaN;
-  if (Number.isNaN(millis)) throw invalid(`Enter ${what} as a date and time (ISO-8601, e.g. 2026-03-02T10:00:00Z)`);
-  return new Date(millis).toISOString();
-}
 
 function endsAfter(startsAt: string, minutes: number): string {
   return new Date(Date.parse(startsAt) + minutes * 60_000).toISOString();

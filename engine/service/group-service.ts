@@ -10,6 +10,7 @@ import type { CaseStore } from '../store/types.js';
 import type { CaseService, DefinitionSource, ServiceUser } from './case-service.js';
 import { attendanceOutcomes } from './appointment-service.js';
 import { CaseServiceError } from './errors.js';
+import { instant, invalid } from './appointment-input.js';
 
 export interface CreateGroup {
   kind: string;
@@ -27,16 +28,6 @@ export interface MemberAttendance {
 }
 
 const DAY_MS = 86_400_000;
-
-function invalid(message: string): CaseServiceError {
-  return new CaseServiceError('data-invalid', message);
-}
-
-function instant(text: unknown, what: string): string {
-  const millis = typeof text === 'string' ? Date.parse(text) : NaN;
-  if (Number.isNaN(millis)) throw invalid(`Enter ${what} as a date and time (ISO-8601, e.g. 2026-03-02T10:00:00Z)`);
-  return new Date(millis).toISOString();
-}
 
 /** In this state or a state inside it. */
 function inState(state: string, wanted: string): boolean {
@@ -81,6 +72,7 @@ export class GroupService {
       throw invalid('Name at least one facilitator');
     }
     if (typeof request.place !== 'string' || !request.place.trim()) throw invalid('Enter where the group meets');
+    await this.checkFacilitators(kind, request.facilitators);
     const first = Date.parse(instant(request.firstSessionAt, 'the first session'));
     const every = (request.everyDays ?? 7) * DAY_MS;
     const sessions: GroupSession[] = Array.from({ length: kind.sessions }, (_, i) => ({
@@ -198,6 +190,16 @@ export class GroupService {
       s.number === number ? { ...s, attendance: { ...s.attendance, ...recorded } } : s,
     );
     return this.save({ ...group, sessions }, user);
+  }
+
+  /** Each facilitator is a user of a role the group declares may facilitate (any user when it declares none). */
+  private async checkFacilitators(kind: GroupKind, facilitators: string[]): Promise<void> {
+    for (const username of facilitators) {
+      const user = await this.store.getUser(String(username));
+      if (!user || (kind.facilitators.length > 0 && !kind.facilitators.includes(user.role))) {
+        throw invalid(`${username} cannot facilitate ${kind.title}`);
+      }
+    }
   }
 
   private async atVersion(id: string, expectedVersion: number): Promise<GroupRecord> {

@@ -9,19 +9,11 @@ import { calendarFile } from '../services/appointments/calendar-file.js';
 import { identitiesOfCases } from '../services/case-identity.js';
 import type { Services } from '../services/index.js';
 import { serviceUser } from './users.js';
-
-type Body = Record<string, unknown>;
+import { bodyOf, expectedVersion, type Body } from './request-body.js';
 
 /** The :id of the path (a guard before the handler widens Express's inferred params). */
 function idOf(req: Request): string {
   return String(req.params.id);
-}
-
-function bodyOf(req: Request): Body {
-  const body = req.body as unknown;
-  if (typeof body !== 'object' || body === null || Array.isArray(body))
-    throw problem(400, 'bad-request', 'Send a JSON object.');
-  return body as Body;
 }
 
 function text(body: Body, name: string, required = true): string | undefined {
@@ -29,12 +21,6 @@ function text(body: Body, name: string, required = true): string | undefined {
   if (value === undefined && !required) return undefined;
   if (typeof value !== 'string') throw problem(400, 'bad-request', `${name} must be text.`);
   return value;
-}
-
-function expectedVersion(body: Body): number {
-  if (!Number.isInteger(body.expectedVersion))
-    throw problem(400, 'bad-request', 'expectedVersion (the version you loaded) is required.');
-  return body.expectedVersion as number;
 }
 
 /** Routes under /api/cases: a case's appointments and what may be booked on it. */

@@ -8,21 +8,7 @@ import { requireUser, signedIn } from '../middleware/authorisation.js';
 import { identitiesOfCases } from '../services/case-identity.js';
 import type { Services } from '../services/index.js';
 import { serviceUser } from './users.js';
-
-type Body = Record<string, unknown>;
-
-function bodyOf(req: Request): Body {
-  const body = req.body as unknown;
-  if (typeof body !== 'object' || body === null || Array.isArray(body))
-    throw problem(400, 'bad-request', 'Send a JSON object.');
-  return body as Body;
-}
-
-function expectedVersion(body: Body): number {
-  if (!Number.isInteger(body.expectedVersion))
-    throw problem(400, 'bad-request', 'expectedVersion (the version you loaded) is required.');
-  return body.expectedVersion as number;
-}
+import { bodyOf, expectedVersion } from './request-body.js';
 
 export function groupRoutes(services: Services): Router {
   const router = Router();

@@ -55,6 +55,15 @@ describe('Groups', () => {
         .expect(201)
     ).body as Group;
     expect(group.sessions).toHaveLength(14);
+    // Only people of the roles the group names facilitate it.
+    await facilitator
+      .post('/api/groups', {
+        kind: kinds[0].kind,
+        facilitators: ['social-worker'],
+        firstSessionAt: '2026-03-02T18:00:00Z',
+        place: 'Crawley Family Centre',
+      })
+      .expect(422);
     expect(group.sessions[1]!.startsAt).toBe('2026-03-09T18:00:00.000Z');
 
     for (const caseId of members) {
