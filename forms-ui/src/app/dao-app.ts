@@ -16,6 +16,7 @@ import './pages/to-do-page.js';
 import './pages/documents-page.js';
 import './pages/all-cases-page.js';
 import './pages/audit-log-page.js';
+import './pages/groups-page.js';
 
 /** Screens that are lists: their query is their search, filters, sort and page. */
 const LIST_ROUTES = new Set(['to-do', 'my-cases', 'referrals', 'allocation', 'all-cases']);
@@ -29,6 +30,7 @@ const TITLES: Record<string, string> = {
   'to-do': 'Waiting for you',
   'all-cases': 'All cases',
   audit: 'Audit log',
+  groups: 'Groups',
   definitions: 'Definitions',
   'not-found': 'Page not found',
 };
@@ -186,6 +188,8 @@ export class DaoApp extends LightElement {
         return html`<all-cases-page .context=${context} .query=${query}></all-cases-page>`;
       case 'audit':
         return html`<audit-log-page .context=${context}></audit-log-page>`;
+      case 'groups':
+        return html`<groups-page .context=${context} .groupId=${params.id}></groups-page>`;
       case 'definitions':
         return this.definitionsLoaded
           ? html`<definitions-page .context=${context} .file=${query.get('file') ?? ''}></definitions-page>`

@@ -94,3 +94,51 @@ export class AgendaSection {
     return (await this.items.allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim());
   }
 }
+
+export class GroupsPageObject {
+  constructor(readonly app: AppPage) {}
+
+  get page(): Page {
+    return this.app.page;
+  }
+
+  get done(): Locator {
+    return this.page.locator('groups-page .groups__done');
+  }
+
+  async setUp(first: { date: string; time: string; place: string }): Promise<void> {
+    const form = this.page.locator('form.group-create');
+    await form.getByLabel('Date').fill(first.date);
+    await form.getByLabel('Start time').fill(first.time);
+    await form.getByLabel('Place').fill(first.place);
+    await form.getByRole('button', { name: 'Set up the group' }).click();
+    await this.page.locator('groups-page table.group-sessions').waitFor();
+    await this.app.settled();
+  }
+
+  async addMember(name: string): Promise<void> {
+    const form = this.page.locator('form.group-add-member');
+    await form.getByLabel('Add a member').selectOption({ label: name });
+    await form.getByRole('button', { name: 'Add to the group' }).click();
+    await this.page.locator('groups-page .group-members li', { hasText: name }).waitFor();
+    await this.app.settled();
+  }
+
+  session(label: string): Locator {
+    return this.page
+      .locator('table.group-sessions tr')
+      .filter({ has: this.page.getByRole('rowheader', { name: label, exact: true }) });
+  }
+
+  /** Takes a session's attendance for the whole group: each member's outcome (as the list words it) by name. */
+  async takeAttendance(label: string, outcomes: Record<string, string>): Promise<void> {
+    const row = this.session(label);
+    await row.getByRole('button', { name: /^Take attendance/ }).click();
+    for (const [name, outcome] of Object.entries(outcomes)) {
+      await row.getByRole('group', { name }).getByLabel('Attendance').selectOption({ label: outcome });
+    }
+    await row.getByRole('button', { name: `Record attendance at ${label}` }).click();
+    await this.done.filter({ hasText: 'is recorded on each member' }).waitFor();
+    await this.app.settled();
+  }
+}

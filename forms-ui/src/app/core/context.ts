@@ -35,6 +35,7 @@ export function navigationFor(user: User): NavItem[] {
       { route: 'all-cases', hash: '#/all-cases', text: 'All cases' },
     );
   }
+  if (user.abilities.runGroups) items.push({ route: 'groups', hash: '#/groups', text: 'Groups' });
   if (user.abilities.readAudit) items.push({ route: 'audit', hash: '#/audit', text: 'Audit log' });
   if (user.abilities.manageDefinitions)
     items.push({ route: 'definitions', hash: '#/definitions', text: 'Definitions' });

@@ -22,6 +22,8 @@ const PATTERNS: [name: string, pattern: string][] = [
   ['documents', '/documents'],
   ['all-cases', '/all-cases'],
   ['audit', '/audit'],
+  ['groups', '/groups'],
+  ['groups', '/groups/:id'],
   ['definitions', '/definitions'],
 ];
 
