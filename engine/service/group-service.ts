@@ -140,8 +140,8 @@ export class GroupService {
 
   /**
    * Attendance at one session, for every member named, taken once: each member's case receives the group's
-   * attendance event (refused like any event its pathway does not accept now); then the group keeps what was taken.
-   * A member whose case refuses it stops the whole request before the group changes, naming the case.
+   * attendance event (refused like any event its pathway does not accept now), and the group keeps it. A member whose
+   * case refuses it stops the request there: those before it keep their attendance, on the case and in the group.
    */
   async recordAttendance(
     id: string,
@@ -161,7 +161,9 @@ export class GroupService {
       if (session.attendance[caseId]) throw invalid('Attendance at this session is already recorded for a member');
       if (!attendanceOutcomes.includes(member?.outcome)) throw invalid('Select attended, late or did not attend');
     }
-    const recorded: Record<string, AttendanceRecord> = {};
+    // Kept after each member's case has it, so that a refusal part way leaves the group saying exactly which cases
+    // have this session's attendance (taking it again sends it only to the others).
+    let current = group;
     for (const [caseId, member] of taken) {
       const { record } = await this.cases.load(caseId, user);
       const instance = Object.values((record.snapshot as CaseData).instances)
@@ -179,17 +181,18 @@ export class GroupService {
           ...(member.reason?.trim() ? { reason: member.reason.trim() } : {}),
         },
       });
-      recorded[caseId] = {
+      const recorded: AttendanceRecord = {
         outcome: member.outcome,
         ...(member.reason?.trim() ? { reason: member.reason.trim() } : {}),
         recordedBy: user.id,
         recordedAt: this.now(),
       };
+      const sessions = current.sessions.map((s) =>
+        s.number === number ? { ...s, attendance: { ...s.attendance, [caseId]: recorded } } : s,
+      );
+      current = await this.save({ ...current, sessions }, user);
     }
-    const sessions = group.sessions.map((s) =>
-      s.number === number ? { ...s, attendance: { ...s.attendance, ...recorded } } : s,
-    );
-    return this.save({ ...group, sessions }, user);
+    return current;
   }
 
   /** Each facilitator is a user of a role the group declares may facilitate (any user when it declares none). */

@@ -148,4 +148,46 @@ describe('Groups', () => {
       expect(snapshot.instances[document.id]!.answers!.data.attendance).toEqual(expected[caseId]);
     }
   });
+
+  it('should keep the attendance of the members before one whose case refuses it, and only theirs', async () => {
+    const count = scenario.steps.findIndex((s) => s.send === 'CHOOSE_INTERVENTION') + 1;
+    const [kept, moved] = [
+      await seedScenario(server.dao, scenario, count, { name: 'Sam Green' }),
+      await seedScenario(server.dao, scenario, count, { name: 'Robin Black' }),
+    ];
+    const { kinds } = (await facilitator.get('/api/groups').expect(200)).body;
+    let group = (
+      await facilitator
+        .post('/api/groups', {
+          kind: kinds[0].kind,
+          facilitators: ['officer-po'],
+          firstSessionAt: '2026-09-07T18:00:00Z',
+          place: 'Horsham Library',
+        })
+        .expect(201)
+    ).body as Group;
+    for (const caseId of [kept, moved]) {
+      group = (await facilitator.post(`/api/groups/${group.id}/members`, { expectedVersion: group.version, caseId }))
+        .body;
+    }
+    // A case past the member stage cannot join.
+    await facilitator
+      .post(`/api/groups/${group.id}/members`, { expectedVersion: group.version, caseId: members[0] })
+      .expect(422);
+    // One member's case moves on before the session's attendance is taken.
+    const body = (await facilitator.get(`/api/cases/${moved}`).expect(200)).body;
+    await facilitator
+      .post(`/api/cases/${moved}/events`, { expectedVersion: body.version, type: 'COMPLETE_INTERVENTION' })
+      .expect(200);
+    await facilitator
+      .post(`/api/groups/${group.id}/sessions/1/attendance`, {
+        expectedVersion: group.version,
+        attendance: { [kept]: { outcome: 'attended' }, [moved]: { outcome: 'attended' } },
+      })
+      .expect(422);
+    group = (await facilitator.get(`/api/groups/${group.id}`).expect(200)).body;
+    expect(Object.keys(group.sessions[0]!.attendance)).toEqual([kept]);
+    const values = (await facilitator.get(`/api/cases/${kept}`).expect(200)).body.values;
+    expect(values.sessionsAttended).toEqual([1]);
+  });
 });
