@@ -11,7 +11,7 @@ export interface CalendarFileSettings {
 
 /** Times as milliseconds since the epoch, which ics writes in UTC (…Z), so no time zone is guessed. */
 export function calendarFile(appointment: AppointmentRecord, settings: CalendarFileSettings): string {
-  const link = `${settings.publicUrl.replace(/\/$/, '')}/cases/${encodeURIComponent(appointment.caseId)}`;
+  const link = `${settings.publicUrl.replace(/\/$/, '')}/#/cases/${encodeURIComponent(appointment.caseId)}/appointments`;
   const { error, value } = createEvent({
     productId: settings.productName,
     method: 'PUBLISH',
