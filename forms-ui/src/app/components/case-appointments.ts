@@ -307,7 +307,7 @@ export class CaseAppointmentsElement extends LightElement {
       ${this.problem ? errorSummary([{ text: this.problem }]) : nothing}
       ${loaded(
         this.#load,
-        (data) => html`<h3 class="heading-m" tabindex="-1">Appointments</h3>
+        (data) => html`<h3 class="heading-m" tabindex="-1">Booked appointments</h3>
           ${
             data.appointments.length
               ? html`<ul class="list appointment-list">${data.appointments.map((a) => this.#appointment(a))}</ul>`
