@@ -17,7 +17,7 @@ export interface BookAppointment {
   startsAt: string;
   place: string;
   delivery: string;
-  /** Whose agenda it is on: the person booking when left out. */
+  /** Whose agenda it is on: the officer the case is allocated to (else the person booking) when left out. */
   officer?: string;
 }
 
@@ -107,7 +107,8 @@ export class AppointmentService {
       endsAt: endsAfter(startsAt, kind.durationMinutes),
       place: this.place(request.place),
       delivery: this.delivery(kind, request.delivery),
-      officer: request.officer ?? user.id,
+      // On the agenda of the officer who holds the case, whoever books it.
+      officer: request.officer ?? record.summary.allocatedTo ?? user.id,
       attendees: kind.attendees,
       groupId: null,
       status: 'booked',

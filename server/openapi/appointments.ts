@@ -107,6 +107,7 @@ export const appointmentPaths = {
         properties: {
           kinds: { type: 'array', items: kind },
           appointments: { type: 'array', items: appointmentSchema },
+          names: { type: 'object', additionalProperties: str, description: 'Display names by user name' },
         },
       }),
       errors: [404],

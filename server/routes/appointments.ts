@@ -30,7 +30,10 @@ export function caseAppointmentRoutes(services: Services): Router {
     const user = serviceUser(signedIn(res));
     const kinds = await services.appointments.kindsFor(idOf(req), user);
     const appointments = await services.appointments.listForCase(idOf(req), user);
-    res.json({ kinds, appointments });
+    // Who booked, cancelled or recorded each, by display name.
+    const people = appointments.flatMap((a) => [a.bookedBy, a.cancelled?.by, a.attendance?.recordedBy]);
+    const names = await services.store.displayNames([...new Set(people.filter((p): p is string => Boolean(p)))]);
+    res.json({ kinds, appointments, names });
   });
   router.post('/:id/appointments', requireUser(services, 'bookAppointments'), async (req, res) => {
     const body = bodyOf(req);

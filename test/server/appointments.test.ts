@@ -128,6 +128,25 @@ describe('Appointments', () => {
     expect(JSON.stringify(audit)).toContain('appointment.cancelled');
   });
 
+  it("should put an appointment the Team Manager books on the agenda of the case's officer", async () => {
+    const manager = await signIn(server.app, 'manager');
+    const { kinds } = (await manager.get(`/api/cases/${caseId}/appointments`).expect(200)).body;
+    const booked = (
+      await manager
+        .post(`/api/cases/${caseId}/appointments`, {
+          kind: kinds[2].kind,
+          startsAt: '2031-01-06T10:00:00Z',
+          place: 'Civic Centre, Room 2',
+          delivery: 'Video call',
+        })
+        .expect(201)
+    ).body;
+    expect(booked).toMatchObject({ officer: 'officer-pso', bookedBy: 'manager' });
+    const agenda = (await officer.get('/api/appointments').expect(200)).body.appointments;
+    expect(agenda.map((a: Appointment) => a.id)).toContain(booked.id);
+    expect((await manager.get('/api/appointments').expect(200)).body.appointments).toEqual([]);
+  });
+
   it('should let only roles that book appointments book them', async () => {
     const socialWorker = await signIn(server.app, 'social-worker');
     const { kinds } = (await officer.get(`/api/cases/${caseId}/appointments`).expect(200)).body;

@@ -267,7 +267,7 @@ export class CaseAppointmentsElement extends LightElement {
   #appointment(a: Appointment): TemplateResult {
     const ics = this.context.api.url(`api/appointments/${encodeURIComponent(a.id)}.ics`);
     const state = a.cancelled
-      ? html`${tag('Cancelled', 'grey')} <span class="hint">by ${a.cancelled.by} on ${formatDateTime(a.cancelled.at)}:
+      ? html`${tag('Cancelled', 'grey')} <span class="hint">by ${this.#load.value?.names?.[a.cancelled.by] ?? a.cancelled.by} on ${formatDateTime(a.cancelled.at)}:
           ${a.cancelled.reason}</span>`
       : a.attendance
         ? html`${tag(OUTCOME_WORDS[a.attendance.outcome] ?? a.attendance.outcome, a.attendance.outcome === 'did-not-attend' ? 'red' : 'green')}

@@ -10,6 +10,8 @@ export type { AppointmentKind };
 export interface CaseAppointments {
   kinds: AppointmentKind[];
   appointments: Appointment[];
+  /** Display names of the people who booked, cancelled or recorded them, by user name. */
+  names?: Record<string, string>;
 }
 
 export const OUTCOME_WORDS: Record<string, string> = {
