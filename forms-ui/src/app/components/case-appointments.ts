@@ -55,11 +55,13 @@ export class CaseAppointmentsElement extends LightElement {
   async #write(action: () => Promise<unknown>, done: string, focus: string): Promise<void> {
     this.busy = true;
     this.problem = undefined;
+    this.message = undefined;
     try {
       await action();
-      this.message = done;
       this.open = undefined;
+      // Said once the list shown is the one that includes the change.
       await this.#load.reload();
+      this.message = done;
       await this.updateComplete;
       this.querySelector<HTMLElement>(focus)?.focus();
     } catch (error) {

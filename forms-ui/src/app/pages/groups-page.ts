@@ -68,11 +68,13 @@ export class GroupsPage extends LightElement {
   async #write(action: () => Promise<unknown>, done: string): Promise<void> {
     this.busy = true;
     this.problem = undefined;
+    this.message = undefined;
     try {
       await action();
-      this.message = done;
       this.session = undefined;
+      // Said once the group shown is the one that includes the change.
       await this.#load.reload();
+      this.message = done;
     } catch (error) {
       this.problem = problemText(error);
       await this.#load.reload();
