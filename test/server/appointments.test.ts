@@ -68,7 +68,7 @@ describe('Appointments', () => {
     expect(kinds[0]).toMatchObject({ durationMinutes: 120, delivery: ['In person', 'Video call'] });
   });
 
-  it('should book the four sessions, two hours each, and list the upcoming ones on the agenda soonest first', async () => {
+  it('should book the four two-hour sessions and list the upcoming ones on the agenda soonest first', async () => {
     const sessions = [];
     for (const [i, title] of ['Session 4', 'Session 3', 'Session 2', 'Session 1'].entries()) {
       sessions.push(await book(title, at(24 * (4 - i) * 7)));
@@ -160,7 +160,7 @@ describe('Appointments', () => {
       .expect(403);
   });
 
-  it('should record attendance on the pathway, and raise the missed-sessions task at the second missed session', async () => {
+  it('should send attendance to the pathway, the second missed session raising the missed-sessions task', async () => {
     const future = await book('Session 1', at(2));
     await officer
       .post(`/api/appointments/${future.id}/attendance`, { expectedVersion: 1, outcome: 'attended' })

@@ -11,7 +11,8 @@ export interface CalendarFileSettings {
 
 /** Times as milliseconds since the epoch, which ics writes in UTC (…Z), so no time zone is guessed. */
 export function calendarFile(appointment: AppointmentRecord, settings: CalendarFileSettings): string {
-  const link = `${settings.publicUrl.replace(/\/$/, '')}/#/cases/${encodeURIComponent(appointment.caseId)}/appointments`;
+  const base = settings.publicUrl.replace(/\/$/, '');
+  const link = `${base}/#/cases/${encodeURIComponent(appointment.caseId)}/appointments`;
   const { error, value } = createEvent({
     productId: settings.productName,
     method: 'PUBLISH',

@@ -1,5 +1,6 @@
 // <case-appointments>: the appointments of a case — booked, moved, cancelled (after a confirmation step, keeping who
-// and when) — each with its calendar file, and attendance with session feedback recorded once it has started. What may
+// and when) — each with its calendar file, and attendance with session feedback recorded once it has started. What
+// may
 // be booked, how long it lasts and how it is delivered come from the definitions (a state's meta.appointment).
 import { html, nothing, type TemplateResult } from 'lit';
 import { ApiError } from '../core/api-client.js';
@@ -179,7 +180,9 @@ export class CaseAppointmentsElement extends LightElement {
           <select class="select" id="book-kind" name="kind">
             ${data.kinds.map(
               (k) =>
-                html`<option value=${k.kind}>${k.title} (${k.durationMinutes / 60} hours; ${k.attendees.join(', ')})</option>`,
+                html`<option value=${k.kind}>
+                  ${k.title} (${k.durationMinutes / 60} hours; ${k.attendees.join(', ')})
+                </option>`,
             )}
           </select>
         </div>
@@ -202,7 +205,11 @@ export class CaseAppointmentsElement extends LightElement {
     if (this.open?.id !== a.id) return nothing;
     switch (this.open.mode) {
       case 'move':
-        return html`<form class="appointment-panel" id="move-${a.id}" @submit=${(e: SubmitEvent) => void this.#move(e, a)}>
+        return html`<form
+          class="appointment-panel"
+          id="move-${a.id}"
+          @submit=${(e: SubmitEvent) => void this.#move(e, a)}
+        >
           ${this.#dateTimeFields(`move-${a.id}`, a.startsAt)}
           <div class="form-group">
             <label class="label" for="move-${a.id}-place">Place</label>
@@ -211,7 +218,11 @@ export class CaseAppointmentsElement extends LightElement {
           <button class="button" type="submit" ?disabled=${this.busy}>Move ${a.title}</button>
         </form>`;
       case 'cancel':
-        return html`<form class="appointment-panel" id="cancel-${a.id}" @submit=${(e: SubmitEvent) => this.#cancelReason(e, a)}>
+        return html`<form
+          class="appointment-panel"
+          id="cancel-${a.id}"
+          @submit=${(e: SubmitEvent) => this.#cancelReason(e, a)}
+        >
           <div class="form-group">
             <label class="label" for="cancel-${a.id}-reason">Why is ${a.title} cancelled?</label>
             <textarea class="textarea" id="cancel-${a.id}-reason" name="reason" rows="3" required></textarea>
@@ -259,7 +270,10 @@ export class CaseAppointmentsElement extends LightElement {
     if (!this.#canBook || a.status === 'cancelled' || a.attendance) return nothing;
     const started = Date.parse(a.startsAt) <= Date.now();
     const button = (mode: Mode, words: string) =>
-      html`<button class="button button--secondary" type="button" aria-expanded=${this.open?.id === a.id && this.open.mode === mode}
+      html`<button
+        class="button button--secondary"
+        type="button"
+        aria-expanded=${this.open?.id === a.id && this.open.mode === mode}
         @click=${() => this.#toggle(a, mode)}>${words}<span class="visually-hidden"> ${a.title}</span></button>`;
     return html`<div class="button-group">
       ${started ? button('attendance', 'Record attendance') : button('move', 'Move')} ${button('cancel', 'Cancel')}
@@ -268,12 +282,16 @@ export class CaseAppointmentsElement extends LightElement {
 
   #appointment(a: Appointment): TemplateResult {
     const ics = this.context.api.url(`api/appointments/${encodeURIComponent(a.id)}.ics`);
+    const names = this.#load.value?.names ?? {};
+    const outcome = a.attendance?.outcome ?? '';
+    const cancelled = a.cancelled
+      ? `by ${names[a.cancelled.by] ?? a.cancelled.by} on ${formatDateTime(a.cancelled.at)}: ${a.cancelled.reason}`
+      : '';
     const state = a.cancelled
-      ? html`${tag('Cancelled', 'grey')} <span class="hint">by ${this.#load.value?.names?.[a.cancelled.by] ?? a.cancelled.by} on ${formatDateTime(a.cancelled.at)}:
-          ${a.cancelled.reason}</span>`
+      ? html`${tag('Cancelled', 'grey')} <span class="hint">${cancelled}</span>`
       : a.attendance
-        ? html`${tag(OUTCOME_WORDS[a.attendance.outcome] ?? a.attendance.outcome, a.attendance.outcome === 'did-not-attend' ? 'red' : 'green')}
-            ${a.attendance.reason ? html`<span class="hint">${a.attendance.reason}</span>` : nothing}`
+        ? html`${tag(OUTCOME_WORDS[outcome] ?? outcome, outcome === 'did-not-attend' ? 'red' : 'green')}
+          ${a.attendance.reason ? html`<span class="hint">${a.attendance.reason}</span>` : nothing}`
         : tag('Booked', 'blue');
     return html`<li class="appointment">
       <h4 class="heading-s">${a.title}</h4>
@@ -295,7 +313,8 @@ export class CaseAppointmentsElement extends LightElement {
       </dl>
       ${
         a.status === 'booked'
-          ? html`<p class="body"><a class="link" href=${ics} download>Add ${a.title} on ${formatDateTime(a.startsAt)} to your
+          ? html`<p class="body">
+              <a class="link" href=${ics} download>Add ${a.title} on ${formatDateTime(a.startsAt)} to your
               calendar (.ics file)</a></p>`
           : nothing
       }
@@ -305,7 +324,11 @@ export class CaseAppointmentsElement extends LightElement {
 
   protected override render(): unknown {
     return html`<div class="appointments">
-      ${this.message ? html`<p class="body appointments__done" role="status"><strong>${this.message}</strong></p>` : nothing}
+      ${
+        this.message
+          ? html`<p class="body appointments__done" role="status"><strong>${this.message}</strong></p>`
+          : nothing
+      }
       ${this.problem ? errorSummary([{ text: this.problem }]) : nothing}
       ${loaded(
         this.#load,

@@ -194,7 +194,9 @@ export class GroupsPage extends LightElement {
     return html`<h2 class="heading-m">Sessions</h2>
       <table class="table group-sessions">
         <caption class="visually-hidden">Sessions of ${group.title}</caption>
-        <thead><tr><th scope="col">Session</th><th scope="col">When and where</th><th scope="col">Attendance</th></tr></thead>
+        <thead>
+          <tr><th scope="col">Session</th><th scope="col">When and where</th><th scope="col">Attendance</th></tr>
+        </thead>
         <tbody>
           ${group.sessions.map((s) => {
             const taken = Object.keys(s.attendance).length;
@@ -207,7 +209,11 @@ export class GroupsPage extends LightElement {
                   group.members.length && taken < group.members.length
                     ? this.session === s.number
                       ? this.#attendanceForm(group, s)
-                      : html`<button class="button button--secondary" type="button" @click=${() => (this.session = s.number)}>
+                      : html`<button
+                          class="button button--secondary"
+                          type="button"
+                          @click=${() => (this.session = s.number)}
+                        >
                           Take attendance<span class="visually-hidden"> at ${this.#sessionLabel(s)}</span></button>`
                     : nothing
                 }
@@ -228,7 +234,9 @@ export class GroupsPage extends LightElement {
         group.memberCases.length
           ? html`<ul class="list group-members">${group.memberCases.map(
               (m) =>
-                html`<li><a class="link" href=${href('/cases', m.caseId)}>${this.#memberName(group, m.caseId)}</a></li>`,
+                html`<li>
+                  <a class="link" href=${href('/cases', m.caseId)}>${this.#memberName(group, m.caseId)}</a>
+                </li>`,
             )}</ul>`
           : html`<p class="body">No members yet.</p>`
       }
@@ -313,7 +321,10 @@ export class GroupsPage extends LightElement {
   }
 
   protected override render(): unknown {
-    return html`${this.message ? html`<p class="body groups__done" role="status" tabindex="-1"><strong>${this.message}</strong></p>` : nothing}
+    const done = this.message
+      ? html`<p class="body groups__done" role="status" tabindex="-1"><strong>${this.message}</strong></p>`
+      : nothing;
+    return html`${done}
       ${this.problem ? errorSummary([{ text: this.problem }]) : nothing}
       ${loaded(this.#load, (data) => (data.group ? this.#group(data, data.group) : this.#list(data)))}`;
   }
