@@ -20,6 +20,22 @@ export { DefinitionRegistry, DefinitionProblemsError } from './service/definitio
 // The case service: create cases, send events, list and migrate them; what each user may see and do.
 export { CaseService } from './service/case-service.js';
 export type { CaseSnapshotView, NoticeMailer, ServiceUser } from './service/case-service.js';
+export { AppointmentService, attendanceOutcomes } from './service/appointment-service.js';
+export type { BookAppointment, MoveAppointment, RecordAttendance } from './service/appointment-service.js';
+export { GroupService, type CreateGroup, type MemberAttendance } from './service/group-service.js';
+export {
+  appointmentKinds,
+  groupKinds,
+  type AppointmentKind,
+  type GroupKind,
+} from './appointments/appointment-kinds.js';
+export type {
+  AppointmentRecord,
+  AttendanceOutcome,
+  AttendanceRecord,
+  GroupRecord,
+  GroupSession,
+} from './store/appointment-types.js';
 export type { IdentityMeta } from './service/case-identity.js';
 export { CaseServiceError } from './service/errors.js';
 export { migrateCases } from './service/migrate-cases.js';

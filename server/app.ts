@@ -12,6 +12,8 @@ import { setUpWebSecurity } from './middleware/set-up-web-security.js';
 import { auditRoutes } from './routes/audit.js';
 import { outboxRoutes } from './routes/outbox.js';
 import { reportRoutes } from './routes/reports.js';
+import { appointmentRoutes, caseAppointmentRoutes } from './routes/appointments.js';
+import { groupRoutes } from './routes/groups.js';
 import { caseRoutes } from './routes/case.js';
 import { caseListRoutes } from './routes/cases.js';
 import { definitionRoutes } from './routes/definitions.js';
@@ -38,11 +40,14 @@ export function createAppRouter(services: Services): Router {
   // forms.ts names its full paths (/api/forms/…), so it is mounted where the product is.
   router.use(formRoutes(services));
   const caseGroups = [caseListRoutes(services), caseRoutes(services), draftRoutes(services), documentRoutes(services)];
+  caseGroups.push(caseAppointmentRoutes(services));
   router.use('/api/cases', caseGroups);
   router.use('/api/definitions', definitionRoutes(services));
   router.use('/api/audit', auditRoutes(services));
   router.use('/api/outbox', outboxRoutes(services));
   router.use('/api/reports', reportRoutes(services));
+  router.use('/api/appointments', appointmentRoutes(services));
+  router.use('/api/groups', groupRoutes(services));
   router.use('/api', notFound());
   // Below the API's 404: API requests never go through the web app's routes.
   router.use(setUpWebApp(services));

@@ -29,6 +29,8 @@ export interface RoleDefinition {
   readAudit?: boolean;
   /** May read the service performance figures (waiting times, caseloads, outcomes), never a case's content. */
   readPerformance?: boolean;
+  bookAppointments?: boolean;
+  runGroups?: boolean;
   /** The role's landing screen: the cases it must act on now (GET /api/cases?view=act), in the team's words. */
   landing?: {
     title: string;

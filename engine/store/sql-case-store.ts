@@ -6,6 +6,8 @@ import { EventHeaderCache } from './event-header-cache.js';
 import { listMail } from './mail-outbox.js';
 import { performanceFigures } from './performance-figures.js';
 import type { PerformanceFigures, PerformanceQuery } from './performance-types.js';
+import { getAppointment, getGroup, listAppointments, listGroups } from './appointments.js';
+import type { AppointmentFilter, AppointmentRecord, GroupRecord } from './appointment-types.js';
 import {
   committedRecord,
   fromStoredCase,
@@ -199,6 +201,22 @@ export class SqlCaseStore extends SqlCaseWrites implements CaseStore {
 
   listMail(filter: MailFilter = {}): Promise<MailRecord[]> {
     return listMail(this.db, filter);
+  }
+
+  getAppointment(id: string): Promise<AppointmentRecord | undefined> {
+    return getAppointment(this.db, id);
+  }
+
+  listAppointments(filter: AppointmentFilter): Promise<AppointmentRecord[]> {
+    return listAppointments(this.db, filter);
+  }
+
+  getGroup(id: string): Promise<GroupRecord | undefined> {
+    return getGroup(this.db, id);
+  }
+
+  listGroups(limit?: number): Promise<GroupRecord[]> {
+    return listGroups(this.db, limit);
   }
 
   async listAudit(filter: AuditFilter = {}): Promise<AuditRecord[]> {

@@ -10,6 +10,8 @@ import {
   type JsonCommitInput,
   type JsonCreateCaseInput,
 } from './case-writes.js';
+import { saveAppointment, saveGroup } from './appointments.js';
+import type { AppointmentRecord, GroupRecord } from './appointment-types.js';
 import { claimDeadlines, settleDeadlineClaim } from './deadline-claims.js';
 import { StoreConflictError } from './errors.js';
 import { claimMail, settleMail } from './mail-outbox.js';
@@ -91,6 +93,16 @@ export class SqlCaseWrites {
   /** See CaseStore.settleMail. */
   settleMail(id: string, claimToken: string, outcome: MailOutcome, now: string): Promise<boolean> {
     return settleMail(this.db, id, claimToken, outcome, now);
+  }
+
+  /** See CaseStore.saveAppointment. */
+  saveAppointment(record: AppointmentRecord, expectedVersion?: number): Promise<void> {
+    return saveAppointment(this.db, record, expectedVersion);
+  }
+
+  /** See CaseStore.saveGroup. */
+  saveGroup(record: GroupRecord, expectedVersion?: number): Promise<void> {
+    return saveGroup(this.db, record, expectedVersion);
   }
 
   async appendAudit(entry: NewAudit): Promise<void> {

@@ -2,6 +2,7 @@
 // their append-only event log, stored deadlines, form drafts, audit, users and definition versions.
 // Times are ISO-8601 strings; JSON values round-trip exactly (key order aside, see postgres-store.ts).
 import type { CaseMilestones, PerformanceFigures, PerformanceQuery } from './performance-types.js';
+import type { AppointmentStore } from './appointment-types.js';
 
 /**
  * What lists show and search of a case, kept beside its snapshot: in the summary (JSON) and, for filtering, sorting
@@ -313,7 +314,7 @@ export interface AuditFilter {
   limit?: number;
 }
 
-export interface CaseStore {
+export interface CaseStore extends AppointmentStore {
   /** Applies the numbered migrations not yet recorded in schema_migrations; harmless to repeat. */
   migrate(): Promise<void>;
   /**

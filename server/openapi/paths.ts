@@ -1,4 +1,5 @@
 // Every route of the API, one operation per line of intent.
+import { appointmentPaths } from './appointments.js';
 import { caseListPaths } from './case-lists.js';
 import { json, op, pathParam, queryParam, ref } from './helpers.js';
 import { reportPaths } from './reports.js';
@@ -121,6 +122,7 @@ export const paths = {
   },
   ...caseListPaths,
   ...reportPaths,
+  ...appointmentPaths,
   '/api/cases/{id}': {
     get: op('One case as you may see it', { tag: 'cases', params: [caseId], ok: json(ref('Case')), errors: [404] }),
   },

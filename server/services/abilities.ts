@@ -6,7 +6,7 @@ import { type CompiledDefinitions, seesAllCases } from '../../engine/index.js';
 export { readerIsCleared, readerMayReadForm, type Reader } from '../../engine/index.js';
 export { seesAllCases, seesNoCases } from '../../engine/index.js';
 
-export type Ability = 'manageDefinitions' | 'readAudit' | 'readPerformance';
+export type Ability = 'manageDefinitions' | 'readAudit' | 'readPerformance' | 'bookAppointments' | 'runGroups';
 
 export function hasAbility(defs: CompiledDefinitions, role: string, ability: Ability): boolean {
   const roles = defs.roles.roles;
@@ -26,6 +26,8 @@ export function abilitiesOf(defs: CompiledDefinitions, role: string) {
     manageDefinitions: hasAbility(defs, role, 'manageDefinitions'),
     readAudit: hasAbility(defs, role, 'readAudit'),
     readPerformance: hasAbility(defs, role, 'readPerformance'),
+    bookAppointments: hasAbility(defs, role, 'bookAppointments'),
+    runGroups: hasAbility(defs, role, 'runGroups'),
     seesAllCases: seesAllCases(defs, role),
   };
 }

@@ -1,5 +1,5 @@
 // Builds the server's services once; routes and middleware receive them, never import globals.
-import { CaseService, type CaseStore } from '../../engine/index.js';
+import { AppointmentService, CaseService, GroupService, type CaseStore } from '../../engine/index.js';
 import type { CryptoKey } from 'jose';
 import type { JwtConfig } from '../config.js';
 import type { Logger } from '../logger.js';
@@ -40,13 +40,17 @@ export function createServices(deps: ServiceDependencies) {
   const now = deps.now ?? (() => new Date().toISOString());
   const noticeMailer = new NoticeMail(deps.store, deps.mail?.settings ?? defaultNoticeMailSettings);
   const retry = { ...defaultMailRetryPolicy, ...deps.mail?.retry };
+  const cases = new CaseService(deps.store, deps.registry, { now, noticeMailer });
   return {
     store: deps.store,
     registry: deps.registry,
     logger: deps.logger,
     production: deps.production ?? false,
     now,
-    cases: new CaseService(deps.store, deps.registry, { now, noticeMailer }),
+    cases,
+    appointments: new AppointmentService(deps.store, cases, { now }),
+    groups: new GroupService(deps.store, cases, deps.registry, { now }),
+    calendar: deps.mail?.settings ?? defaultNoticeMailSettings,
     mailSender: new MailSender(deps.store, deps.mail?.transport, now, deps.logger, retry),
     users: new UserService(deps.store),
     people: new PeopleDirectory(deps.store),

@@ -66,6 +66,9 @@ export class Client {
   post(path: string, body?: object) {
     return this.with(request(this.app).post(this.base + path), true).send(body);
   }
+  patch(path: string, body?: object) {
+    return this.with(request(this.app).patch(this.base + path), true).send(body);
+  }
   put(path: string, body?: object) {
     return this.with(request(this.app).put(this.base + path), true).send(body);
   }

@@ -1,6 +1,7 @@
 // The one contract every CaseStore implementation passes; each store's test file runs it.
 import { afterEach, beforeEach, describe } from 'vitest';
 import type { CaseStore } from '../../engine/store/types.js';
+import { describeAppointmentContract } from './contract/appointments.js';
 import { describeCaseContract } from './contract/cases.js';
 import { describeDeadlineContract } from './contract/deadlines.js';
 import { describeListContract } from './contract/lists.js';
@@ -32,5 +33,6 @@ export function runStoreContract(name: string, makeStore: () => Promise<CaseStor
     describeSignInAttemptContract(currentStore);
     describeMailOutboxContract(currentStore);
     describePerformanceContract(currentStore);
+    describeAppointmentContract(currentStore);
   });
 }

@@ -1,6 +1,7 @@
 // Runs every lint rule over a loaded definition set. Problems are returned, never thrown.
 import type { Problem } from '../problems.js';
 import type { DefinitionSet } from '../types.js';
+import { lintAppointments } from './appointments.js';
 import { lintConfidentialFlow } from './confidential-flow.js';
 import { createLintContext } from './context.js';
 import { lintExpressions } from './expressions.js';
@@ -25,5 +26,6 @@ export function lintDefinitions(set: DefinitionSet): Problem[] {
   lintScenarioAnswers(ctx);
   lintSignOffFields(ctx);
   lintDocumentHeader(ctx);
+  lintAppointments(ctx);
   return ctx.problems;
 }

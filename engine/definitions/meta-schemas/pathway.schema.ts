@@ -100,6 +100,42 @@ const performance = {
   },
 };
 
+/**
+ * A state held as an appointment (engine/appointments): how long it lasts, who attends, how it may be delivered, and
+ * the event that carries the attendance recorded at it to the pathway (its data: appointment-kinds.ts).
+ */
+const appointment = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['duration', 'attendees', 'delivery'],
+  properties: {
+    title: { type: 'string' },
+    duration: durationSchema,
+    attendees: { type: 'array', minItems: 1, items: { type: 'string' } },
+    delivery: { type: 'array', minItems: 1, items: { type: 'string' } },
+    attendanceEvent: { type: 'string' },
+  },
+};
+
+/**
+ * A group run for several cases at once: its sessions, the state its members' cases are in, and the event that
+ * carries each member's attendance, taken once for the group, to their case.
+ */
+const group = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['title', 'sessions', 'duration', 'memberState', 'attendanceEvent'],
+  properties: {
+    title: { type: 'string' },
+    description: { type: 'string' },
+    sessions: { type: 'integer', minimum: 1 },
+    duration: durationSchema,
+    memberState: { type: 'string' },
+    attendanceEvent: { type: 'string' },
+    facilitators: stringList,
+  },
+};
+
 const stateMeta = {
   type: 'object',
   additionalProperties: false,
@@ -117,6 +153,7 @@ const stateMeta = {
     deadline: { type: 'string' },
     nextStep: { type: 'string' },
     shares: { type: 'object', additionalProperties: stringList },
+    appointment,
   },
 };
 
@@ -161,6 +198,7 @@ export const pathwaySchema = {
         identity,
         urgency,
         performance,
+        groups: { type: 'object', propertyNames: { pattern: idPattern }, additionalProperties: group },
         instanceForms: stringList,
         // Printed at the top of every form and document of a case on this pathway: who and what it is about.
         documentHeader: {

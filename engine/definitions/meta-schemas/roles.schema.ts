@@ -50,6 +50,10 @@ export const rolesSchema = {
           manageDefinitions: { type: 'boolean' },
           readAudit: { type: 'boolean' },
           readPerformance: { type: 'boolean' },
+          // Book, move and cancel appointments and record attendance on the cases the role sees.
+          bookAppointments: { type: 'boolean' },
+          // Set up groups (facilitators, sessions, members) and take their attendance.
+          runGroups: { type: 'boolean' },
           landing,
         },
       },

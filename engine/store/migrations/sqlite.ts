@@ -285,6 +285,33 @@ CREATE INDEX mail_outbox_status ON mail_outbox (status, created_at);
 `,
   },
   {
+    version: 10,
+    name: 'appointments of cases (date, time, place, attendance) and groups run for several cases',
+    // The columns that lists filter and sort by, beside the whole record as JSON (appointments.ts).
+    sql: `
+CREATE TABLE appointments (
+  id TEXT PRIMARY KEY,
+  case_id TEXT NOT NULL REFERENCES cases (id),
+  officer TEXT NOT NULL,
+  group_id TEXT,
+  starts_at TEXT NOT NULL,
+  status TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  record TEXT NOT NULL
+) STRICT;
+CREATE INDEX appointments_case ON appointments (case_id, starts_at);
+CREATE INDEX appointments_officer ON appointments (officer, starts_at);
+CREATE INDEX appointments_group ON appointments (group_id, starts_at) WHERE group_id IS NOT NULL;
+CREATE TABLE programme_groups (
+  id TEXT PRIMARY KEY,
+  kind TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  record TEXT NOT NULL
+) STRICT;
+`,
+  },
+  {
     version: 11,
     name: 'milestones of each case (referred, waiting, allocated, assessed, closed, outcome) for the performance figures',
     // The times a service is measured by (engine/store/milestone-columns.ts), for the performance figures' aggregate

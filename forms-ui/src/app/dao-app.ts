@@ -17,6 +17,7 @@ import './pages/documents-page.js';
 import './pages/all-cases-page.js';
 import './pages/audit-log-page.js';
 import './pages/performance-page.js';
+import './pages/groups-page.js';
 
 /** Screens that are lists: their query is their search, filters, sort and page. */
 const LIST_ROUTES = new Set(['to-do', 'my-cases', 'referrals', 'allocation', 'all-cases']);
@@ -31,6 +32,7 @@ const TITLES: Record<string, string> = {
   'all-cases': 'All cases',
   audit: 'Audit log',
   performance: 'Service performance',
+  groups: 'Groups',
   definitions: 'Definitions',
   'not-found': 'Page not found',
 };
@@ -190,6 +192,8 @@ export class DaoApp extends LightElement {
         return html`<audit-log-page .context=${context}></audit-log-page>`;
       case 'performance':
         return html`<performance-page .context=${context}></performance-page>`;
+      case 'groups':
+        return html`<groups-page .context=${context} .groupId=${params.id}></groups-page>`;
       case 'definitions':
         return this.definitionsLoaded
           ? html`<definitions-page .context=${context} .file=${query.get('file') ?? ''}></definitions-page>`

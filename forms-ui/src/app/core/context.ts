@@ -37,6 +37,7 @@ export function navigationFor(user: User): NavItem[] {
   }
   if (user.abilities.readPerformance)
     items.push({ route: 'performance', hash: '#/performance', text: 'Service performance' });
+  if (user.abilities.runGroups) items.push({ route: 'groups', hash: '#/groups', text: 'Groups' });
   if (user.abilities.readAudit) items.push({ route: 'audit', hash: '#/audit', text: 'Audit log' });
   if (user.abilities.manageDefinitions)
     items.push({ route: 'definitions', hash: '#/definitions', text: 'Definitions' });

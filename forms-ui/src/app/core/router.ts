@@ -23,6 +23,8 @@ const PATTERNS: [name: string, pattern: string][] = [
   ['all-cases', '/all-cases'],
   ['audit', '/audit'],
   ['performance', '/performance'],
+  ['groups', '/groups'],
+  ['groups', '/groups/:id'],
   ['definitions', '/definitions'],
 ];
 

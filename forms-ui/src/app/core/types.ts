@@ -9,7 +9,14 @@ export interface User {
   role: string;
   roleTitle: string;
   demo: boolean;
-  abilities: { manageDefinitions: boolean; readAudit: boolean; readPerformance?: boolean; seesAllCases: boolean };
+  abilities: {
+    manageDefinitions: boolean;
+    readAudit: boolean;
+    readPerformance?: boolean;
+    seesAllCases: boolean;
+    bookAppointments?: boolean;
+    runGroups?: boolean;
+  };
   /** What the team calls its screens and what they say (settings `screens`): screen id → text key → text. */
   screens?: Record<string, Record<string, string>>;
   /** Active cases this person may hold, when they are an officer cases are allocated to. */

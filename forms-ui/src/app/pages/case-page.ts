@@ -17,6 +17,7 @@ import { documentForms, signOffList } from '../components/case-documents.js';
 import { caseHeading } from './case-heading.js';
 import { formsPart, historyPart } from './case-parts.js';
 import '../components/case-actions.js';
+import '../components/case-appointments.js';
 import '../components/case-documents.js';
 import '../components/case-form.js';
 import '../components/case-history.js';
@@ -35,6 +36,7 @@ export const PARTS: [id: string, label: string][] = [
   ['now', 'What to do now'],
   ['forms', 'Forms'],
   ['documents', 'Documents'],
+  ['appointments', 'Appointments'],
   ['history', 'History'],
   ['where', 'Where the case is'],
 ];
@@ -382,6 +384,8 @@ export class CasePage extends LightElement {
           .formTitles=${data.formTitles}
           .documents=${data.body.documents}
         ></case-documents>`;
+      case 'appointments':
+        return html`<case-appointments .context=${this.context} .caseId=${data.body.id}></case-appointments>`;
       case 'history':
         return historyPart(data);
       case 'where':

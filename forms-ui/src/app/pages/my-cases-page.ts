@@ -15,6 +15,7 @@ import { loaded, tag } from '../core/templates.js';
 import type { CaseBody, CasePage, CaseSummary } from '../core/types.js';
 import { CaseListController } from '../controllers/case-list-controller.js';
 import { LoadController } from '../controllers/load-controller.js';
+import '../components/appointment-agenda.js';
 import '../components/case-documents.js';
 import '../components/start-case.js';
 import type { CaseListField } from '../components/case-list.js';
@@ -155,6 +156,7 @@ export class MyCasesPage extends LightElement {
     return html`<h1 class="heading-l" tabindex="-1">Your cases</h1>
       <start-case .context=${this.context}></start-case>
       ${this.#officer ? loaded(this.#caseload, (caseload) => this.#caseloadSummary(caseload)) : nothing}
+      ${this.#officer ? html`<appointment-agenda .context=${this.context}></appointment-agenda>` : nothing}
       <section aria-labelledby="my-cases-list-heading">
         <h2 class="heading-m" id="my-cases-list-heading">${heading}</h2>
         <case-list-controls path=${PATH} .state=${state} .offer=${OFFER} .defaultSort=${'oldest'}
