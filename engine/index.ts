@@ -56,7 +56,7 @@ export { readerIsCleared, readerMayReadForm } from './reading/reader.js';
 export type { Reader } from './reading/reader.js';
 export { documentShown, formShown, historyFor, noticesFor } from './reading/case-reading.js';
 export { documentReachesReader, sharedOnly } from './reading/document-sharing.js';
-export { nameWithRole, signOffWording } from './reading/person-wording.js';
+export { nameWithRole, signOffWording, whoAndWhen } from './reading/person-wording.js';
 
 // Stores: SQLite (the default, writes on a worker thread) or PostgreSQL, behind one CaseStore interface.
 export { openStore, openSqliteStore, openPostgresStore, caseSorts, maxPageSize } from './store/index.js';

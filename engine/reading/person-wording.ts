@@ -8,8 +8,12 @@ export function nameWithRole(name: string, role: string | undefined): string {
   return role && role !== name ? `${name}, ${role}` : name;
 }
 
-/** `at` is already formatted for the reader. */
-export function signOffWording(label: string, name: string, role: string | undefined, at: string): string {
+/** Who did something and when: "Jo Bennett, Team Manager, on 3 March 2026". `at` is already formatted. */
+export function whoAndWhen(name: string, role: string | undefined, at: string): string {
   const who = nameWithRole(name, role);
-  return `${label} by ${who}${who === name ? '' : ','} on ${at}`;
+  return `${who}${who === name ? '' : ','} on ${at}`;
+}
+
+export function signOffWording(label: string, name: string, role: string | undefined, at: string): string {
+  return `${label} by ${whoAndWhen(name, role, at)}`;
 }

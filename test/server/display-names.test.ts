@@ -39,7 +39,7 @@ describe('display names', () => {
     // The case by the person it is about, not by its reference.
     expect(print).toMatch(/<dt>[^<]+<\/dt><dd>Sam<\/dd>/);
     expect(print).not.toContain('Case reference');
-    expect(print).toContain('Olu Officer (Officer)');
+    expect(print).toContain('Olu Officer, Officer, on ');
   });
 
   it('should name the people of the audit log', async () => {

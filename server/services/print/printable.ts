@@ -7,7 +7,7 @@ import {
   type FormSubmission,
   type InstanceRecord,
   evaluateLogic,
-  nameWithRole,
+  whoAndWhen,
   documentReachesReader,
   sharedOnly,
   type Redactor,
@@ -89,7 +89,7 @@ function submittedFact(
   if (!submission) return [];
   const role = request.snapshot.defs.roles.roles[submission.role]?.title ?? submission.role;
   const name = names[submission.submittedBy] ?? role;
-  return [{ label: 'Submitted', value: `${nameWithRole(name, role)} on ${wordDate(submission.at)}` }];
+  return [{ label: 'Submitted', value: whoAndWhen(name, role, wordDate(submission.at)) }];
 }
 
 function notices(request: PrintRequest): string[] {
@@ -126,7 +126,7 @@ async function signOffParts(
   for (const [key, field] of Object.entries((schema.properties ?? {}) as Record<string, Record<string, unknown>>)) {
     const event = field['x-signOff'];
     const last = shown.filter((s) => s.event === event).at(-1);
-    if (last) signed.set(key, `${nameWithRole(last.by, last.role)} on ${wordDate(last.at)}`);
+    if (last) signed.set(key, whoAndWhen(last.by, last.role, wordDate(last.at)));
   }
   return { signOffs, signed };
 }

@@ -9,7 +9,8 @@ const DATE = new Intl.DateTimeFormat('en-GB', {
 const TIME = new Intl.DateTimeFormat('en-GB', {
   hour: 'numeric',
   minute: '2-digit',
-  hour12: true,
+  // Not hour12: en-GB's 12-hour clock with it says "0:05pm" for five past noon; h12 says "12:05pm".
+  hourCycle: 'h12',
   timeZone: 'Europe/London',
 });
 
