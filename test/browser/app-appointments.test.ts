@@ -5,7 +5,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppPage } from './support/app-pages.js';
 import { AgendaSection, AppointmentsPart } from './support/appointment-pages.js';
-import { playScenario, readScenario } from './support/app-seed.js';
+import { playScenario, readScenario, stepsThrough } from './support/app-seed.js';
 import { startAppServer, type AppServer } from './support/app-server.js';
 import { launchChromium } from './support/browser.js';
 
@@ -29,7 +29,7 @@ beforeAll(async () => {
     readScenario('missed-assessment-sessions'),
   ]);
   // Up to the three-way meeting: the assessment sessions have begun.
-  const count = scenario.steps.findIndex((s) => s.send === 'RECORD_THREE_WAY_MEETING') + 1;
+  const count = stepsThrough(scenario, 'RECORD_THREE_WAY_MEETING');
   caseId = await playScenario(server.url, scenario, count);
 });
 

@@ -5,7 +5,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppPage } from './support/app-pages.js';
 import { GroupsPageObject } from './support/appointment-pages.js';
-import { ApiUser, readScenario, seedScenario } from './support/app-seed.js';
+import { ApiUser, readScenario, seedScenario, stepsThrough } from './support/app-seed.js';
 import { startAppServer, type AppServer } from './support/app-server.js';
 import { launchChromium } from './support/browser.js';
 
@@ -20,7 +20,7 @@ beforeAll(async () => {
     startAppServer(),
     readScenario('better-me-better-us'),
   ]);
-  const count = scenario.steps.findIndex((s) => s.send === 'CHOOSE_INTERVENTION') + 1;
+  const count = stepsThrough(scenario, 'CHOOSE_INTERVENTION');
   for (const name of ['Alex Taylor', 'Jordan Smith'])
     members.push(await seedScenario(server.dao, scenario, count, { name }));
 });

@@ -2,7 +2,7 @@
 // on the officer's agenda, downloaded as a calendar file, moved and cancelled (who and when kept), and attendance that
 // reaches the pathway: the second missed session raises the missed-sessions task of definitions/.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readScenario, seedScenario } from '../browser/support/app-seed.js';
+import { readScenario, seedScenario, stepsThrough } from '../browser/support/app-seed.js';
 import { signIn, startServer, type Client, type TestServer } from './helpers.js';
 
 let server: TestServer;
@@ -16,7 +16,7 @@ beforeAll(async () => {
   server = await startServer({ definitionsDir: 'definitions' });
   const scenario = await readScenario('missed-assessment-sessions');
   // Up to the three-way meeting: the assessment sessions have begun.
-  const count = scenario.steps.findIndex((s) => s.send === 'RECORD_THREE_WAY_MEETING') + 1;
+  const count = stepsThrough(scenario, 'RECORD_THREE_WAY_MEETING');
   caseId = await seedScenario(server.dao, scenario, count, { name: 'Alex Taylor' });
   officer = await signIn(server.app, 'officer-pso');
 });

@@ -2,7 +2,7 @@
 // attendance taken once per session (one member misses session 2 and attends its catch-up session, one is late to
 // session 5) lands on each member's case, and each Post-Programme Report's attendance is counted from it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readScenario, seedScenario, type Scenario } from '../browser/support/app-seed.js';
+import { readScenario, seedScenario, stepsThrough, type Scenario } from '../browser/support/app-seed.js';
 import { signIn, startServer, type Client, type TestServer } from './helpers.js';
 
 let server: TestServer;
@@ -13,7 +13,7 @@ const members: string[] = [];
 beforeAll(async () => {
   server = await startServer({ definitionsDir: 'definitions' });
   scenario = await readScenario('better-me-better-us');
-  const count = scenario.steps.findIndex((s) => s.send === 'CHOOSE_INTERVENTION') + 1;
+  const count = stepsThrough(scenario, 'CHOOSE_INTERVENTION');
   for (const name of ['Alex Taylor', 'Jordan Smith', 'Casey Brown']) {
     members.push(await seedScenario(server.dao, scenario, count, { name }));
   }
@@ -150,7 +150,7 @@ describe('Groups', () => {
   });
 
   it('should keep the attendance of the members before one whose case refuses it, and only theirs', async () => {
-    const count = scenario.steps.findIndex((s) => s.send === 'CHOOSE_INTERVENTION') + 1;
+    const count = stepsThrough(scenario, 'CHOOSE_INTERVENTION');
     const [kept, moved] = [
       await seedScenario(server.dao, scenario, count, { name: 'Sam Green' }),
       await seedScenario(server.dao, scenario, count, { name: 'Robin Black' }),
