@@ -55,7 +55,7 @@ async function seed(cases: Partial<CaseSummary>[]): Promise<void> {
 beforeAll(async () => {
   [browser, server] = await Promise.all([launchChromium(), startAppServer()]);
   await seed([
-    // Referred on the 2nd, waiting from the 3rd, allocated on the 10th to the Probation Service Officer.
+    // Referred on the 2nd, waiting from the 3rd, allocated on the 10th to the Probation Service Officer (Tom Reid).
     {
       allocatedTo: 'officer-pso',
       activeCase: true,
@@ -102,7 +102,7 @@ describe('Service performance page', () => {
     ]);
     expect((await row('outcomes')).map((t) => t.trim())).toEqual([monthTitle, '1', '1']);
     const caseloads = app.page.locator('#performance-caseloads').locator('xpath=..');
-    const pso = caseloads.locator('tbody tr', { hasText: 'Probation Service Officer' }).locator('th, td');
+    const pso = caseloads.locator('tbody tr', { hasText: 'Tom Reid' }).locator('th, td');
     expect((await pso.allTextContents()).map((t) => t.trim()).slice(1, 3)).toEqual(['1', '15']);
     // The waiting list now: the one referred on the 4th.
     expect(await app.page.locator('.summary-list__value').first().textContent()).toBe('1');

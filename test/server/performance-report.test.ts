@@ -69,8 +69,8 @@ describe('GET /api/reports/performance', () => {
     // Referred 5 January, allocated 2 February: 28 days, 24 of them on the waiting list.
     expect(rows('waiting-times')[1]).toEqual(['Feb 2026', 1, 28, 24]);
     expect(rows('caseloads')).toEqual([
-      ['Domestic Abuse Officer (Probation Officer)', 0, 15, 0],
-      ['Domestic Abuse Officer (Probation Service Officer)', 1, 15, 7],
+      ['Priya Shah', 0, 15, 0],
+      ['Tom Reid', 1, 15, 7],
     ]);
     // Allocated 2 February: its six weeks have not passed on 1 March.
     expect(rows('assessments')[1]).toEqual(['Feb 2026', 1, 0, 0, 0, 1, null]);
