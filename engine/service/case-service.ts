@@ -8,8 +8,19 @@ import type { CaseCommand, CaseData, CommandContext } from '../runtime/model.js'
 import { describeCase, type CaseView } from '../runtime/view.js';
 import { StoreConflictError } from '../store/errors.js';
 import { answersTooDeep, exceedsJsonDepth } from '../util/json-limits.js';
-import type { CasePage, CaseQuery, CaseRecord, CaseStore, NewDeadline, NewMail } from '../store/types.js';
-import type { NotificationRecord } from '../runtime/model.js';
+import type {
+  CasePage,
+  CaseQuery,
+  CaseRecord,
+  CaseStore,
+  CommitInput,
+  CreateCaseInput,
+  EventAbout,
+  NewDeadline,
+  NewMail,
+} from '../store/types.js';
+import type { LinkCrossing, NotificationRecord } from '../runtime/model.js';
+import { LinkedChanges } from './linked-changes.js';
 import { SUMMARY_FORMAT, summarise } from './case-summary.js';
 /** Where the case service finds definitions: the registry of published versions (or a fixed set, for a walk-through). */
 export interface DefinitionSource {
@@ -54,6 +65,7 @@ interface LoggedCommands {
 export class CaseService {
   private readonly now: () => string;
   private readonly noticeMailer: NoticeMailer | undefined;
+  private readonly linkedChanges: LinkedChanges;
 
   constructor(
     private readonly store: CaseStore,
@@ -62,6 +74,7 @@ export class CaseService {
   ) {
     this.now = options.now ?? (() => new Date().toISOString());
     this.noticeMailer = options.noticeMailer;
+    this.linkedChanges = new LinkedChanges(store, registry, this);
   }
 
   /** The emails for the notices `after` holds that `before` did not (notices are only ever added, never removed). */
@@ -101,13 +114,24 @@ export class CaseService {
   }
 
   private run(defs: CompiledDefinitions, data: CaseData | undefined, commands: CaseCommand[]): CaseData {
+    return this.runCollecting(defs, data, commands).data;
+  }
+
+  /** Applies the commands, keeping what they ask of linked cases (runtime/links.ts). */
+  runCollecting(
+    defs: CompiledDefinitions,
+    data: CaseData | undefined,
+    commands: CaseCommand[],
+  ): { data: CaseData; crossings: LinkCrossing[] } {
     let current = data;
+    const crossings: LinkCrossing[] = [];
     for (const command of commands) {
       const result = applyCommand(defs, current, command);
       if (!result.ok) throw new CaseServiceError(result.error.code, result.error.message, result.error);
       current = result.data;
+      crossings.push(...(result.crossings ?? []));
     }
-    return current!;
+    return { data: current!, crossings };
   }
 
   private timerChanges(caseId: string, before: CaseData | undefined, after: CaseData, fired: string[] = []) {
@@ -125,15 +149,40 @@ export class CaseService {
   async openCase(user: ServiceUser, pathway: string): Promise<CaseSnapshotView> {
     const { version, defs } = await this.registry.current();
     const ctx = await this.context(defs, user, pathway);
-    const commands: CaseCommand[] = [{ kind: 'open', pathway, ctx }];
-    const data = this.run(defs, undefined, commands);
-    const id = randomUUID();
+    const { input, view } = await this.creation(defs, version, user, { kind: 'open', pathway, ctx });
+    return { record: await this.store.createCase(input), view, defs };
+  }
+
+  /** A new case (by `open`, or over a link), as the store creates it; `view` as its opener sees it. */
+  async creation(
+    defs: CompiledDefinitions,
+    version: number,
+    user: ServiceUser,
+    command: Extract<CaseCommand, { kind: 'open' }>,
+  ): Promise<{ input: CreateCaseInput; view: CaseView; crossings: LinkCrossing[] }> {
+    const commands: CaseCommand[] = [command];
+    const { data, crossings } = this.runCollecting(defs, undefined, commands);
+    return { ...(await this.creationOf(defs, version, user, randomUUID(), data, commands)), crossings };
+  }
+
+  /** The store's input for a new case `id` whose commands (the first an `open`) made `data`. */
+  async creationOf(
+    defs: CompiledDefinitions,
+    version: number,
+    user: ServiceUser,
+    id: string,
+    data: CaseData,
+    commands: CaseCommand[],
+  ): Promise<{ input: CreateCaseInput; view: CaseView }> {
+    const command = commands[0] as Extract<CaseCommand, { kind: 'open' }>;
+    const { pathway, ctx } = command;
     const view = describeCase(defs, data, ctx.user, ctx.now);
     const summary = summarise(defs, data, view, { createdBy: user.id, createdAt: ctx.now });
     const opened = { id, pathwayId: pathway, definitionVersion: version, version: 1, snapshot: data, summary };
     const dates = { createdBy: user.id, createdAt: ctx.now, updatedAt: ctx.now };
     const mail = await this.noticeMail(defs, undefined, data, { ...opened, ...dates });
-    const record = await this.store.createCase({
+    const linkedFrom = command.linkedFrom ? { linkedFrom: command.linkedFrom.caseId } : {};
+    const input: CreateCaseInput = {
       id,
       pathwayId: pathway,
       definitionVersion: version,
@@ -152,9 +201,43 @@ export class CaseService {
       },
       ...this.timerChanges(id, undefined, data),
       ...mail,
-      audit: [{ at: ctx.now, userId: user.id, caseId: id, action: 'case.opened', detail: { pathway } }],
-    });
-    return { record, view, defs };
+      audit: [{ at: ctx.now, userId: user.id, caseId: id, action: 'case.opened', detail: { pathway, ...linkedFrom } }],
+    };
+    return { input, view };
+  }
+
+  /** A commit of `after` to a stored case, as `user` changed it by `commands` (`type` names the event). */
+  async commitFor(
+    defs: CompiledDefinitions,
+    record: CaseRecord,
+    after: CaseData,
+    change: { user: ServiceUser; ctx: CommandContext; commands: CaseCommand[]; type: string; about: EventAbout },
+  ): Promise<{ input: CommitInput; view: CaseView }> {
+    const { user, ctx, commands, type, about } = change;
+    const before = record.snapshot as CaseData;
+    const view = describeCase(defs, after, ctx.user, ctx.now);
+    const summary = summarise(defs, after, view, record);
+    const mail = await this.noticeMail(defs, before, after, { ...record, snapshot: after, summary });
+    const input: CommitInput = {
+      caseId: record.id,
+      expectedVersion: record.version,
+      snapshot: after,
+      summary,
+      previousSummary: record.summary,
+      event: {
+        type,
+        userId: user.id,
+        role: user.role,
+        at: ctx.now,
+        definitionVersion: record.definitionVersion,
+        data: { commands } satisfies LoggedCommands,
+        about,
+      },
+      ...this.timerChanges(record.id, before, after),
+      ...mail,
+      audit: [{ at: ctx.now, userId: user.id, caseId: record.id, action: type, detail: about }],
+    };
+    return { input, view };
   }
 
   async load(caseId: string, user: ServiceUser): Promise<CaseSnapshotView> {
@@ -214,42 +297,32 @@ export class CaseService {
         ctx,
       });
     const before = record.snapshot as CaseData;
-    const after = this.run(defs, before, commands);
-    const view = describeCase(defs, after, ctx.user, ctx.now);
+    const ran = this.runCollecting(defs, before, commands);
     const type = request.type || `forms.submitted`;
-    const summary = summarise(defs, after, view, record);
-    const mail = await this.noticeMail(defs, before, after, { ...record, snapshot: after, summary });
-    try {
-      const saved = await this.store.commitEvent({
+    const linked = await this.linkedChanges.plan({ record, defs, user, ctx, data: ran.data, commands }, ran.crossings);
+    const after = linked.data;
+    const about: EventAbout = {
+      ...(request.type || request.instance ? { instance: request.instance ?? 'case' } : {}),
+      ...(formIds.length ? { forms: formIds } : {}),
+    };
+    const { input, view } = await this.commitFor(defs, record, after, { user, ctx, commands, type, about });
+    input.audit = [
+      {
+        at: ctx.now,
+        userId: user.id,
         caseId,
-        expectedVersion: request.expectedVersion,
-        snapshot: after,
-        summary,
-        previousSummary: record.summary,
-        event: {
-          type,
-          userId: user.id,
-          role: user.role,
-          at: ctx.now,
-          definitionVersion: record.definitionVersion,
-          data: { commands } satisfies LoggedCommands,
-          about: {
-            ...(request.type || request.instance ? { instance: request.instance ?? 'case' } : {}),
-            ...(formIds.length ? { forms: formIds } : {}),
-          },
-        },
-        ...this.timerChanges(caseId, before, after),
-        ...mail,
-        audit: [
-          {
-            at: ctx.now,
-            userId: user.id,
-            caseId,
-            action: type,
-            detail: { instance: request.instance ?? 'case', forms: Object.keys(request.forms ?? {}) },
-          },
-        ],
-      });
+        action: type,
+        detail: { instance: request.instance ?? 'case', forms: Object.keys(request.forms ?? {}) },
+      },
+    ];
+    input.expectedVersion = request.expectedVersion;
+    try {
+      const saved =
+        linked.other.creates.length + linked.other.commits.length
+          ? (
+              await this.store.commitCases({ creates: linked.other.creates, commits: [input, ...linked.other.commits] })
+            )[linked.other.creates.length]!
+          : await this.store.commitEvent(input);
       for (const form of Object.keys(request.forms ?? {})) {
         for (const key of new Set([form, draftKey(form, request.instance)])) {
           await this.store.deleteDraft(caseId, key, user.id);

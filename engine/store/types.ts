@@ -189,6 +189,8 @@ export type CaseVisibility =
   | { acting: string }
   /** Cases any of these admits. */
   | { anyOf: CaseVisibility[] }
+  /** Cases `within` admits that are on none of these pathways (confidential pathways a role is not cleared for). */
+  | { except: { pathways: string[] }; within: CaseVisibility }
   | { none: true };
 
 export type CaseSort = 'oldest' | 'newest' | 'waiting' | 'deadline' | 'name';
@@ -304,6 +306,12 @@ export interface CommitInput extends CaseSideEffects {
   previousSummary?: CaseSummary;
 }
 
+/** Cases changed together (linked cases: one started or told by another), in one transaction. */
+export interface CommitCasesInput {
+  creates: CreateCaseInput[];
+  commits: CommitInput[];
+}
+
 export interface AuditFilter {
   caseId?: string;
   userId?: string;
@@ -350,6 +358,11 @@ export interface CaseStore {
    * it was given, which a store that keeps cases freezes: they are what its getCase hands out from then on.
    */
   commitEvent(input: CommitInput): Promise<CaseRecord>;
+  /**
+   * New cases and commits to existing ones in one transaction, each as createCase and commitEvent would store it:
+   * all of them, or none (StoreConflictError, StoreNotFoundError). Records in the order given, creates first.
+   */
+  commitCases(input: CommitCasesInput): Promise<CaseRecord[]>;
   /** Ordered by seq. */
   listEvents(caseId: string): Promise<EventRecord[]>;
   /**

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe } from 'vitest';
 import type { CaseStore } from '../../engine/store/types.js';
 import { describeCaseContract } from './contract/cases.js';
 import { describeDeadlineContract } from './contract/deadlines.js';
+import { describeLinkedCasesContract } from './contract/linked-cases.js';
 import { describeListContract } from './contract/lists.js';
 import { describeMailOutboxContract } from './contract/mail-outbox.js';
 import { describeRecordContract } from './contract/records.js';
@@ -30,5 +31,6 @@ export function runStoreContract(name: string, makeStore: () => Promise<CaseStor
     describeRecordContract(currentStore);
     describeSignInAttemptContract(currentStore);
     describeMailOutboxContract(currentStore);
+    describeLinkedCasesContract(currentStore);
   });
 }

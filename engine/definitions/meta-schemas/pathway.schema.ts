@@ -95,6 +95,17 @@ export const pathwaySchema = {
         description: { type: 'string' },
         startedBy: stringList,
         startsCase: { type: 'boolean' },
+        confidential: { type: 'boolean' },
+        links: {
+          type: 'object',
+          propertyNames: { pattern: idPattern },
+          additionalProperties: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['pathway'],
+            properties: { pathway: { type: 'string' }, accepts: stringList },
+          },
+        },
         events: {
           type: 'object',
           additionalProperties: {
