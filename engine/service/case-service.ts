@@ -66,13 +66,16 @@ export class CaseService {
   private readonly now: () => string;
   private readonly noticeMailer: NoticeMailer | undefined;
   private readonly linkedChanges: LinkedChanges;
+  /** A new case's id: random, but for a walk-through, which numbers its cases so that every run is the same. */
+  readonly newCaseId: () => string;
 
   constructor(
     private readonly store: CaseStore,
     private readonly registry: DefinitionSource,
-    options: { now?: () => string; noticeMailer?: NoticeMailer } = {},
+    options: { now?: () => string; noticeMailer?: NoticeMailer; newCaseId?: () => string } = {},
   ) {
     this.now = options.now ?? (() => new Date().toISOString());
+    this.newCaseId = options.newCaseId ?? randomUUID;
     this.noticeMailer = options.noticeMailer;
     this.linkedChanges = new LinkedChanges(store, registry, this);
   }
@@ -162,7 +165,7 @@ export class CaseService {
   ): Promise<{ input: CreateCaseInput; view: CaseView; crossings: LinkCrossing[] }> {
     const commands: CaseCommand[] = [command];
     const { data, crossings } = this.runCollecting(defs, undefined, commands);
-    return { ...(await this.creationOf(defs, version, user, randomUUID(), data, commands)), crossings };
+    return { ...(await this.creationOf(defs, version, user, this.newCaseId(), data, commands)), crossings };
   }
 
   /** The store's input for a new case `id` whose commands (the first an `open`) made `data`. */

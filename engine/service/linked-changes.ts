@@ -1,7 +1,6 @@
 // Carries out what a change asks of linked cases (runtime/links.ts): the cases it starts and the events it sends over
 // its links, and what those cases in turn ask, so that the case service stores all of it in one transaction. Nothing
 // crosses but what the pathways declare: a new case knows only who started it, an event carries only its data.
-import { randomUUID } from 'node:crypto';
 import type { CompiledDefinitions } from '../definitions/check.js';
 import { linkedCaseIds } from '../runtime/links.js';
 import type { CaseCommand, CaseData, CommandContext, LinkCrossing } from '../runtime/model.js';
@@ -20,7 +19,7 @@ interface WorkingCase {
   /** Absent for a case this change creates. */
   record?: CaseRecord;
   version: number;
-  received: string[];
+  arrivals: string[];
 }
 
 export interface LinkOrigin {
@@ -56,7 +55,7 @@ export class LinkedChanges {
       commands: origin.commands,
       record,
       version: record.definitionVersion,
-      received: [],
+      arrivals: [],
     };
     const cases = new Map<string, WorkingCase>([[record.id, start]]);
     const queue = crossings.map((crossing) => ({ from: start, crossing }));
@@ -83,7 +82,7 @@ export class LinkedChanges {
         const target = cases.get(id) ?? (await this.load(id));
         if (!target) continue;
         cases.set(id, target);
-        target.received.push(crossing.event);
+        target.arrivals.push(crossing.event);
         apply(target, { kind: 'receiveLinked', fromCase: from.id, type: crossing.event, data: crossing.data, ctx });
       }
     }
@@ -102,7 +101,7 @@ export class LinkedChanges {
         other.creates.push(made.input);
         continue;
       }
-      const type = target.received.at(-1)!;
+      const type = target.arrivals.at(-1)!;
       const about = { instance: 'case' };
       const change = { user, ctx, commands: target.commands, type, about };
       const { input } = await this.service.commitFor(target.defs, target.record, target.data, change);
@@ -111,8 +110,8 @@ export class LinkedChanges {
           at: ctx.now,
           userId: user.id,
           caseId: target.id,
-          action: 'linked.received',
-          detail: { fromCase: record.id, events: target.received },
+          action: 'linked.arrivals',
+          detail: { fromCase: record.id, events: target.arrivals },
         },
       ];
       other.commits.push(input);
@@ -129,8 +128,8 @@ export class LinkedChanges {
       linkedFrom: { caseId: from.id, pathway: from.data.pathway },
     };
     const ran = this.service.runCollecting(defs, undefined, [command]);
-    const id = randomUUID();
-    const working: WorkingCase = { id, defs, data: ran.data, commands: [command], version, received: [] };
+    const id = this.service.newCaseId();
+    const working: WorkingCase = { id, defs, data: ran.data, commands: [command], version, arrivals: [] };
     return { id, working, crossings: ran.crossings };
   }
 
@@ -139,6 +138,6 @@ export class LinkedChanges {
     if (!record) return undefined;
     const defs = await this.registry.get(record.definitionVersion);
     const data = record.snapshot as CaseData;
-    return { id, defs, data, commands: [], record, version: record.definitionVersion, received: [] };
+    return { id, defs, data, commands: [], record, version: record.definitionVersion, arrivals: [] };
   }
 }
