@@ -38,6 +38,14 @@ export interface LinkedPlan {
   other: { creates: CreateCaseInput[]; commits: CommitInput[] };
 }
 
+/** The names of this case's links to any of these cases. */
+function linkNamesTo(data: CaseData, caseIds: string[]): string[] {
+  const names = Object.values(data.links ?? {}).flatMap((l) =>
+    l.caseId && caseIds.includes(l.caseId) ? [l.name] : [],
+  );
+  return [...new Set(names)];
+}
+
 export class LinkedChanges {
   constructor(
     private readonly store: CaseStore,
@@ -110,8 +118,9 @@ export class LinkedChanges {
           at: ctx.now,
           userId: user.id,
           caseId: target.id,
-          action: 'linked.arrivals',
-          detail: { fromCase: record.id, events: target.arrivals },
+          action: 'linked.event',
+          // The link, not the other case: a case this one's readers may not see is never named in its audit.
+          detail: { links: linkNamesTo(target.data, [...cases.keys()]), events: target.arrivals },
         },
       ];
       other.commits.push(input);
