@@ -98,7 +98,7 @@ export class LinkedChanges {
     for (const target of cases.values()) {
       if (target === start) continue;
       if (!target.record) {
-        const made = await this.service.creationOf(
+        const made = await this.service.inputs.creationOf(
           target.defs,
           target.version,
           user,
@@ -112,7 +112,7 @@ export class LinkedChanges {
       const type = target.arrivals.at(-1)!;
       const about = { instance: 'case' };
       const change = { user, ctx, commands: target.commands, type, about };
-      const { input } = await this.service.commitFor(target.defs, target.record, target.data, change);
+      const { input } = await this.service.inputs.commitFor(target.defs, target.record, target.data, change);
       input.audit = [
         {
           at: ctx.now,
