@@ -20,6 +20,8 @@ export interface PathwayMeta {
   documentHeader?: { title: string; value: unknown }[];
   /** Links to cases of other pathways (runtime/links.ts): the other pathway, and the events it may send over it. */
   links?: Record<string, LinkMeta>;
+  /** Case values shown on the case's summary screen, each by its path under `case` (as the reader may read it). */
+  summaryValues?: { title: string; path: string }[];
   /** A case on this pathway is seen only by roles cleared for confidential information (roles.yaml `confidential`). */
   confidential?: boolean;
 }

@@ -1,5 +1,6 @@
 // Links between cases of two pathways (meta.links): each end declares the other, an event crosses only where the
-// receiving end accepts it, and startLinkedCase / sendLinked name a link their own pathway declares.
+// receiving end accepts it, and startLinkedCase / sendLinked name a link their own pathway declares. Also the case
+// values a pathway shows on its summary (meta.summaryValues, often what a link brought): each is one it records.
 import type { LinkMeta } from '../../compile/compile-pathway.js';
 import type { JsonObject } from '../types.js';
 import type { LintContext } from './context.js';
@@ -47,6 +48,19 @@ export function lintLinks(ctx: LintContext): void {
         ctx.report(source, [...at, 'pathway'], 'link-not-declared', message);
       }
     }
+    // A value on the summary is one this pathway records (an assign), else it would never show anything.
+    const written = new Set(
+      walk.uses.flatMap((u) => (u.type === 'assign' ? [String(u.params.path).split('.')[0]] : [])),
+    );
+    ((meta.summaryValues ?? []) as { path: string }[]).forEach((shown, i) => {
+      if (!written.has(shown.path.split('.')[0]!))
+        ctx.report(
+          source,
+          ['meta', 'summaryValues', i, 'path'],
+          'unknown-value',
+          `no assign of this pathway records "${shown.path}"`,
+        );
+    });
     for (const use of walk.uses) {
       if (use.type !== 'startLinkedCase' && use.type !== 'sendLinked') continue;
       const name = String(use.params.link);

@@ -96,6 +96,18 @@ export const pathwaySchema = {
         startedBy: stringList,
         startsCase: { type: 'boolean' },
         confidential: { type: 'boolean' },
+        summaryValues: {
+          type: 'array',
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['title', 'path'],
+            properties: {
+              title: { type: 'string' },
+              path: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z0-9_]+)*$' },
+            },
+          },
+        },
         links: {
           type: 'object',
           propertyNames: { pattern: idPattern },
