@@ -154,6 +154,25 @@ describe('Linked cases', () => {
     });
   });
 
+  describe('#change refused over a link', () => {
+    it('should refuse the whole change, storing nothing, when what crosses is not what the other side declares', async () => {
+      // given a home case whose level is not the number the side pathway's HOME_LEVEL declares
+      const home = (await service.openCase(lead, 'home')).record;
+      await service.change(home.id, lead, { expectedVersion: 1, type: 'TELL_SIDE' });
+      const registry = new DefinitionRegistry(store);
+      const files = await linkedFiles();
+      files['pathways/side.yaml'] = SIDE.replace("level: { type: [string, 'null'] }", 'level: { type: integer }');
+      await registry.publish(files, 'test');
+      const strict = new CaseService(store, registry, { now: () => '2026-03-02T09:00:00.000Z' });
+      // when the side case is started and told the level
+      const started = strict.change(home.id, lead, { expectedVersion: 2, type: 'START_SIDE' });
+      // then nothing is stored
+      await expect(started).rejects.toMatchObject({ code: 'data-invalid' });
+      expect((await store.getCase(home.id))!.version).toBe(2);
+      expect((await strict.listCases(lead, { includeClosed: true })).cases.map((c) => c.id)).toEqual([home.id]);
+    });
+  });
+
   describe('confidential pathways', () => {
     it('should keep the linked case from a role not cleared, in a read and in every list', async () => {
       const { home, side } = await startSide();

@@ -5,6 +5,7 @@ import type { PathwayEvent } from '../../compile/types.js';
 import { eventContextFor } from '../case-stepper.js';
 import { handledEvents } from '../instances.js';
 import { linkFrom } from '../links.js';
+import { invalidEventData } from './send.js';
 import { applied, refuse, type CommandHandler } from './types.js';
 
 export const receiveLinked: CommandHandler<'receiveLinked'> = (stepper, command) => {
@@ -14,6 +15,9 @@ export const receiveLinked: CommandHandler<'receiveLinked'> = (stepper, command)
   if (!found.accepted) {
     return refuse('forbidden', `"${command.type}" is not accepted over the link "${found.link.name}"`);
   }
+  // What crosses is checked as anything sent to this pathway is: against the details it declares for the event.
+  const invalid = invalidEventData(stepper, data.pathway, command.type, command.data);
+  if (invalid) return { ok: false, error: invalid };
   const instance = data.instances.case;
   if (!instance || instance.done) return applied(stepper, `${command.type}: the case is closed`);
   const snapshot = stepper.snapshotOf(instance);
