@@ -52,7 +52,7 @@ export { JSON_LIMITS, exceedsJsonDepth } from './util/json-limits.js';
 
 // Reading a case: the one place deciding what of it reaches a reader (role, audience, confidentiality).
 export { Redactor } from './reading/redaction.js';
-export { readerIsCleared, readerMayReadForm } from './reading/reader.js';
+export { readerIsCleared, readerMayReadForm, readerMaySeeCaseOf } from './reading/reader.js';
 export type { Reader } from './reading/reader.js';
 export { documentShown, formShown, historyFor, noticesFor } from './reading/case-reading.js';
 export { documentReachesReader, sharedOnly } from './reading/document-sharing.js';

@@ -18,6 +18,18 @@ export interface PathwayMeta {
   instanceForms?: string[];
   /** Lines printed at the top of a case's forms and documents: a title and a JSON Logic expression over its answers. */
   documentHeader?: { title: string; value: unknown }[];
+  /** Links to cases of other pathways (runtime/links.ts): the other pathway, and the events it may send over it. */
+  links?: Record<string, LinkMeta>;
+  /** Case values shown on the case's summary screen, each by its path under `case` (as the reader may read it). */
+  summaryValues?: { title: string; path: string }[];
+  /** A case on this pathway is seen only by roles cleared for confidential information (roles.yaml `confidential`). */
+  confidential?: boolean;
+}
+
+export interface LinkMeta {
+  pathway: string;
+  /** The events a case at the other end may send this one; anything else never crosses. */
+  accepts?: string[];
 }
 
 export interface EventMeta {

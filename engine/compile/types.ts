@@ -42,7 +42,9 @@ export type Effect =
   | { kind: 'openDocument'; form: string; lifecycle: string; cites?: string; by: string; role: string }
   | { kind: 'startPathway'; pathway: string; by: string; role: string }
   | { kind: 'notify'; roles: string[]; message: string; at: string; clearedBy?: string[] }
-  | { kind: 'clearForm'; form: string; by: string; role: string };
+  | { kind: 'clearForm'; form: string; by: string; role: string }
+  | { kind: 'startLinkedCase'; link: string; by: string }
+  | { kind: 'sendLinked'; link: string; event: string; data: Record<string, unknown> };
 
 export interface Note {
   at: string;

@@ -47,6 +47,8 @@ export interface RolesFile {
 }
 
 export interface ScenarioStep {
+  /** The step is for the case at the end of this link of the scenario's case (its latest), not the case itself. */
+  case?: string;
   as?: string;
   user?: string;
   note?: string;

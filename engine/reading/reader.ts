@@ -17,3 +17,8 @@ export function readerIsCleared(defs: CompiledDefinitions, reader: Reader): bool
     (reader.audience === undefined || mayReadConfidential(defs, reader.audience))
   );
 }
+
+/** A case on a pathway declared confidential (meta.confidential) reaches only a reader cleared for it, whatever the audience. */
+export function readerMaySeeCaseOf(defs: CompiledDefinitions, reader: Reader, pathway: string): boolean {
+  return defs.pathways.get(pathway)?.meta.confidential !== true || readerIsCleared(defs, reader);
+}

@@ -12,7 +12,8 @@ import {
   type StepResult,
 } from './instances.js';
 import { clearFormOf } from './instance-forms.js';
-import type { CaseData, CommandContext, InstanceRecord } from './model.js';
+import { isLinkEffect, linkCrossing } from './links.js';
+import type { CaseData, CommandContext, InstanceRecord, LinkCrossing } from './model.js';
 import { notificationOf } from './notifications.js';
 
 export function eventContextFor(data: CaseData | undefined, ctx: CommandContext): EventContext {
@@ -25,6 +26,9 @@ function caseValues(instance: InstanceRecord): Record<string, unknown> {
 }
 
 export class CaseStepper {
+  /** What this command's actions ask of linked cases, for the case service to carry out. */
+  readonly crossings: LinkCrossing[] = [];
+
   constructor(
     readonly defs: CompiledDefinitions,
     readonly data: CaseData,
@@ -63,6 +67,7 @@ export class CaseStepper {
       if (effect.kind === 'notify') this.data.notifications.push(notificationOf(effect, instance.id));
       else if (effect.kind === 'clearForm') clearFormOf(this.data, instance, effect.form);
       else if (effect.kind === 'startPathway') this.open(effect.pathway, 'pathway', instance);
+      else if (isLinkEffect(effect)) this.crossings.push(linkCrossing(this.defs, this.data, this.ctx, effect));
       else this.open(effect.lifecycle, 'document', instance, effect.form, effect.cites);
     }
     const wasDone = instance.done;

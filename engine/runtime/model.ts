@@ -75,7 +75,31 @@ export interface CaseData {
    * read by their rules of confidentiality too.
    */
   migratedFrom?: number[];
+  /** The cases this one started or was started by (its pathway's meta.links), by key (`<link name>:<n>`). */
+  links?: Record<string, LinkRecord>;
 }
+
+/**
+ * One side of a link between two cases: data on both. Only what the pathways declare crosses it (runtime/links.ts);
+ * neither side holds anything of the other case but its id and pathway.
+ */
+export interface LinkRecord {
+  /** The link's name in this case's pathway (meta.links). */
+  name: string;
+  /** The other case's pathway. */
+  pathway: string;
+  /** The other case; set in the same change that started it (the `linkCase` command). */
+  caseId?: string;
+  /** This case started the other (else the other started this one). */
+  started: boolean;
+  at: string;
+  by: string;
+}
+
+/** What a change asks of linked cases; the case service carries it out in the same transaction (service/links.ts). */
+export type LinkCrossing =
+  | { kind: 'start'; key: string; pathway: string }
+  | { kind: 'send'; link: string; event: string; data: Record<string, unknown> };
 
 /** Everything the outside world knows at the moment of a command; logged with it so replay is exact. */
 export interface CommandContext {
@@ -85,7 +109,12 @@ export interface CommandContext {
 }
 
 export type CaseCommand =
-  | { kind: 'open'; pathway: string; ctx: CommandContext }
+  /** `linkedFrom`: the case that started this one over a link its pathway declares (meta.links). */
+  | { kind: 'open'; pathway: string; ctx: CommandContext; linkedFrom?: { caseId: string; pathway: string } }
+  /** Records the id of the case a link of this one started. */
+  | { kind: 'linkCase'; link: string; caseId: string; ctx: CommandContext }
+  /** An event sent by a linked case over a link (its pathway's `sendLinked`), to this case's pathway. */
+  | { kind: 'receiveLinked'; fromCase: string; type: string; data?: unknown; ctx: CommandContext }
   /** `instance`: the instance the answers are for, where its pathway keeps the form per instance. */
   | {
       kind: 'submitForm';
@@ -119,4 +148,5 @@ export interface CaseError {
   fieldErrors?: FieldErrors;
 }
 
-export type CaseResult = { ok: true; data: CaseData; summary: string } | { ok: false; error: CaseError };
+export type CaseResult =
+  { ok: true; data: CaseData; summary: string; crossings?: LinkCrossing[] } | { ok: false; error: CaseError };

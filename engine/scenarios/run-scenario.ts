@@ -105,8 +105,10 @@ export async function runScenario(defs: CompiledDefinitions, id: string, scenari
     }
     for (const [index, step] of scenario.steps.entries()) {
       const stepFailures: string[] = [];
-      await runStep(world, caseId, step, opener, stepFailures);
       const name = `step ${index + 1}${step.send ? ` (${step.send})` : ''}`;
+      const stepCase = step.case ? await world.linkedCase(caseId, step.case) : caseId;
+      if (stepCase) await runStep(world, stepCase, step, opener, stepFailures);
+      else stepFailures.push(`the case has no linked case "${step.case}" yet`);
       failures.push(...stepFailures.map((failure) => `${name}: ${failure}`));
       if (failures.length) break;
     }

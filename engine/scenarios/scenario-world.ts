@@ -1,6 +1,7 @@
 // What a walk-through runs against: the case service the server uses, over a store in memory, with a clock the
 // scenario moves on. Timers fall due as they would on a server that never stopped: each at its own time, in order.
 import type { CompiledDefinitions } from '../definitions/check.js';
+import { linkedCaseIds } from '../runtime/links.js';
 import type { CaseData } from '../runtime/model.js';
 import { CaseService, type ServiceUser } from '../service/case-service.js';
 import { SUMMARY_FORMAT } from '../service/case-summary.js';
@@ -30,7 +31,10 @@ export class ScenarioWorld {
     await store.migrate();
     const clock = { now: start };
     const source = { current: async () => ({ version: 1, defs }), get: async () => defs };
-    const service = new CaseService(store, source, { now: () => clock.now });
+    // Case ids in order, so that a walk-through gives the same cases (and links between them) every time it runs.
+    let cases = 0;
+    const newCaseId = () => `scenario-case-${++cases}`;
+    const service = new CaseService(store, source, { now: () => clock.now, newCaseId });
     const world = new ScenarioWorld(defs, store, service, start, clock);
     return world;
   }
@@ -93,6 +97,11 @@ export class ScenarioWorld {
       }
     }
     if (inputs.length) await this.store.createCases(inputs);
+  }
+
+  /** The latest case at the end of a link of this case (a step's `case`). */
+  async linkedCase(caseId: string, link: string): Promise<string | undefined> {
+    return linkedCaseIds(await this.caseData(caseId), link).at(-1);
   }
 
   async caseData(caseId: string): Promise<CaseData> {

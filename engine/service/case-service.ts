@@ -8,8 +8,19 @@ import type { CaseCommand, CaseData, CommandContext } from '../runtime/model.js'
 import { describeCase, type CaseView } from '../runtime/view.js';
 import { StoreConflictError } from '../store/errors.js';
 import { answersTooDeep, exceedsJsonDepth } from '../util/json-limits.js';
-import type { CasePage, CaseQuery, CaseRecord, CaseStore, NewDeadline, NewMail } from '../store/types.js';
-import type { NotificationRecord } from '../runtime/model.js';
+import type {
+  CasePage,
+  CaseQuery,
+  CaseRecord,
+  CaseStore,
+  CommitInput,
+  CreateCaseInput,
+  EventAbout,
+  NewMail,
+} from '../store/types.js';
+import type { LinkCrossing, NotificationRecord } from '../runtime/model.js';
+import { LinkedChanges, type LinkedPlan } from './linked-changes.js';
+import { StoreInputs, type LoggedCommands } from './store-inputs.js';
 import { SUMMARY_FORMAT, summarise } from './case-summary.js';
 /** Where the case service finds definitions: the registry of published versions (or a fixed set, for a walk-through). */
 export interface DefinitionSource {
@@ -47,34 +58,23 @@ export interface CaseSnapshotView {
   defs: CompiledDefinitions;
 }
 
-interface LoggedCommands {
-  commands: CaseCommand[];
-}
-
 export class CaseService {
   private readonly now: () => string;
-  private readonly noticeMailer: NoticeMailer | undefined;
+  /** What the store is given for a new case or a change. */
+  readonly inputs: StoreInputs;
+  private readonly linkedChanges: LinkedChanges;
+  /** A new case's id: random, but for a walk-through, which numbers its cases so that every run is the same. */
+  readonly newCaseId: () => string;
 
   constructor(
     private readonly store: CaseStore,
     private readonly registry: DefinitionSource,
-    options: { now?: () => string; noticeMailer?: NoticeMailer } = {},
+    options: { now?: () => string; noticeMailer?: NoticeMailer; newCaseId?: () => string } = {},
   ) {
     this.now = options.now ?? (() => new Date().toISOString());
-    this.noticeMailer = options.noticeMailer;
-  }
-
-  /** The emails for the notices `after` holds that `before` did not (notices are only ever added, never removed). */
-  private async noticeMail(
-    defs: CompiledDefinitions,
-    before: CaseData | undefined,
-    after: CaseData,
-    record: CaseRecord,
-  ): Promise<{ mail?: NewMail[] }> {
-    const raised = after.notifications.slice(before?.notifications.length ?? 0);
-    if (!this.noticeMailer || raised.length === 0) return {};
-    const mail = await this.noticeMailer.mailFor(raised, record, defs);
-    return mail.length ? { mail } : {};
+    this.newCaseId = options.newCaseId ?? randomUUID;
+    this.inputs = new StoreInputs(options.noticeMailer);
+    this.linkedChanges = new LinkedChanges(store, registry, this);
   }
 
   caseUser(defs: CompiledDefinitions, user: ServiceUser): CaseUser {
@@ -101,60 +101,43 @@ export class CaseService {
   }
 
   private run(defs: CompiledDefinitions, data: CaseData | undefined, commands: CaseCommand[]): CaseData {
+    return this.runCollecting(defs, data, commands).data;
+  }
+
+  /** Applies the commands, keeping what they ask of linked cases (runtime/links.ts). */
+  runCollecting(
+    defs: CompiledDefinitions,
+    data: CaseData | undefined,
+    commands: CaseCommand[],
+  ): { data: CaseData; crossings: LinkCrossing[] } {
     let current = data;
+    const crossings: LinkCrossing[] = [];
     for (const command of commands) {
       const result = applyCommand(defs, current, command);
       if (!result.ok) throw new CaseServiceError(result.error.code, result.error.message, result.error);
       current = result.data;
+      crossings.push(...(result.crossings ?? []));
     }
-    return current!;
-  }
-
-  private timerChanges(caseId: string, before: CaseData | undefined, after: CaseData, fired: string[] = []) {
-    const old = before?.timers ?? {};
-    const setDeadlines: NewDeadline[] = Object.values(after.timers)
-      .filter((t) => !old[t.id] || old[t.id]!.dueAt !== t.dueAt)
-      .map((t) => ({ id: `${caseId}:${t.id}`, name: t.event.type, dueAt: t.dueAt, event: { timer: t.id } }));
-    const cancelDeadlines = Object.keys(old)
-      .filter((id) => !after.timers[id])
-      .map((id) => `${caseId}:${id}`)
-      .filter((id) => !fired.includes(id));
-    return { setDeadlines, cancelDeadlines };
+    return { data: current!, crossings };
   }
 
   async openCase(user: ServiceUser, pathway: string): Promise<CaseSnapshotView> {
     const { version, defs } = await this.registry.current();
     const ctx = await this.context(defs, user, pathway);
-    const commands: CaseCommand[] = [{ kind: 'open', pathway, ctx }];
-    const data = this.run(defs, undefined, commands);
-    const id = randomUUID();
-    const view = describeCase(defs, data, ctx.user, ctx.now);
-    const summary = summarise(defs, data, view, { createdBy: user.id, createdAt: ctx.now });
-    const opened = { id, pathwayId: pathway, definitionVersion: version, version: 1, snapshot: data, summary };
-    const dates = { createdBy: user.id, createdAt: ctx.now, updatedAt: ctx.now };
-    const mail = await this.noticeMail(defs, undefined, data, { ...opened, ...dates });
-    const record = await this.store.createCase({
-      id,
-      pathwayId: pathway,
-      definitionVersion: version,
-      snapshot: data,
-      summary,
-      createdBy: user.id,
-      at: ctx.now,
-      event: {
-        type: 'case.opened',
-        userId: user.id,
-        role: user.role,
-        at: ctx.now,
-        definitionVersion: version,
-        data: { commands } satisfies LoggedCommands,
-        about: { instance: 'case' },
-      },
-      ...this.timerChanges(id, undefined, data),
-      ...mail,
-      audit: [{ at: ctx.now, userId: user.id, caseId: id, action: 'case.opened', detail: { pathway } }],
-    });
-    return { record, view, defs };
+    const { input, view } = await this.creation(defs, version, user, { kind: 'open', pathway, ctx });
+    return { record: await this.store.createCase(input), view, defs };
+  }
+
+  /** A new case (by `open`, or over a link), as the store creates it; `view` as its opener sees it. */
+  async creation(
+    defs: CompiledDefinitions,
+    version: number,
+    user: ServiceUser,
+    command: Extract<CaseCommand, { kind: 'open' }>,
+  ): Promise<{ input: CreateCaseInput; view: CaseView; crossings: LinkCrossing[] }> {
+    const commands: CaseCommand[] = [command];
+    const { data, crossings } = this.runCollecting(defs, undefined, commands);
+    return { ...(await this.inputs.creationOf(defs, version, user, this.newCaseId(), data, commands)), crossings };
   }
 
   async load(caseId: string, user: ServiceUser): Promise<CaseSnapshotView> {
@@ -214,42 +197,27 @@ export class CaseService {
         ctx,
       });
     const before = record.snapshot as CaseData;
-    const after = this.run(defs, before, commands);
-    const view = describeCase(defs, after, ctx.user, ctx.now);
+    const ran = this.runCollecting(defs, before, commands);
     const type = request.type || `forms.submitted`;
-    const summary = summarise(defs, after, view, record);
-    const mail = await this.noticeMail(defs, before, after, { ...record, snapshot: after, summary });
-    try {
-      const saved = await this.store.commitEvent({
+    const linked = await this.linkedChanges.plan({ record, defs, user, ctx, data: ran.data, commands }, ran.crossings);
+    const after = linked.data;
+    const about: EventAbout = {
+      ...(request.type || request.instance ? { instance: request.instance ?? 'case' } : {}),
+      ...(formIds.length ? { forms: formIds } : {}),
+    };
+    const { input, view } = await this.inputs.commitFor(defs, record, after, { user, ctx, commands, type, about });
+    input.audit = [
+      {
+        at: ctx.now,
+        userId: user.id,
         caseId,
-        expectedVersion: request.expectedVersion,
-        snapshot: after,
-        summary,
-        previousSummary: record.summary,
-        event: {
-          type,
-          userId: user.id,
-          role: user.role,
-          at: ctx.now,
-          definitionVersion: record.definitionVersion,
-          data: { commands } satisfies LoggedCommands,
-          about: {
-            ...(request.type || request.instance ? { instance: request.instance ?? 'case' } : {}),
-            ...(formIds.length ? { forms: formIds } : {}),
-          },
-        },
-        ...this.timerChanges(caseId, before, after),
-        ...mail,
-        audit: [
-          {
-            at: ctx.now,
-            userId: user.id,
-            caseId,
-            action: type,
-            detail: { instance: request.instance ?? 'case', forms: Object.keys(request.forms ?? {}) },
-          },
-        ],
-      });
+        action: type,
+        detail: { instance: request.instance ?? 'case', forms: Object.keys(request.forms ?? {}) },
+      },
+    ];
+    input.expectedVersion = request.expectedVersion;
+    try {
+      const saved = await this.commitWithLinked(input, linked);
       for (const form of Object.keys(request.forms ?? {})) {
         for (const key of new Set([form, draftKey(form, request.instance)])) {
           await this.store.deleteDraft(caseId, key, user.id);
@@ -261,6 +229,14 @@ export class CaseService {
         throw new CaseServiceError('conflict', error.message, { currentVersion: error.actualVersion });
       throw error;
     }
+  }
+
+  /** Commits a change, with the linked cases it started or changed in the same transaction when there are any. */
+  private async commitWithLinked(input: CommitInput, linked: LinkedPlan): Promise<CaseRecord> {
+    const { creates, commits } = linked.other;
+    if (creates.length + commits.length === 0) return this.store.commitEvent(input);
+    const records = await this.store.commitCases({ creates, commits: [input, ...commits] });
+    return records[creates.length]!;
   }
 
   /** Fires stored timers that are due, including those that fell due while no server was running. */
@@ -276,29 +252,17 @@ export class CaseService {
       const commands: CaseCommand[] = [
         { kind: 'fireTimer', timer, ctx: { user: system, now, officers: await this.officerLoads(defs) } },
       ];
-      const after = this.run(defs, before, commands);
-      const view = describeCase(defs, after, system, now);
-      const summary = summarise(defs, after, view, record);
-      const mail = await this.noticeMail(defs, before, after, { ...record, snapshot: after, summary });
-      await this.store.commitEvent({
-        caseId: record.id,
-        expectedVersion: record.version,
-        snapshot: after,
-        summary,
-        previousSummary: record.summary,
-        event: {
-          type: 'timer.fired',
-          userId: 'system',
-          role: 'system',
-          at: now,
-          definitionVersion: record.definitionVersion,
-          data: { commands } satisfies LoggedCommands,
-          about: { instance: before.timers[timer]?.instance ?? 'case' },
-        },
-        fireDeadlines: [deadline.id],
-        ...this.timerChanges(record.id, before, after, [deadline.id]),
-        ...mail,
-      });
+      const ran = this.runCollecting(defs, before, commands);
+      const user = { id: system.id, role: system.role };
+      const ctx = commands[0]!.ctx;
+      const linked = await this.linkedChanges.plan(
+        { record, defs, user, ctx, data: ran.data, commands },
+        ran.crossings,
+      );
+      const about = { instance: before.timers[timer]?.instance ?? 'case' };
+      const change = { user, ctx, commands, type: 'timer.fired', about, fired: [deadline.id], audited: false };
+      const { input } = await this.inputs.commitFor(defs, record, linked.data, change);
+      await this.commitWithLinked(input, linked);
     });
   }
 

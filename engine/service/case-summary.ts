@@ -52,6 +52,7 @@ export function summarise(
     urgency?: UrgencyMeta;
     performance?: PerformanceMeta;
   };
+  const confidentialCase = defs.pathways.get(data.pathway)?.meta.confidential === true;
   const actors = view.done
     ? []
     : [
@@ -70,7 +71,8 @@ export function summarise(
     closed: view.done,
     nextDeadline: view.deadlines[0]?.due ?? null,
     nextDeadlineLabel: view.deadlines[0]?.label ?? null,
-    ...identityOf(pathwayMeta.identity, data, values, shownToAll(defs)),
+    // A confidential pathway's case reaches only readers cleared for what is confidential in it (visibility.ts).
+    ...identityOf(pathwayMeta.identity, data, values, confidentialCase ? () => true : shownToAll(defs)),
     urgency: urgencyOf(pathwayMeta.urgency, data, values),
     worklists: [...new Set(metas.flatMap((m) => (Array.isArray(m.worklists) ? (m.worklists as string[]) : [])))].sort(),
     actors,

@@ -40,7 +40,17 @@ export function isVisibleTo(
   user: { id: string; role: string },
   record: CaseRecord,
 ): boolean {
+  if (confidentialPathwaysFor(defs, user.role).includes(record.pathwayId)) return false;
   return visibilityRules(defs, user.role).some((rule) => ruleAdmits(rule, user, record));
+}
+
+/**
+ * The pathways whose cases are confidential (meta.confidential) that this role is not cleared for (roles.yaml
+ * `confidential`): whatever its caseVisibility, it never sees, counts or finds one of their cases.
+ */
+export function confidentialPathwaysFor(defs: CompiledDefinitions, role: string): string[] {
+  if (defs.roles.roles[role]?.confidential === true) return [];
+  return [...defs.pathways.values()].filter((p) => p.meta.confidential === true).map((p) => p.id);
 }
 
 function ruleQuery(rule: VisibilityRule, user: { id: string; role: string }): CaseVisibility {
@@ -60,6 +70,12 @@ function ruleQuery(rule: VisibilityRule, user: { id: string; role: string }): Ca
 
 /** The same rules as a store query's visibility: a list never holds, counts or finds a case isVisibleTo refuses. */
 export function visibilityOf(defs: CompiledDefinitions, user: { id: string; role: string }): CaseVisibility {
+  const visible = visibilityByRules(defs, user);
+  const withheld = confidentialPathwaysFor(defs, user.role);
+  return withheld.length && !('none' in visible) ? { except: { pathways: withheld }, within: visible } : visible;
+}
+
+function visibilityByRules(defs: CompiledDefinitions, user: { id: string; role: string }): CaseVisibility {
   const rules = visibilityRules(defs, user.role);
   if (rules.length === 0) return { none: true };
   if (rules.includes('all')) return { all: true };

@@ -87,6 +87,15 @@ function visibilityCondition(visibleTo: CaseVisibility): { sql: string; params: 
   // A case must-act list is kept only while the case is open (rows.ts, caseLists).
   if ('acting' in visibleTo)
     return { sql: 'id IN (SELECT case_id FROM case_lists WHERE list = ?)', params: [`act:${visibleTo.acting}`] };
+  if ('except' in visibleTo) {
+    const inner = visibilityCondition(visibleTo.within);
+    const pathways = visibleTo.except.pathways;
+    if (pathways.length === 0) return inner;
+    return {
+      sql: `(pathway_id NOT IN (${pathways.map(() => '?').join(', ')}) AND ${inner.sql})`,
+      params: [...pathways, ...inner.params],
+    };
+  }
   if ('anyOf' in visibleTo && visibleTo.anyOf.length) {
     const parts = visibleTo.anyOf.map(visibilityCondition);
     return { sql: `(${parts.map((p) => p.sql).join(' OR ')})`, params: parts.flatMap((p) => p.params) };

@@ -70,21 +70,37 @@ async function insertCase(tx: SqlSession, input: JsonCreateCaseInput): Promise<C
 }
 
 export function commitEvent(db: SqlDatabase, input: JsonCommitInput): Promise<CaseHead> {
+  return db.transaction((tx) => updateCase(tx, input));
+}
+
+/** Linked cases changed together (store types: CaseStore.commitCases): new cases first, then commits, all or none. */
+export function commitCases(
+  db: SqlDatabase,
+  creates: JsonCreateCaseInput[],
+  commits: JsonCommitInput[],
+): Promise<{ created: CaseHead[]; committed: CaseHead[] }> {
   return db.transaction(async (tx) => {
-    // The version check and the write are one statement: a concurrent writer either sees our
-    // new version or we see theirs, and the loser changes no row.
-    const { sql, params } = caseUpdate(input);
-    const rows = await tx.all(sql, params);
-    if (rows[0] === undefined) throw await missedVersionError(tx, input.caseId, input.expectedVersion);
-    const updated = toCaseHead(rows[0]);
-    await appendEvent(tx, input.caseId, updated.version, input.event);
-    const before = input.previousSummary ? caseLists(input.previousSummary) : undefined;
-    await writeCaseLists(tx, input.caseId, before, caseLists(input.summary));
-    for (const deadlineId of input.fireDeadlines ?? [])
-      await fireDeadline(tx, input.caseId, deadlineId, input.event.at);
-    await applySideEffects(tx, input.caseId, input.event.at, input);
-    return updated;
+    const created: CaseHead[] = [];
+    for (const input of creates) created.push(await insertCase(tx, input));
+    const committed: CaseHead[] = [];
+    for (const input of commits) committed.push(await updateCase(tx, input));
+    return { created, committed };
   });
+}
+
+async function updateCase(tx: SqlSession, input: JsonCommitInput): Promise<CaseHead> {
+  // The version check and the write are one statement: a concurrent writer either sees our
+  // new version or we see theirs, and the loser changes no row.
+  const { sql, params } = caseUpdate(input);
+  const rows = await tx.all(sql, params);
+  if (rows[0] === undefined) throw await missedVersionError(tx, input.caseId, input.expectedVersion);
+  const updated = toCaseHead(rows[0]);
+  await appendEvent(tx, input.caseId, updated.version, input.event);
+  const before = input.previousSummary ? caseLists(input.previousSummary) : undefined;
+  await writeCaseLists(tx, input.caseId, before, caseLists(input.summary));
+  for (const deadlineId of input.fireDeadlines ?? []) await fireDeadline(tx, input.caseId, deadlineId, input.event.at);
+  await applySideEffects(tx, input.caseId, input.event.at, input);
+  return updated;
 }
 
 /** A case's summary replaced without an event (its summary columns and lists with it), if it is still at `version`. */

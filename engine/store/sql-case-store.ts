@@ -37,6 +37,7 @@ import {
   type CaseStore,
   type CaseToResummarise,
   type CommitInput,
+  type CommitCasesInput,
   type CreateCaseInput,
   type DeadlineRecord,
   type DefinitionVersionRecord,
@@ -80,6 +81,18 @@ export class SqlCaseStore extends SqlCaseWrites implements CaseStore {
     const { snapshot, ...rest } = input;
     const head = await this.commitEventJson({ ...rest, snapshotJson: toJson(snapshot) });
     return this.committed(head, input);
+  }
+
+  async commitCases(input: CommitCasesInput): Promise<CaseRecord[]> {
+    const json = <T extends { snapshot: unknown }>({ snapshot, ...rest }: T) => ({
+      ...rest,
+      snapshotJson: toJson(snapshot),
+    });
+    const { created, committed } = await this.commitCasesJson(input.creates.map(json), input.commits.map(json));
+    return [
+      ...created.map((head, i) => this.committed(head, input.creates[i]!)),
+      ...committed.map((head, i) => this.committed(head, input.commits[i]!)),
+    ];
   }
 
   /** The record of a create or commit that has just returned: the event's header needs no reading. */

@@ -2,6 +2,7 @@
 // threaded SQLite store (sqlite-threaded-store.ts forwards each of them by name), so a new write is written here once.
 // Arguments and results are plain data (JSON values, strings, numbers), so they cross a thread unchanged.
 import {
+  commitCases,
   commitEvent,
   createCase,
   createCases,
@@ -52,6 +53,11 @@ export class SqlCaseWrites {
   /** commitEvent with the snapshot already JSON text; only the plain columns come back. */
   commitEventJson(input: JsonCommitInput): Promise<CaseHead> {
     return commitEvent(this.db, input);
+  }
+
+  /** commitCases with the snapshots already JSON text. */
+  commitCasesJson(creates: JsonCreateCaseInput[], commits: JsonCommitInput[]) {
+    return commitCases(this.db, creates, commits);
   }
 
   /** See CaseStore.replaceSummary. */

@@ -12,7 +12,7 @@ import { writeMethods, type SqlCaseWrites, type WriteMethod } from './sql-case-w
 import { SqliteReader, type SqliteDatabaseOptions } from './sqlite-database.js';
 import { sqliteDialect } from './sqlite-dialect.js';
 import { rebuildStoreError, type WriterReply, type WriterRequest } from './sqlite-writer-protocol.js';
-import type { CaseRecord, CommitInput, CreateCaseInput, StoreOptions } from './types.js';
+import type { CaseRecord, CommitCasesInput, CommitInput, CreateCaseInput, StoreOptions } from './types.js';
 
 export interface ThreadedSqliteOptions extends StoreOptions, SqliteDatabaseOptions {
   /**
@@ -72,6 +72,15 @@ export class ThreadedSqliteStore extends SqlCaseStore {
     } catch (error) {
       // Nothing was written; reading the case afresh costs little and leaves nothing to doubt.
       this.cases?.forget(input.caseId);
+      throw error;
+    }
+  }
+
+  override async commitCases(input: CommitCasesInput): Promise<CaseRecord[]> {
+    try {
+      return await super.commitCases(input);
+    } catch (error) {
+      for (const commit of input.commits) this.cases?.forget(commit.caseId);
       throw error;
     }
   }

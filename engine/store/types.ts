@@ -193,6 +193,8 @@ export type CaseVisibility =
   | { acting: string }
   /** Cases any of these admits. */
   | { anyOf: CaseVisibility[] }
+  /** Cases `within` admits that are on none of these pathways (confidential pathways a role is not cleared for). */
+  | { except: { pathways: string[] }; within: CaseVisibility }
   | { none: true };
 
 export type CaseSort = 'oldest' | 'newest' | 'waiting' | 'deadline' | 'name';
@@ -308,6 +310,12 @@ export interface CommitInput extends CaseSideEffects {
   previousSummary?: CaseSummary;
 }
 
+/** Cases changed together (linked cases: one started or told by another), in one transaction. */
+export interface CommitCasesInput {
+  creates: CreateCaseInput[];
+  commits: CommitInput[];
+}
+
 export interface AuditFilter {
   caseId?: string;
   userId?: string;
@@ -356,6 +364,11 @@ export interface CaseStore extends AppointmentStore {
    * it was given, which a store that keeps cases freezes: they are what its getCase hands out from then on.
    */
   commitEvent(input: CommitInput): Promise<CaseRecord>;
+  /**
+   * New cases and commits to existing ones in one transaction, each as createCase and commitEvent would store it:
+   * all of them, or none (StoreConflictError, StoreNotFoundError). Records in the order given, creates first.
+   */
+  commitCases(input: CommitCasesInput): Promise<CaseRecord[]>;
   /** Ordered by seq. */
   listEvents(caseId: string): Promise<EventRecord[]>;
   /**

@@ -1,5 +1,6 @@
 // The audit log (roles with readAudit): who read or changed what, newest first. It never holds form answers. Users
-// are named by display name, and the cases by who they are about, for the cases the reader may see.
+// are named by display name, and the cases by who they are about; entries about cases the reader may not see are left
+// out.
 import { Router } from 'express';
 import { requireUser, signedIn } from '../middleware/authorisation.js';
 import { identitiesOfCases } from '../services/case-identity.js';
@@ -20,8 +21,10 @@ export function auditRoutes(services: Services): Router {
       services.store.displayNames(entries.map((entry) => entry.userId)),
       identitiesOfCases(services.cases, serviceUser(signedIn(res)), caseIds, (v) => services.registry.get(v)),
     ]);
+    // A case the reader may not see at all (one of a confidential pathway they are not cleared for) is not even named.
+    const shown = entries.filter((entry) => !entry.caseId || Object.hasOwn(cases, entry.caseId));
     res.json({
-      entries: entries.map((entry) => ({ ...entry, userName: names[entry.userId] ?? entry.userId })),
+      entries: shown.map((entry) => ({ ...entry, userName: names[entry.userId] ?? entry.userId })),
       cases,
     });
   });

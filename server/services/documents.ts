@@ -1,6 +1,12 @@
 // One document of a case (an instance of kind document with its lifecycle state) as its reader may see it, once its
 // pathway shares it with them.
-import { type CaseSnapshotView, type CaseData, documentReachesReader, Redactor } from '../../engine/index.js';
+import {
+  type CaseSnapshotView,
+  type CaseData,
+  documentReachesReader,
+  readerMaySeeCaseOf,
+  Redactor,
+} from '../../engine/index.js';
 import { problem } from '../http-problems.js';
 import { RedactorsByVersion, type DefinitionsAt } from './collected-answers.js';
 import { identityShownTo } from './case-identity.js';
@@ -72,5 +78,8 @@ export function documentReader(snapshot: CaseSnapshotView, role: string, audienc
     (Object.hasOwn(snapshot.defs.roles.audiences ?? {}, audience) ||
       Object.hasOwn(snapshot.defs.roles.roles, audience));
   if (!known) throw problem(400, 'unknown-audience', `"${String(audience)}" is not an audience or role of roles.yaml.`);
-  return new Redactor(snapshot.defs, { role, audience: audience as string });
+  const reader = { role, audience: audience as string };
+  if (!readerMaySeeCaseOf(snapshot.defs, reader, snapshot.record.pathwayId))
+    throw problem(403, 'forbidden', 'This case is confidential: nothing of it may be shown to this audience.');
+  return new Redactor(snapshot.defs, reader);
 }

@@ -109,8 +109,17 @@ describe('the protocol definitions', () => {
 
   it('should word every question as the protocol prints it', () => {
     // Labels the document does not print: the Request for Service, Check In and workbook summaries are not in it,
-    // and a few columns and totals are the product's own.
-    const notPrinted = new Set(['request-for-service', 'check-in', 'workbook-summary', 'programme-summary']);
+    // nor the partner-safety work (issue 26), and a few columns and totals are the product's own.
+    const notPrinted = new Set([
+      'request-for-service',
+      'check-in',
+      'workbook-summary',
+      'programme-summary',
+      'partner-contact',
+      'safety-plan',
+      'partner-feedback',
+      'risk-checklist',
+    ]);
     const productLabels = new Set(
       [
         'What they did',

@@ -16,6 +16,9 @@ import type { JsonObject } from '../../engine/definitions/types.js';
 import { withConfidentialComputedAnswers } from '../../engine/forms/computed-confidentiality.js';
 import { fixtureFiles, problemsAfter } from './helpers.js';
 
+/** Values the partner-safety pathway records from its confidential forms: confidential themselves. */
+const PARTNER_SAFETY_VALUES = ['marac.checklistScore', 'lastFeedbackStage'];
+
 const FORMS = new Map<string, JsonObject>([
   [
     'referral',
@@ -290,7 +293,10 @@ describe('the finding as reported, on the protocol', () => {
         'into the case value "case.riskNotes"',
       ),
     ]);
-    // A server that loads it (published before the rule) withholds the copy.
-    expect(confidentialFlowOf(compileDefinitions(checked.set)).sources.values).toEqual(new Set(['riskNotes']));
+    // A server that loads it (published before the rule) withholds the copy, beside the values the partner-safety
+    // pathway keeps from its confidential forms (issue 26).
+    expect(confidentialFlowOf(compileDefinitions(checked.set)).sources.values).toEqual(
+      new Set(['riskNotes', ...PARTNER_SAFETY_VALUES]),
+    );
   });
 });

@@ -4,6 +4,7 @@ import type { CaseStore } from '../../engine/store/types.js';
 import { describeAppointmentContract } from './contract/appointments.js';
 import { describeCaseContract } from './contract/cases.js';
 import { describeDeadlineContract } from './contract/deadlines.js';
+import { describeLinkedCasesContract } from './contract/linked-cases.js';
 import { describeListContract } from './contract/lists.js';
 import { describeMailOutboxContract } from './contract/mail-outbox.js';
 import { describePerformanceContract } from './contract/performance.js';
@@ -34,5 +35,6 @@ export function runStoreContract(name: string, makeStore: () => Promise<CaseStor
     describeMailOutboxContract(currentStore);
     describePerformanceContract(currentStore);
     describeAppointmentContract(currentStore);
+    describeLinkedCasesContract(currentStore);
   });
 }

@@ -7,6 +7,8 @@ import { notifyAction } from './notify.js';
 import { openDocumentAction } from './open-document.js';
 import { recordNoteAction } from './record-note.js';
 import { setDeadlineAction } from './set-deadline.js';
+import { sendLinkedAction } from './send-linked.js';
+import { startLinkedCaseAction } from './start-linked-case.js';
 import { startPathwayAction } from './start-pathway.js';
 
 export const actionRegistry: ReadonlyMap<string, ActionDefinition> = new Map(
@@ -19,5 +21,7 @@ export const actionRegistry: ReadonlyMap<string, ActionDefinition> = new Map(
     startPathwayAction,
     notifyAction,
     recordNoteAction,
+    startLinkedCaseAction,
+    sendLinkedAction,
   ].map((a) => [a.name, a]),
 );

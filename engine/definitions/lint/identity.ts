@@ -34,6 +34,8 @@ export function questionSchemaAt(form: JsonObject, path: string[]): JsonObject |
   return schemaAt(form, walked.join('.'));
 }
 
+const NOTHING_WITHHELD: ConfidentialSources = { forms: new Map(), values: new Set() };
+
 export function lintIdentity(ctx: LintContext): void {
   const { set } = ctx;
   const formSchemaOf = (id: string) => set.forms.get(id)?.data;
@@ -46,8 +48,11 @@ export function lintIdentity(ctx: LintContext): void {
       for (const p of actionRegistry.get(use.type)?.references?.(use.params).writes ?? [])
         recorded.add(p.split('.')[0]!);
     }
+    // A case on a confidential pathway is shown only to readers cleared for what is confidential in it.
+    const confidential =
+      (pathway.data.meta as JsonObject).confidential === true ? NOTHING_WITHHELD : ctx.confidential.sources;
     for (const { path, at } of declared) {
-      const problem = answerPathProblem(path, { set, recorded, formSchemaOf, confidential: ctx.confidential.sources });
+      const problem = answerPathProblem(path, { set, recorded, formSchemaOf, confidential });
       if (problem) ctx.report(pathway.source, at, problem.code, `{var: "${path}"}: ${problem.message}`);
     }
   }

@@ -7,6 +7,7 @@ import { createLintContext } from './context.js';
 import { lintExpressions } from './expressions.js';
 import { lintForms } from './forms.js';
 import { lintIdentity } from './identity.js';
+import { lintLinks } from './links.js';
 import { lintReferences } from './references.js';
 import { lintScenarioAnswers } from './scenario-answers.js';
 import { lintScenarios } from './scenarios.js';
@@ -19,6 +20,7 @@ export function lintDefinitions(set: DefinitionSet): Problem[] {
   lintForms(ctx);
   lintStructure(ctx);
   lintReferences(ctx);
+  lintLinks(ctx);
   lintExpressions(ctx);
   lintIdentity(ctx);
   lintConfidentialFlow(ctx);

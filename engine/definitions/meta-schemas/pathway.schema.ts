@@ -176,6 +176,29 @@ export const pathwaySchema = {
         description: { type: 'string' },
         startedBy: stringList,
         startsCase: { type: 'boolean' },
+        confidential: { type: 'boolean' },
+        summaryValues: {
+          type: 'array',
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['title', 'path'],
+            properties: {
+              title: { type: 'string' },
+              path: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z0-9_]+)*$' },
+            },
+          },
+        },
+        links: {
+          type: 'object',
+          propertyNames: { pattern: idPattern },
+          additionalProperties: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['pathway'],
+            properties: { pathway: { type: 'string' }, accepts: stringList },
+          },
+        },
         events: {
           type: 'object',
           additionalProperties: {

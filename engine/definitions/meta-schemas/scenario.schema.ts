@@ -31,6 +31,7 @@ export const scenarioSchema = {
         additionalProperties: false,
         properties: {
           ...actor,
+          case: { type: 'string' },
           note: { type: 'string' },
           forms: { type: 'object', additionalProperties: { type: 'object' } },
           send: { type: 'string' },

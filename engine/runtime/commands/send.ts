@@ -14,7 +14,12 @@ import { recordSignOff } from '../sign-offs.js';
 import { eventDataTooDeep, exceedsJsonDepth } from '../../util/json-limits.js';
 import { applied, refuse, type CommandHandler } from './types.js';
 
-function invalidEventData(stepper: CaseStepper, pathwayId: string, type: string, data: unknown): CaseError | undefined {
+export function invalidEventData(
+  stepper: CaseStepper,
+  pathwayId: string,
+  type: string,
+  data: unknown,
+): CaseError | undefined {
   const pathway = stepper.defs.pathways.get(pathwayId);
   const validate = pathway?.eventData.validator(type);
   if (!validate) {

@@ -14,5 +14,6 @@ export function refuse(code: CaseError['code'], message: string, extra: Partial<
 }
 
 export function applied(stepper: CaseStepper, summary: string): CaseResult {
-  return { ok: true, data: stepper.data, summary };
+  const { crossings } = stepper;
+  return { ok: true, data: stepper.data, summary, ...(crossings.length ? { crossings } : {}) };
 }

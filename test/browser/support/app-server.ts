@@ -21,6 +21,7 @@ export const ACCOUNTS = {
   'dao-pso': 'officer-pso',
   'dao-po': 'officer-po',
   auditor: 'auditor',
+  'partner-safety-officer': 'partner-safety',
 } as const;
 
 export interface AppServer {

@@ -200,6 +200,8 @@ export interface PathwayBody {
     events?: Record<string, EventDefinition>;
     startedBy?: string[];
     instanceForms?: string[];
+    /** Case values the summary shows, by path under the case's values. */
+    summaryValues?: { title: string; path: string }[];
   };
   states: { path: string; type: string; meta: Record<string, unknown> }[];
 }

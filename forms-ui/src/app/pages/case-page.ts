@@ -334,6 +334,9 @@ export class CasePage extends LightElement {
           body.values.allocatedTo ? personName(String(body.values.allocatedTo), people) : 'Not allocated',
         )}
         ${row('Opened', formatDateTime(body.createdAt))}
+        ${(data.pathways.get(body.pathway)?.meta.summaryValues ?? []).map((shown) =>
+          row(shown.title, valueAt(body.values, shown.path) ?? 'Not recorded'),
+        )}
         ${
           deadlines.length
             ? row(
@@ -430,3 +433,11 @@ export class CasePage extends LightElement {
 }
 
 if (!customElements.get('case-page')) customElements.define('case-page', CasePage);
+
+/** A case value by its dotted path, as text; undefined when there is none. */
+function valueAt(values: Record<string, unknown>, path: string): string | undefined {
+  const found = path
+    .split('.')
+    .reduce<unknown>((at, key) => (at as Record<string, unknown> | undefined)?.[key], values);
+  return found === undefined || found === null ? undefined : String(found);
+}
