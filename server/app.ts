@@ -37,8 +37,7 @@ export function createAppRouter(services: Services): Router {
 
   router.use(SESSION_PATH, sessionRoutes(services));
   router.use('/api/pathways', pathwayRoutes(services));
-  // forms.ts names its full paths (/api/forms/…), so it is mounted where the product is.
-  router.use(formRoutes(services));
+  router.use('/api/forms', formRoutes(services));
   const caseGroups = [caseListRoutes(services), caseRoutes(services), draftRoutes(services), documentRoutes(services)];
   caseGroups.push(caseAppointmentRoutes(services));
   router.use('/api/cases', caseGroups);

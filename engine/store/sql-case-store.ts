@@ -66,21 +66,22 @@ export class SqlCaseStore extends SqlCaseWrites implements CaseStore {
 
   async createCase(input: CreateCaseInput): Promise<CaseRecord> {
     const { snapshot, ...rest } = input;
-    const head = await this.createCaseJson({ ...rest, snapshotJson: toJson(snapshot) });
-    return this.committed(head, input);
+    const snapshotJson = toJson(snapshot);
+    const head = await this.createCaseJson({ ...rest, snapshotJson });
+    return this.committed(head, input, snapshotJson);
   }
 
   async createCases(inputs: CreateCaseInput[]): Promise<void> {
-    const heads = await this.createCasesJson(
-      inputs.map(({ snapshot, ...rest }) => ({ ...rest, snapshotJson: toJson(snapshot) })),
-    );
-    heads.forEach((head, i) => this.committed(head, inputs[i]!));
+    const json = inputs.map(({ snapshot, ...rest }) => ({ ...rest, snapshotJson: toJson(snapshot) }));
+    const heads = await this.createCasesJson(json);
+    heads.forEach((head, i) => this.committed(head, inputs[i]!, json[i]!.snapshotJson));
   }
 
   async commitEvent(input: CommitInput): Promise<CaseRecord> {
     const { snapshot, ...rest } = input;
-    const head = await this.commitEventJson({ ...rest, snapshotJson: toJson(snapshot) });
-    return this.committed(head, input);
+    const snapshotJson = toJson(snapshot);
+    const head = await this.commitEventJson({ ...rest, snapshotJson });
+    return this.committed(head, input, snapshotJson);
   }
 
   async commitCases(input: CommitCasesInput): Promise<CaseRecord[]> {
@@ -88,15 +89,20 @@ export class SqlCaseStore extends SqlCaseWrites implements CaseStore {
       ...rest,
       snapshotJson: toJson(snapshot),
     });
-    const { created, committed } = await this.commitCasesJson(input.creates.map(json), input.commits.map(json));
+    const creates = input.creates.map(json);
+    const commits = input.commits.map(json);
+    const { created, committed } = await this.commitCasesJson(creates, commits);
     return [
-      ...created.map((head, i) => this.committed(head, input.creates[i]!)),
-      ...committed.map((head, i) => this.committed(head, input.commits[i]!)),
+      ...created.map((head, i) => this.committed(head, input.creates[i]!, creates[i]!.snapshotJson)),
+      ...committed.map((head, i) => this.committed(head, input.commits[i]!, commits[i]!.snapshotJson)),
     ];
   }
 
-  /** The record of a create or commit that has just returned: the event's header needs no reading. */
-  protected committed(head: CaseHead, input: CreateCaseInput | CommitInput): CaseRecord {
+  /**
+   * The record of a create or commit that has just returned: the event's header needs no reading. `snapshotJson` is
+   * the text that was stored, for a subclass that keeps the record (its length stands for its size).
+   */
+  protected committed(head: CaseHead, input: CreateCaseInput | CommitInput, _snapshotJson: string): CaseRecord {
     this.noteCommittedEvent(head.id, head.version, input.event);
     return committedRecord(head, input);
   }

@@ -16,7 +16,7 @@ import { validatorModuleFor } from '../services/validator-modules.js';
 
 export function formRoutes(services: Services): Router {
   const router = Router();
-  router.use('/api/forms', requireUser(services));
+  router.use(requireUser(services));
 
   const servedSchema = async (formId: string, role: string, query: Record<string, unknown>) => {
     const { defs, version } = await requestedDefinitions(services, query);
@@ -27,7 +27,7 @@ export function formRoutes(services: Services): Router {
     return { schema, version, cleared: redactor.cleared, defs };
   };
 
-  router.get('/api/forms/:id', async (req, res) => {
+  router.get('/:id', async (req, res) => {
     const { schema, defs } = await servedSchema(req.params.id, signedIn(res).role, req.query);
     // The browser's evaluator has no calendar: a form whose computed answers count working days brings its own.
     if (!computesWorkingDays(schema)) return void res.json(schema);
@@ -37,14 +37,14 @@ export function formRoutes(services: Services): Router {
     res.json({ ...schema, [BANK_HOLIDAYS_KEYWORD]: dates });
   });
 
-  router.get('/api/forms/:id/validator.js', async (req, res) => {
+  router.get('/:id/validator.js', async (req, res) => {
     const { schema, version, cleared } = await servedSchema(req.params.id, signedIn(res).role, req.query);
     res.type('text/javascript').send(validatorModuleFor(`${version}:${req.params.id}:${cleared}`, schema));
   });
 
   // Made from the schema this reader is served, so a type never names what the reader may not see. Not cached: a
   // developer asks for it now and then, and a version's form never changes.
-  router.get('/api/forms/:id/types.ts', async (req, res) => {
+  router.get('/:id/types.ts', async (req, res) => {
     const { schema, version } = await servedSchema(req.params.id, signedIn(res).role, req.query);
     const from = `form "${req.params.id}" of definition version ${version}`;
     const types = await formTypeScript(req.params.id, schema, from);
