@@ -53,7 +53,7 @@ async function openCases(client: JsonClient, session: Session, count: number): P
 }
 
 /** One autocannon run against the event endpoint; returns accepted (200) events per second and every status seen. */
-async function eventRound(
+export async function eventRound(
   server: ServerProcess,
   client: JsonClient,
   session: Session,

@@ -76,6 +76,8 @@ export async function startProcess(
     timeoutMs?: number;
     nodeArgs?: string[];
     port?: number;
+    /** The folder to run it in (another checkout's build, for a side-by-side run); this one's by default. */
+    cwd?: string;
   },
 ): Promise<ServerProcess> {
   const port = options.port ?? (await freePort());
@@ -84,6 +86,7 @@ export async function startProcess(
   const fd = openSync(options.logFile, 'a');
   const loader = script.endsWith('.ts') ? ['--import', 'tsx'] : [];
   const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...loader, script], {
+    ...(options.cwd ? { cwd: options.cwd } : {}),
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ...options.env },
     detached: true,
     stdio: ['ignore', fd, fd],
@@ -124,11 +127,13 @@ export function startDaoServer(
   definitionsDir: string,
   env: Record<string, string> = {},
   port?: number,
+  cwd?: string,
 ): Promise<ServerProcess> {
   const profile = process.env.BENCH_PROFILE_DIR;
   return startProcess('build/server/main.js', {
     ...(profile ? { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profile}`] } : {}),
     ...(port ? { port } : {}),
+    ...(cwd ? { cwd } : {}),
     logFile: join(dataDir, 'server.log'),
     env: {
       DATA_DIR: dataDir,
