@@ -140,8 +140,8 @@ export function confidentialFlow(pathways: Iterable<[string, JsonObject]>, forms
 
 /**
  * confidentialFlow of a compiled definition version (whose forms are compiled with computed answers marked), worked
- * out once: 1.8 ms for the protocol's definitions against 0.1 µs kept (side by side, median of 11 rounds), and
- * redaction asks about once a request (over the load benchmark's mix of requests).
+ * out once: 2.2 ms for the protocol's definitions against 0.14 µs kept (side by side, median of 11 rounds), and
+ * redaction asks about once a request on average (bench/simulated-officers.ts's mix of requests).
  */
 export const confidentialFlowOf = derivedFrom((defs: CompiledDefinitions): ConfidentialFlow => {
   const forms = new Map([...defs.forms].map(([id, form]) => [id, form.schema]));

@@ -12,9 +12,9 @@ import type { Reader } from './reader.js';
 type SharedWith = Map<string, Set<string>>;
 
 /**
- * Role or audience → the forms some state of some pathway shares with it. Worked out once per definition version: it
- * walks every state of every pathway, 490 µs for the protocol's definitions against 0.07 µs kept (side by side, median
- * of 11 rounds), and it is asked 23 times a request on average over the load benchmark's mix of requests.
+ * Role or audience → the forms some state of some pathway shares with it. Worked out once per definition version:
+ * it walks every state of every pathway, 600 µs for the protocol's definitions against 0.09 µs kept (side by side,
+ * median of 11 rounds), and it is asked 23 times a request on average (bench/simulated-officers.ts's mix of requests).
  */
 const sharedWith = derivedFrom((defs: CompiledDefinitions): SharedWith => {
   const found: SharedWith = new Map();

@@ -22,9 +22,9 @@ const actorsOf = (config: JsonObject) =>
   new Set(walkPathway(config).states.flatMap((s) => (s.node.meta as { actors?: string[] } | undefined)?.actors ?? []));
 
 /**
- * Pathway → the roles that act in some state of it, worked out once per definition version (590 µs for all the
- * protocol's pathways): walking the one pathway asked about took 82 µs against 0.08 µs kept (side by side, median of
- * 11 rounds), asked 1.6 times a request on average over the load benchmark's mix of requests.
+ * Pathway → the roles that act in some state of it, worked out once per definition version (610 µs for all the
+ * protocol's pathways): walking the one pathway asked about took 97 µs against 0.09 µs kept (side by side, median of
+ * 11 rounds), asked 1.6 times a request on average (bench/simulated-officers.ts's mix of requests).
  */
 const workersByPathway = derivedFrom(
   (defs: CompiledDefinitions) => new Map([...defs.pathways].map(([id, { config }]) => [id, actorsOf(config)])),
