@@ -41,9 +41,9 @@ export class SessionTokens {
   /**
    * Tokens whose signature checked out (so a caller cannot fill it with made-up ones), kept since a token is a pure
    * function of the secret; its expiry is still checked on every use. Worth it: every signed-in request verifies its
-   * token, 12 µs checked afresh against 0.2 µs kept (side by side, median of 11 rounds), 1.6 % of a request (760 µs
-   * of the request thread at the HTTP benchmark's 1,314 events a second). The CSRF token of a write is derived each
-   * time: 4 µs, 0.5 % of a request, is not worth keeping.
+   * token, 12 µs checked afresh against 0.2 µs kept (side by side, median of 11 rounds), 3.5 % of the 340 µs the
+   * request thread spends on an event (README, http.ratioToEcho). The CSRF token of a write is derived each time: its
+   * 4 µs, about 1 % of such a request, is not worth a cache.
    */
   private readonly verified = new LRUCache<string, Readonly<SessionClaims>>({ max: 10_000 });
 
