@@ -49,6 +49,7 @@ export type { InstanceContext } from './compile/types.js';
 export type { CaseData, FormSubmission, InstanceRecord, NotificationRecord, SignOffRecord } from './runtime/model.js';
 export type { ShownSignOff } from './runtime/sign-offs.js';
 export { JSON_LIMITS, exceedsJsonDepth } from './util/json-limits.js';
+export { derivedFrom } from './util/derived.js';
 
 // Reading a case: the one place deciding what of it reaches a reader (role, audience, confidentiality).
 export { Redactor } from './reading/redaction.js';

@@ -3,6 +3,7 @@
 import type { CompiledDefinitions } from '../definitions/check.js';
 import { walkPathway } from '../definitions/pathway-walk.js';
 import type { JsonObject } from '../definitions/types.js';
+import { derivedFrom } from '../util/derived.js';
 import type { Duration } from '../util/working-days.js';
 
 export interface AppointmentKind {
@@ -39,12 +40,12 @@ export function durationMinutes(duration: Duration): number {
   return Math.round(days * 24 * 60 + (d.hours ?? 0) * 60 + (d.minutes ?? 0));
 }
 
-const kindsCache = new WeakMap<CompiledDefinitions, AppointmentKind[]>();
-
-/** Every state held as an appointment, in the order of the pathways and their states. */
-export function appointmentKinds(defs: CompiledDefinitions): AppointmentKind[] {
-  const cached = kindsCache.get(defs);
-  if (cached) return cached;
+/**
+ * Every state held as an appointment, in the order of the pathways and their states. Worked out once per definition
+ * version: it walks every state of every pathway, 600 µs for the protocol's definitions against 0.06 µs kept (side by
+ * side, median of 11 rounds), and listing a case's appointments, booking, moving one and recording attendance ask.
+ */
+export const appointmentKinds = derivedFrom((defs: CompiledDefinitions): AppointmentKind[] => {
   const kinds: AppointmentKind[] = [];
   for (const [pathwayId, pathway] of defs.pathways) {
     for (const state of walkPathway(pathway.config).states) {
@@ -64,9 +65,8 @@ export function appointmentKinds(defs: CompiledDefinitions): AppointmentKind[] {
       });
     }
   }
-  kindsCache.set(defs, kinds);
   return kinds;
-}
+});
 
 export function appointmentKind(defs: CompiledDefinitions, kind: string): AppointmentKind | undefined {
   return appointmentKinds(defs).find((k) => k.kind === kind);

@@ -6,16 +6,18 @@ import type { CompiledDefinitions } from '../definitions/check.js';
 import { walkPathway } from '../definitions/pathway-walk.js';
 import { currentMeta, restoreSnapshot } from '../runtime/instances.js';
 import type { CaseData } from '../runtime/model.js';
+import { derivedFrom } from '../util/derived.js';
 import type { Reader } from './reader.js';
 
 type SharedWith = Map<string, Set<string>>;
-const cache = new WeakMap<CompiledDefinitions, SharedWith>();
 
-/** Role or audience → the forms some state of some pathway shares with it. */
-function sharedWith(defs: CompiledDefinitions): SharedWith {
-  let found = cache.get(defs);
-  if (found) return found;
-  found = new Map();
+/**
+ * Role or audience → the forms some state of some pathway shares with it. Worked out once per definition version:
+ * it walks every state of every pathway, 600 µs for the protocol's definitions against 0.09 µs kept (side by side,
+ * median of 11 rounds), and it is asked 23 times a request on average (bench/simulated-officers.ts's mix of requests).
+ */
+const sharedWith = derivedFrom((defs: CompiledDefinitions): SharedWith => {
+  const found: SharedWith = new Map();
   for (const pathway of defs.pathways.values()) {
     for (const state of walkPathway(pathway.config).states) {
       const shares = ((state.node.meta as { shares?: Record<string, string[]> } | undefined)?.shares ?? {}) as Record<
@@ -29,9 +31,8 @@ function sharedWith(defs: CompiledDefinitions): SharedWith {
       }
     }
   }
-  cache.set(defs, found);
   return found;
-}
+});
 
 function namesOf(reader: Reader): string[] {
   return reader.audience ? [reader.role, reader.audience] : [reader.role];

@@ -19,6 +19,12 @@ function sameFiles(a: DefinitionFiles, b: DefinitionFiles): boolean {
 }
 
 export class DefinitionRegistry {
+  /**
+   * Each version compiled once and kept while the process runs: compiling the protocol's took 390 ms (median of 10
+   * runs), and a request asks for its version 3 times on average (bench/simulated-officers.ts's mix). Not bounded: a
+   * compiled version holds 1.4 MB, and a list may show cases on every version still in use, each to be compiled again
+   * if it had been let go.
+   */
   private readonly compiled = new Map<number, CompiledDefinitions>();
   private latest = 0;
 

@@ -12,7 +12,6 @@ import { problem } from '../http-problems.js';
 import { requireUser, signedIn } from '../middleware/authorisation.js';
 import type { Services } from '../services/index.js';
 import { requestedDefinitions } from '../services/requested-definitions.js';
-import { validatorModuleFor } from '../services/validator-modules.js';
 
 export function formRoutes(services: Services): Router {
   const router = Router();
@@ -39,7 +38,8 @@ export function formRoutes(services: Services): Router {
 
   router.get('/:id/validator.js', async (req, res) => {
     const { schema, version, cleared } = await servedSchema(req.params.id, signedIn(res).role, req.query);
-    res.type('text/javascript').send(validatorModuleFor(`${version}:${req.params.id}:${cleared}`, schema));
+    const key = `${version}:${req.params.id}:${cleared}`;
+    res.type('text/javascript').send(services.validatorModules.moduleFor(key, schema));
   });
 
   // Made from the schema this reader is served, so a type never names what the reader may not see. Not cached: a

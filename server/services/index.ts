@@ -17,6 +17,7 @@ import { SessionTokens } from './session-tokens.js';
 import { SignInAudit } from './sign-in-audit.js';
 import { SignInLimiter, type SignInLimits } from './sign-in-limiter.js';
 import { UserService } from './users.js';
+import { ValidatorModules } from './validator-modules.js';
 
 export interface ServiceDependencies {
   store: CaseStore;
@@ -61,6 +62,7 @@ export function createServices(deps: ServiceDependencies) {
     bearer: deps.jwt ? createBearerVerifier(deps.jwt) : undefined,
     disclosures: new DisclosureAudit(deps.store, now),
     caseHistory: new CaseHistoryJson(),
+    validatorModules: new ValidatorModules(),
     definitions: new DefinitionsAdmin(deps.store, deps.registry),
   };
 }

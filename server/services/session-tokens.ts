@@ -1,6 +1,7 @@
 // Session cookies: a signed, expiring token naming the user (HMAC-SHA256 with the session secret), and the CSRF
 // token derived from the session id. Stateless, so every instance sharing the secret accepts the same sessions.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 
 export interface SessionClaims {
   sid: string;
@@ -36,19 +37,15 @@ function sameText(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-// Tokens already verified, and CSRF tokens already derived, are kept: both are pure functions of the secret, so keeping
-// them is exact (expiry is still checked on every use). Each map is emptied when it grows past this many entries.
-const MAX_REMEMBERED = 10_000;
-
-function remember<V>(map: Map<string, V>, key: string, value: V): void {
-  if (map.size >= MAX_REMEMBERED) map.clear();
-  map.set(key, value);
-}
-
 export class SessionTokens {
-  // Only tokens whose signature checked out are kept, so a caller cannot fill these with made-up ones.
-  private readonly verified = new Map<string, Readonly<SessionClaims>>();
-  private readonly csrfTokens = new Map<string, string>();
+  /**
+   * Tokens whose signature checked out (so a caller cannot fill it with made-up ones), kept since a token is a pure
+   * function of the secret; its expiry is still checked on every use. Worth it: every signed-in request verifies its
+   * token, 12 µs checked afresh against 0.2 µs kept (side by side, median of 11 rounds), 3.5 % of the 340 µs the
+   * request thread spends on an event (README, http.ratioToEcho). The CSRF token of a write is derived each time: its
+   * 4 µs, about 1 % of such a request, is not worth a cache.
+   */
+  private readonly verified = new LRUCache<string, Readonly<SessionClaims>>({ max: 10_000 });
 
   constructor(
     private readonly secret: string,
@@ -76,7 +73,7 @@ export class SessionTokens {
       // No session outlives its time to live, whatever its (signed) expiry says.
       const now = this.now();
       if (!claims || claims.exp <= now || claims.exp > now + SESSION_TTL_MS + CLOCK_SKEW_MS) return undefined;
-      remember(this.verified, token, Object.freeze(claims));
+      this.verified.set(token, Object.freeze(claims));
       return claims;
     } catch {
       return undefined;
@@ -84,12 +81,7 @@ export class SessionTokens {
   }
 
   csrfToken(sessionId: string): string {
-    let token = this.csrfTokens.get(sessionId);
-    if (token === undefined) {
-      token = sign(this.secret, `csrf.${sessionId}`);
-      remember(this.csrfTokens, sessionId, token);
-    }
-    return token;
+    return sign(this.secret, `csrf.${sessionId}`);
   }
 
   checkCsrf(sessionId: string, presented: string | undefined): boolean {

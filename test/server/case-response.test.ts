@@ -43,6 +43,21 @@ describe('CaseHistoryJson', () => {
       history.text('b', headers, names);
       expect(history.text('a', headers, names)).toBe(asHistory(headers));
     });
+
+    it('should keep the texts of the maxCases cases shown most lately, a case shown again counting as shown lately', () => {
+      // given
+      const history = new CaseHistoryJson(2);
+      const headers = [header(1)];
+      history.text('a', headers, names);
+      history.text('b', headers, names);
+      // when: 'a' is shown again, then a third case
+      history.text('a', headers, names);
+      history.text('c', headers, names);
+      // then: a kept text is used as it is (the log is append-only), so an altered first event shows which were kept
+      const altered = [{ ...header(1), type: 'ALTERED' }];
+      expect(history.text('a', altered, names)).toBe(asHistory(headers));
+      expect(history.text('b', altered, names)).toBe(asHistory(altered));
+    });
   });
 });
 

@@ -28,6 +28,21 @@ describe('SessionTokens', () => {
       expect(tokens.verify(`${version}.${Buffer.from('null').toString('base64url')}.${mac}`)).toBeUndefined();
       expect(tokens.verify(undefined)).toBeUndefined();
     });
+
+    it('should hand back the claims kept for a token verified before, and verify afresh one of the 10,000 kept least lately', () => {
+      // given
+      const tokens = new SessionTokens('secret');
+      const first = tokens.issue('ann').token;
+      const claims = tokens.verify(first);
+      expect(tokens.verify(first)).toBe(claims);
+      expect(Object.isFrozen(claims)).toBe(true);
+      // when 10,000 other sessions are verified since
+      for (let i = 0; i < 10_000; i++) tokens.verify(tokens.issue(`user-${i}`).token);
+      // then the token is checked again: the same claims, read afresh
+      const again = tokens.verify(first);
+      expect(again).toEqual(claims);
+      expect(again).not.toBe(claims);
+    });
   });
 
   describe('#checkCsrf', () => {
