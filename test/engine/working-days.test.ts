@@ -1,3 +1,4 @@
+import Holidays from 'date-holidays';
 import { describe, expect, it } from 'vitest';
 import { addDuration, addWorkingDays, bankHolidaysOf, isWorkingDay } from '../../engine/util/working-days.js';
 
@@ -11,6 +12,20 @@ describe('working days', () => {
       expect(isWorkingDay('2026-04-04', ENGLAND)).toBe(false); // Saturday
       expect(isWorkingDay('2026-04-07', ENGLAND)).toBe(true);
       expect(isWorkingDay('2026-12-28', ENGLAND)).toBe(false); // Boxing Day substitute
+    });
+    it("should agree with date-holidays' own isHoliday() on every weekday of 2020–2035, in England and in Scotland", () => {
+      for (const region of [ENGLAND, { country: 'GB', region: 'SCT' }]) {
+        const calendar = new Holidays(region.country, region.region);
+        const disagreements: string[] = [];
+        for (let day = Date.UTC(2020, 0, 1); day < Date.UTC(2036, 0, 1); day += 86_400_000) {
+          const noon = new Date(day + 12 * 3_600_000);
+          if (noon.getUTCDay() === 0 || noon.getUTCDay() === 6) continue;
+          const date = noon.toISOString().slice(0, 10);
+          const holiday = (calendar.isHoliday(noon) || []).some((h) => h.type === 'public' || h.type === 'bank');
+          if (isWorkingDay(date, region) === holiday) disagreements.push(`${region.region} ${date}`);
+        }
+        expect(disagreements).toEqual([]);
+      }
     });
   });
   describe('#addWorkingDays', () => {
