@@ -61,6 +61,8 @@ export class AppPage {
 
   /** A card's rows, key → value, with their spaces as shown. */
   async cardRows(card: Locator): Promise<Record<string, string>> {
+    // Waited for: a list still loading has no card yet, and reading none would give no rows rather than fail.
+    await card.waitFor();
     const rows = await card
       .locator('.summary-list__row')
       .evaluateAll((found) =>
@@ -82,6 +84,8 @@ export class AppPage {
     await this.page.locator('#password').fill(DEMO_PASSWORD);
     await this.page.getByRole('button', { name: 'Sign in' }).click();
     await this.page.locator('.header__user').waitFor();
+    // The screen a person lands on replaces the sign-in page; until then nothing on it says it is loading.
+    await this.page.locator('sign-in-page').waitFor({ state: 'detached' });
     await this.settled();
   }
 
@@ -92,20 +96,49 @@ export class AppPage {
 
   /** Moves to a screen by its address (e.g. "#/allocation") and waits for it to load. */
   async goto(hash: string): Promise<void> {
-    await this.page.evaluate((h) => (location.hash = h), hash);
-    await this.page.waitForFunction((h) => location.hash.startsWith(h.split('?')[0]!), hash);
+    // The app moves on 'hashchange', which comes after the address has changed: waited for, with the app's render
+    // that follows it, so that the new screen is there (saying it is loading, if it is) before settled() looks.
+    await this.page.evaluate(async (h) => {
+      const app = document.querySelector('dao-app') as (HTMLElement & { updateComplete?: Promise<unknown> }) | null;
+      const before = location.hash;
+      const moved = new Promise((resolve) => window.addEventListener('hashchange', resolve, { once: true }));
+      location.hash = h;
+      // The same address (as the browser spells it) fires no 'hashchange'.
+      if (location.hash !== before) await moved;
+      await app?.updateComplete;
+    }, hash);
     await this.settled();
   }
 
+  /** Follows a link of the menu and waits for its screen: the link marked as the current page, then loaded. */
   async nav(text: string): Promise<void> {
-    await this.page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: text, exact: true }).click();
+    const menu = this.page.getByRole('navigation', { name: 'Menu' });
+    await menu.getByRole('link', { name: text, exact: true }).click();
+    await menu.locator('a[aria-current="page"]', { hasText: text }).waitFor();
     await this.settled();
   }
 
-  /** Waits until nothing on the screen says it is loading. */
+  /**
+   * Waits until the app has caught up with its address (a new search, sort, page or case: its 'hashchange' comes a
+   * moment after the address changes, and until then the old screen is still there, settled) and nothing on the
+   * screen says it is loading.
+   */
   async settled(): Promise<void> {
     await this.page.waitForFunction(
-      () => ![...document.querySelectorAll('[role=status]')].some((e) => /Loading|Checking/.test(e.textContent ?? '')),
+      () => {
+        const app = document.querySelector('dao-app') as
+          (HTMLElement & { route?: { params: Record<string, string>; query: URLSearchParams } }) | null;
+        const hash = location.hash;
+        if (app?.route && hash.startsWith('#/')) {
+          const [path = '/', search = ''] = hash.slice(1).split('?');
+          const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+          if (app.route.query.toString() !== new URLSearchParams(search).toString()) return false;
+          if (!Object.values(app.route.params).every((value) => parts.includes(value))) return false;
+        }
+        return ![...document.querySelectorAll('[role=status]')].some((e) =>
+          /Loading|Checking/.test(e.textContent ?? ''),
+        );
+      },
       undefined,
       { timeout: 20_000 },
     );
