@@ -120,8 +120,8 @@ export class AppPage {
 
   /**
    * Waits until the app has caught up with its address (a new search, sort, page or case: its 'hashchange' comes a
-   * moment after the address changes, and until then the old screen is still there, settled) and nothing on the
-   * screen says it is loading.
+   * moment after the address changes, and until then the old screen is still there, settled), nothing on the screen
+   * says it is loading, and focus has moved to where the app puts it on a new screen.
    */
   async settled(): Promise<void> {
     await this.page.waitForFunction(
@@ -141,6 +141,10 @@ export class AppPage {
       },
       undefined,
       { timeout: 20_000 },
+    );
+    // The app moves focus to a new screen's heading a frame after showing it: two frames on, that has happened.
+    await this.page.evaluate(
+      () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))),
     );
   }
 
