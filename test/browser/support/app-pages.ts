@@ -96,16 +96,14 @@ export class AppPage {
 
   /** Moves to a screen by its address (e.g. "#/allocation") and waits for it to load. */
   async goto(hash: string): Promise<void> {
-    // The app moves on 'hashchange', which comes after the address has changed: waited for, with the app's render
-    // that follows it, so that the new screen is there (saying it is loading, if it is) before settled() looks.
+    // The app moves on 'hashchange', which comes after the address has changed: waited for (the app's listener runs
+    // before this one, and its render by the time settled() looks), so that the new screen is there first.
     await this.page.evaluate(async (h) => {
-      const app = document.querySelector('dao-app') as (HTMLElement & { updateComplete?: Promise<unknown> }) | null;
       const before = location.hash;
       const moved = new Promise((resolve) => window.addEventListener('hashchange', resolve, { once: true }));
       location.hash = h;
       // The same address (as the browser spells it) fires no 'hashchange'.
       if (location.hash !== before) await moved;
-      await app?.updateComplete;
     }, hash);
     await this.settled();
   }
